@@ -1,0 +1,37 @@
+package triage;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import triage.cli.AskCommand;
+import triage.cli.LintCommand;
+import triage.cli.ServeCommand;
+
+/** The command line: {@code serve}, {@code ask}, {@code lint}. Wiring only. */
+@Command(name = "triage", mixinStandardHelpOptions = true, version = "triage 0.1.0",
+        description = "Finds the failing component of a backend outage from what people see.",
+        subcommands = {ServeCommand.class, AskCommand.class, LintCommand.class})
+public final class Main implements Runnable {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        // the one-shot commands print their answer on stdout; the log only speaks when something is wrong
+        if (args.length == 0 || !"serve".equals(args[0])) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        }
+        System.exit(run(args));
+    }
+
+    /** Runs a command line and returns its exit code (tests call this). */
+    public static int run(String... args) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            cmd.getErr().println("triage: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            return 2;
+        });
+        return cl.execute(args);
+    }
+
+    @Override public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

@@ -1,0 +1,70 @@
+package triage.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import triage.engine.Lint;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code lint [DIR]}: the runbooks' test runner; non-zero exit on any problem. */
+@Command(name = "lint", mixinStandardHelpOptions = true,
+        description = "Compile the runbooks, run their scenarios, and check rules against knowledge.")
+public final class LintCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin Sources sources;
+
+    @Parameters(arity = "0..1", paramLabel = "DIR",
+            description = "A rules directory, or a directory holding rules/ and knowledge/.")
+    Path dir;
+
+    @Option(names = "--json", description = "Print the findings as JSON.")
+    boolean json;
+
+    @Override public Integer call() throws Exception {
+        Path rules = sources.rules, knowledge = sources.knowledge;
+        if (dir != null) {
+            if (Files.isDirectory(dir.resolve("rules"))) {
+                rules = dir.resolve("rules");
+                if (Files.isDirectory(dir.resolve("knowledge"))) knowledge = dir.resolve("knowledge");
+            } else {
+                rules = dir;
+                Path sibling = dir.toAbsolutePath().getParent() == null ? null : dir.toAbsolutePath().getParent().resolve("knowledge");
+                if (sibling != null && Files.isDirectory(sibling) && !Files.isDirectory(knowledge)) knowledge = sibling;
+            }
+        }
+        Lint.Report report = Lint.run(rules, knowledge);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("ok", report.ok());
+            m.put("rules", report.rules());
+            m.put("scenarios", report.scenarios());
+            m.put("problems", report.problems().stream().map(p -> {
+                Map<String, Object> x = new LinkedHashMap<>();
+                x.put("file", p.file());
+                x.put("line", p.line());
+                x.put("column", p.column());
+                x.put("message", p.message());
+                return x;
+            }).toList());
+            out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(m));
+        } else {
+            report.problems().forEach(out::println);
+            out.println(report.ok()
+                    ? "ok: " + report.rules() + " rules, " + report.scenarios() + " scenarios pass"
+                    : report.problems().size() + " problem(s); " + report.rules() + " rules, " + report.scenarios() + " scenarios");
+        }
+        out.flush();
+        return report.ok() ? 0 : 1;
+    }
+}

@@ -1,0 +1,305 @@
+package triage.engine;
+
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.BeforeMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.event.rule.ObjectDeletedEvent;
+import org.kie.api.event.rule.ObjectInsertedEvent;
+import org.kie.api.event.rule.ObjectUpdatedEvent;
+import org.kie.api.event.rule.RuleRuntimeEventListener;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.FactHandle;
+import org.kie.api.runtime.rule.Match;
+import triage.knowledge.Component;
+import triage.knowledge.Knowledge;
+import triage.knowledge.Runbook;
+import triage.knowledge.Symptom;
+import triage.model.Cause;
+import triage.model.Check;
+import triage.model.Diagnosis;
+import triage.model.Evidence;
+import triage.model.Observation;
+import triage.model.RuleRef;
+import triage.model.Understood;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Fires a rulebook on observations and turns what the rules concluded into a ranked,
+ * explained diagnosis with the checks that best split the suspects still standing.
+ *
+ * <p>Next checks are computed, not listed: for every unanswered symptom that a rule about a
+ * standing suspect reads, both answers are tried in the live session (inserted, fired, then
+ * withdrawn, which truth maintenance undoes), and the symptom is scored by how far the answers
+ * would move the suspects: the mean over yes and no of the total change in certainty plus the
+ * change in the lead of the first suspect over the second. While no suspect stands, the seed
+ * runbooks' troubleshooting order is asked instead, runbooks named in the text first.
+ */
+public final class Diagnoser {
+    /** A rule set that loops is stopped here rather than hanging a request. */
+    static final int MAX_FIRINGS = 10_000;
+    private static final int MAX_CANDIDATES = 24;
+    private static final int MAX_CHECKS = 3;
+    private static final double MIN_CHECK_VALUE = 0.05;
+
+    /** Diagnoses {@code observations}; {@code withdrawn} are inserted, fired, then taken back. */
+    public Diagnosis diagnose(Rulebook rb, List<Observation> observations, List<Observation> withdrawn,
+                              Set<String> runbookHints, List<String> unrecognized) {
+        KieSession session = rb.kieBase().newKieSession();
+        Tracker tracker = new Tracker(rb);
+        session.addEventListener((RuleRuntimeEventListener) tracker);
+        session.addEventListener(tracker.agenda);
+        try {
+            for (Observation o : observations) session.insert(o);
+            List<FactHandle> toWithdraw = new ArrayList<>();
+            for (Observation o : withdrawn) toWithdraw.add(session.insert(o));
+            fire(session);
+            if (!toWithdraw.isEmpty()) {
+                toWithdraw.forEach(session::delete);
+                fire(session);
+            }
+            Map<String, Double> current = tracker.certainties();
+            List<Cause> causes = new ArrayList<>();
+            List<Cause> ruledOut = new ArrayList<>();
+            rank(rb.knowledge(), tracker, causes, ruledOut);
+
+            Set<String> answered = new LinkedHashSet<>();
+            for (Observation o : observations) answered.add(o.getSymptom());
+            answered.addAll(tracker.inferred.keySet());
+            List<Understood> understood = new ArrayList<>();
+            for (Observation o : observations) understood.add(Understood.of(o));
+            for (Observation o : tracker.inferred.values()) understood.add(Understood.of(o));
+            List<Diagnosis.Firing> firings = List.copyOf(tracker.firings);
+
+            tracker.recording = false;
+            List<Check> checks = causes.isEmpty()
+                    ? treeChecks(rb.knowledge(), answered, runbookHints)
+                    : separatingChecks(rb, session, tracker, current, causes, answered);
+            return new Diagnosis(causes, ruledOut, checks, understood, List.copyOf(unrecognized), firings);
+        } finally {
+            session.dispose();
+        }
+    }
+
+    private static void fire(KieSession session) {
+        int n = session.fireAllRules(MAX_FIRINGS);
+        if (n >= MAX_FIRINGS) throw new IllegalStateException("rules fired " + n + " times without settling: a rule loops");
+    }
+
+    private static void rank(Knowledge k, Tracker tracker, List<Cause> causes, List<Cause> ruledOut) {
+        Map<String, List<Evidence>> byComponent = new LinkedHashMap<>();
+        for (Evidence e : tracker.live) byComponent.computeIfAbsent(e.getComponent(), c -> new ArrayList<>()).add(e);
+        List<String> order = new ArrayList<>(k.components().keySet());
+        for (Map.Entry<String, List<Evidence>> entry : byComponent.entrySet()) {
+            String id = entry.getKey();
+            List<Evidence> ev = new ArrayList<>(entry.getValue());
+            ev.sort(Comparator.comparingDouble((Evidence e) -> -Math.abs(e.getCertainty())));
+            boolean out = ev.stream().anyMatch(Evidence::isRuleOut);
+            double cf = out ? -1.0 : Certainty.combine(ev.stream().map(Evidence::getCertainty).toList());
+            List<String> because = new ArrayList<>(), against = new ArrayList<>();
+            List<RuleRef> rules = new ArrayList<>();
+            RuleRef lead = null;
+            for (Evidence e : ev) {
+                Tracker.Provenance p = tracker.provenance.get(e);
+                if (p == null) continue;
+                if (!rules.contains(p.rule())) rules.add(p.rule());
+                List<String> into = e.getCertainty() > 0 ? because : against;
+                for (String label : p.labels()) if (!into.contains(label)) into.add(label);
+                if (lead == null && (out ? e.isRuleOut() : e.getCertainty() > 0)) lead = p.rule();
+            }
+            if (lead == null && !rules.isEmpty()) lead = rules.get(0);
+            Component c = k.components().get(id);
+            Cause cause = new Cause(id, c == null ? id : c.title(), round(Math.max(cf, 0)), because, against,
+                    lead == null ? null : lead.runbook(), lead == null ? null : lead.name(), rules,
+                    c == null ? null : c.role(), c == null ? null : c.nextStep());
+            if (out) ruledOut.add(cause);
+            else if (cf > 0) causes.add(cause);
+        }
+        Comparator<Cause> byConfidence = Comparator.comparingDouble((Cause c) -> -c.confidence())
+                .thenComparingInt(c -> index(order, c.component()));
+        causes.sort(byConfidence);
+        ruledOut.sort(Comparator.comparingInt(c -> index(order, c.component())));
+    }
+
+    private static int index(List<String> order, String id) {
+        int i = order.indexOf(id);
+        return i < 0 ? Integer.MAX_VALUE : i;
+    }
+
+    static double round(double v) { return Math.round(v * 100.0) / 100.0; }
+
+    /** While nothing stands, the seed's order: first the trees of runbooks the text named. */
+    private static List<Check> treeChecks(Knowledge k, Set<String> answered, Set<String> hints) {
+        List<Runbook> order = new ArrayList<>();
+        for (Runbook r : k.runbooks().values()) if (hints.contains(r.id())) order.add(r);
+        for (Runbook r : k.runbooks().values()) if (!hints.contains(r.id())) order.add(r);
+        List<Check> out = new ArrayList<>();
+        for (Runbook r : order) {
+            for (String id : r.tree()) {
+                if (answered.contains(id) || out.stream().anyMatch(c -> c.id().equals(id))) continue;
+                Symptom s = k.symptoms().get(id);
+                out.add(new Check(s.id(), s.question(), s.how(), 0.0));
+                break;  // one question a runbook: the next step of each tree
+            }
+            if (out.size() >= MAX_CHECKS) break;
+        }
+        return out;
+    }
+
+    private List<Check> separatingChecks(Rulebook rb, KieSession session, Tracker tracker, Map<String, Double> current,
+                                         List<Cause> causes, Set<String> answered) {
+        Knowledge k = rb.knowledge();
+        Set<String> candidates = new LinkedHashSet<>();
+        for (Cause c : causes) {
+            for (String s : rb.symptomsAbout(c.component())) {
+                if (!answered.contains(s) && k.symptoms().containsKey(s)) candidates.add(s);
+            }
+        }
+        Map<String, Integer> treeIndex = treeIndex(k);
+        List<Check> scored = new ArrayList<>();
+        int tried = 0;
+        for (String id : candidates) {
+            if (tried++ >= MAX_CANDIDATES) break;
+            double yes = movement(current, tryAnswer(session, tracker, id, true));
+            double no = movement(current, tryAnswer(session, tracker, id, false));
+            double value = (yes + no) / 2;
+            if (value < MIN_CHECK_VALUE) continue;
+            Symptom s = k.symptoms().get(id);
+            scored.add(new Check(id, s.question(), s.how(), round(value)));
+        }
+        scored.sort(Comparator.comparingDouble((Check c) -> -c.value())
+                .thenComparingInt(c -> treeIndex.getOrDefault(c.id(), Integer.MAX_VALUE)));
+        return scored.size() > MAX_CHECKS ? List.copyOf(scored.subList(0, MAX_CHECKS)) : scored;
+    }
+
+    private static Map<String, Integer> treeIndex(Knowledge k) {
+        Map<String, Integer> m = new HashMap<>();
+        int i = 0;
+        for (Runbook r : k.runbooks().values()) for (String s : r.tree()) m.putIfAbsent(s, i++);
+        return m;
+    }
+
+    private static Map<String, Double> tryAnswer(KieSession session, Tracker tracker, String symptom, boolean present) {
+        FactHandle h = session.insert(new Observation(symptom, present, "", Observation.HYPOTHESIS));
+        fire(session);
+        Map<String, Double> after = tracker.certainties();
+        session.delete(h);
+        fire(session);
+        return after;
+    }
+
+    /** How far an answer moves the suspects: total change in certainty plus change in the leader's margin. */
+    static double movement(Map<String, Double> before, Map<String, Double> after) {
+        Set<String> ids = new LinkedHashSet<>(before.keySet());
+        ids.addAll(after.keySet());
+        double total = 0;
+        for (String id : ids) total += Math.abs(after.getOrDefault(id, 0.0) - before.getOrDefault(id, 0.0));
+        return total + Math.abs(margin(after) - margin(before));
+    }
+
+    private static double margin(Map<String, Double> cf) {
+        double first = 0, second = 0;
+        for (double v : cf.values()) {
+            if (v > first) { second = first; first = v; }
+            else if (v > second) second = v;
+        }
+        return first - second;
+    }
+
+    /** Watches the session: which rule inserted what, on which observations, and what is live now. */
+    private static final class Tracker implements RuleRuntimeEventListener {
+        record Provenance(RuleRef rule, List<String> labels) {}
+
+        private final Rulebook rb;
+        final Set<Evidence> live = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        final Map<Evidence, Provenance> provenance = new IdentityHashMap<>();
+        final Map<String, Observation> inferred = new LinkedHashMap<>();
+        final List<Diagnosis.Firing> firings = new ArrayList<>();
+        boolean recording = true;
+        private Match firing;
+        private final List<String> concluded = new ArrayList<>();
+
+        final DefaultAgendaEventListener agenda = new DefaultAgendaEventListener() {
+            @Override public void beforeMatchFired(BeforeMatchFiredEvent event) {
+                firing = event.getMatch();
+                concluded.clear();
+            }
+
+            @Override public void afterMatchFired(AfterMatchFiredEvent event) {
+                if (recording) {
+                    RuleRef ref = ref(event.getMatch());
+                    firings.add(new Diagnosis.Firing(ref.name(), ref.runbook(), labels(event.getMatch()),
+                            String.join(", ", concluded)));
+                }
+                firing = null;
+            }
+        };
+
+        Tracker(Rulebook rb) { this.rb = rb; }
+
+        private RuleRef ref(Match m) {
+            RuleInfo info = rb.rules().get(m.getRule().getName());
+            return info != null ? info.ref() : new RuleRef(m.getRule().getName(), null, null, 0, null);
+        }
+
+        private List<String> labels(Match m) {
+            List<String> out = new ArrayList<>();
+            for (Object o : m.getObjects()) {
+                if (o instanceof Observation obs) {
+                    Symptom s = rb.knowledge().symptoms().get(obs.getSymptom());
+                    out.add(s == null ? obs.toString() : s.label(obs.isPresent()));
+                }
+            }
+            return out;
+        }
+
+        @Override public void objectInserted(ObjectInsertedEvent event) {
+            Object o = event.getObject();
+            if (o instanceof Evidence e) {
+                live.add(e);
+                if (firing != null) {
+                    provenance.put(e, new Provenance(ref(firing), labels(firing)));
+                    concluded.add(e.getComponent() + (e.getCertainty() > 0 ? " +" : " ") + round(e.getCertainty()));
+                }
+            } else if (o instanceof Observation obs && Observation.INFERRED.equals(obs.getSource())) {
+                if (recording) inferred.put(obs.getSymptom(), obs);
+                concluded.add(obs.getSymptom() + (obs.isPresent() ? " present" : " absent"));
+            }
+        }
+
+        @Override public void objectDeleted(ObjectDeletedEvent event) {
+            Object o = event.getOldObject();
+            if (o instanceof Evidence e) {
+                live.remove(e);
+                provenance.remove(e);
+            } else if (o instanceof Observation obs && recording && Observation.INFERRED.equals(obs.getSource())) {
+                inferred.remove(obs.getSymptom(), obs);
+            }
+        }
+
+        @Override public void objectUpdated(ObjectUpdatedEvent event) {}
+
+        Map<String, Double> certainties() {
+            Map<String, List<Double>> by = new HashMap<>();
+            Set<String> out = new java.util.HashSet<>();
+            for (Evidence e : live) {
+                by.computeIfAbsent(e.getComponent(), c -> new ArrayList<>()).add(e.getCertainty());
+                if (e.isRuleOut()) out.add(e.getComponent());
+            }
+            Map<String, Double> cf = new HashMap<>();
+            for (Map.Entry<String, List<Double>> en : by.entrySet()) {
+                double v = out.contains(en.getKey()) ? 0.0 : Math.max(0.0, Certainty.combine(en.getValue()));
+                if (v > 0) cf.put(en.getKey(), v);
+            }
+            return cf;
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package triage.engine;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The rulebook being served, and the way to replace it: a new set is compiled and its
+ * scenarios run before it is swapped in whole; if either fails, the last good set keeps serving
+ * and the error is kept for {@code /healthz}. Requests in flight finish on the set they started on.
+ */
+public final class LiveRulebook {
+    private static final Logger log = LoggerFactory.getLogger(LiveRulebook.class);
+
+    /** What {@code /healthz} reports: the live revision and the last failed reload, if any. */
+    public record Status(String revision, Instant loadedAt, List<String> error) {}
+
+    private final Path rulesDir;
+    private final Path knowledgeDir;
+    private final AtomicReference<Rulebook> current = new AtomicReference<>();
+    private final AtomicReference<List<String>> lastError = new AtomicReference<>();
+
+    private LiveRulebook(Path rulesDir, Path knowledgeDir, Rulebook first, List<String> error) {
+        this.rulesDir = rulesDir;
+        this.knowledgeDir = knowledgeDir;
+        this.current.set(first);
+        this.lastError.set(error);
+    }
+
+    /**
+     * Loads the first set. It must compile; failing scenarios are reported, not fatal, since there
+     * is nothing older to fall back to.
+     */
+    public static LiveRulebook open(Path rulesDir, Path knowledgeDir) throws RulebookException {
+        Rulebook rb = Rulebook.load(rulesDir, knowledgeDir);
+        List<String> failures = ScenarioRunner.failures(rb);
+        failures.forEach(f -> log.warn("scenario failed: {}", f));
+        return new LiveRulebook(rulesDir, knowledgeDir, rb, failures.isEmpty() ? null : failures);
+    }
+
+    public Rulebook current() { return current.get(); }
+
+    public Status status() {
+        Rulebook rb = current.get();
+        return new Status(rb.revision(), rb.loadedAt(), lastError.get());
+    }
+
+    /** Compiles and checks the directories again; swaps only if everything passes. */
+    public synchronized boolean reload() {
+        long t0 = System.nanoTime();
+        try {
+            Rulebook next = Rulebook.load(rulesDir, knowledgeDir);
+            List<String> failures = ScenarioRunner.failures(next);
+            if (!failures.isEmpty()) {
+                lastError.set(failures);
+                log.warn("reload rejected: {} scenario(s) fail; still serving {}: {}", failures.size(),
+                        current.get().revision(), failures);
+                return false;
+            }
+            current.set(next);
+            lastError.set(null);
+            log.info("reloaded rules: revision {} in {} ms", next.revision(), (System.nanoTime() - t0) / 1_000_000);
+            return true;
+        } catch (RulebookException e) {
+            List<String> problems = e.problems().stream().map(Problem::toString).toList();
+            lastError.set(problems);
+            log.warn("reload rejected: still serving {}: {}", current.get().revision(), problems);
+            return false;
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package triage.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.json.JavalinJackson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import triage.engine.LiveRulebook;
+import triage.engine.RuleInfo;
+import triage.engine.Rulebook;
+import triage.engine.Triage;
+import triage.knowledge.Runbook;
+import triage.model.Diagnosis;
+import triage.render.JsonView;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.javalin.apibuilder.ApiBuilder.get;
+import static io.javalin.apibuilder.ApiBuilder.post;
+
+/** Builds the Javalin app: every route, the token check and the one error shape. Not started here. */
+public final class HttpServer {
+    private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
+
+    /** @param apiToken when non-null, {@code /api/*} needs {@code Authorization: Bearer <token>} */
+    public record Options(String apiToken) {}
+
+    private final Triage triage;
+    private final ObjectMapper mapper;
+    private final Options options;
+
+    public HttpServer(Triage triage, ObjectMapper mapper, Options options) {
+        this.triage = triage;
+        this.mapper = mapper;
+        this.options = options;
+    }
+
+    public Javalin create() {
+        Javalin app = Javalin.create(config -> {
+            config.showJavalinBanner = false;
+            config.http.maxRequestSize = Requests.MAX_BODY;
+            config.jsonMapper(new JavalinJackson(mapper, false));
+            config.router.apiBuilder(() -> {
+                get("/healthz", this::health);
+                post("/api/diagnose", this::diagnose);
+                get("/api/runbooks", this::runbooks);
+                get("/api/runbooks/{id}", this::runbook);
+            });
+        });
+        app.before(this::authorize);
+        app.exception(ApiError.class, (e, ctx) -> error(ctx, e.status, e.getMessage()));
+        app.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()));
+        app.exception(Exception.class, (e, ctx) -> {
+            String id = UUID.randomUUID().toString().substring(0, 8);
+            log.error("request {} {} {} failed", id, ctx.method(), ctx.path(), e);
+            error(ctx, 500, "internal error (request " + id + "); the log has the details");
+        });
+        app.error(404, ctx -> {
+            if (ctx.result() == null || ctx.result().isEmpty()) error(ctx, 404, "no such path: " + ctx.path());
+        });
+        app.error(405, ctx -> error(ctx, 405, "method " + ctx.method() + " is not allowed on " + ctx.path()));
+        return app;
+    }
+
+    private static void error(Context ctx, int status, String message) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", message);
+        ctx.status(status).json(body);
+    }
+
+    private void authorize(Context ctx) {
+        if (options.apiToken() == null || !ctx.path().startsWith("/api/")) return;
+        String header = ctx.header("Authorization");
+        String expected = "Bearer " + options.apiToken();
+        if (header == null || !MessageDigest.isEqual(header.getBytes(StandardCharsets.UTF_8),
+                expected.getBytes(StandardCharsets.UTF_8))) {
+            throw new ApiError(401, "missing or wrong bearer token (Authorization: Bearer <TRIAGE_API_TOKEN>)");
+        }
+    }
+
+    private void diagnose(Context ctx) {
+        JsonNode body = Requests.json(ctx, mapper);
+        List<String> texts = Requests.texts(body, "observations");
+        boolean explain = Requests.flag(body, "explain");
+        Requests.flag(body, "probe");
+        Diagnosis d = triage.diagnose(texts);
+        ctx.json(JsonView.of(d, explain));
+    }
+
+    private void health(Context ctx) {
+        LiveRulebook.Status s = triage.rules().status();
+        Map<String, Object> rules = new LinkedHashMap<>();
+        rules.put("revision", s.revision());
+        rules.put("loadedAt", s.loadedAt().toString());
+        rules.put("error", s.error() == null ? null : String.join("\n", s.error()));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", "ok");
+        body.put("rules", rules);
+        ctx.json(body);
+    }
+
+    private void runbooks(Context ctx) {
+        Rulebook rb = triage.rules().current();
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (String id : runbookIds(rb)) out.add(runbookView(rb, id, false));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("revision", rb.revision());
+        body.put("runbooks", out);
+        ctx.json(body);
+    }
+
+    private void runbook(Context ctx) {
+        Rulebook rb = triage.rules().current();
+        String id = ctx.pathParam("id");
+        if (!runbookIds(rb).contains(id)) throw new ApiError(404, "no runbook '" + id + "'; see GET /api/runbooks");
+        ctx.json(runbookView(rb, id, true));
+    }
+
+    private static List<String> runbookIds(Rulebook rb) {
+        List<String> ids = new ArrayList<>(rb.knowledge().runbooks().keySet());
+        for (RuleInfo r : rb.rules().values()) if (!ids.contains(r.ref().runbook())) ids.add(r.ref().runbook());
+        return ids;
+    }
+
+    private static Map<String, Object> runbookView(Rulebook rb, String id, boolean withText) {
+        Runbook r = rb.knowledge().runbooks().get(id);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", id);
+        m.put("title", r == null ? id : r.title());
+        m.put("source", r == null ? null : r.source());
+        m.put("tree", r == null ? List.of() : r.tree());
+        List<Map<String, Object>> rules = new ArrayList<>();
+        for (RuleInfo info : rb.rules().values()) {
+            if (!id.equals(info.ref().runbook())) continue;
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("name", info.name());
+            x.put("file", info.ref().file());
+            x.put("line", info.ref().line());
+            x.put("source", info.ref().source());
+            x.put("reads", info.reads());
+            x.put("infers", info.infers());
+            x.put("concludes", info.concludes());
+            if (withText) x.put("text", info.text());
+            rules.add(x);
+        }
+        m.put("rules", rules);
+        return m;
+    }
+}

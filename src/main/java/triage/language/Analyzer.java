@@ -1,0 +1,282 @@
+package triage.language;
+
+import org.tartarus.snowball.ext.EnglishStemmer;
+import triage.knowledge.Lexicon;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns text into tokens: contractions expanded, typos corrected against the known vocabulary,
+ * words stemmed (Snowball English, from Lucene), and every way of saying a concept folded into
+ * the concept. Immutable and thread-safe once built.
+ */
+final class Analyzer {
+    private static final Pattern CONTRACTION = Pattern.compile(
+            "\\b(can't|cant|cannot|won't|wont|ain't|(\\w+)n't|(does|do|did|is|are|was|were|has|have|had|could|would|should)nt)\\b");
+    private static final Pattern WORDS = Pattern.compile("[a-z0-9]+|[.;:!?]|,");
+    private static final ThreadLocal<EnglishStemmer> STEMMER = ThreadLocal.withInitial(EnglishStemmer::new);
+
+    /** Multi-word ways of saying a concept, keyed by their first stem. */
+    private final Map<String, List<Variant>> variants = new HashMap<>();
+    private final Set<String> negations = new HashSet<>();
+    private final Set<String> failure = new HashSet<>();
+    private final Set<String> healthy = new HashSet<>();
+    private final Set<String> strongBreaks = new HashSet<>();
+    private final Set<String> weakBreaks = new HashSet<>();
+    private final Set<String> exceptions = new HashSet<>();
+    private final Set<String> stopwords = new HashSet<>();
+    private final Set<String> bare = new HashSet<>();
+    /** Surface words and stems that are known; anything else may be a typo. */
+    private final Set<String> knownSurfaces = new HashSet<>();
+    private final Set<String> knownStems = new HashSet<>();
+    private final List<String> typoTargets = new ArrayList<>();
+
+    private record Variant(List<String> stems, String concept) {}
+
+    Analyzer(Lexicon lexicon, Iterable<String> vocabularyText) {
+        List<String> stopwordList = lexicon.stopwords();
+        for (Map.Entry<String, List<String>> e : lexicon.synonyms().entrySet()) {
+            String concept = e.getKey().toLowerCase(Locale.ROOT);
+            addVariant(List.of(concept), concept);
+            addVariant(rawStems(concept), concept);
+            for (String way : e.getValue()) addVariant(rawStems(way), concept);
+            knownStems.add(concept);
+        }
+        classify(lexicon.negations(), negations);
+        classify(lexicon.failure(), failure);
+        classify(lexicon.healthy(), healthy);
+        classify(lexicon.strongBreaks(), strongBreaks);
+        classify(lexicon.weakBreaks(), weakBreaks);
+        classify(lexicon.exceptions(), exceptions);
+        classify(lexicon.bare(), bare);
+        classify(stopwordList, stopwords);
+        for (String text : vocabularyText) learn(text);
+        for (List<String> l : List.of(lexicon.negations(), lexicon.failure(), lexicon.healthy(),
+                lexicon.strongBreaks(), lexicon.weakBreaks(), lexicon.exceptions(), lexicon.bare(), stopwordList,
+                lexicon.yes(), lexicon.no())) {
+            for (String s : l) learn(s);
+        }
+        for (Map.Entry<String, List<String>> e : lexicon.synonyms().entrySet()) {
+            learn(e.getKey());
+            e.getValue().forEach(this::learn);
+        }
+        for (String s : knownSurfaces) if (s.length() >= 4 && !isNumber(s)) typoTargets.add(s);
+        typoTargets.sort(null);
+    }
+
+    private void learn(String text) {
+        Matcher m = WORDS.matcher(expand(text.toLowerCase(Locale.ROOT)));
+        while (m.find()) {
+            String w = m.group();
+            if (!Character.isLetterOrDigit(w.charAt(0))) continue;
+            knownSurfaces.add(w);
+            knownStems.add(stem(w));
+        }
+    }
+
+    /** Variants are folded longest first, so "load balancer" wins over "load". */
+    private void addVariant(List<String> stems, String concept) {
+        if (stems.isEmpty()) return;
+        List<Variant> list = variants.computeIfAbsent(stems.get(0), k -> new ArrayList<>());
+        for (Variant v : list) if (v.stems().equals(stems)) return;
+        list.add(new Variant(stems, concept));
+        list.sort((a, b) -> b.stems().size() - a.stems().size());
+    }
+
+    /** A lexicon entry may be several words ("apart from"): it is folded into one concept first. */
+    private void classify(List<String> words, Set<String> into) {
+        for (String w : words) {
+            List<String> stems = rawStems(w);
+            if (stems.size() == 1) {
+                into.add(fold(stems).get(0));
+            } else if (!stems.isEmpty()) {
+                String concept = String.join("_", stems);
+                addVariant(stems, concept);
+                into.add(concept);
+            }
+        }
+    }
+
+    /** Stems of the words, without typo correction or folding: how the lexicon itself is read. */
+    private static List<String> rawStems(String text) {
+        List<String> out = new ArrayList<>();
+        Matcher m = WORDS.matcher(expand(text.toLowerCase(Locale.ROOT)));
+        while (m.find()) {
+            String w = m.group();
+            if (Character.isLetterOrDigit(w.charAt(0))) out.add(stem(w));
+        }
+        return out;
+    }
+
+    static String expand(String lower) {
+        String s = lower.replace('\u2019', '\'').replace('\u2018', '\'').replace('`', ' ');
+        Matcher m = CONTRACTION.matcher(s);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            String c = m.group(1);
+            String r;
+            if (c.equals("can't") || c.equals("cant") || c.equals("cannot")) r = "can not";
+            else if (c.equals("won't") || c.equals("wont")) r = "will not";
+            else if (c.equals("ain't")) r = "is not";
+            else if (m.group(2) != null) r = m.group(2) + " not";
+            else r = m.group(3) + " not";
+            m.appendReplacement(sb, r);
+        }
+        m.appendTail(sb);
+        return sb.toString();
+    }
+
+    static String stem(String word) {
+        if (isNumber(word)) return word;
+        EnglishStemmer s = STEMMER.get();
+        s.setCurrent(word);
+        s.stem();
+        return s.getCurrent();
+    }
+
+    private static boolean isNumber(String w) {
+        for (int i = 0; i < w.length(); i++) if (!Character.isDigit(w.charAt(i))) return false;
+        return true;
+    }
+
+    /** Text to tokens: the full pipeline. */
+    List<Token> tokens(String text) {
+        String s = expand(text.toLowerCase(Locale.ROOT));
+        List<String> stems = new ArrayList<>();
+        List<String> surfaces = new ArrayList<>();
+        Matcher m = WORDS.matcher(s);
+        while (m.find()) {
+            String w = m.group();
+            if (!Character.isLetterOrDigit(w.charAt(0))) {
+                stems.add(w);
+                surfaces.add(w);
+                continue;
+            }
+            String st = stem(w);
+            if (!knownStems.contains(st) && !knownSurfaces.contains(w)) {
+                String fixed = correct(w);
+                if (fixed != null) {
+                    w = fixed;
+                    st = stem(fixed);
+                }
+            }
+            stems.add(st);
+            surfaces.add(w);
+        }
+        List<Token> out = new ArrayList<>();
+        for (int i = 0; i < stems.size(); ) {
+            String st = stems.get(i);
+            if (st.equals(",")) {
+                out.add(new Token(Token.Kind.WEAK_BREAK, ",", ",", false, false, false, false, false));
+                i++;
+                continue;
+            }
+            if (st.length() == 1 && ".;:!?".contains(st)) {
+                out.add(new Token(Token.Kind.STRONG_BREAK, st, st, false, false, false, false, false));
+                i++;
+                continue;
+            }
+            Variant best = null;
+            for (Variant v : variants.getOrDefault(st, List.of())) {
+                if (matchesAt(stems, i, v.stems())) { best = v; break; }
+            }
+            int len = best == null ? 1 : best.stems().size();
+            String concept = best == null ? st : best.concept();
+            String surface = String.join(" ", surfaces.subList(i, i + len));
+            out.add(token(surface, concept));
+            i += len;
+        }
+        return out;
+    }
+
+    private static boolean matchesAt(List<String> stems, int at, List<String> want) {
+        if (at + want.size() > stems.size()) return false;
+        for (int j = 0; j < want.size(); j++) if (!stems.get(at + j).equals(want.get(j))) return false;
+        return true;
+    }
+
+    private Token token(String surface, String concept) {
+        Token.Kind kind = Token.Kind.WORD;
+        if (strongBreaks.contains(concept)) kind = Token.Kind.STRONG_BREAK;
+        else if (weakBreaks.contains(concept)) kind = Token.Kind.WEAK_BREAK;
+        else if (exceptions.contains(concept)) kind = Token.Kind.EXCEPT;
+        return new Token(kind, surface, concept, negations.contains(concept), failure.contains(concept),
+                healthy.contains(concept), stopwords.contains(concept), bare.contains(concept));
+    }
+
+    /** Phrase words are read like text but never corrected: what an author writes is meant. */
+    List<String> conceptsOf(String phraseText) {
+        return fold(rawStems(phraseText));
+    }
+
+    private List<String> fold(List<String> stems) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < stems.size(); ) {
+            Variant best = null;
+            for (Variant v : variants.getOrDefault(stems.get(i), List.of())) {
+                if (matchesAt(stems, i, v.stems())) { best = v; break; }
+            }
+            out.add(best == null ? stems.get(i) : best.concept());
+            i += best == null ? 1 : best.stems().size();
+        }
+        return out;
+    }
+
+    boolean isStopword(String concept) { return stopwords.contains(concept); }
+    boolean isNegation(String concept) { return negations.contains(concept); }
+    boolean isFailure(String concept) { return failure.contains(concept); }
+    boolean isHealthy(String concept) { return healthy.contains(concept); }
+
+    /**
+     * The closest known word, or null. Short words are left alone (too many near neighbours);
+     * a doubled letter costs half, since "loggin" is far likelier "login" than "logging".
+     */
+    String correct(String word) {
+        if (word.length() < 4 || isNumber(word)) return null;
+        double limit = word.length() >= 8 ? 2.0 : 1.0;
+        String best = null;
+        double bestDist = Double.MAX_VALUE;
+        boolean tie = false;
+        for (String cand : typoTargets) {
+            if (Math.abs(cand.length() - word.length()) > limit) continue;
+            double d = distance(word, cand, limit);
+            if (d > limit) continue;
+            if (d < bestDist) { bestDist = d; best = cand; tie = false; }
+            else if (d == bestDist && !stem(cand).equals(stem(best))) tie = true;
+        }
+        return tie ? null : best;
+    }
+
+    /** Damerau-Levenshtein (optimal string alignment) with cheap doubled letters; stops early past {@code limit}. */
+    static double distance(String a, String b, double limit) {
+        int n = a.length(), m = b.length();
+        double[][] d = new double[n + 1][m + 1];
+        for (int i = 0; i <= n; i++) d[i][0] = i;
+        for (int j = 0; j <= m; j++) d[0][j] = j;
+        for (int i = 1; i <= n; i++) {
+            double rowMin = Double.MAX_VALUE;
+            for (int j = 1; j <= m; j++) {
+                char ca = a.charAt(i - 1), cb = b.charAt(j - 1);
+                double sub = d[i - 1][j - 1] + (ca == cb ? 0 : 1);
+                double del = d[i - 1][j] + (i >= 2 && a.charAt(i - 2) == ca ? 0.5 : 1);
+                double ins = d[i][j - 1] + (j >= 2 && b.charAt(j - 2) == cb ? 0.5 : 1);
+                double v = Math.min(sub, Math.min(del, ins));
+                if (i > 1 && j > 1 && ca == b.charAt(j - 2) && a.charAt(i - 2) == cb) {
+                    v = Math.min(v, d[i - 2][j - 2] + 1);
+                }
+                d[i][j] = v;
+                rowMin = Math.min(rowMin, v);
+            }
+            if (rowMin > limit) return rowMin;
+        }
+        return d[n][m];
+    }
+}

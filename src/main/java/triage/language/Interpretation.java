@@ -1,0 +1,10 @@
+package triage.language;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What a batch of texts said: the symptoms read, the texts nothing could be read from, and the
+ * runbooks whose systems were named (to choose which tree to ask from first).
+ */
+public record Interpretation(List<Reading> readings, List<String> unrecognized, Set<String> runbooks) {}
