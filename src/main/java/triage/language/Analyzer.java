@@ -34,6 +34,10 @@ final class Analyzer {
     private final Set<String> exceptions = new HashSet<>();
     private final Set<String> stopwords = new HashSet<>();
     private final Set<String> bare = new HashSet<>();
+    /** Cues written "=word" in the lexicon: only that exact form counts ("running", not "run"). */
+    private final Set<String> exactNegations = new HashSet<>();
+    private final Set<String> exactFailure = new HashSet<>();
+    private final Set<String> exactHealthy = new HashSet<>();
     /** Surface words and stems that are known; anything else may be a typo. */
     private final Set<String> knownSurfaces = new HashSet<>();
     private final Set<String> knownStems = new HashSet<>();
@@ -50,19 +54,20 @@ final class Analyzer {
             for (String way : e.getValue()) addVariant(rawStems(way), concept);
             knownStems.add(concept);
         }
-        classify(lexicon.negations(), negations);
-        classify(lexicon.failure(), failure);
-        classify(lexicon.healthy(), healthy);
+        classify(exact(lexicon.negations(), exactNegations), negations);
+        classify(exact(lexicon.failure(), exactFailure), failure);
+        classify(exact(lexicon.healthy(), exactHealthy), healthy);
         classify(lexicon.strongBreaks(), strongBreaks);
         classify(lexicon.weakBreaks(), weakBreaks);
         classify(lexicon.exceptions(), exceptions);
         classify(lexicon.bare(), bare);
         classify(stopwordList, stopwords);
         for (String text : vocabularyText) learn(text);
-        for (List<String> l : List.of(lexicon.negations(), lexicon.failure(), lexicon.healthy(),
+        for (List<String> l : List.of(exactNegations.stream().toList(), exactFailure.stream().toList(),
+                exactHealthy.stream().toList(), lexicon.negations(), lexicon.failure(), lexicon.healthy(),
                 lexicon.strongBreaks(), lexicon.weakBreaks(), lexicon.exceptions(), lexicon.bare(), stopwordList,
                 lexicon.yes(), lexicon.no())) {
-            for (String s : l) learn(s);
+            for (String s : l) if (!s.startsWith("=")) learn(s);
         }
         for (Map.Entry<String, List<String>> e : lexicon.synonyms().entrySet()) {
             learn(e.getKey());
@@ -89,6 +94,16 @@ final class Analyzer {
         for (Variant v : list) if (v.stems().equals(stems)) return;
         list.add(new Variant(stems, concept));
         list.sort((a, b) -> b.stems().size() - a.stems().size());
+    }
+
+    /** Splits off the "=word" entries into {@code into}; returns the rest. */
+    private static List<String> exact(List<String> words, Set<String> into) {
+        List<String> rest = new ArrayList<>();
+        for (String w : words) {
+            if (w.startsWith("=")) into.add(w.substring(1).toLowerCase(Locale.ROOT).trim());
+            else rest.add(w);
+        }
+        return rest;
     }
 
     /** A lexicon entry may be several words ("apart from"): it is folded into one concept first. */
@@ -208,8 +223,11 @@ final class Analyzer {
         if (strongBreaks.contains(concept)) kind = Token.Kind.STRONG_BREAK;
         else if (weakBreaks.contains(concept)) kind = Token.Kind.WEAK_BREAK;
         else if (exceptions.contains(concept)) kind = Token.Kind.EXCEPT;
-        return new Token(kind, surface, concept, negations.contains(concept), failure.contains(concept),
-                healthy.contains(concept), stopwords.contains(concept), bare.contains(concept));
+        return new Token(kind, surface, concept,
+                negations.contains(concept) || exactNegations.contains(surface),
+                failure.contains(concept) || exactFailure.contains(surface),
+                healthy.contains(concept) || exactHealthy.contains(surface),
+                stopwords.contains(concept), bare.contains(concept));
     }
 
     /** Phrase words are read like text but never corrected: what an author writes is meant. */

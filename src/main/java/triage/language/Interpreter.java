@@ -182,8 +182,9 @@ public final class Interpreter {
             Match across = window(p, seg, clauseOf, -1);
             if (across != null && across.crossing()) found.add(across);
         }
-        found.sort(Comparator.comparingInt((Match m) -> -m.phrase().literals)
-                .thenComparing(Match::crossing)
+        // a phrase inside one clause beats one that must reach across clauses; then more words win
+        found.sort(Comparator.comparing(Match::crossing)
+                .thenComparingInt((Match m) -> -m.phrase().literals)
                 .thenComparingInt(m -> m.to() - m.from()));
         BitSet used = new BitSet(n);
         List<Match> accepted = new ArrayList<>();
@@ -201,14 +202,22 @@ public final class Interpreter {
             part[i] = p;
         }
         int parts = p + 1;
-        Cues[] cues = new Cues[parts];
+        // cues per weak clause; a part joined by a phrase takes the last of its clauses that has any
+        // ("backoffice is empty, no systems listed" must not cancel its two negatives)
+        Cues[] clauseCues = new Cues[clause + 1];
+        for (int c = 0; c <= clause; c++) clauseCues[c] = new Cues();
         boolean[] bare = new boolean[parts];
-        for (int c = 0; c < parts; c++) { cues[c] = new Cues(); bare[c] = true; }
+        java.util.Arrays.fill(bare, true);
         for (int i = 0; i < n; i++) {
             Token t = seg.get(i);
             if (!t.word() || used.get(i)) continue;
-            cues[part[i]].add(t);
+            clauseCues[clauseOf[i]].add(t);
             if (!t.bare() && !t.cue()) bare[part[i]] = false;
+        }
+        Cues[] cues = new Cues[parts];
+        for (int c = 0; c < parts; c++) cues[c] = new Cues();
+        for (int i = 0; i < n; i++) {
+            if (clauseCues[clauseOf[i]].any()) cues[part[i]] = clauseCues[clauseOf[i]];
         }
         Cues[] effective = new Cues[parts];
         for (int c = 0; c < parts; c++) {
@@ -220,10 +229,24 @@ public final class Interpreter {
         }
 
         accepted.sort(Comparator.comparingInt(Match::from));
+        // a fault named in a clause without other cues means what it names there failed:
+        // "execute gives no core instances" says execute fails
+        boolean[] fault = new boolean[parts];
+        Map<Match, Boolean> present = new HashMap<>();
         for (Match m : accepted) {
             Symptom s = symptoms.get(m.phrase().symptom);
-            boolean affirmed = effective[part[m.from()]].affirms(s.good());
-            out.add(new Reading(text, s.id(), m.phrase().affirms == affirmed));
+            if (s.good()) continue;
+            boolean pr = m.phrase().affirms == effective[part[m.from()]].affirms(false);
+            present.put(m, pr);
+            if (pr) fault[part[m.from()]] = true;
+        }
+        for (Match m : accepted) {
+            Symptom s = symptoms.get(m.phrase().symptom);
+            int at = part[m.from()];
+            boolean pr = present.containsKey(m) ? present.get(m)
+                    : !effective[at].any() && fault[at] ? !m.phrase().affirms
+                    : m.phrase().affirms == effective[at].affirms(true);
+            out.add(new Reading(text, s.id(), pr));
         }
         Cues last = effective[parts - 1];
         for (int c = parts - 1; c >= 0 && !last.any(); c--) last = effective[c];
