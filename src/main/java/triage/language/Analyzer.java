@@ -73,7 +73,15 @@ final class Analyzer {
             learn(e.getKey());
             e.getValue().forEach(this::learn);
         }
-        for (String s : knownSurfaces) if (s.length() >= 4 && !isNumber(s)) typoTargets.add(s);
+        // a typo is corrected into a word that carries meaning, never into a cue: "anything" must
+        // not become "nothing"
+        for (String s : knownSurfaces) {
+            String st = stem(s);
+            if (s.length() < 4 || isNumber(s) || negations.contains(st) || failure.contains(st) || healthy.contains(st)
+                    || stopwords.contains(st) || exactNegations.contains(s) || exactFailure.contains(s)
+                    || exactHealthy.contains(s)) continue;
+            typoTargets.add(s);
+        }
         typoTargets.sort(null);
     }
 

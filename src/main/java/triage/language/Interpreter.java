@@ -108,6 +108,30 @@ public final class Interpreter {
     public Interpretation read(String text) { return read(List.of(text)); }
 
     /**
+     * How a text was analysed, for people writing phrases: each concept, with {@code !} after a
+     * negation, {@code -} after a failure word, {@code +} after a word of health, {@code |} for
+     * clause breaks. "can't loggin" reads {@code can not! login}.
+     */
+    public String analysed(String text) {
+        StringBuilder sb = new StringBuilder();
+        for (Token t : analyzer.tokens(text)) {
+            if (sb.length() > 0) sb.append(' ');
+            switch (t.kind()) {
+                case STRONG_BREAK -> sb.append("||");
+                case WEAK_BREAK -> sb.append('|');
+                case EXCEPT -> sb.append("|except|");
+                case WORD -> {
+                    sb.append(t.stem());
+                    if (t.negation()) sb.append('!');
+                    if (t.failure()) sb.append('-');
+                    if (t.healthy()) sb.append('+');
+                }
+            }
+        }
+        return sb.toString();
+    }
+
+    /**
      * A short answer to a yes/no question: {@code TRUE} for yes, {@code FALSE} for no, null when
      * the text is not a short answer. Only the opening words count ("nope, still broken").
      */
