@@ -58,20 +58,25 @@ public final class HttpServer {
         });
         app.before(this::authorize);
         app.exception(ApiError.class, (e, ctx) -> error(ctx, e.status, e.getMessage()));
-        app.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()));
+        app.exception(HttpResponseException.class, (e, ctx) ->
+                error(ctx, e.getStatus(), e.getStatus() == 404 ? "no such path: " + ctx.path() : e.getMessage()));
         app.exception(Exception.class, (e, ctx) -> {
             String id = UUID.randomUUID().toString().substring(0, 8);
             log.error("request {} {} {} failed", id, ctx.method(), ctx.path(), e);
             error(ctx, 500, "internal error (request " + id + "); the log has the details");
         });
         app.error(404, ctx -> {
-            if (ctx.result() == null || ctx.result().isEmpty()) error(ctx, 404, "no such path: " + ctx.path());
+            if (ctx.attribute(OWN_ERROR) == null) error(ctx, 404, "no such path: " + ctx.path());
         });
         app.error(405, ctx -> error(ctx, 405, "method " + ctx.method() + " is not allowed on " + ctx.path()));
         return app;
     }
 
+    /** Marks a response whose error body we wrote, so the 404 fallback leaves it alone. */
+    private static final String OWN_ERROR = "triage.error";
+
     private static void error(Context ctx, int status, String message) {
+        ctx.attribute(OWN_ERROR, Boolean.TRUE);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error", message);
         ctx.status(status).json(body);

@@ -281,7 +281,11 @@ final class Analyzer {
         return tie ? null : best;
     }
 
-    /** Damerau-Levenshtein (optimal string alignment) with cheap doubled letters; stops early past {@code limit}. */
+    /**
+     * Damerau-Levenshtein (optimal string alignment) weighted for how people mistype: a doubled
+     * letter costs half, swapped neighbours three quarters ("laod" is "load" before it is "land").
+     * Stops early past {@code limit}.
+     */
     static double distance(String a, String b, double limit) {
         int n = a.length(), m = b.length();
         double[][] d = new double[n + 1][m + 1];
@@ -296,7 +300,7 @@ final class Analyzer {
                 double ins = d[i][j - 1] + (j >= 2 && b.charAt(j - 2) == cb ? 0.5 : 1);
                 double v = Math.min(sub, Math.min(del, ins));
                 if (i > 1 && j > 1 && ca == b.charAt(j - 2) && a.charAt(i - 2) == cb) {
-                    v = Math.min(v, d[i - 2][j - 2] + 1);
+                    v = Math.min(v, d[i - 2][j - 2] + 0.75);
                 }
                 d[i][j] = v;
                 rowMin = Math.min(rowMin, v);

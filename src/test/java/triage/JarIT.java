@@ -1,0 +1,82 @@
+package triage;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The shaded jar itself: its Drools wiring survives shading, and the commands of API.md work. */
+class JarIT {
+    private static final String JAR = System.getProperty("triage.jar", "target/triage.jar");
+
+    private static Process start(String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR));
+        cmd.addAll(List.of(args));
+        return new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    }
+
+    @Test
+    void ask_json_from_the_jar_names_rethinkdb_or_the_load_balancer_first() throws Exception {
+        Process p = start("ask", "--json", "can't log in");
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "ask did not finish");
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.exitValue(), out);
+        JsonNode body = new ObjectMapper().readTree(out);
+        String top = body.get("causes").get(0).get("component").asText();
+        assertTrue(top.equals("rethinkdb") || top.equals("load-balancer"), out);
+    }
+
+    @Test
+    void lint_from_the_jar_passes() throws Exception {
+        Process p = start("lint");
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.exitValue(), out);
+    }
+
+    @Test
+    void serve_on_port_zero_says_where_it_listens_and_answers() throws Exception {
+        Process p = start("serve", "--port", "0");
+        try {
+            BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+            Pattern listening = Pattern.compile("listening on (http://127\\.0\\.0\\.1:\\d+)");
+            String base = null;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (base == null && System.nanoTime() < deadline) {
+                String line = r.readLine();
+                if (line == null) break;
+                Matcher m = listening.matcher(line);
+                if (m.find()) base = m.group(1);
+            }
+            assertNotNull(base, "no 'listening on' line");
+            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            HttpResponse<String> res = client.send(HttpRequest.newBuilder(URI.create(base + "/api/diagnose"))
+                    .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"observations\":[\"backoffice lists no systems\"]}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, res.statusCode(), res.body());
+            assertTrue(res.body().contains("\"component\":\"elasticsearch\""), res.body());
+        } finally {
+            p.destroy();
+            if (!p.waitFor(10, TimeUnit.SECONDS)) p.destroyForcibly();
+        }
+    }
+}

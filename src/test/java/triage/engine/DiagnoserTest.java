@@ -1,0 +1,138 @@
+package triage.engine;
+
+import org.junit.jupiter.api.Test;
+import triage.Fixtures;
+import triage.model.Cause;
+import triage.model.Diagnosis;
+import triage.model.Observation;
+import triage.model.RuleRef;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class DiagnoserTest {
+    private final Triage triage = Fixtures.triage();
+
+    private static Observation said(String symptom, boolean present) {
+        return new Observation(symptom, present, symptom, Observation.TEXT);
+    }
+
+    @Test
+    void login_failure_suspects_rethinkdb_then_the_load_balancer() {
+        Diagnosis d = triage.diagnose(List.of("nobody can log in"));
+        assertEquals("rethinkdb", d.causes().get(0).component());
+        assertEquals("load-balancer", d.causes().get(1).component());
+        assertEquals(0.6, d.causes().get(0).confidence());
+        assertEquals("requests-reach-services", d.nextChecks().get(0).id(), "the check that splits the two comes first");
+    }
+
+    @Test
+    void login_failure_with_requests_arriving_blames_rethinkdb_and_rules_out_the_load_balancer() {
+        Diagnosis d = triage.diagnose(List.of("login fails", "requests are reaching the api"));
+        Cause top = d.top();
+        assertEquals("rethinkdb", top.component());
+        assertEquals(0.88, top.confidence());
+        assertEquals(List.of("login fails", "requests reach the services"), top.because());
+        assertEquals("Login fails but requests arrive: RethinkDB", top.rule());
+        assertEquals("placeos", top.runbook());
+        assertTrue(d.causes().stream().noneMatch(c -> c.component().equals("load-balancer")));
+        Cause lb = d.ruledOut().stream().filter(c -> c.component().equals("load-balancer")).findFirst().orElseThrow();
+        assertEquals(List.of("requests reach the services"), lb.against());
+    }
+
+    @Test
+    void every_cause_cites_rules_that_exist_at_their_file_and_line() throws Exception {
+        Diagnosis d = triage.diagnose(List.of("the module list won't load", "triggers fail", "dig shows the wrong address"));
+        assertTrue(d.causes().size() >= 3);
+        for (Cause c : d.causes()) {
+            assertFalse(c.rules().isEmpty(), c.component());
+            for (RuleRef r : c.rules()) {
+                List<String> lines = Files.readAllLines(Path.of(r.file()));
+                assertTrue(lines.get(r.line() - 1).contains("rule \"" + r.name() + "\""), r + " does not point at its rule");
+                assertTrue(r.source() != null && !r.source().isBlank(), r + " has no seed source");
+            }
+        }
+    }
+
+    @Test
+    void a_withdrawn_observation_takes_everything_it_justified_with_it() {
+        Rulebook rb = Fixtures.shipped();
+        Diagnoser diagnoser = new Diagnoser();
+        Observation loginFails = said("login-works", false);
+        Diagnosis before = diagnoser.diagnose(rb, List.of(loginFails), List.of(), Set.of(), List.of());
+        assertEquals("rethinkdb", before.top().component());
+        Diagnosis after = diagnoser.diagnose(rb, List.of(said("modules-load", false)), List.of(loginFails), Set.of(), List.of());
+        assertEquals(List.of("redis"), after.causes().stream().map(Cause::component).toList());
+        assertTrue(after.ruledOut().isEmpty());
+    }
+
+    @Test
+    void an_inferred_observation_gives_way_to_what_a_person_says() {
+        Diagnosis inferred = triage.diagnose(List.of("login works"));
+        assertTrue(inferred.understood().stream().anyMatch(u -> u.symptom().equals("requests-reach-services") && u.source().equals("inferred")));
+        Diagnosis contradicted = triage.diagnose(List.of("login works", "requests are not reaching the services"));
+        assertTrue(contradicted.understood().stream().noneMatch(u -> u.source().equals("inferred")
+                && u.symptom().equals("requests-reach-services")));
+    }
+
+    @Test
+    void with_nothing_observed_the_first_question_is_the_seeds_first() {
+        Diagnosis d = triage.diagnose(List.of("everything is on fire, help"));
+        assertTrue(d.causes().isEmpty());
+        assertEquals("login-works", d.nextChecks().get(0).id());
+    }
+
+    @Test
+    void the_tree_moves_on_as_answers_come_in() {
+        assertEquals("backoffice-lists-systems", triage.diagnose(List.of("I can log in")).nextChecks().get(0).id());
+        assertEquals("modules-load", triage.diagnose(List.of("backoffice lists the systems")).nextChecks().get(0).id());
+    }
+
+    @Test
+    void naming_a_system_asks_from_its_own_runbook_first() {
+        Diagnosis d = triage.diagnose(List.of("our django site on kubernetes is acting up"));
+        assertEquals("request-queue-growing", d.nextChecks().get(0).id());
+    }
+
+    @Test
+    void unrelated_text_gives_no_cause_and_is_reported_unrecognized() {
+        Diagnosis d = triage.diagnose(List.of("what is the weather like in Lisbon"));
+        assertTrue(d.causes().isEmpty());
+        assertEquals(List.of("what is the weather like in Lisbon"), d.unrecognized());
+    }
+
+    @Test
+    void evidence_against_alone_implicates_nothing() {
+        Diagnosis d = triage.diagnose(List.of("redis is healthy", "etcd is up"));
+        assertTrue(d.causes().isEmpty());
+        assertNull(d.top());
+    }
+
+    @Test
+    void a_rule_that_never_settles_is_stopped(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Fixtures.copyRunbooks(dir);
+        Files.writeString(dir.resolve("rules/loop.drl"), """
+                package triage.rules;
+                import triage.model.Observation;
+                rule "Loops forever"
+                    @source("test")
+                when
+                    $o : Observation(symptom == "login-works")
+                then
+                    update($o);
+                end
+                """);
+        Rulebook rb = Rulebook.load(dir.resolve("rules"), dir.resolve("knowledge"));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> new Diagnoser()
+                .diagnose(rb, List.of(said("login-works", true)), List.of(), Set.of(), List.of()));
+        assertTrue(e.getMessage().contains("loops"), e.getMessage());
+    }
+}

@@ -1,0 +1,148 @@
+package triage.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import triage.Fixtures;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The HTTP contract of API.md, against a server on a free loopback port. */
+class HttpServerTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private Javalin app;
+    private String base;
+
+    private void start(String token) {
+        app = new HttpServer(Fixtures.triage(), JSON, new HttpServer.Options(token)).create().start("127.0.0.1", 0);
+        base = "http://127.0.0.1:" + app.port();
+    }
+
+    @AfterEach
+    void stop() {
+        if (app != null) app.stop();
+    }
+
+    private HttpResponse<String> post(String path, String contentType, String body, String auth) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10))
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) b.header("Content-Type", contentType);
+        if (auth != null) b.header("Authorization", auth);
+        return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String path, String body) throws Exception {
+        return post(path, "application/json", body, null);
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void assertError(HttpResponse<String> r, int status, String mentions) throws Exception {
+        assertEquals(status, r.statusCode(), r.body());
+        JsonNode body = JSON.readTree(r.body());
+        assertTrue(body.get("error").asText().contains(mentions), r.body());
+        assertFalse(r.body().contains("Exception") || r.body().contains("\tat "), "no stack trace: " + r.body());
+    }
+
+    @Test
+    void diagnose_answers_in_the_shape_of_the_contract() throws Exception {
+        start(null);
+        HttpResponse<String> r = post("/api/diagnose", "{\"observations\": [\"can't log in\", \"requests are reaching the api\"], \"probe\": false}");
+        assertEquals(200, r.statusCode(), r.body());
+        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+        JsonNode body = JSON.readTree(r.body());
+        JsonNode top = body.get("causes").get(0);
+        assertEquals("rethinkdb", top.get("component").asText());
+        assertEquals("RethinkDB failure", top.get("title").asText());
+        assertEquals(0.88, top.get("confidence").asDouble(), 1e-9);
+        assertEquals("login fails", top.get("because").get(0).asText());
+        assertEquals("placeos", top.get("runbook").asText());
+        assertFalse(top.get("rule").asText().isBlank());
+        JsonNode check = body.get("nextChecks").get(0);
+        assertFalse(check.get("id").asText().isBlank());
+        assertFalse(check.get("question").asText().isBlank());
+        assertFalse(check.get("how").asText().isBlank());
+        JsonNode u = body.get("understood").get(0);
+        assertEquals("can't log in", u.get("text").asText());
+        assertEquals("login-works", u.get("symptom").asText());
+        assertFalse(u.get("present").asBoolean());
+        assertTrue(body.get("unrecognized").isArray());
+    }
+
+    @Test
+    void text_the_knowledge_does_not_cover_yields_no_cause() throws Exception {
+        start(null);
+        JsonNode body = JSON.readTree(post("/api/diagnose", "{\"observations\": [\"the printer is out of toner\"]}").body());
+        assertEquals(0, body.get("causes").size());
+        assertEquals("the printer is out of toner", body.get("unrecognized").get(0).asText());
+    }
+
+    @Test
+    void bad_requests_get_a_clear_4xx_and_never_a_stack_trace() throws Exception {
+        start(null);
+        assertError(post("/api/diagnose", "{\"observations\": [\"x\""), 400, "not valid JSON");
+        assertError(post("/api/diagnose", "[1,2]"), 400, "JSON object");
+        assertError(post("/api/diagnose", "{}"), 400, "'observations' is missing");
+        assertError(post("/api/diagnose", "{\"observations\": \"can't log in\"}"), 400, "list of strings");
+        assertError(post("/api/diagnose", "{\"observations\": []}"), 400, "empty");
+        assertError(post("/api/diagnose", "{\"observations\": [42]}"), 400, "must be a string");
+        assertError(post("/api/diagnose", "{\"observations\": [\"ok\"], \"probe\": \"yes\"}"), 400, "'probe'");
+        String many = "[" + String.join(",", java.util.Collections.nCopies(51, "\"login fails\"")) + "]";
+        assertError(post("/api/diagnose", "{\"observations\": " + many + "}"), 400, "at most 50");
+        assertError(post("/api/diagnose", "{\"observations\": [\"" + "a".repeat(2001) + "\"]}"), 400, "at most 2000");
+        assertError(post("/api/diagnose", "{\"observations\": [\"" + "a".repeat(70_000) + "\"]}"), 413, "over the limit");
+        assertError(post("/api/diagnose", "text/plain", "{\"observations\": [\"x\"]}", null), 415, "application/json");
+        assertError(post("/api/diagnose", "{\"a\":" + "[".repeat(5000) + "]".repeat(5000) + "}"), 400, "not valid JSON");
+        assertError(get("/api/nothing-here"), 404, "no such path");
+        assertEquals(200, get("/healthz").statusCode(), "still serving after bad input");
+    }
+
+    @Test
+    void health_reports_the_rule_revision() throws Exception {
+        start(null);
+        JsonNode body = JSON.readTree(get("/healthz").body());
+        assertEquals("ok", body.get("status").asText());
+        assertEquals(12, body.get("rules").get("revision").asText().length());
+        assertFalse(body.get("rules").get("loadedAt").asText().isBlank());
+        assertTrue(body.get("rules").get("error").isNull());
+    }
+
+    @Test
+    void runbooks_list_their_rules_and_sources() throws Exception {
+        start(null);
+        JsonNode body = JSON.readTree(get("/api/runbooks").body());
+        JsonNode placeos = body.get("runbooks").get(0);
+        assertEquals("placeos", placeos.get("id").asText());
+        assertTrue(placeos.get("rules").size() > 30);
+        JsonNode rule = placeos.get("rules").get(0);
+        assertTrue(rule.get("line").asInt() > 0);
+        assertFalse(rule.get("source").asText().isBlank());
+        JsonNode one = JSON.readTree(get("/api/runbooks/web-stack").body());
+        assertTrue(one.get("rules").get(0).get("text").asText().contains("rule \""));
+        assertError(get("/api/runbooks/nope"), 404, "no runbook");
+    }
+
+    @Test
+    void with_a_token_set_the_api_needs_it() throws Exception {
+        start("s3cret-token");
+        String body = "{\"observations\": [\"login fails\"]}";
+        assertError(post("/api/diagnose", "application/json", body, null), 401, "bearer token");
+        assertError(post("/api/diagnose", "application/json", body, "Bearer wrong"), 401, "bearer token");
+        assertEquals(200, post("/api/diagnose", "application/json", body, "Bearer s3cret-token").statusCode());
+        assertEquals(200, get("/healthz").statusCode(), "health stays open for load balancers");
+    }
+}

@@ -1,0 +1,138 @@
+package triage.language;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import triage.Fixtures;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** What people type, read as symptoms present (+) or absent (-). */
+class InterpreterTest {
+    private final Interpreter in = Fixtures.shipped().interpreter();
+
+    private String read(String text) {
+        return in.read(text).readings().stream()
+                .map(r -> r.symptom() + (r.present() ? "+" : "-"))
+                .distinct().sorted().collect(Collectors.joining(" "));
+    }
+
+    @ParameterizedTest(name = "\"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "I can log in                         | login-works+",
+            "can't log in                         | login-works-",
+            "cannot log in                        | login-works-",
+            "login doesn't work                   | login-works-",
+            "login is not working                 | login-works-",
+            "no one is able to sign in            | login-works-",
+            "login fails                          | login-works-",
+            "sign-in won't go through             | login-works-",
+            "authentication isn't possible        | login-works-",
+            "login does not fail any more         | login-works+",
+            "the queue is growing                 | request-queue-growing+",
+            "the queue is not growing             | request-queue-growing-",
+            "the queue is empty                   | request-queue-growing-",
+            "redis is down                        | redis-healthy-",
+            "redis is fine                        | redis-healthy+",
+            "redis isn't responding               | redis-healthy-",
+    })
+    void negation_and_failure_words_set_the_polarity(String text, String expected) {
+        assertEquals(expected, read(text));
+    }
+
+    @ParameterizedTest(name = "\"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "cant loggin                          | login-works-",
+            "authentcation fails                  | login-works-",
+            "the modules wont laod                | modules-load-",
+            "elasticsaerch is down                | elasticsearch-healthy-",
+            "executing anything fails             | execute-works-",
+    })
+    void typos_are_corrected_but_never_into_cue_words(String text, String expected) {
+        assertEquals(expected, read(text));
+    }
+
+    @ParameterizedTest(name = "\"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "login works but modules do not load              | login-works+ modules-load-",
+            "I can log in and see the systems                 | backoffice-lists-systems+ login-works+",
+            "login and search both fail                       | login-works- search-works-",
+            "redis and etcd are down                          | etcd-healthy- redis-healthy-",
+            "everything works except triggers                 | triggers-work-",
+            "nothing works except login                       | login-works+",
+            "the list of modules and functions does not load  | modules-load-",
+            "backoffice is empty, no systems listed           | backoffice-lists-systems-",
+    })
+    void several_observations_and_negation_scope_in_one_sentence(String text, String expected) {
+        assertEquals(expected, read(text));
+    }
+
+    @ParameterizedTest(name = "\"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "execute fails: \"no core instances\"           | execute-error-no-core+ execute-works-",
+            "exec returns unable to connect to etcd         | execute-error-etcd+ execute-works-",
+            "error: unable to connect to etcd               | execute-error-etcd+",
+    })
+    void error_messages_are_read_quoted_or_not(String text, String expected) {
+        assertEquals(expected, read(text));
+    }
+
+    @ParameterizedTest(name = "\"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "the daphne workers are stuck                   | workers-blocked+",
+            "gunicorn workers keep processing requests      | workers-blocked-",
+            "rds cpu is pegged                              | database-cpu-high+",
+            "postgres disk queue depth is high              | database-disk-queue-high+",
+            "memory usage keeps climbing                    | memory-growing+",
+            "the third-party api is timing out              | external-api-slow+",
+            "cron jobs run during rush hour                 | background-jobs-at-peak+",
+            "we're getting ddos'd                           | request-flood+",
+    })
+    void synonyms_and_word_forms_reach_the_same_symptom(String text, String expected) {
+        assertEquals(expected, read(text));
+    }
+
+    @Test
+    void what_is_not_understood_is_returned_not_guessed() {
+        Interpretation i = in.read(List.of("the coffee machine is broken", "login fails"));
+        assertEquals(List.of("the coffee machine is broken"), i.unrecognized());
+        assertEquals(1, i.readings().size());
+    }
+
+    @Test
+    void naming_a_system_points_at_its_runbook() {
+        assertTrue(in.read("kubectl shows daphne pods restarting").runbooks().contains("web-stack"));
+        assertTrue(in.read("placeos backoffice is slow").runbooks().contains("placeos"));
+    }
+
+    @Test
+    void short_answers_are_read_from_their_first_words() {
+        assertEquals(Boolean.TRUE, in.shortAnswer("yes"));
+        assertEquals(Boolean.TRUE, in.shortAnswer("yep, they show up"));
+        assertEquals(Boolean.FALSE, in.shortAnswer("nope, still broken"));
+        assertEquals(Boolean.FALSE, in.shortAnswer("no"));
+        assertNull(in.shortAnswer("redis is down"));
+    }
+
+    @Test
+    void a_subjectless_reply_answers_about_the_question() {
+        assertEquals(Boolean.FALSE, in.polarityAbout("login-works", "still broken"));
+        assertEquals(Boolean.TRUE, in.polarityAbout("login-works", "works now"));
+        assertEquals(Boolean.TRUE, in.polarityAbout("request-queue-growing", "it keeps failing"));
+        assertNull(in.polarityAbout("login-works", "hmm"));
+    }
+
+    @Test
+    void analysed_text_shows_concepts_and_cues() {
+        String a = in.analysed("can't loggin, but redis is fine");
+        assertTrue(a.startsWith("can not! login |"), a);
+        assertTrue(a.contains("||") && a.endsWith("fine+"), a);
+        assertFalse(a.contains("loggin"), a);
+    }
+}
