@@ -18,6 +18,9 @@ public final class Main implements Runnable {
         if (args.length == 0 || !"serve".equals(args[0])) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         }
+        // gRPC logs through java.util.logging; one log, one line per event
+        org.slf4j.bridge.SLF4JBridgeHandler.removeHandlersForRootLogger();
+        org.slf4j.bridge.SLF4JBridgeHandler.install();
         System.exit(run(args));
     }
 

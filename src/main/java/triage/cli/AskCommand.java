@@ -11,7 +11,8 @@ import triage.engine.LiveRulebook;
 import triage.engine.Problem;
 import triage.engine.RulebookException;
 import triage.engine.Triage;
-import triage.model.Diagnosis;
+import triage.probe.Prober;
+import triage.probe.ProbingTriage;
 import triage.render.JsonView;
 import triage.render.PlainText;
 
@@ -34,6 +35,10 @@ public final class AskCommand implements Callable<Integer> {
     @Option(names = "--explain", description = "Also print what was understood and every rule that fired, in order.")
     boolean explain;
 
+    @Option(names = "--probe", description = "Also run the configured live checks (TRIAGE_PROBE_<ID>, knowledge/components.yaml), "
+            + "print what they found and count it as evidence.")
+    boolean probe;
+
     @Override public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -51,13 +56,30 @@ public final class AskCommand implements Callable<Integer> {
             for (Problem p : e.problems()) err.println("  " + p);
             return 1;
         }
-        Diagnosis d = new Triage(rules).diagnose(observations);
-        if (json) {
-            out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(JsonView.of(d, explain)));
-        } else {
-            out.print(PlainText.render(d, explain));
+        Prober prober = null;
+        if (probe) {
+            try {
+                prober = Prober.configured(rules.current().knowledge(), System.getenv());
+            } catch (IllegalArgumentException e) {
+                err.println("triage: live checks: " + e.getMessage());
+                return 2;
+            }
+            // connect first, so the checks' budget is spent on the targets, not on loading the clients
+            prober.open();
         }
-        out.flush();
-        return 0;
+        try {
+            ProbingTriage.Answer a = new ProbingTriage(new Triage(rules), prober).diagnose(observations, probe);
+            if (json) {
+                out.println(new ObjectMapper().writerWithDefaultPrettyPrinter()
+                        .writeValueAsString(JsonView.of(a.diagnosis(), explain, a.probes())));
+            } else {
+                if (a.probes() != null) out.print(PlainText.probes(a.probes()));
+                out.print(PlainText.render(a.diagnosis(), explain));
+            }
+            out.flush();
+            return 0;
+        } finally {
+            if (prober != null) prober.close();
+        }
     }
 }

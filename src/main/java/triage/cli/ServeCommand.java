@@ -14,6 +14,8 @@ import triage.engine.Problem;
 import triage.engine.RulebookException;
 import triage.engine.Triage;
 import triage.http.HttpServer;
+import triage.probe.Prober;
+import triage.probe.Target;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -49,9 +51,24 @@ public final class ServeCommand implements Callable<Integer> {
             for (Problem p : e.problems()) err.println("  " + p);
             return 1;
         }
+        Prober prober;
+        try {
+            prober = Prober.configured(rules.current().knowledge(), System.getenv());
+        } catch (IllegalArgumentException e) {
+            err.println("triage: live checks: " + e.getMessage());
+            return 2;
+        }
+        if (!prober.isEmpty()) {
+            log.info("live checks ({} ms budget): {}", prober.settings().budget().toMillis(),
+                    String.join(", ", prober.targets().stream().map(Target::toString).toList()));
+            // connections are made now, not on the first question; serving does not wait for them
+            Thread opening = new Thread(prober::open, "probe-open");
+            opening.setDaemon(true);
+            opening.start();
+        }
         String token = System.getenv("TRIAGE_API_TOKEN");
         HttpServer http = new HttpServer(new Triage(rules), new ObjectMapper(),
-                new HttpServer.Options(token == null || token.isBlank() ? null : token));
+                new HttpServer.Options(token == null || token.isBlank() ? null : token), prober);
         Javalin app = http.create().start(host, port);
         String shown = "0.0.0.0".equals(host) ? "127.0.0.1" : host;
         log.info("rules revision {} ({} rules)", rules.current().revision(), rules.current().rules().size());
@@ -61,6 +78,7 @@ public final class ServeCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.stop();
+            prober.close();
             stopped.countDown();
         }, "shutdown"));
         stopped.await();

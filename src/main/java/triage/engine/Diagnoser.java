@@ -255,7 +255,9 @@ public final class Diagnoser {
             for (Object o : m.getObjects()) {
                 if (o instanceof Observation obs) {
                     Symptom s = rb.knowledge().symptoms().get(obs.getSymptom());
-                    out.add(s == null ? obs.toString() : s.label(obs.isPresent()));
+                    String label = s == null ? obs.toString() : s.label(obs.isPresent());
+                    // say where a measurement came from: it weighs like a person's word, but it is not one
+                    out.add(Observation.PROBE.equals(obs.getSource()) ? label + " (live check)" : label);
                 }
             }
             return out;

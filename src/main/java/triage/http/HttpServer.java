@@ -13,7 +13,8 @@ import triage.engine.RuleInfo;
 import triage.engine.Rulebook;
 import triage.engine.Triage;
 import triage.knowledge.Runbook;
-import triage.model.Diagnosis;
+import triage.probe.Prober;
+import triage.probe.ProbingTriage;
 import triage.render.JsonView;
 
 import java.nio.charset.StandardCharsets;
@@ -35,11 +36,18 @@ public final class HttpServer {
     public record Options(String apiToken) {}
 
     private final Triage triage;
+    private final ProbingTriage live;
     private final ObjectMapper mapper;
     private final Options options;
 
     public HttpServer(Triage triage, ObjectMapper mapper, Options options) {
+        this(triage, mapper, options, null);
+    }
+
+    /** @param prober the live checks {@code "probe": true} runs; null when none is configured */
+    public HttpServer(Triage triage, ObjectMapper mapper, Options options, Prober prober) {
         this.triage = triage;
+        this.live = new ProbingTriage(triage, prober);
         this.mapper = mapper;
         this.options = options;
     }
@@ -96,9 +104,9 @@ public final class HttpServer {
         JsonNode body = Requests.json(ctx, mapper);
         List<String> texts = Requests.texts(body, "observations");
         boolean explain = Requests.flag(body, "explain");
-        Requests.flag(body, "probe");
-        Diagnosis d = triage.diagnose(texts);
-        ctx.json(JsonView.of(d, explain));
+        boolean probe = Requests.flag(body, "probe");
+        ProbingTriage.Answer answer = live.diagnose(texts, probe);
+        ctx.json(JsonView.of(answer.diagnosis(), explain, answer.probes()));
     }
 
     private void health(Context ctx) {

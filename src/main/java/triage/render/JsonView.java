@@ -3,6 +3,7 @@ package triage.render;
 import triage.model.Cause;
 import triage.model.Check;
 import triage.model.Diagnosis;
+import triage.model.ProbeResult;
 import triage.model.RuleRef;
 import triage.model.Understood;
 
@@ -16,12 +17,18 @@ public final class JsonView {
     private JsonView() {}
 
     public static Map<String, Object> of(Diagnosis d, boolean explain) {
+        return of(d, explain, null);
+    }
+
+    /** The body with what the live checks found, as {@code probes} (left out when {@code probes} is null). */
+    public static Map<String, Object> of(Diagnosis d, boolean explain, List<ProbeResult> probes) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("causes", d.causes().stream().map(JsonView::cause).toList());
         m.put("ruledOut", d.ruledOut().stream().map(JsonView::cause).toList());
         m.put("nextChecks", d.nextChecks().stream().map(JsonView::check).toList());
         m.put("understood", d.understood().stream().map(JsonView::understood).toList());
         m.put("unrecognized", d.unrecognized());
+        if (probes != null) m.put("probes", probes.stream().map(JsonView::probe).toList());
         if (explain) {
             List<Map<String, Object>> f = new ArrayList<>();
             for (Diagnosis.Firing x : d.firings()) {
@@ -67,6 +74,18 @@ public final class JsonView {
         m.put("id", c.id());
         m.put("question", c.question());
         m.put("how", c.how());
+        return m;
+    }
+
+    public static Map<String, Object> probe(ProbeResult p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("component", p.component());
+        m.put("target", p.target());
+        m.put("status", p.status().wire());
+        m.put("detail", p.detail());
+        m.put("ms", p.ms());
+        m.put("cached", p.cached());
+        m.put("counted", p.counted());
         return m;
     }
 

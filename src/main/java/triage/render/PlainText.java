@@ -3,6 +3,9 @@ package triage.render;
 import triage.model.Cause;
 import triage.model.Check;
 import triage.model.Diagnosis;
+import triage.model.ProbeResult;
+
+import java.util.List;
 
 import java.util.Locale;
 
@@ -60,6 +63,22 @@ public final class PlainText {
                 if (!f.on().isEmpty()) sb.append("      on: ").append(String.join(", ", f.on())).append('\n');
                 if (!f.concluded().isEmpty()) sb.append("      concluded: ").append(f.concluded()).append('\n');
             }
+        }
+        return sb.toString();
+    }
+
+    /** What the live checks found, one line a target; said first, since the diagnosis builds on it. */
+    public static String probes(List<ProbeResult> probes) {
+        StringBuilder sb = new StringBuilder();
+        if (probes.isEmpty()) return "Checked: nothing - no live check is configured (TRIAGE_PROBE_<ID>, knowledge/components.yaml).\n";
+        sb.append("Checked:\n");
+        int w = probes.stream().mapToInt(p -> p.component().length()).max().orElse(0);
+        for (ProbeResult p : probes) {
+            sb.append(String.format(Locale.ROOT, "  %-" + w + "s  %-7s %5d ms  %s  %s%s%n", p.component(), p.status().wire(), p.ms(),
+                    p.target(), p.detail(), p.cached() ? " (cached)" : ""));
+        }
+        if (probes.stream().noneMatch(ProbeResult::counted)) {
+            sb.append("  Not one target answered: Triage itself may not reach them, so none of this is counted as evidence.\n");
         }
         return sb.toString();
     }

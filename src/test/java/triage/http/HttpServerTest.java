@@ -84,6 +84,18 @@ class HttpServerTest {
     }
 
     @Test
+    void probe_true_without_live_checks_configured_reports_nothing_checked() throws Exception {
+        start(null);
+        HttpResponse<String> r = post("/api/diagnose", "{\"observations\": [\"can't log in\"], \"probe\": true}");
+        assertEquals(200, r.statusCode(), r.body());
+        JsonNode body = JSON.readTree(r.body());
+        assertTrue(body.get("probes").isArray() && body.get("probes").isEmpty(), r.body());
+        assertEquals("rethinkdb", body.get("causes").get(0).get("component").asText());
+        assertFalse(JSON.readTree(post("/api/diagnose", "{\"observations\": [\"can't log in\"]}").body()).has("probes"),
+                "not asked to check: no probes field");
+    }
+
+    @Test
     void text_the_knowledge_does_not_cover_yields_no_cause() throws Exception {
         start(null);
         JsonNode body = JSON.readTree(post("/api/diagnose", "{\"observations\": [\"the printer is out of toner\"]}").body());

@@ -1,0 +1,227 @@
+package triage.probe;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import triage.model.Observation;
+import triage.model.ProbeResult;
+import triage.model.ProbeResult.Status;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
+
+/**
+ * Runs the configured live checks: in parallel, each with its own deadline, the round under one
+ * budget ({@link ProbeSettings#budget()}; the checks end by 90% of it, the round by 95%, leaving
+ * the rest to the diagnosis). A result is served again for {@code cacheTtl}, and checks already under way are joined,
+ * so a burst of questions is one round of checks. A target that failed {@code breakerFailures}
+ * times in a row is skipped for {@code breakerCooldown} (reported {@code skipped}, carrying what
+ * its last check found), then tried once more.
+ *
+ * <p>Built once (connections are made by {@link #open()}), used by many threads, closed at the end.
+ */
+public final class Prober implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Prober.class);
+
+    private final List<Slot> slots = new ArrayList<>();
+    private final ProbeSettings settings;
+    private final ExecutorService pool;
+    private final LongSupplier clock;
+
+    /** Checks {@code targets} with {@code settings}; a malformed option throws IllegalArgumentException here. */
+    public Prober(List<Target> targets, ProbeSettings settings) {
+        this(targets, settings, System::nanoTime);
+    }
+
+    Prober(List<Target> targets, ProbeSettings settings, LongSupplier clock) {
+        this.settings = settings;
+        this.clock = clock;
+        try {
+            for (Target t : targets) slots.add(new Slot(t, probeFor(t, settings)));
+        } catch (RuntimeException e) {
+            slots.forEach(s -> s.probe.close());
+            throw e;
+        }
+        AtomicInteger n = new AtomicInteger();
+        ThreadFactory threads = r -> {
+            Thread t = new Thread(r, "probe-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+        // one check per target at a time (joined, not queued), so one thread per target is the bound
+        this.pool = Executors.newFixedThreadPool(Math.max(1, targets.size()), threads);
+    }
+
+    /** Builds the prober the knowledge and the environment configure. */
+    public static Prober configured(triage.knowledge.Knowledge knowledge, Map<String, String> env) {
+        return new Prober(Target.configured(knowledge, env), ProbeSettings.fromEnv(env));
+    }
+
+    static Probe probeFor(Target t, ProbeSettings s) {
+        return switch (t.kind()) {
+            case "redis" -> new RedisProbe(t, s.probeTimeout(), s.queueGap());
+            case "etcd" -> new EtcdProbe(t, s.probeTimeout());
+            case "tcp" -> new TcpProbe(t);
+            case "http" -> new HttpProbe(t, s.probeTimeout());
+            case "dns" -> new DnsProbe(t);
+            default -> throw new IllegalArgumentException("unknown probe kind '" + t.kind() + "'");
+        };
+    }
+
+    public List<Target> targets() { return slots.stream().map(s -> s.target).toList(); }
+
+    public ProbeSettings settings() { return settings; }
+
+    public boolean isEmpty() { return slots.isEmpty(); }
+
+    /**
+     * Makes the connections worth keeping, in parallel; never throws. Each ends by its probe's
+     * deadline; the wait allows a few seconds more for a cold JVM to load the clients' classes.
+     */
+    public void open() {
+        long deadline = System.nanoTime() + settings.probeTimeout().toNanos();
+        List<CompletableFuture<Void>> all = new ArrayList<>();
+        for (Slot s : slots) all.add(CompletableFuture.runAsync(() -> {
+            synchronized (s.probe) { s.probe.open(deadline); }
+        }, pool));
+        try {
+            CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get(settings.budget().toMillis() + 5_000, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // checks report what is wrong; opening is only a head start
+        }
+    }
+
+    /** One round: every target's result, in the order of the targets, within the budget. */
+    public List<ProbeResult> run() {
+        long start = clock.getAsLong();
+        long realStart = System.nanoTime();
+        long round = settings.roundTimeout().toNanos();
+        long probeDeadline = realStart + settings.probeTimeout().toNanos();
+        List<CompletableFuture<ProbeResult>> pending = new ArrayList<>();
+        for (Slot s : slots) pending.add(s.request(start, probeDeadline));
+        List<ProbeResult> out = new ArrayList<>();
+        for (int i = 0; i < slots.size(); i++) {
+            Slot s = slots.get(i);
+            long left = realStart + round - System.nanoTime();
+            try {
+                out.add(pending.get(i).get(Math.max(0, left), TimeUnit.NANOSECONDS));
+            } catch (TimeoutException e) {
+                out.add(result(s.target, Finding.timeout("no answer within the " + settings.budget().toMillis() + " ms budget"),
+                        (System.nanoTime() - realStart) / 1_000_000));
+            } catch (ExecutionException e) {
+                out.add(result(s.target, Failures.of(e.getCause()), (System.nanoTime() - realStart) / 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                out.add(result(s.target, Finding.timeout("interrupted"), (System.nanoTime() - realStart) / 1_000_000));
+            }
+        }
+        return out;
+    }
+
+    /** One target's check: timed, classified, scrubbed of secrets, with the observations it yields. */
+    private ProbeResult measure(Slot s, long t0, long deadline) {
+        Finding f;
+        try {
+            f = s.probe.check(deadline);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            f = Finding.timeout("interrupted");
+        } catch (Exception | LinkageError e) {
+            f = Failures.of(e);
+        }
+        ProbeResult r = result(s.target, f, (System.nanoTime() - t0) / 1_000_000);
+        log.debug("probe {} {} {} in {} ms: {}", r.component(), r.target(), r.status().wire(), r.ms(), r.detail());
+        return r;
+    }
+
+    static ProbeResult result(Target t, Finding f, long ms) {
+        String detail = t.scrub(f.detail());
+        List<Observation> obs = new ArrayList<>();
+        String text = t.shown() + ": " + detail;
+        if (f.healthy() != null) obs.add(new Observation(t.healthSymptom(), f.healthy(), text, Observation.PROBE));
+        f.symptoms().forEach((symptom, present) -> obs.add(new Observation(symptom, present, text, Observation.PROBE)));
+        return new ProbeResult(t.component(), t.shown(), f.status(), detail, ms, false, true, obs);
+    }
+
+    @Override public void close() {
+        pool.shutdown();
+        try {
+            // checks under way end by their deadlines; let them, so their connections close cleanly
+            if (!pool.awaitTermination(settings.budget().toMillis(), TimeUnit.MILLISECONDS)) pool.shutdownNow();
+        } catch (InterruptedException e) {
+            pool.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+        for (Slot s : slots) {
+            try {
+                s.probe.close();
+            } catch (RuntimeException e) {
+                log.warn("closing the {} probe failed: {}", s.target.component(), e.toString());
+            }
+        }
+    }
+
+    /** One target: its probe, its last result, the check under way, its breaker. */
+    private final class Slot {
+        final Target target;
+        final Probe probe;
+        private ProbeResult last;
+        private long lastAt;
+        private CompletableFuture<ProbeResult> inFlight;
+        private int failures;
+        private long openUntil;
+
+        Slot(Target target, Probe probe) {
+            this.target = target;
+            this.probe = probe;
+        }
+
+        synchronized CompletableFuture<ProbeResult> request(long now, long deadline) {
+            if (last != null && now - lastAt < settings.cacheTtl().toNanos()) {
+                return CompletableFuture.completedFuture(last.asCached());
+            }
+            if (inFlight != null) return inFlight;
+            if (failures >= settings.breakerFailures() && now - openUntil < 0 && last != null) {
+                long wait = TimeUnit.NANOSECONDS.toSeconds(openUntil - now) + 1;
+                return CompletableFuture.completedFuture(new ProbeResult(last.component(), last.target(), Status.SKIPPED,
+                        "skipped: failed " + failures + " times in a row, last " + last.status().wire() + ": " + last.detail()
+                                + "; next try in " + wait + " s", 0, false, true, last.observations()));
+            }
+            CompletableFuture<ProbeResult> f = CompletableFuture.supplyAsync(() -> {
+                long t0 = System.nanoTime();  // before the lock: a check still opening is part of the wait
+                synchronized (probe) { return measure(this, t0, deadline); }
+            }, pool);
+            inFlight = f;
+            f.whenComplete((r, e) -> done(r));
+            return f;
+        }
+
+        private synchronized void done(ProbeResult r) {
+            inFlight = null;
+            if (r == null) return;
+            long now = clock.getAsLong();
+            last = r;
+            lastAt = now;
+            if (r.up()) {
+                failures = 0;
+            } else if (++failures >= settings.breakerFailures()) {
+                openUntil = now + settings.breakerCooldown().toNanos();
+                if (failures == settings.breakerFailures()) {
+                    log.info("probe {} failed {} times in a row; skipped for {} s", target.component(), failures,
+                            settings.breakerCooldown().toSeconds());
+                }
+            }
+        }
+    }
+}

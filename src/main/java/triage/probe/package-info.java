@@ -1,0 +1,6 @@
+/**
+ * Live checks: read-only probes of Redis, etcd, TCP ports, HTTP health endpoints and DNS, each
+ * with a deadline on every network call, run in parallel under one budget, and turned into
+ * observations the rules weigh like anything a person says.
+ */
+package triage.probe;
