@@ -9,6 +9,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import triage.conversation.ConversationStore;
+import triage.conversation.Conversations;
+import triage.conversation.MemoryStore;
+import triage.conversation.RedisStore;
 import triage.engine.LiveRulebook;
 import triage.engine.Problem;
 import triage.engine.RulebookException;
@@ -16,6 +20,8 @@ import triage.engine.Triage;
 import triage.http.HttpServer;
 
 import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -35,6 +41,21 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Address to listen on (default: $TRIAGE_HOST or 127.0.0.1; 0.0.0.0 for all).")
     String host;
 
+    /** Conversations live in Redis when TRIAGE_REDIS_URL is set, else in memory. */
+    static ConversationStore store() {
+        Duration idle = Duration.ofMinutes(Long.parseLong(env("TRIAGE_CONVERSATION_IDLE_MINUTES", "120")));
+        String url = System.getenv("TRIAGE_REDIS_URL");
+        if (url == null || url.isBlank()) return new MemoryStore(10_000, idle, Clock.systemUTC());
+        RedisStore redis = new RedisStore(url, idle, Duration.ofMillis(500));
+        if (!redis.warmUp()) log.warn("conversation store {} is not reachable yet; will keep trying", redis.describe());
+        return redis;
+    }
+
+    private static String env(String name, String fallback) {
+        String v = System.getenv(name);
+        return v == null || v.isBlank() ? fallback : v;
+    }
+
     @Override public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         if (port < 0 || port > 65535) {
@@ -50,17 +71,21 @@ public final class ServeCommand implements Callable<Integer> {
             return 1;
         }
         String token = System.getenv("TRIAGE_API_TOKEN");
-        HttpServer http = new HttpServer(new Triage(rules), new ObjectMapper(),
+        Triage triage = new Triage(rules);
+        ConversationStore store = store();
+        HttpServer http = new HttpServer(triage, new Conversations(triage, store, Clock.systemUTC()), new ObjectMapper(),
                 new HttpServer.Options(token == null || token.isBlank() ? null : token));
         Javalin app = http.create().start(host, port);
         String shown = "0.0.0.0".equals(host) ? "127.0.0.1" : host;
-        log.info("rules revision {} ({} rules)", rules.current().revision(), rules.current().rules().size());
+        log.info("rules revision {} ({} rules); conversations in {}", rules.current().revision(),
+                rules.current().rules().size(), store.describe());
         PrintWriter out = spec.commandLine().getOut();
         out.println("listening on http://" + shown + ":" + app.port());
         out.flush();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.stop();
+            store.close();
             stopped.countDown();
         }, "shutdown"));
         stopped.await();

@@ -75,8 +75,8 @@ public final class Diagnoser {
             for (Observation o : observations) answered.add(o.getSymptom());
             answered.addAll(tracker.inferred.keySet());
             List<Understood> understood = new ArrayList<>();
-            for (Observation o : observations) understood.add(Understood.of(o));
-            for (Observation o : tracker.inferred.values()) understood.add(Understood.of(o));
+            for (Observation o : observations) understood.add(Understood.of(o, label(rb.knowledge(), o)));
+            for (Observation o : tracker.inferred.values()) understood.add(Understood.of(o, label(rb.knowledge(), o)));
             List<Diagnosis.Firing> firings = List.copyOf(tracker.firings);
 
             tracker.recording = false;
@@ -117,7 +117,8 @@ public final class Diagnoser {
             }
             if (lead == null && !rules.isEmpty()) lead = rules.get(0);
             Component c = k.components().get(id);
-            Cause cause = new Cause(id, c == null ? id : c.title(), round(Math.max(cf, 0)), because, against,
+            Cause cause = new Cause(id, c == null ? id : c.name(), c == null ? id : c.title(), round(Math.max(cf, 0)),
+                    because, against,
                     lead == null ? null : lead.runbook(), lead == null ? null : lead.name(), rules,
                     c == null ? null : c.role(), c == null ? null : c.nextStep());
             if (out) ruledOut.add(cause);
@@ -135,6 +136,12 @@ public final class Diagnoser {
     }
 
     static double round(double v) { return Math.round(v * 100.0) / 100.0; }
+
+    /** An observation in words: the symptom's label for its polarity. */
+    public static String label(Knowledge k, Observation o) {
+        Symptom s = k.symptoms().get(o.getSymptom());
+        return s == null ? o.getSymptom() + (o.isPresent() ? " present" : " absent") : s.label(o.isPresent());
+    }
 
     /** While nothing stands, the seed's order: first the trees of runbooks the text named. */
     private static List<Check> treeChecks(Knowledge k, Set<String> answered, Set<String> hints) {

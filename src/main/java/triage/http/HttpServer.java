@@ -8,12 +8,16 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import triage.conversation.ConversationStore;
+import triage.conversation.Conversations;
+import triage.conversation.Turn;
 import triage.engine.LiveRulebook;
 import triage.engine.RuleInfo;
 import triage.engine.Rulebook;
 import triage.engine.Triage;
 import triage.knowledge.Runbook;
 import triage.model.Diagnosis;
+import triage.render.ChatText;
 import triage.render.JsonView;
 
 import java.nio.charset.StandardCharsets;
@@ -24,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static io.javalin.apibuilder.ApiBuilder.delete;
 import static io.javalin.apibuilder.ApiBuilder.get;
 import static io.javalin.apibuilder.ApiBuilder.post;
 
@@ -35,11 +40,13 @@ public final class HttpServer {
     public record Options(String apiToken) {}
 
     private final Triage triage;
+    private final Conversations conversations;
     private final ObjectMapper mapper;
     private final Options options;
 
-    public HttpServer(Triage triage, ObjectMapper mapper, Options options) {
+    public HttpServer(Triage triage, Conversations conversations, ObjectMapper mapper, Options options) {
         this.triage = triage;
+        this.conversations = conversations;
         this.mapper = mapper;
         this.options = options;
     }
@@ -52,12 +59,19 @@ public final class HttpServer {
             config.router.apiBuilder(() -> {
                 get("/healthz", this::health);
                 post("/api/diagnose", this::diagnose);
+                post("/api/conversations/{id}/messages", this::message);
+                delete("/api/conversations/{id}", this::forget);
                 get("/api/runbooks", this::runbooks);
                 get("/api/runbooks/{id}", this::runbook);
             });
         });
         app.before(this::authorize);
         app.exception(ApiError.class, (e, ctx) -> error(ctx, e.status, e.getMessage()));
+        app.exception(Conversations.TooLong.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
+        app.exception(ConversationStore.StoreUnavailable.class, (e, ctx) -> {
+            log.warn("{} {}: conversation store unavailable: {}", ctx.method(), ctx.path(), e.getMessage());
+            error(ctx, 503, "the conversation store is unavailable; try again shortly");
+        });
         app.exception(HttpResponseException.class, (e, ctx) ->
                 error(ctx, e.getStatus(), e.getStatus() == 404 ? "no such path: " + ctx.path() : e.getMessage()));
         app.exception(Exception.class, (e, ctx) -> {
@@ -99,6 +113,42 @@ public final class HttpServer {
         Requests.flag(body, "probe");
         Diagnosis d = triage.diagnose(texts);
         ctx.json(JsonView.of(d, explain));
+    }
+
+    private void message(Context ctx) {
+        String id = conversationId(ctx);
+        JsonNode body = Requests.json(ctx, mapper);
+        JsonNode text = body.get("text");
+        if (text == null || text.isNull()) throw new ApiError(400, "'text' is missing: send {\"text\": \"what you see\"}");
+        if (!text.isTextual()) throw new ApiError(400, "'text' must be a string");
+        Turn turn = conversations.handle(id, Requests.text(text.asText(), "text"));
+        ctx.json(turnView(turn, ChatText.render(turn, ChatText.Style.MARKDOWN)));
+    }
+
+    /** The conversation response body: the reply plus the structured diagnosis behind it. */
+    public static Map<String, Object> turnView(Turn turn, String reply) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("reply", reply);
+        m.put("causes", turn.diagnosis().causes().stream().map(JsonView::cause).toList());
+        m.put("ruledOut", turn.diagnosis().ruledOut().stream().map(JsonView::cause).toList());
+        m.put("nextCheck", turn.question() == null ? null : JsonView.check(turn.question()));
+        m.put("concluded", turn.concluded());
+        m.put("understood", turn.heard().stream().map(JsonView::understood).toList());
+        m.put("memoryLost", turn.memoryLost());
+        return m;
+    }
+
+    private void forget(Context ctx) {
+        conversations.forget(conversationId(ctx));
+        ctx.status(204);
+    }
+
+    private static String conversationId(Context ctx) {
+        String id = ctx.pathParam("id");
+        if (!Conversations.validId(id)) {
+            throw new ApiError(400, "conversation id must be 1-128 letters, digits or . _ : @ -");
+        }
+        return id;
     }
 
     private void health(Context ctx) {

@@ -25,7 +25,10 @@ class HttpServerTest {
     private String base;
 
     private void start(String token) {
-        app = new HttpServer(Fixtures.triage(), JSON, new HttpServer.Options(token)).create().start("127.0.0.1", 0);
+        var triage = Fixtures.triage();
+        app = new HttpServer(triage, new triage.conversation.Conversations(triage,
+                new triage.conversation.MemoryStore(100, java.time.Duration.ofHours(1), java.time.Clock.systemUTC()),
+                java.time.Clock.systemUTC()), JSON, new HttpServer.Options(token)).create().start("127.0.0.1", 0);
         base = "http://127.0.0.1:" + app.port();
     }
 
@@ -109,6 +112,23 @@ class HttpServerTest {
         assertError(post("/api/diagnose", "{\"a\":" + "[".repeat(5000) + "]".repeat(5000) + "}"), 400, "not valid JSON");
         assertError(get("/api/nothing-here"), 404, "no such path");
         assertEquals(200, get("/healthz").statusCode(), "still serving after bad input");
+    }
+
+    @Test
+    void a_conversation_remembers_its_question_and_can_be_forgotten() throws Exception {
+        start(null);
+        JsonNode t1 = JSON.readTree(post("/api/conversations/web-1/messages", "{\"text\": \"nobody can log in\"}").body());
+        assertEquals("requests-reach-services", t1.get("nextCheck").get("id").asText());
+        assertTrue(t1.get("reply").asText().startsWith("Most likely **RethinkDB** (0.60)"), t1.toString());
+        JsonNode t2 = JSON.readTree(post("/api/conversations/web-1/messages", "{\"text\": \"no\"}").body());
+        assertEquals("load-balancer", t2.get("causes").get(0).get("component").asText());
+        assertEquals(204, client.send(HttpRequest.newBuilder(URI.create(base + "/api/conversations/web-1")).DELETE().build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode());
+        JsonNode t3 = JSON.readTree(post("/api/conversations/web-1/messages", "{\"text\": \"no\"}").body());
+        assertEquals(0, t3.get("causes").size(), "forgotten: 'no' answers nothing now");
+        assertError(post("/api/conversations/bad%20id/messages", "{\"text\": \"hi\"}"), 400, "conversation id");
+        assertError(post("/api/conversations/web-2/messages", "{}"), 400, "'text' is missing");
+        assertError(post("/api/conversations/web-2/messages", "{\"text\": 5}"), 400, "must be a string");
     }
 
     @Test
