@@ -18,6 +18,7 @@ import triage.model.Cause;
 import triage.model.Check;
 import triage.model.Diagnosis;
 import triage.model.Evidence;
+import triage.model.Mentioned;
 import triage.model.Observation;
 import triage.model.RuleRef;
 import triage.model.Understood;
@@ -41,7 +42,9 @@ import java.util.Set;
  * withdrawn, which truth maintenance undoes), and the symptom is scored by how far the answers
  * would move the suspects: the mean over yes and no of the total change in certainty plus the
  * change in the lead of the first suspect over the second. While no suspect stands, the seed
- * runbooks' troubleshooting order is asked instead, runbooks named in the text first.
+ * runbooks' troubleshooting order is asked instead, runbooks named in the text first; so it is
+ * while the leading suspicion is weak (at most {@value #WEAK}), since a vague complaint should
+ * not pull the questions away from the seed's order.
  */
 public final class Diagnoser {
     /** A rule set that loops is stopped here rather than hanging a request. */
@@ -49,6 +52,8 @@ public final class Diagnoser {
     private static final int MAX_CANDIDATES = 24;
     private static final int MAX_CHECKS = 3;
     private static final double MIN_CHECK_VALUE = 0.05;
+    /** At or below this, a suspicion is too weak to steer: the seed's troubleshooting order goes first. */
+    static final double WEAK = 0.3;
 
     /** Diagnoses {@code observations}; {@code withdrawn} are inserted, fired, then taken back. */
     public Diagnosis diagnose(Rulebook rb, List<Observation> observations, List<Observation> withdrawn,
@@ -59,6 +64,7 @@ public final class Diagnoser {
         session.addEventListener(tracker.agenda);
         try {
             for (Observation o : observations) session.insert(o);
+            for (String r : runbookHints) session.insert(new Mentioned(r));
             List<FactHandle> toWithdraw = new ArrayList<>();
             for (Observation o : withdrawn) toWithdraw.add(session.insert(o));
             fire(session);
@@ -80,9 +86,13 @@ public final class Diagnoser {
             List<Diagnosis.Firing> firings = List.copyOf(tracker.firings);
 
             tracker.recording = false;
-            List<Check> checks = causes.isEmpty()
-                    ? treeChecks(rb.knowledge(), answered, runbookHints)
-                    : separatingChecks(rb, session, tracker, current, causes, answered);
+            List<Check> checks = List.of();
+            if (causes.isEmpty() || causes.get(0).confidence() <= WEAK) {
+                checks = treeChecks(rb.knowledge(), answered, runbookHints);
+            }
+            if (checks.isEmpty() && !causes.isEmpty()) {
+                checks = separatingChecks(rb, session, tracker, current, causes, answered);
+            }
             return new Diagnosis(causes, ruledOut, checks, understood, List.copyOf(unrecognized), firings);
         } finally {
             session.dispose();

@@ -43,6 +43,7 @@ public final class HttpServer {
     private final Conversations conversations;
     private final ObjectMapper mapper;
     private final Options options;
+    private final WebPage page = new WebPage();
 
     public HttpServer(Triage triage, Conversations conversations, ObjectMapper mapper, Options options) {
         this.triage = triage;
@@ -57,6 +58,9 @@ public final class HttpServer {
             config.http.maxRequestSize = Requests.MAX_BODY;
             config.jsonMapper(new JavalinJackson(mapper, false));
             config.router.apiBuilder(() -> {
+                get("/", ctx -> page.serve(ctx, "index.html"));
+                get("/app.js", ctx -> page.serve(ctx, "app.js"));
+                get("/app.css", ctx -> page.serve(ctx, "app.css"));
                 get("/healthz", this::health);
                 post("/api/diagnose", this::diagnose);
                 post("/api/conversations/{id}/messages", this::message);
