@@ -16,10 +16,12 @@ import triage.conversation.RedisStore;
 import triage.engine.LiveRulebook;
 import triage.engine.Problem;
 import triage.engine.RulebookException;
+import triage.engine.RulebookWatcher;
 import triage.engine.Triage;
 import triage.http.HttpServer;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -36,6 +38,10 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "${env:PORT:-8080}",
             description = "TCP port (default: $PORT or 8080; 0 picks a free one).")
     int port;
+
+    @Option(names = "--watch", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Reload the runbooks when their files change (default: on; --no-watch to turn off).")
+    boolean watch;
 
     @Option(names = "--host", defaultValue = "${env:TRIAGE_HOST:-127.0.0.1}",
             description = "Address to listen on (default: $TRIAGE_HOST or 127.0.0.1; 0.0.0.0 for all).")
@@ -76,6 +82,8 @@ public final class ServeCommand implements Callable<Integer> {
         HttpServer http = new HttpServer(triage, new Conversations(triage, store, Clock.systemUTC()), new ObjectMapper(),
                 new HttpServer.Options(token == null || token.isBlank() ? null : token));
         Javalin app = http.create().start(host, port);
+        RulebookWatcher watcher = watch
+                ? new RulebookWatcher(rules, List.of(sources.rules, sources.knowledge), Duration.ofMillis(300)) : null;
         String shown = "0.0.0.0".equals(host) ? "127.0.0.1" : host;
         log.info("rules revision {} ({} rules); conversations in {}", rules.current().revision(),
                 rules.current().rules().size(), store.describe());
@@ -84,6 +92,7 @@ public final class ServeCommand implements Callable<Integer> {
         out.flush();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (watcher != null) watcher.close();
             app.stop();
             store.close();
             stopped.countDown();

@@ -131,6 +131,7 @@ public final class Conversations {
             log.warn("conversation {}: could not remember this turn: {}", id, e.getMessage());
             lost = true;
         }
+        if (heard.isEmpty()) triage.unrecognized().record(text);
         List<Understood> heardViews = heard.stream()
                 .map(o -> Understood.of(o, Diagnoser.label(rb.knowledge(), o))).toList();
         return new Turn(Turn.Kind.DIAGNOSIS, d, question, settled, heardViews, heard.isEmpty() ? text : null, lost);

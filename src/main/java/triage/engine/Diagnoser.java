@@ -49,7 +49,8 @@ import java.util.Set;
 public final class Diagnoser {
     /** A rule set that loops is stopped here rather than hanging a request. */
     static final int MAX_FIRINGS = 10_000;
-    private static final int MAX_CANDIDATES = 24;
+    /** Symptoms tried per diagnosis at most; the ones bearing on the strongest suspects first. */
+    private static final int MAX_CANDIDATES = 64;
     private static final int MAX_CHECKS = 3;
     private static final double MIN_CHECK_VALUE = 0.05;
     /** At or below this, a suspicion is too weak to steer: the seed's troubleshooting order goes first. */
@@ -174,13 +175,17 @@ public final class Diagnoser {
     private List<Check> separatingChecks(Rulebook rb, KieSession session, Tracker tracker, Map<String, Double> current,
                                          List<Cause> causes, Set<String> answered) {
         Knowledge k = rb.knowledge();
-        Set<String> candidates = new LinkedHashSet<>();
+        Map<String, Integer> treeIndex = treeIndex(k);
+        // weight of a symptom: the confidence of every standing suspect some rule about it reads it for
+        Map<String, Double> weight = new LinkedHashMap<>();
         for (Cause c : causes) {
             for (String s : rb.symptomsAbout(c.component())) {
-                if (!answered.contains(s) && k.symptoms().containsKey(s)) candidates.add(s);
+                if (!answered.contains(s) && k.symptoms().containsKey(s)) weight.merge(s, c.confidence(), Double::sum);
             }
         }
-        Map<String, Integer> treeIndex = treeIndex(k);
+        List<String> candidates = new ArrayList<>(weight.keySet());
+        candidates.sort(Comparator.comparingDouble((String s) -> -weight.get(s))
+                .thenComparingInt(s -> treeIndex.getOrDefault(s, Integer.MAX_VALUE)));
         List<Check> scored = new ArrayList<>();
         int tried = 0;
         for (String id : candidates) {

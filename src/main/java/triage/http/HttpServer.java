@@ -65,6 +65,8 @@ public final class HttpServer {
                 post("/api/diagnose", this::diagnose);
                 post("/api/conversations/{id}/messages", this::message);
                 delete("/api/conversations/{id}", this::forget);
+                get("/api/unrecognized", this::unrecognized);
+                post("/api/admin/reload", this::reload);
                 get("/api/runbooks", this::runbooks);
                 get("/api/runbooks/{id}", this::runbook);
             });
@@ -155,15 +157,52 @@ public final class HttpServer {
         return id;
     }
 
-    private void health(Context ctx) {
+    private void unrecognized(Context ctx) {
+        int limit = 50;
+        String q = ctx.queryParam("limit");
+        if (q != null) {
+            try {
+                limit = Integer.parseInt(q);
+            } catch (NumberFormatException e) {
+                throw new ApiError(400, "'limit' must be a whole number");
+            }
+            if (limit < 1 || limit > 1000) throw new ApiError(400, "'limit' must be between 1 and 1000");
+        }
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (var e : triage.unrecognized().top(limit)) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("text", e.text());
+            m.put("count", e.count());
+            m.put("firstSeen", e.firstSeen().toString());
+            m.put("lastSeen", e.lastSeen().toString());
+            out.add(m);
+        }
+        ctx.json(Map.of("unrecognized", out));
+    }
+
+    /** Admin paths exist only with a token: without one anybody could trigger them. */
+    private void reload(Context ctx) {
+        if (options.apiToken() == null) throw new ApiError(404, "admin paths are off; set TRIAGE_API_TOKEN to enable them");
+        boolean swapped = triage.rules().reload();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("reloaded", swapped);
+        body.putAll(rulesStatus());
+        ctx.status(swapped ? 200 : 422).json(body);
+    }
+
+    private Map<String, Object> rulesStatus() {
         LiveRulebook.Status s = triage.rules().status();
         Map<String, Object> rules = new LinkedHashMap<>();
         rules.put("revision", s.revision());
         rules.put("loadedAt", s.loadedAt().toString());
         rules.put("error", s.error() == null ? null : String.join("\n", s.error()));
+        return rules;
+    }
+
+    private void health(Context ctx) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", "ok");
-        body.put("rules", rules);
+        body.put("rules", rulesStatus());
         ctx.json(body);
     }
 
@@ -171,8 +210,7 @@ public final class HttpServer {
         Rulebook rb = triage.rules().current();
         List<Map<String, Object>> out = new ArrayList<>();
         for (String id : runbookIds(rb)) out.add(runbookView(rb, id, false));
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("revision", rb.revision());
+        Map<String, Object> body = new LinkedHashMap<>(rulesStatus());
         body.put("runbooks", out);
         ctx.json(body);
     }
@@ -182,6 +220,16 @@ public final class HttpServer {
         String id = ctx.pathParam("id");
         if (!runbookIds(rb).contains(id)) throw new ApiError(404, "no runbook '" + id + "'; see GET /api/runbooks");
         ctx.json(runbookView(rb, id, true));
+    }
+
+    private static final java.util.regex.Pattern WHEN =
+            java.util.regex.Pattern.compile("(?s)\\bwhen\\b(.*?)\\bthen\\b");
+
+    /** The rule's conditions, one per line, comments dropped. */
+    static List<String> conditions(String ruleText) {
+        java.util.regex.Matcher m = WHEN.matcher(ruleText);
+        if (!m.find()) return List.of();
+        return m.group(1).lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("//")).toList();
     }
 
     private static List<String> runbookIds(Rulebook rb) {
@@ -208,7 +256,10 @@ public final class HttpServer {
             x.put("reads", info.reads());
             x.put("infers", info.infers());
             x.put("concludes", info.concludes());
-            if (withText) x.put("text", info.text());
+            if (withText) {
+                x.put("when", conditions(info.text()));
+                x.put("text", info.text());
+            }
             rules.add(x);
         }
         m.put("rules", rules);

@@ -35,6 +35,7 @@ class HttpServerTest {
     @AfterEach
     void stop() {
         if (app != null) app.stop();
+        app = null;
     }
 
     private HttpResponse<String> post(String path, String contentType, String body, String auth) throws Exception {
@@ -132,6 +133,33 @@ class HttpServerTest {
     }
 
     @Test
+    void what_was_not_understood_is_counted_for_runbook_authors() throws Exception {
+        start(null);
+        post("/api/diagnose", "{\"observations\": [\"the vending machine ate my coin\", \"login fails\"]}");
+        post("/api/diagnose", "{\"observations\": [\"The vending machine ate my coin!\"]}");
+        post("/api/conversations/u-1/messages", "{\"text\": \"the vending machine ate my coin\"}");
+        JsonNode body = JSON.readTree(get("/api/unrecognized?limit=5").body());
+        JsonNode first = body.get("unrecognized").get(0);
+        assertEquals("the vending machine ate my coin", first.get("text").asText());
+        assertEquals(3, first.get("count").asInt());
+        assertError(get("/api/unrecognized?limit=zero"), 400, "whole number");
+    }
+
+    @Test
+    void admin_reload_needs_a_token_and_reports_the_revision() throws Exception {
+        start(null);
+        assertError(post("/api/admin/reload", "application/json", "{}", null), 404, "TRIAGE_API_TOKEN");
+        stop();
+        start("t0ken");
+        assertError(post("/api/admin/reload", "application/json", "{}", "Bearer nope"), 401, "bearer token");
+        HttpResponse<String> r = post("/api/admin/reload", "application/json", "{}", "Bearer t0ken");
+        assertEquals(200, r.statusCode(), r.body());
+        JsonNode body = JSON.readTree(r.body());
+        assertTrue(body.get("reloaded").asBoolean());
+        assertEquals(12, body.get("revision").asText().length());
+    }
+
+    @Test
     void health_reports_the_rule_revision() throws Exception {
         start(null);
         JsonNode body = JSON.readTree(get("/healthz").body());
@@ -153,6 +181,7 @@ class HttpServerTest {
         assertFalse(rule.get("source").asText().isBlank());
         JsonNode one = JSON.readTree(get("/api/runbooks/web-stack").body());
         assertTrue(one.get("rules").get(0).get("text").asText().contains("rule \""));
+        assertTrue(one.get("rules").get(0).get("when").get(0).asText().startsWith("Observation("), one.toString());
         assertError(get("/api/runbooks/nope"), 404, "no runbook");
     }
 
