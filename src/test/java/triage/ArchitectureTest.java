@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Dependencies point inward: the engine knows nothing of HTTP, chat or the command line. */
 class ArchitectureTest {
-    /** The network clients live in {@code probe} alone. */
+    /** Network clients stay at the edge: in {@code probe} (and lettuce in {@code conversation}), never in the core. */
     private static final List<String> CLIENTS = List.of("io.lettuce", "io.etcd", "io.grpc", "io.netty", "io.vertx");
 
     private static final Map<String, List<String>> FORBIDDEN = Map.of(

@@ -54,7 +54,9 @@ public final class LiveRulebook {
         long t0 = System.nanoTime();
         try {
             Rulebook next = Rulebook.load(rulesDir, knowledgeDir);
+            long compiled = System.nanoTime();
             List<String> failures = ScenarioRunner.failures(next);
+            long checked = System.nanoTime();
             if (!failures.isEmpty()) {
                 lastError.set(failures);
                 log.warn("reload rejected: {} scenario(s) fail; still serving {}: {}", failures.size(),
@@ -63,7 +65,9 @@ public final class LiveRulebook {
             }
             current.set(next);
             lastError.set(null);
-            log.info("reloaded rules: revision {} in {} ms", next.revision(), (System.nanoTime() - t0) / 1_000_000);
+            log.info("reloaded rules: revision {} ({} rules) in {} ms: compile {} ms, {} scenarios {} ms", next.revision(),
+                    next.rules().size(), (checked - t0) / 1_000_000, (compiled - t0) / 1_000_000,
+                    next.knowledge().scenarios().size(), (checked - compiled) / 1_000_000);
             return true;
         } catch (RulebookException e) {
             List<String> problems = e.problems().stream().map(Problem::toString).toList();

@@ -18,18 +18,28 @@ import java.util.Set;
  */
 public final class Triage {
     private final LiveRulebook rules;
+    private final UnrecognizedLog unrecognized;
     private final Diagnoser diagnoser = new Diagnoser();
 
     public Triage(LiveRulebook rules) {
+        this(rules, new UnrecognizedLog(1000, java.time.Clock.systemUTC()));
+    }
+
+    public Triage(LiveRulebook rules, UnrecognizedLog unrecognized) {
         this.rules = Objects.requireNonNull(rules);
+        this.unrecognized = Objects.requireNonNull(unrecognized);
     }
 
     public LiveRulebook rules() { return rules; }
+
+    /** What people said that no symptom matched, counted. */
+    public UnrecognizedLog unrecognized() { return unrecognized; }
 
     /** Diagnoses free text, plus observations from elsewhere (probes). */
     public Diagnosis diagnose(List<String> texts, List<Observation> more) {
         Rulebook rb = rules.current();
         Interpretation in = rb.interpreter().read(texts);
+        in.unrecognized().forEach(unrecognized::record);
         List<Observation> observations = new ArrayList<>(observationsOf(in));
         observations.addAll(more);
         return diagnoser.diagnose(rb, latest(observations), List.of(), in.runbooks(), in.unrecognized());
