@@ -7,7 +7,8 @@ import java.util.Map;
  * How live checks run.
  *
  * @param budget how long an answer that checks may take in all: each check's own deadline ends at
- *               90% of it, the round is cut at 95%, the rest is for the diagnosis
+ *               80% of it, the round is cut at 90%; the rest is for the diagnosis, which
+ *               must not be starved on a busy machine
  * @param cacheTtl how long a result is served again instead of checking anew
  * @param breakerFailures failures in a row after which a target is skipped
  * @param breakerCooldown how long a failing target is skipped before it is tried again
@@ -43,14 +44,14 @@ public record ProbeSettings(Duration budget, Duration cacheTtl, int breakerFailu
                 ms(env, QUEUE_GAP, d.queueGap));
     }
 
-    /** How long each check may take: 90% of the budget. */
+    /** How long each check may take: 80% of the budget. */
     public Duration probeTimeout() {
-        return budget.multipliedBy(9).dividedBy(10);
+        return budget.multipliedBy(4).dividedBy(5);
     }
 
-    /** When a round stops waiting and calls what has not answered a timeout: 95% of the budget. */
+    /** When a round stops waiting and calls what has not answered a timeout: 90% of the budget. */
     public Duration roundTimeout() {
-        return budget.multipliedBy(19).dividedBy(20);
+        return budget.multipliedBy(9).dividedBy(10);
     }
 
     private static Duration ms(Map<String, String> env, String name, Duration fallback) {

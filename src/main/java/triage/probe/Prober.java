@@ -21,7 +21,7 @@ import java.util.function.LongSupplier;
 
 /**
  * Runs the configured live checks: in parallel, each with its own deadline, the round under one
- * budget ({@link ProbeSettings#budget()}; the checks end by 90% of it, the round by 95%, leaving
+ * budget ({@link ProbeSettings#budget()}; the checks end by 80% of it, the round by 90%, leaving
  * the rest to the diagnosis). A result is served again for {@code cacheTtl}, and checks already under way are joined,
  * so a burst of questions is one round of checks. A target that failed {@code breakerFailures}
  * times in a row is skipped for {@code breakerCooldown} (reported {@code skipped}, carrying what

@@ -98,7 +98,14 @@ final class RedisProbe implements Probe {
 
     @Override public Finding check(long deadline) throws Exception {
         try {
-            return checkOn(connection(deadline), deadline);
+            try {
+                return checkOn(connection(deadline), deadline);
+            } catch (io.lettuce.core.RedisException e) {
+                // the connection died before lettuce noticed (commands rejected): look again on a fresh one
+                if (e.getMessage() == null || !e.getMessage().contains("not connected")) throw e;
+                drop();
+                return checkOn(connection(deadline), deadline);
+            }
         } catch (Exception e) {
             // a command that timed out leaves the pipeline behind a hung server: start clean next time
             if (!(e instanceof io.lettuce.core.RedisCommandExecutionException)) drop();

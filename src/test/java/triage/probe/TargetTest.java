@@ -95,8 +95,8 @@ class TargetTest {
     void settings_come_from_the_environment_and_are_checked() {
         ProbeSettings d = ProbeSettings.fromEnv(Map.of());
         assertEquals(Duration.ofSeconds(2), d.budget());
-        assertEquals(Duration.ofMillis(1800), d.probeTimeout());
-        assertEquals(Duration.ofMillis(1900), d.roundTimeout());
+        assertEquals(Duration.ofMillis(1600), d.probeTimeout());
+        assertEquals(Duration.ofMillis(1800), d.roundTimeout());
         ProbeSettings s = ProbeSettings.fromEnv(Map.of(ProbeSettings.BUDGET, "500", ProbeSettings.CACHE, "0",
                 ProbeSettings.BREAKER_FAILURES, "5", ProbeSettings.BREAKER_COOLDOWN, "1000", ProbeSettings.QUEUE_GAP, "250"));
         assertEquals(new ProbeSettings(Duration.ofMillis(500), Duration.ZERO, 5, Duration.ofSeconds(1), Duration.ofMillis(250)), s);
