@@ -18,6 +18,9 @@ import triage.engine.Problem;
 import triage.engine.RulebookException;
 import triage.engine.RulebookWatcher;
 import triage.engine.Triage;
+import triage.engine.UnrecognizedLog;
+import triage.ops.DebugToggle;
+import triage.ops.Metrics;
 import triage.http.HttpServer;
 import triage.probe.Prober;
 import triage.probe.Target;
@@ -94,10 +97,19 @@ public final class ServeCommand implements Callable<Integer> {
             opening.start();
         }
         String token = System.getenv("TRIAGE_API_TOKEN");
-        Triage triage = new Triage(rules);
+        Metrics metrics = new Metrics();
+        rules.listen(metrics::reload);
+        Triage triage = new Triage(rules, new UnrecognizedLog(1000, Clock.systemUTC()), metrics::diagnosed);
         ConversationStore store = store();
-        HttpServer http = new HttpServer(triage, new Conversations(triage, store, Clock.systemUTC()), new ObjectMapper(),
-                new HttpServer.Options(token == null || token.isBlank() ? null : token), prober);
+        if (store instanceof MemoryStore memory) {
+            metrics.gauge("triage.conversations.open", "Conversations kept in memory", memory::size);
+        }
+        HttpServer.Options options = new HttpServer.Options(token == null || token.isBlank() ? null : token,
+                Double.parseDouble(env("TRIAGE_RATE_LIMIT", "50")), Integer.parseInt(env("TRIAGE_RATE_BURST", "100")),
+                Boolean.parseBoolean(env("TRIAGE_TRUST_FORWARDED", "false")));
+        HttpServer http = new HttpServer(triage, new Conversations(triage, store, Clock.systemUTC()), metrics,
+                new ObjectMapper(), options, prober);
+        DebugToggle.install();
         Javalin app = http.create().start(host, port);
         RulebookWatcher watcher = watch
                 ? new RulebookWatcher(rules, List.of(sources.rules, sources.knowledge), Duration.ofMillis(300)) : null;

@@ -59,6 +59,12 @@ public final class Diagnoser {
     /** Diagnoses {@code observations}; {@code withdrawn} are inserted, fired, then taken back. */
     public Diagnosis diagnose(Rulebook rb, List<Observation> observations, List<Observation> withdrawn,
                               Set<String> runbookHints, List<String> unrecognized) {
+        return diagnose(rb, observations, withdrawn, runbookHints, unrecognized, true);
+    }
+
+    /** As above; without {@code withChecks} no next check is chosen, which is most of the cost. */
+    public Diagnosis diagnose(Rulebook rb, List<Observation> observations, List<Observation> withdrawn,
+                              Set<String> runbookHints, List<String> unrecognized, boolean withChecks) {
         KieSession session = rb.kieBase().newKieSession();
         Tracker tracker = new Tracker(rb);
         session.addEventListener((RuleRuntimeEventListener) tracker);
@@ -88,6 +94,7 @@ public final class Diagnoser {
 
             tracker.recording = false;
             List<Check> checks = List.of();
+            if (!withChecks) return new Diagnosis(causes, ruledOut, checks, understood, List.copyOf(unrecognized), firings);
             if (causes.isEmpty() || causes.get(0).confidence() <= WEAK) {
                 checks = treeChecks(rb.knowledge(), answered, runbookHints);
             }

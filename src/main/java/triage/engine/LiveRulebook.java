@@ -19,8 +19,15 @@ public final class LiveRulebook {
     /** What {@code /healthz} reports: the live revision and the last failed reload, if any. */
     public record Status(String revision, Instant loadedAt, List<String> error) {}
 
+    /** Told of every reload attempt: whether it was swapped in, and how long it took. */
+    @FunctionalInterface
+    public interface Listener {
+        void reloaded(boolean swapped, long nanos);
+    }
+
     private final Path rulesDir;
     private final Path knowledgeDir;
+    private volatile Listener listener = (ok, nanos) -> { };
     private final AtomicReference<Rulebook> current = new AtomicReference<>();
     private final AtomicReference<List<String>> lastError = new AtomicReference<>();
 
@@ -44,6 +51,9 @@ public final class LiveRulebook {
 
     public Rulebook current() { return current.get(); }
 
+    /** Set once while wiring, before the watcher starts. */
+    public void listen(Listener l) { this.listener = java.util.Objects.requireNonNull(l); }
+
     public Status status() {
         Rulebook rb = current.get();
         return new Status(rb.revision(), rb.loadedAt(), lastError.get());
@@ -61,6 +71,7 @@ public final class LiveRulebook {
                 lastError.set(failures);
                 log.warn("reload rejected: {} scenario(s) fail; still serving {}: {}", failures.size(),
                         current.get().revision(), failures);
+                listener.reloaded(false, System.nanoTime() - t0);
                 return false;
             }
             current.set(next);
@@ -68,11 +79,13 @@ public final class LiveRulebook {
             log.info("reloaded rules: revision {} ({} rules) in {} ms: compile {} ms, {} scenarios {} ms", next.revision(),
                     next.rules().size(), (checked - t0) / 1_000_000, (compiled - t0) / 1_000_000,
                     next.knowledge().scenarios().size(), (checked - compiled) / 1_000_000);
+            listener.reloaded(true, System.nanoTime() - t0);
             return true;
         } catch (RulebookException e) {
             List<String> problems = e.problems().stream().map(Problem::toString).toList();
             lastError.set(problems);
             log.warn("reload rejected: still serving {}: {}", current.get().revision(), problems);
+            listener.reloaded(false, System.nanoTime() - t0);
             return false;
         }
     }

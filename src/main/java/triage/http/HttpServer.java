@@ -8,6 +8,7 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import triage.conversation.ConversationStore;
 import triage.conversation.Conversations;
 import triage.conversation.Turn;
@@ -17,6 +18,7 @@ import triage.engine.Rulebook;
 import triage.engine.Triage;
 import triage.knowledge.Runbook;
 import triage.model.Diagnosis;
+import triage.ops.Metrics;
 import triage.probe.Prober;
 import triage.probe.ProbingTriage;
 import triage.render.ChatText;
@@ -38,27 +40,44 @@ import static io.javalin.apibuilder.ApiBuilder.post;
 public final class HttpServer {
     private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
 
-    /** @param apiToken when non-null, {@code /api/*} needs {@code Authorization: Bearer <token>} */
-    public record Options(String apiToken) {}
+    /**
+     * @param apiToken when non-null, {@code /api/*} needs {@code Authorization: Bearer <token>}
+     * @param ratePerSecond requests a second each client may make to {@code /api/*} (bursts of {@code burst})
+     * @param trustForwarded take the client's address from X-Forwarded-For (only behind a proxy you run)
+     */
+    public record Options(String apiToken, double ratePerSecond, int burst, boolean trustForwarded) {
+        public Options(String apiToken) { this(apiToken, 50, 100, false); }
+    }
 
     private final Triage triage;
     private final ProbingTriage live;
     private final Conversations conversations;
+    private final Metrics metrics;
     private final ObjectMapper mapper;
     private final Options options;
+    private final RateLimiter limiter;
     private final WebPage page = new WebPage();
+    private final byte[] openapi = OpenApi.document();
 
-    public HttpServer(Triage triage, Conversations conversations, ObjectMapper mapper, Options options) {
-        this(triage, conversations, mapper, options, null);
+    public HttpServer(Triage triage, Conversations conversations, Metrics metrics, ObjectMapper mapper, Options options) {
+        this(triage, conversations, metrics, mapper, options, null);
     }
 
     /** @param prober the live checks {@code "probe": true} runs; null when none is configured */
-    public HttpServer(Triage triage, Conversations conversations, ObjectMapper mapper, Options options, Prober prober) {
+    public HttpServer(Triage triage, Conversations conversations, Metrics metrics, ObjectMapper mapper, Options options,
+                      Prober prober) {
         this.triage = triage;
         this.live = new ProbingTriage(triage, prober);
         this.conversations = conversations;
+        this.metrics = metrics;
         this.mapper = mapper;
         this.options = options;
+        this.limiter = new RateLimiter(options.ratePerSecond(), options.burst(), 10_000);
+    }
+
+    /** Without metrics of its own (tests, tools). */
+    public HttpServer(Triage triage, Conversations conversations, ObjectMapper mapper, Options options) {
+        this(triage, conversations, new Metrics(), mapper, options);
     }
 
     public Javalin create() {
@@ -71,6 +90,8 @@ public final class HttpServer {
                 get("/app.js", ctx -> page.serve(ctx, "app.js"));
                 get("/app.css", ctx -> page.serve(ctx, "app.css"));
                 get("/healthz", this::health);
+                get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
+                get("/openapi.json", ctx -> ctx.contentType("application/json").result(openapi));
                 post("/api/diagnose", this::diagnose);
                 post("/api/conversations/{id}/messages", this::message);
                 delete("/api/conversations/{id}", this::forget);
@@ -80,7 +101,23 @@ public final class HttpServer {
                 get("/api/runbooks/{id}", this::runbook);
             });
         });
+        app.before(ctx -> {
+            ctx.attribute(STARTED, System.nanoTime());
+            String id = ctx.header("X-Request-Id");
+            if (id == null || !id.matches("[A-Za-z0-9._-]{1,64}")) id = UUID.randomUUID().toString().substring(0, 8);
+            ctx.header("X-Request-Id", id);
+            MDC.put("request", id);
+        });
         app.before(this::authorize);
+        app.before(this::limit);
+        app.after(ctx -> {
+            Long t0 = ctx.attribute(STARTED);
+            String route = ctx.endpointHandlerPath();
+            metrics.request(route == null || route.isEmpty() ? "unmatched" : route, ctx.statusCode(),
+                    t0 == null ? 0 : System.nanoTime() - t0);
+            log.debug("{} {} -> {}", ctx.method(), ctx.path(), ctx.statusCode());
+            MDC.remove("request");
+        });
         app.exception(ApiError.class, (e, ctx) -> error(ctx, e.status, e.getMessage()));
         app.exception(Conversations.TooLong.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
         app.exception(ConversationStore.StoreUnavailable.class, (e, ctx) -> {
@@ -99,6 +136,27 @@ public final class HttpServer {
         });
         app.error(405, ctx -> error(ctx, 405, "method " + ctx.method() + " is not allowed on " + ctx.path()));
         return app;
+    }
+
+    private static final String STARTED = "triage.started";
+
+    /** Per-client token buckets on the API; health, metrics, the page and chat webhooks are not limited. */
+    private void limit(Context ctx) {
+        if (!ctx.path().startsWith("/api/")) return;
+        String client = client(ctx);
+        if (!limiter.allow(client, System.nanoTime())) {
+            ctx.header("Retry-After", String.valueOf(limiter.retryAfter(client)));
+            throw new ApiError(429, "too many requests from " + client + "; at most " + (int) options.ratePerSecond()
+                    + " a second");
+        }
+    }
+
+    private String client(Context ctx) {
+        if (options.trustForwarded()) {
+            String fwd = ctx.header("X-Forwarded-For");
+            if (fwd != null && !fwd.isBlank()) return fwd.split(",")[0].strip();
+        }
+        return ctx.ip();
     }
 
     /** Marks a response whose error body we wrote, so the 404 fallback leaves it alone. */

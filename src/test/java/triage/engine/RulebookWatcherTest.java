@@ -49,6 +49,7 @@ class RulebookWatcherTest {
             Files.writeString(placeos, good.replace("Evidence.suspect(\"rethinkdb\", 0.6)", "Evidence.suspect(\"rethinkdb\", 0.65)"));
             long ms = waitFor(() -> !live.status().revision().equals(first), Duration.ofSeconds(2));
             assertTrue(ms >= 0, "the good edit was not live within 2 s");
+            System.out.println("good edit live after " + ms + " ms");
             assertNull(live.status().error());
             assertEquals(0.65, triage.diagnose(List.of("login fails")).top().confidence());
         }

@@ -62,7 +62,7 @@ class ProbeBudgetIT {
         // every question checks anew, and no breaker opens: each round meets every hung target
         prober = new Prober(targets, new ProbeSettings(BUDGET, Duration.ZERO, 1000, Duration.ofSeconds(30), Duration.ofSeconds(1)));
         triage.engine.Triage triage = Fixtures.triage();
-        app = new HttpServer(triage, TestConversations.of(triage), new ObjectMapper(), new HttpServer.Options(null), prober).create().start("127.0.0.1", 0);
+        app = new HttpServer(triage, TestConversations.of(triage), new triage.ops.Metrics(), new ObjectMapper(), new HttpServer.Options(null), prober).create().start("127.0.0.1", 0);
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         // the HTTP path's own first-request cost (Jetty, Jackson, the client) is not the probes': pay it once
         // without probing. The probe clients stay cold: the first round loads lettuce, jetcd and gRPC.
