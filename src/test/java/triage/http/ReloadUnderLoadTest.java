@@ -38,8 +38,9 @@ class ReloadUnderLoadTest {
         Fixtures.copyRunbooks(dir);
         LiveRulebook live = LiveRulebook.open(dir.resolve("rules"), dir.resolve("knowledge"));
         Triage triage = new Triage(live);
+        // four clients as fast as they can go: the rate limiter (50/s by default) is not what is tested here
         Javalin app = new HttpServer(triage, new Conversations(triage, new MemoryStore(100, Duration.ofHours(1),
-                Clock.systemUTC()), Clock.systemUTC()), new ObjectMapper(), new HttpServer.Options(null))
+                Clock.systemUTC()), Clock.systemUTC()), new ObjectMapper(), new HttpServer.Options(null, 1e6, 1_000_000, false))
                 .create().start("127.0.0.1", 0);
         ExecutorService pool = Executors.newFixedThreadPool(4);
         AtomicBoolean running = new AtomicBoolean(true);
