@@ -3,6 +3,7 @@ package triage.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
+import io.javalin.apibuilder.EndpointGroup;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
@@ -36,8 +37,17 @@ import static io.javalin.apibuilder.ApiBuilder.post;
 public final class HttpServer {
     private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
 
-    /** @param apiToken when non-null, {@code /api/*} needs {@code Authorization: Bearer <token>} */
-    public record Options(String apiToken) {}
+    /**
+     * @param apiToken when non-null, {@code /api/*} needs {@code Authorization: Bearer <token>}
+     * @param chat the routes of the chat adapters that are switched on (each checks its own platform's signature)
+     */
+    public record Options(String apiToken, List<EndpointGroup> chat) {
+        public Options {
+            chat = chat == null ? List.of() : List.copyOf(chat);
+        }
+
+        public Options(String apiToken) { this(apiToken, List.of()); }
+    }
 
     private final Triage triage;
     private final Conversations conversations;
@@ -63,6 +73,7 @@ public final class HttpServer {
                 delete("/api/conversations/{id}", this::forget);
                 get("/api/runbooks", this::runbooks);
                 get("/api/runbooks/{id}", this::runbook);
+                for (EndpointGroup chat : options.chat()) chat.addEndpoints();
             });
         });
         app.before(this::authorize);
