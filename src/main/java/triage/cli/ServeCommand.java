@@ -9,6 +9,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import triage.chat.ChatAdapters;
 import triage.conversation.ConversationStore;
 import triage.conversation.Conversations;
 import triage.conversation.MemoryStore;
@@ -73,18 +74,30 @@ public final class ServeCommand implements Callable<Integer> {
         String token = System.getenv("TRIAGE_API_TOKEN");
         Triage triage = new Triage(rules);
         ConversationStore store = store();
-        HttpServer http = new HttpServer(triage, new Conversations(triage, store, Clock.systemUTC()), new ObjectMapper(),
-                new HttpServer.Options(token == null || token.isBlank() ? null : token));
+        Conversations conversations = new Conversations(triage, store, Clock.systemUTC());
+        ObjectMapper json = new ObjectMapper();
+        ChatAdapters chat;
+        try {
+            chat = ChatAdapters.fromEnvironment(System.getenv(), conversations, json);
+        } catch (IllegalArgumentException e) {
+            err.println("triage: " + e.getMessage());
+            store.close();
+            return 2;
+        }
+        HttpServer http = new HttpServer(triage, conversations, json,
+                new HttpServer.Options(token == null || token.isBlank() ? null : token, chat.routes()));
         Javalin app = http.create().start(host, port);
         String shown = "0.0.0.0".equals(host) ? "127.0.0.1" : host;
         log.info("rules revision {} ({} rules); conversations in {}", rules.current().revision(),
                 rules.current().rules().size(), store.describe());
+        log.info("{}", chat.describe());
         PrintWriter out = spec.commandLine().getOut();
         out.println("listening on http://" + shown + ":" + app.port());
         out.flush();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.stop();
+            chat.close();
             store.close();
             stopped.countDown();
         }, "shutdown"));
