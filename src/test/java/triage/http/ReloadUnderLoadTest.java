@@ -39,7 +39,7 @@ class ReloadUnderLoadTest {
         LiveRulebook live = LiveRulebook.open(dir.resolve("rules"), dir.resolve("knowledge"));
         Triage triage = new Triage(live);
         Javalin app = new HttpServer(triage, new Conversations(triage, new MemoryStore(100, Duration.ofHours(1),
-                Clock.systemUTC()), Clock.systemUTC()), new ObjectMapper(), new HttpServer.Options(null))
+                Clock.systemUTC()), Clock.systemUTC()), new ObjectMapper(), new HttpServer.Options(null, 1e6, 1_000_000, false))
                 .create().start("127.0.0.1", 0);
         ExecutorService pool = Executors.newFixedThreadPool(4);
         AtomicBoolean running = new AtomicBoolean(true);
