@@ -9,6 +9,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import triage.chat.ChatAdapters;
 import triage.conversation.ConversationStore;
 import triage.conversation.Conversations;
 import triage.conversation.MemoryStore;
@@ -104,11 +105,20 @@ public final class ServeCommand implements Callable<Integer> {
         if (store instanceof MemoryStore memory) {
             metrics.gauge("triage.conversations.open", "Conversations kept in memory", memory::size);
         }
+        Conversations conversations = new Conversations(triage, store, Clock.systemUTC());
+        ObjectMapper json = new ObjectMapper();
+        ChatAdapters chat;
+        try {
+            chat = ChatAdapters.fromEnvironment(System.getenv(), conversations, json);
+        } catch (IllegalArgumentException e) {
+            err.println("triage: " + e.getMessage());
+            store.close();
+            return 2;
+        }
         HttpServer.Options options = new HttpServer.Options(token == null || token.isBlank() ? null : token,
                 Double.parseDouble(env("TRIAGE_RATE_LIMIT", "50")), Integer.parseInt(env("TRIAGE_RATE_BURST", "100")),
-                Boolean.parseBoolean(env("TRIAGE_TRUST_FORWARDED", "false")));
-        HttpServer http = new HttpServer(triage, new Conversations(triage, store, Clock.systemUTC()), metrics,
-                new ObjectMapper(), options, prober);
+                Boolean.parseBoolean(env("TRIAGE_TRUST_FORWARDED", "false")), chat.routes());
+        HttpServer http = new HttpServer(triage, conversations, metrics, json, options, prober);
         DebugToggle.install();
         Javalin app = http.create().start(host, port);
         RulebookWatcher watcher = watch
@@ -116,6 +126,7 @@ public final class ServeCommand implements Callable<Integer> {
         String shown = "0.0.0.0".equals(host) ? "127.0.0.1" : host;
         log.info("rules revision {} ({} rules); conversations in {}", rules.current().revision(),
                 rules.current().rules().size(), store.describe());
+        log.info("{}", chat.describe());
         PrintWriter out = spec.commandLine().getOut();
         out.println("listening on http://" + shown + ":" + app.port());
         out.flush();
@@ -123,6 +134,7 @@ public final class ServeCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (watcher != null) watcher.close();
             app.stop();
+            chat.close();
             store.close();
             prober.close();
             stopped.countDown();

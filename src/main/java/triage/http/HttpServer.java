@@ -3,6 +3,7 @@ package triage.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
+import io.javalin.apibuilder.EndpointGroup;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
@@ -44,9 +45,21 @@ public final class HttpServer {
      * @param apiToken when non-null, {@code /api/*} needs {@code Authorization: Bearer <token>}
      * @param ratePerSecond requests a second each client may make to {@code /api/*} (bursts of {@code burst})
      * @param trustForwarded take the client's address from X-Forwarded-For (only behind a proxy you run)
+     * @param chat the routes of the chat adapters that are switched on (each checks its own platform's signature)
      */
-    public record Options(String apiToken, double ratePerSecond, int burst, boolean trustForwarded) {
-        public Options(String apiToken) { this(apiToken, 50, 100, false); }
+    public record Options(String apiToken, double ratePerSecond, int burst, boolean trustForwarded,
+                          List<EndpointGroup> chat) {
+        public Options {
+            chat = chat == null ? List.of() : List.copyOf(chat);
+        }
+
+        public Options(String apiToken) { this(apiToken, 50, 100, false, List.of()); }
+
+        public Options(String apiToken, List<EndpointGroup> chat) { this(apiToken, 50, 100, false, chat); }
+
+        public Options(String apiToken, double ratePerSecond, int burst, boolean trustForwarded) {
+            this(apiToken, ratePerSecond, burst, trustForwarded, List.of());
+        }
     }
 
     private final Triage triage;
@@ -99,6 +112,7 @@ public final class HttpServer {
                 post("/api/admin/reload", this::reload);
                 get("/api/runbooks", this::runbooks);
                 get("/api/runbooks/{id}", this::runbook);
+                for (EndpointGroup chat : options.chat()) chat.addEndpoints();
             });
         });
         app.before(ctx -> {

@@ -93,6 +93,15 @@ class InterpreterTest {
             "the third-party api is timing out              | external-api-slow+",
             "cron jobs run during rush hour                 | background-jobs-at-peak+",
             "we're getting ddos'd                           | request-flood+",
+            "users get bounced back to the login screen     | login-works-",
+            "the driver won't compile                       | driver-compile-error+",
+            "dns points to the old server                   | dns-resolves-as-expected-",
+            "a node is not ready                            | stack-component-down+",
+            "the stripe api is timing out                   | external-api-slow+",
+            "db connection pool exhausted                   | connection-pool-exhausted+",
+            "the nightly batch job runs during peak hours   | background-jobs-at-peak+",
+            "the lb keeps marking instances unhealthy       | servers-removed+",
+            "access logs are empty, no requests at all      | requests-reach-services-",
     })
     void synonyms_and_word_forms_reach_the_same_symptom(String text, String expected) {
         assertEquals(expected, read(text));
