@@ -83,18 +83,23 @@ public final class Prober implements AutoCloseable {
 
     public boolean isEmpty() { return slots.isEmpty(); }
 
+    /** How long opening may take: on a cold JVM on a busy machine, loading the clients alone can exceed a budget. */
+    static final java.time.Duration OPEN_TIMEOUT = java.time.Duration.ofSeconds(5);
+
     /**
-     * Makes the connections worth keeping, in parallel; never throws. Each ends by its probe's
-     * deadline; the wait allows a few seconds more for a cold JVM to load the clients' classes.
+     * Makes the connections worth keeping and loads the clients, in parallel, before the first
+     * question; never throws. It is a head start, not a check, so it gets longer than a check
+     * does ({@link #OPEN_TIMEOUT}, or the probe timeout if longer); a hung target holds it that long.
      */
     public void open() {
-        long deadline = System.nanoTime() + settings.probeTimeout().toNanos();
+        long wait = Math.max(OPEN_TIMEOUT.toNanos(), settings.probeTimeout().toNanos());
+        long deadline = System.nanoTime() + wait;
         List<CompletableFuture<Void>> all = new ArrayList<>();
         for (Slot s : slots) all.add(CompletableFuture.runAsync(() -> {
             synchronized (s.probe) { s.probe.open(deadline); }
         }, pool));
         try {
-            CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get(settings.budget().toMillis() + 5_000, TimeUnit.MILLISECONDS);
+            CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get(wait + TimeUnit.SECONDS.toNanos(1), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {

@@ -216,6 +216,7 @@ class ProbeIT {
         startBoth();
         etcd.etcdPut("/service/api/10.0.0.9", "1");  // another service registered; core is not
         ProbingTriage live = new ProbingTriage(triage, prober(Duration.ofMillis(200)));
+        prober.open();
         ProbingTriage.Answer a = live.diagnose(List.of(VAGUE), true);
         ProbeResult ep = result(a, "etcd");
         assertEquals(Status.UP, ep.status(), ep.toString());
@@ -233,6 +234,7 @@ class ProbeIT {
         redis = LocalServer.redis(dir, "--requirepass", "right-horse-battery");
         Target t = Target.parse("redis", "redis", "redis://:wrong-horse-battery@127.0.0.1:" + redis.port, Map.of());
         prober = new Prober(List.of(t), new ProbeSettings(BUDGET, Duration.ZERO, 100, Duration.ofSeconds(30), Duration.ZERO));
+        prober.open();
         ProbeResult r = prober.run().get(0);
         assertEquals(Status.DOWN, r.status(), r.toString());
         assertTrue(r.detail().contains("authentication failed"), r.detail());
