@@ -15,8 +15,6 @@ import triage.conversation.Conversations;
 import triage.conversation.MemoryStore;
 import triage.conversation.RedisStore;
 import triage.engine.LiveRulebook;
-import triage.engine.Problem;
-import triage.engine.RulebookException;
 import triage.engine.RulebookWatcher;
 import triage.engine.Triage;
 import triage.engine.UnrecognizedLog;
@@ -72,14 +70,8 @@ public final class ServeCommand implements Callable<Integer> {
             err.println("triage: --port must be between 0 and 65535");
             return 2;
         }
-        LiveRulebook rules;
-        try {
-            rules = LiveRulebook.open(sources.rules, sources.knowledge);
-        } catch (RulebookException e) {
-            err.println("triage: the runbooks do not load:");
-            for (Problem p : e.problems()) err.println("  " + p);
-            return 1;
-        }
+        LiveRulebook rules = sources.open(err);
+        if (rules == null) return 1;
         String token = System.getenv("TRIAGE_API_TOKEN");
         Metrics metrics = new Metrics();
         rules.listen(metrics::reload);
