@@ -4,12 +4,13 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import triage.cli.AskCommand;
 import triage.cli.LintCommand;
+import triage.cli.PublishCommand;
 import triage.cli.ServeCommand;
 
-/** The command line: {@code serve}, {@code ask}, {@code lint}. Wiring only. */
+/** The command line: {@code serve}, {@code ask}, {@code lint}, {@code publish}. Wiring only. */
 @Command(name = "triage", mixinStandardHelpOptions = true, version = "triage 0.1.0",
         description = "Finds the failing component of a backend outage from what people see.",
-        subcommands = {ServeCommand.class, AskCommand.class, LintCommand.class})
+        subcommands = {ServeCommand.class, AskCommand.class, LintCommand.class, PublishCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -19,6 +20,9 @@ public final class Main implements Runnable {
             ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
                     .setLevel(ch.qos.logback.classic.Level.WARN);
         }
+        // gRPC logs through java.util.logging; one log, one line per event
+        org.slf4j.bridge.SLF4JBridgeHandler.removeHandlersForRootLogger();
+        org.slf4j.bridge.SLF4JBridgeHandler.install();
         System.exit(run(args));
     }
 
