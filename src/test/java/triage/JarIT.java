@@ -3,9 +3,8 @@ package triage;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import triage.testing.ServedJar;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,11 +15,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The shaded jar itself: its Drools wiring survives shading, and the commands of API.md work. */
@@ -54,29 +50,15 @@ class JarIT {
 
     @Test
     void serve_on_port_zero_says_where_it_listens_and_answers() throws Exception {
-        Process p = start("serve", "--port", "0");
-        try {
-            BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-            Pattern listening = Pattern.compile("listening on (http://127\\.0\\.0\\.1:\\d+)");
-            String base = null;
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (base == null && System.nanoTime() < deadline) {
-                String line = r.readLine();
-                if (line == null) break;
-                Matcher m = listening.matcher(line);
-                if (m.find()) base = m.group(1);
-            }
-            assertNotNull(base, "no 'listening on' line");
+        try (ServedJar served = ServedJar.start()) {
+            assertTrue(served.base().matches("http://127\\.0\\.0\\.1:\\d+"), served.base());
             HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-            HttpResponse<String> res = client.send(HttpRequest.newBuilder(URI.create(base + "/api/diagnose"))
+            HttpResponse<String> res = client.send(HttpRequest.newBuilder(URI.create(served.base() + "/api/diagnose"))
                     .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString("{\"observations\":[\"backoffice lists no systems\"]}")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(200, res.statusCode(), res.body());
             assertTrue(res.body().contains("\"component\":\"elasticsearch\""), res.body());
-        } finally {
-            p.destroy();
-            if (!p.waitFor(10, TimeUnit.SECONDS)) p.destroyForcibly();
         }
     }
 }

@@ -2,14 +2,12 @@ package triage;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import triage.testing.ServedJar;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,11 +20,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -45,16 +40,9 @@ class LoadIT {
     void many_conversations_and_diagnoses_with_zero_errors_even_across_reloads() throws Exception {
         int seconds = Integer.getInteger("triage.load.seconds", 30);
         Fixtures.copyRunbooks(dir);
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", System.getProperty("triage.jar", "target/triage.jar"), "serve", "--port", "0",
-                "--rules", dir.resolve("rules").toString(), "--knowledge", dir.resolve("knowledge").toString())
-                .redirectErrorStream(true);
-        pb.environment().put("TRIAGE_RATE_LIMIT", "1000000");
-        pb.environment().put("TRIAGE_RATE_BURST", "1000000");
-        Process server = pb.start();
-        try {
-            String base = listening(server);
-            assertNotNull(base);
+        try (ServedJar server = ServedJar.start(java.util.Map.of("TRIAGE_RATE_LIMIT", "1000000", "TRIAGE_RATE_BURST", "1000000"),
+                "--rules", dir.resolve("rules").toString(), "--knowledge", dir.resolve("knowledge").toString())) {
+            String base = server.base();
             Result plain = run(base, seconds, null);
             Path rule = dir.resolve("rules/web-stack.drl");
             String text = Files.readString(rule);
@@ -70,9 +58,6 @@ class LoadIT {
             assertEquals(0, plain.errors(), "errors under plain load");
             assertEquals(0, reloading.errors(), "errors while reloading");
             assertTrue(plain.ok() > 100 && reloading.ok() > 100, "too few requests to mean anything");
-        } finally {
-            server.destroy();
-            if (!server.waitFor(10, TimeUnit.SECONDS)) server.destroyForcibly();
         }
     }
 
@@ -138,23 +123,5 @@ class LoadIT {
         System.out.printf(Locale.ROOT, "load %-24s %6d ok, %d errors, %6.0f req/s, p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
                 phase, r.ok(), r.errors(), r.ok() / (double) seconds, m[m.length / 2] / 1000.0,
                 m[(int) (m.length * 0.99)] / 1000.0, m[m.length - 1] / 1000.0);
-    }
-
-    private static String listening(Process p) throws Exception {
-        BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-        Pattern pat = Pattern.compile("listening on (http://127\\.0\\.0\\.1:\\d+)");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            String line = r.readLine();
-            if (line == null) return null;
-            Matcher m = pat.matcher(line);
-            if (m.find()) {
-                Thread drain = new Thread(() -> { try { r.transferTo(java.io.Writer.nullWriter()); } catch (Exception ignored) { } });
-                drain.setDaemon(true);
-                drain.start();
-                return m.group(1);
-            }
-        }
-        return null;
     }
 }

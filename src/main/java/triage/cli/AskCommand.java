@@ -8,8 +8,6 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import triage.engine.LiveRulebook;
-import triage.engine.Problem;
-import triage.engine.RulebookException;
 import triage.engine.Triage;
 import triage.probe.Prober;
 import triage.probe.ProbingTriage;
@@ -48,14 +46,8 @@ public final class AskCommand implements Callable<Integer> {
                 return 2;
             }
         }
-        LiveRulebook rules;
-        try {
-            rules = LiveRulebook.open(sources.rules, sources.knowledge);
-        } catch (RulebookException e) {
-            err.println("triage: the runbooks do not load:");
-            for (Problem p : e.problems()) err.println("  " + p);
-            return 1;
-        }
+        LiveRulebook rules = sources.open(err);
+        if (rules == null) return 1;
         Prober prober = null;
         if (probe) {
             try {

@@ -15,7 +15,6 @@ import triage.conversation.Conversations;
 import triage.conversation.MemoryStore;
 import triage.conversation.RedisStore;
 import triage.engine.LiveRulebook;
-import triage.engine.Problem;
 import triage.engine.RulebookException;
 import triage.engine.RulebookWatcher;
 import triage.engine.Triage;
@@ -25,6 +24,8 @@ import triage.ops.Metrics;
 import triage.http.HttpServer;
 import triage.probe.Prober;
 import triage.probe.Target;
+import triage.rollout.Etcd;
+import triage.rollout.RunbookFollower;
 
 import java.io.PrintWriter;
 import java.util.List;
@@ -63,6 +64,15 @@ public final class ServeCommand implements Callable<Integer> {
         return redis;
     }
 
+    /** Runbooks follow etcd when TRIAGE_ETCD_ENDPOINTS is set, else the local files. */
+    static RunbookFollower rollout() {
+        String endpoints = System.getenv("TRIAGE_ETCD_ENDPOINTS");
+        if (endpoints == null || endpoints.isBlank()) return null;
+        Etcd etcd = Etcd.parse(endpoints, env("TRIAGE_ETCD_PREFIX", Etcd.DEFAULT_PREFIX),
+                Duration.ofMillis(Long.parseLong(env("TRIAGE_ETCD_TIMEOUT_MS", "2000"))));
+        return new RunbookFollower(etcd, Duration.ofSeconds(5));
+    }
+
     private static String env(String name, String fallback) {
         String v = System.getenv(name);
         return v == null || v.isBlank() ? fallback : v;
@@ -74,12 +84,25 @@ public final class ServeCommand implements Callable<Integer> {
             err.println("triage: --port must be between 0 and 65535");
             return 2;
         }
-        LiveRulebook rules;
+        RunbookFollower rollout;
         try {
-            rules = LiveRulebook.open(sources.rules, sources.knowledge);
-        } catch (RulebookException e) {
-            err.println("triage: the runbooks do not load:");
-            for (Problem p : e.problems()) err.println("  " + p);
+            rollout = rollout();
+        } catch (IllegalArgumentException e) {
+            err.println("triage: " + e.getMessage());
+            return 2;
+        }
+        LiveRulebook rules = null;
+        LiveRulebook.Source published = rollout == null ? null : rollout.fetch().orElse(null);
+        if (published != null) {
+            try {
+                rules = LiveRulebook.open(published);
+            } catch (RulebookException e) {
+                log.warn("the published set does not load here; serving the local files: {}", e.problems());
+            }
+        }
+        if (rules == null) rules = sources.open(err);
+        if (rules == null) {
+            if (rollout != null) rollout.close();
             return 1;
         }
         Prober prober;
@@ -87,6 +110,7 @@ public final class ServeCommand implements Callable<Integer> {
             prober = Prober.configured(rules.current().knowledge(), System.getenv());
         } catch (IllegalArgumentException e) {
             err.println("triage: live checks: " + e.getMessage());
+            if (rollout != null) rollout.close();
             return 2;
         }
         if (!prober.isEmpty()) {
@@ -113,6 +137,7 @@ public final class ServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             err.println("triage: " + e.getMessage());
             store.close();
+            if (rollout != null) rollout.close();
             return 2;
         }
         HttpServer.Options options = new HttpServer.Options(token == null || token.isBlank() ? null : token,
@@ -121,11 +146,14 @@ public final class ServeCommand implements Callable<Integer> {
         HttpServer http = new HttpServer(triage, conversations, metrics, json, options, prober);
         DebugToggle.install();
         Javalin app = http.create().start(host, port);
-        RulebookWatcher watcher = watch
+        // with etcd, runbooks arrive by `publish` only: two sources of truth would fight
+        if (rollout != null) rollout.follow(rules);
+        RulebookWatcher watcher = watch && rollout == null
                 ? new RulebookWatcher(rules, List.of(sources.rules, sources.knowledge), Duration.ofMillis(300)) : null;
         String shown = "0.0.0.0".equals(host) ? "127.0.0.1" : host;
-        log.info("rules revision {} ({} rules); conversations in {}", rules.current().revision(),
-                rules.current().rules().size(), store.describe());
+        log.info("rules revision {} ({} rules) from {}; conversations in {}", rules.current().revision(),
+                rules.current().rules().size(), rollout == null ? "files" : rules.source().label() + " (following "
+                        + rollout.describe() + ")", store.describe());
         log.info("{}", chat.describe());
         PrintWriter out = spec.commandLine().getOut();
         out.println("listening on http://" + shown + ":" + app.port());
@@ -133,6 +161,7 @@ public final class ServeCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (watcher != null) watcher.close();
+            if (rollout != null) rollout.close();
             app.stop();
             chat.close();
             store.close();

@@ -1,7 +1,11 @@
 package triage.cli;
 
 import picocli.CommandLine.Option;
+import triage.engine.LiveRulebook;
+import triage.engine.Problem;
+import triage.engine.RulebookException;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 
 /** Where the runbooks live: flags, else TRIAGE_RULES / TRIAGE_KNOWLEDGE, else ./rules and ./knowledge. */
@@ -13,4 +17,16 @@ public final class Sources {
     @Option(names = "--knowledge", paramLabel = "DIR", defaultValue = "${env:TRIAGE_KNOWLEDGE:-knowledge}",
             description = "Knowledge directory (default: $TRIAGE_KNOWLEDGE or ./knowledge).")
     Path knowledge;
+
+    /** Loads the runbooks, or says on {@code err} why they do not load and returns null. */
+    LiveRulebook open(PrintWriter err) {
+        try {
+            return LiveRulebook.open(rules, knowledge);
+        } catch (RulebookException e) {
+            err.println("triage: the runbooks do not load:");
+            for (Problem p : e.problems()) err.println("  " + p);
+            err.flush();
+            return null;
+        }
+    }
 }

@@ -50,7 +50,8 @@ public final class RedisStore implements ConversationStore {
         try {
             commands().ping();
             return true;
-        } catch (StoreUnavailable e) {
+        } catch (RuntimeException e) {
+            // a connection that is up but not yet ready rejects commands (RedisException): not fatal either
             return false;
         }
     }

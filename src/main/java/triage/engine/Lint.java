@@ -13,7 +13,8 @@ import java.util.Set;
  * fired by some scenario, and every symptom must be used by some rule.
  */
 public final class Lint {
-    public record Report(List<Problem> problems, int rules, int scenarios) {
+    /** {@code revision} is the set's {@link Rulebook#revision()}, or null when it does not load. */
+    public record Report(List<Problem> problems, int rules, int scenarios, String revision) {
         public boolean ok() { return problems.isEmpty(); }
     }
 
@@ -24,7 +25,7 @@ public final class Lint {
         try {
             rb = Rulebook.load(rulesDir, knowledgeDir);
         } catch (RulebookException e) {
-            return new Report(e.problems(), 0, 0);
+            return new Report(e.problems(), 0, 0, null);
         }
         List<Problem> problems = new ArrayList<>();
         Set<String> fired = new HashSet<>();
@@ -52,6 +53,6 @@ public final class Lint {
                         "symptom '" + s + "' is used by no rule"));
             }
         }
-        return new Report(problems, rb.rules().size(), results.size());
+        return new Report(problems, rb.rules().size(), results.size(), rb.revision());
     }
 }

@@ -16,8 +16,24 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class LiveRulebook {
     private static final Logger log = LoggerFactory.getLogger(LiveRulebook.class);
 
-    /** What {@code /healthz} reports: the live revision and the last failed reload, if any. */
-    public record Status(String revision, Instant loadedAt, List<String> error) {}
+    /**
+     * What {@code /healthz} reports: the live revision, where it came from, the newest revision its
+     * source has offered (published, perhaps still compiling or rejected; null for plain files),
+     * and the last failed reload, if any.
+     */
+    public record Status(String revision, String source, Instant loadedAt, String offered, List<String> error) {}
+
+    /**
+     * Where a set is read from: two directories and a label for {@code /healthz} ("files" for the
+     * configured directories; a rollout names its own, e.g. "etcd", for a copy it wrote).
+     */
+    public record Source(Path rulesDir, Path knowledgeDir, String label) {
+        public Source {
+            java.util.Objects.requireNonNull(rulesDir);
+            java.util.Objects.requireNonNull(knowledgeDir);
+            java.util.Objects.requireNonNull(label);
+        }
+    }
 
     /** Told of every reload attempt: whether it was swapped in, and how long it took. */
     @FunctionalInterface
@@ -25,15 +41,14 @@ public final class LiveRulebook {
         void reloaded(boolean swapped, long nanos);
     }
 
-    private final Path rulesDir;
-    private final Path knowledgeDir;
+    private volatile Source source;
+    private volatile String offered;
     private volatile Listener listener = (ok, nanos) -> { };
     private final AtomicReference<Rulebook> current = new AtomicReference<>();
     private final AtomicReference<List<String>> lastError = new AtomicReference<>();
 
-    private LiveRulebook(Path rulesDir, Path knowledgeDir, Rulebook first, List<String> error) {
-        this.rulesDir = rulesDir;
-        this.knowledgeDir = knowledgeDir;
+    private LiveRulebook(Source source, Rulebook first, List<String> error) {
+        this.source = source;
         this.current.set(first);
         this.lastError.set(error);
     }
@@ -43,11 +58,19 @@ public final class LiveRulebook {
      * is nothing older to fall back to.
      */
     public static LiveRulebook open(Path rulesDir, Path knowledgeDir) throws RulebookException {
-        Rulebook rb = Rulebook.load(rulesDir, knowledgeDir);
+        return open(new Source(rulesDir, knowledgeDir, "files"));
+    }
+
+    /** {@link #open(Path, Path)} from any source. */
+    public static LiveRulebook open(Source source) throws RulebookException {
+        Rulebook rb = Rulebook.load(source.rulesDir(), source.knowledgeDir());
         List<String> failures = ScenarioRunner.failures(rb);
         failures.forEach(f -> log.warn("scenario failed: {}", f));
-        return new LiveRulebook(rulesDir, knowledgeDir, rb, failures.isEmpty() ? null : failures);
+        return new LiveRulebook(source, rb, failures.isEmpty() ? null : failures);
     }
+
+    /** Where the live set was read from; {@link #reload()} reads there again. */
+    public Source source() { return source; }
 
     public Rulebook current() { return current.get(); }
 
@@ -56,14 +79,30 @@ public final class LiveRulebook {
 
     public Status status() {
         Rulebook rb = current.get();
-        return new Status(rb.revision(), rb.loadedAt(), lastError.get());
+        return new Status(rb.revision(), source.label(), rb.loadedAt(), offered, lastError.get());
     }
+
+    /**
+     * Notes that a source (a rollout) has announced {@code revision}, before it is compiled: with
+     * the live revision beside it, {@code /healthz} tells "not told yet" from "told, still
+     * checking or rejected".
+     */
+    public void offered(String revision) { this.offered = revision; }
 
     /** Compiles and checks the directories again; swaps only if everything passes. */
     public synchronized boolean reload() {
+        return reload(source);
+    }
+
+    /**
+     * Compiles and checks a set from {@code from}; only if everything passes is it swapped in and
+     * {@code from} becomes the source that later reloads read. A rejected set changes nothing but
+     * the error reported.
+     */
+    public synchronized boolean reload(Source from) {
         long t0 = System.nanoTime();
         try {
-            Rulebook next = Rulebook.load(rulesDir, knowledgeDir);
+            Rulebook next = Rulebook.load(from.rulesDir(), from.knowledgeDir());
             long compiled = System.nanoTime();
             List<String> failures = ScenarioRunner.failures(next);
             long checked = System.nanoTime();
@@ -75,8 +114,9 @@ public final class LiveRulebook {
                 return false;
             }
             current.set(next);
+            source = from;
             lastError.set(null);
-            log.info("reloaded rules: revision {} ({} rules) in {} ms: compile {} ms, {} scenarios {} ms", next.revision(),
+            log.info("reloaded rules from {}: revision {} ({} rules) in {} ms: compile {} ms, {} scenarios {} ms", from.label(), next.revision(),
                     next.rules().size(), (checked - t0) / 1_000_000, (compiled - t0) / 1_000_000,
                     next.knowledge().scenarios().size(), (checked - compiled) / 1_000_000);
             listener.reloaded(true, System.nanoTime() - t0);

@@ -90,7 +90,7 @@ public final class RulebookWatcher implements AutoCloseable {
 
     private synchronized void schedule() {
         if (pending != null) pending.cancel(false);
-        pending = timer.schedule(rules::reload, debounce.toMillis(), TimeUnit.MILLISECONDS);
+        pending = timer.schedule(() -> { rules.reload(); }, debounce.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override public void close() {

@@ -275,6 +275,8 @@ public final class HttpServer {
         LiveRulebook.Status s = triage.rules().status();
         Map<String, Object> rules = new LinkedHashMap<>();
         rules.put("revision", s.revision());
+        rules.put("source", s.source());
+        rules.put("published", s.offered());
         rules.put("loadedAt", s.loadedAt().toString());
         rules.put("error", s.error() == null ? null : String.join("\n", s.error()));
         return rules;

@@ -1,0 +1,76 @@
+package triage.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import triage.engine.Lint;
+import triage.rollout.Etcd;
+import triage.rollout.EtcdUnavailable;
+import triage.rollout.Publisher;
+import triage.rollout.RunbookSet;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code publish}: lint the runbooks and, only if they pass, write them to etcd as one revision
+ * for every {@code serve} that follows the same prefix.
+ */
+@Command(name = "publish", mixinStandardHelpOptions = true,
+        description = "Lint the runbooks and, if they pass, publish them through etcd to every instance.")
+public final class PublishCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin Sources sources;
+
+    @Option(names = "--etcd", paramLabel = "URLS", defaultValue = "${env:TRIAGE_ETCD_ENDPOINTS}",
+            description = "Comma-separated etcd endpoints (default: $TRIAGE_ETCD_ENDPOINTS).")
+    String endpoints;
+
+    @Option(names = "--prefix", defaultValue = "${env:TRIAGE_ETCD_PREFIX:-" + Etcd.DEFAULT_PREFIX + "}",
+            description = "Key prefix (default: $TRIAGE_ETCD_PREFIX or " + Etcd.DEFAULT_PREFIX + ").")
+    String prefix;
+
+    @Option(names = "--timeout", paramLabel = "MS", defaultValue = "5000",
+            description = "Deadline for the etcd write, in milliseconds (default: 5000).")
+    long timeoutMillis;
+
+    @Override public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (endpoints == null || endpoints.isBlank()) {
+            err.println("triage: no etcd to publish to; set TRIAGE_ETCD_ENDPOINTS or pass --etcd http://127.0.0.1:2379");
+            return 2;
+        }
+        Etcd etcd;
+        try {
+            etcd = Etcd.parse(endpoints, prefix, Duration.ofMillis(timeoutMillis));
+        } catch (IllegalArgumentException e) {
+            err.println("triage: " + e.getMessage());
+            return 2;
+        }
+        Lint.Report report = Lint.run(sources.rules, sources.knowledge);
+        if (!report.ok()) {
+            report.problems().forEach(err::println);
+            err.println("triage: not published: " + report.problems().size() + " problem(s); fix them and run lint");
+            return 1;
+        }
+        RunbookSet set = RunbookSet.read(sources.rules, sources.knowledge, report.revision());
+        try {
+            Publisher.Published p = Publisher.publish(etcd, set);
+            out.println("published revision " + p.revision() + " (" + report.rules() + " rules, " + report.scenarios()
+                    + " scenarios, " + p.files() + " files, " + p.bytes() + " bytes) to " + etcd.describe()
+                    + " at etcd revision " + p.etcdRevision());
+            out.flush();
+            return 0;
+        } catch (EtcdUnavailable e) {
+            err.println("triage: etcd at " + etcd.describe() + " did not take the set (" + e.getMessage() + "); nothing published");
+            return 3;
+        } catch (IllegalArgumentException e) {
+            err.println("triage: " + e.getMessage() + "; nothing published");
+            return 2;
+        }
+    }
+}

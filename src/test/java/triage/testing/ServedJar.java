@@ -1,0 +1,95 @@
+package triage.testing;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The built jar running {@code serve --port 0} in its own process, for integration tests: it
+ * waits for the {@code listening on} line, keeps the log, and stops the process by its pid.
+ * Settings that would switch things on (Redis, chat adapters, a token) are cleared from the
+ * inherited environment unless the test passes them.
+ */
+public final class ServedJar implements AutoCloseable {
+    private static final Pattern LISTENING = Pattern.compile("listening on (http://127\\.0\\.0\\.1:\\d+)");
+    private static final List<String> CLEARED = List.of("TRIAGE_REDIS_URL", "TRIAGE_API_TOKEN", "SLACK_SIGNING_SECRET",
+            "SLACK_BOT_TOKEN", "SLACK_API_URL", "TEAMS_WEBHOOK_SECRET", "TRIAGE_ETCD_ENDPOINTS");
+
+    private final Process process;
+    private final List<String> log = Collections.synchronizedList(new ArrayList<>());
+    private final String base;
+
+    private ServedJar(Process process, String base) {
+        this.process = process;
+        this.base = base;
+    }
+
+    public static ServedJar start(Map<String, String> env, String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", System.getProperty("triage.jar", "target/triage.jar"), "serve", "--port", "0"));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        CLEARED.forEach(pb.environment()::remove);
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        List<String> lines = Collections.synchronizedList(new ArrayList<>());
+        String[] found = new String[1];
+        CountDownLatch ready = new CountDownLatch(1);
+        Thread reader = new Thread(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = r.readLine()) != null; ) {
+                    lines.add(line);
+                    Matcher m = LISTENING.matcher(line);
+                    if (found[0] == null && m.find()) {
+                        found[0] = m.group(1);
+                        ready.countDown();
+                    }
+                }
+            } catch (IOException ignored) {
+                // the process ended
+            } finally {
+                ready.countDown();
+            }
+        }, "served-jar-log");
+        reader.setDaemon(true);
+        reader.start();
+        if (!ready.await(60, TimeUnit.SECONDS) || found[0] == null) {
+            p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            throw new IOException("serve did not say where it listens; it printed:\n" + String.join("\n", lines));
+        }
+        ServedJar s = new ServedJar(p, found[0]);
+        s.log.addAll(lines);
+        lines.clear();
+        return s;
+    }
+
+    public static ServedJar start(String... args) throws IOException, InterruptedException { return start(Map.of(), args); }
+
+    public String base() { return base; }
+
+    public long pid() { return process.pid(); }
+
+    /** What the process printed so far, up to its listening line at least. */
+    public List<String> log() {
+        synchronized (log) {
+            return List.copyOf(log);
+        }
+    }
+
+    public boolean alive() { return process.isAlive(); }
+
+    @Override public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+}
