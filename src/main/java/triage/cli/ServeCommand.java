@@ -11,6 +11,9 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import triage.chat.ChatAdapters;
 import triage.conversation.ConversationStore;
+import triage.conversation.LiveChecks;
+import triage.model.ProbeResult;
+import triage.probe.ProbingTriage;
 import triage.conversation.Conversations;
 import triage.conversation.MemoryStore;
 import triage.conversation.RedisStore;
@@ -53,6 +56,22 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--host", defaultValue = "${env:TRIAGE_HOST:-127.0.0.1}",
             description = "Address to listen on (default: $TRIAGE_HOST or 127.0.0.1; 0.0.0.0 for all).")
     String host;
+
+    /** What "check" runs in a conversation: the configured probes, counted as the API counts them. */
+    static LiveChecks liveChecks(Prober prober) { return liveChecks(prober, new Metrics()); }
+
+    static LiveChecks liveChecks(Prober prober, Metrics metrics) {
+        if (prober.isEmpty()) return LiveChecks.NONE;
+        List<String> names = prober.targets().stream().map(Target::component).distinct().toList();
+        return new LiveChecks() {
+            @Override public List<String> names() { return names; }
+            @Override public List<ProbeResult> run() {
+                List<ProbeResult> results = ProbingTriage.counted(prober.run());
+                results.forEach(r -> metrics.probe(r.component(), r.status().wire(), r.ms()));
+                return results;
+            }
+        };
+    }
 
     /** Conversations live in Redis when TRIAGE_REDIS_URL is set, else in memory. */
     static ConversationStore store() {
@@ -129,7 +148,7 @@ public final class ServeCommand implements Callable<Integer> {
         if (store instanceof MemoryStore memory) {
             metrics.gauge("triage.conversations.open", "Conversations kept in memory", memory::size);
         }
-        Conversations conversations = new Conversations(triage, store, Clock.systemUTC());
+        Conversations conversations = new Conversations(triage, store, Clock.systemUTC(), liveChecks(prober, metrics));
         ObjectMapper json = new ObjectMapper();
         ChatAdapters chat;
         try {

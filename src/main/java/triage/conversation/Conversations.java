@@ -12,6 +12,7 @@ import triage.model.Cause;
 import triage.model.Check;
 import triage.model.Diagnosis;
 import triage.model.Observation;
+import triage.model.ProbeResult;
 import triage.model.Understood;
 
 import java.time.Clock;
@@ -46,17 +47,25 @@ public final class Conversations {
     private static final Set<String> HELP = Set.of("help", "?", "what can you do", "how does this work", "usage");
     private static final Set<String> RESET = Set.of("start over", "reset", "restart", "start again", "new",
             "clear", "forget it", "begin again");
+    private static final Set<String> CHECK = Set.of("check", "check it", "check for me", "check them", "run the checks",
+            "run checks", "probe", "can you check", "check please", "go ahead and check");
     private static final Set<String> WHY = Set.of("why", "why?", "explain", "how do you know", "why is that",
             "what makes you think so", "why do you think so");
 
     private final Triage triage;
     private final ConversationStore store;
     private final Clock clock;
+    private final LiveChecks checks;
 
     public Conversations(Triage triage, ConversationStore store, Clock clock) {
+        this(triage, store, clock, LiveChecks.NONE);
+    }
+
+    public Conversations(Triage triage, ConversationStore store, Clock clock, LiveChecks checks) {
         this.triage = Objects.requireNonNull(triage);
         this.store = Objects.requireNonNull(store);
         this.clock = Objects.requireNonNull(clock);
+        this.checks = Objects.requireNonNull(checks);
     }
 
     public ConversationStore store() { return store; }
@@ -76,7 +85,7 @@ public final class Conversations {
                 lost = true;
             }
             Diagnosis d = triage.diagnoseObservations(List.of(), Set.of());
-            return new Turn(Turn.Kind.RESET, d, first(d), false, List.of(), null, lost);
+            return new Turn(Turn.Kind.RESET, d, first(d), false, List.of(), null, lost, List.of(), checks.names());
         }
 
         boolean lost = false;
@@ -94,17 +103,23 @@ public final class Conversations {
             Diagnosis d = diagnose(state);
             Turn.Kind kind = HELP.contains(command) ? Turn.Kind.HELP : Turn.Kind.WHY;
             return new Turn(kind, d, state.lastAsked() == null ? null : question(d, state.lastAsked()), settled(d),
-                    List.of(), null, lost);
+                    List.of(), null, lost, List.of(), checks.names());
         }
 
         Rulebook rb = triage.rules().current();
         Interpreter in = rb.interpreter();
-        Interpretation said = in.read(text);
+        boolean checking = CHECK.contains(command) && !checks.names().isEmpty();
+        Interpretation said = in.read(checking ? List.of() : List.of(text));
         List<Observation> heard = new ArrayList<>();
         for (Reading r : said.readings()) heard.add(new Observation(r.symptom(), r.present(), text, Observation.TEXT));
+        List<ProbeResult> checked = checking ? checks.run() : List.of();
+        for (ProbeResult r : checked) {
+            if (!r.counted()) continue;
+            for (Observation o : r.observations()) if (rb.knowledge().symptoms().containsKey(o.getSymptom())) heard.add(o);
+        }
         String asked = state.lastAsked();
         boolean answeredDirectly = asked != null && heard.stream().anyMatch(o -> o.getSymptom().equals(asked));
-        if (asked != null && !answeredDirectly && rb.knowledge().symptoms().containsKey(asked)) {
+        if (!checking && asked != null && !answeredDirectly && rb.knowledge().symptoms().containsKey(asked)) {
             Boolean answer = in.shortAnswer(text);
             if (answer == null && heard.isEmpty()) answer = in.polarityAbout(asked, text);
             if (answer != null) heard.add(0, new Observation(asked, answer, text, "answer"));
@@ -131,10 +146,11 @@ public final class Conversations {
             log.warn("conversation {}: could not remember this turn: {}", id, e.getMessage());
             lost = true;
         }
-        if (heard.isEmpty()) triage.unrecognized().record(text);
+        if (heard.isEmpty() && !checking) triage.unrecognized().record(text);
         List<Understood> heardViews = heard.stream()
                 .map(o -> Understood.of(o, Diagnoser.label(rb.knowledge(), o))).toList();
-        return new Turn(Turn.Kind.DIAGNOSIS, d, question, settled, heardViews, heard.isEmpty() ? text : null, lost);
+        return new Turn(Turn.Kind.DIAGNOSIS, d, question, settled, heardViews, heard.isEmpty() && !checking ? text : null,
+                lost, checked, checks.names());
     }
 
     /** Forgets conversation {@code id}. */

@@ -2,6 +2,7 @@ package triage.conversation;
 
 import triage.model.Check;
 import triage.model.Diagnosis;
+import triage.model.ProbeResult;
 import triage.model.Understood;
 
 import java.util.List;
@@ -16,8 +17,15 @@ import java.util.List;
  * @param heard what this turn's text was understood as (observations and answers)
  * @param notUnderstood this turn's text, when nothing in it could be used
  * @param memoryLost the store could not be read or written: earlier turns are forgotten
+ * @param checked what was checked live this turn ("check"); empty otherwise
+ * @param canCheck names of what the bot could check live if asked; empty when nothing is configured
  */
 public record Turn(Kind kind, Diagnosis diagnosis, Check question, boolean concluded, List<Understood> heard,
-                  String notUnderstood, boolean memoryLost) {
+                  String notUnderstood, boolean memoryLost, List<ProbeResult> checked, List<String> canCheck) {
+    public Turn {
+        checked = checked == null ? List.of() : List.copyOf(checked);
+        canCheck = canCheck == null ? List.of() : List.copyOf(canCheck);
+    }
+
     public enum Kind { DIAGNOSIS, WHY, HELP, RESET }
 }

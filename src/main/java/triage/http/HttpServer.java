@@ -199,6 +199,7 @@ public final class HttpServer {
         boolean explain = Requests.flag(body, "explain");
         boolean probe = Requests.flag(body, "probe");
         ProbingTriage.Answer answer = live.diagnose(texts, probe);
+        if (answer.probes() != null) answer.probes().forEach(r -> metrics.probe(r.component(), r.status().wire(), r.ms()));
         ctx.json(JsonView.of(answer.diagnosis(), explain, answer.probes()));
     }
 

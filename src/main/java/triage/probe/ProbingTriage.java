@@ -46,7 +46,7 @@ public final class ProbingTriage {
     }
 
     /** All failed, and more than one: not counted (see the class comment). */
-    static List<ProbeResult> counted(List<ProbeResult> results) {
+    public static List<ProbeResult> counted(List<ProbeResult> results) {
         if (results.size() < 2 || results.stream().anyMatch(ProbeResult::up)) return results;
         return results.stream().map(ProbeResult::notCounted).toList();
     }

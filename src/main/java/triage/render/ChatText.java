@@ -4,6 +4,7 @@ import triage.conversation.Turn;
 import triage.model.Cause;
 import triage.model.Check;
 import triage.model.Diagnosis;
+import triage.model.ProbeResult;
 import triage.model.RuleRef;
 import triage.model.Understood;
 
@@ -58,6 +59,15 @@ public final class ChatText {
     private static String diagnosis(Turn t, Style s) {
         StringBuilder sb = new StringBuilder();
         Diagnosis d = t.diagnosis();
+        if (!t.checked().isEmpty()) {
+            sb.append(s.b("Checked:")).append(' ');
+            sb.append(String.join(", ", t.checked().stream().map(r -> r.component() + " " + r.status().wire()
+                    + (r.detail() == null || r.detail().isBlank() ? "" : " (" + r.detail() + ")")).toList()));
+            if (t.checked().stream().noneMatch(ProbeResult::counted)) {
+                sb.append(". ").append(s.i("Nothing answered, so I am not counting it: check my network and configuration."));
+            }
+            sb.append("\n\n");
+        }
         if (t.notUnderstood() != null) {
             sb.append("I did not understand \"").append(clip(t.notUnderstood())).append("\".");
             sb.append(d.top() == null && d.understood().isEmpty() ? " " : "\n\n");
@@ -88,6 +98,9 @@ public final class ChatText {
             ruledOut(d, sb);
         }
         sb.append(question(t.question(), d.understood().isEmpty() ? "First check" : "Next check", s));
+        if (t.checked().isEmpty() && !t.canCheck().isEmpty() && !t.concluded()) {
+            sb.append("\n").append(s.i("I can check " + String.join(" and ", t.canCheck()) + " for you: say \"check\"."));
+        }
         return sb.toString();
     }
 

@@ -42,7 +42,12 @@ final class SlackBlocks {
             blocks.add(context("_I could not reach my memory of this conversation, so I am answering from this message alone._"));
         }
         // the question gets its own block with buttons, the memory note its own context
-        Turn bare = new Turn(t.kind(), t.diagnosis(), null, t.concluded(), t.heard(), t.notUnderstood(), false);
+        Turn bare = new Turn(t.kind(), t.diagnosis(), null, t.concluded(), t.heard(), t.notUnderstood(), false,
+                t.checked(), List.of());
+        if (!t.checked().isEmpty() && t.diagnosis().top() != null) {
+            blocks.add(context("*Checked:* " + escape(String.join(", ", t.checked().stream()
+                    .map(r -> r.component() + " " + r.status().wire()).toList()))));
+        }
         if (t.kind() == Turn.Kind.DIAGNOSIS && t.diagnosis().top() != null) {
             diagnosis(t, blocks);
         } else {
