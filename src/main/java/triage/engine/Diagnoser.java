@@ -53,6 +53,66 @@ public final class Diagnoser {
     /** Diagnoses {@code observations}; {@code withdrawn} are inserted, fired, then taken back. */
     public Diagnosis diagnose(Rulebook rb, List<Observation> observations, List<Observation> withdrawn,
                               Set<String> runbookHints, List<String> unrecognized) {
+        return run(rb, observations, withdrawn, runbookHints).diagnosis(observations, unrecognized);
+    }
+
+    /**
+     * As {@link #diagnose} without withdrawn observations, remembering the outcome in the rule
+     * book: a diagnosis follows from the symptoms, their answers and sources and the runbook hints
+     * alone (the words only show in {@code understood}, unless a rule reads them), and in an
+     * outage many people report the same things.
+     */
+    Diagnosis remembered(Rulebook rb, List<Observation> observations, Set<String> runbookHints,
+                         List<String> unrecognized) {
+        Outcome.Key key = Outcome.Key.of(observations, runbookHints, rb.rulesReadText());
+        Outcome o = rb.outcomes().get(key);
+        if (o == null) {
+            o = run(rb, observations, List.of(), runbookHints);
+            rb.outcomes().put(key, o);
+        }
+        return o.diagnosis(observations, unrecognized);
+    }
+
+    /** What the rules made of some observations, apart from the words they were said in. Immutable. */
+    record Outcome(List<Cause> causes, List<Cause> ruledOut, List<Check> checks, List<Understood> inferred,
+                   List<Diagnosis.Firing> firings) {
+        record Key(List<Object> observations, List<String> hints) {
+            static Key of(List<Observation> observations, Set<String> hints, boolean withText) {
+                List<Object> k = new ArrayList<>(observations.size() * 4);
+                for (Observation o : observations) {
+                    k.add(o.getSymptom());
+                    k.add(o.isPresent());
+                    k.add(o.getSource());
+                    if (withText) k.add(o.getText());
+                }
+                return new Key(k, List.copyOf(hints));
+            }
+        }
+
+        Outcome {
+            causes = frozen(causes);
+            ruledOut = frozen(ruledOut);
+            checks = List.copyOf(checks);
+            inferred = List.copyOf(inferred);
+            firings = firings.stream().map(f -> new Diagnosis.Firing(f.rule(), f.runbook(), List.copyOf(f.on()), f.concluded()))
+                    .toList();
+        }
+
+        private static List<Cause> frozen(List<Cause> causes) {
+            return causes.stream().map(c -> new Cause(c.component(), c.title(), c.confidence(), List.copyOf(c.because()),
+                    List.copyOf(c.against()), c.runbook(), c.rule(), List.copyOf(c.rules()), c.role(), c.nextStep())).toList();
+        }
+
+        Diagnosis diagnosis(List<Observation> observations, List<String> unrecognized) {
+            List<Understood> understood = new ArrayList<>();
+            for (Observation o : observations) understood.add(Understood.of(o));
+            understood.addAll(inferred);
+            return new Diagnosis(new ArrayList<>(causes), new ArrayList<>(ruledOut), new ArrayList<>(checks), understood,
+                    List.copyOf(unrecognized), firings);
+        }
+    }
+
+    private Outcome run(Rulebook rb, List<Observation> observations, List<Observation> withdrawn, Set<String> runbookHints) {
         KieSession session = rb.kieBase().newKieSession();
         Tracker tracker = new Tracker(rb);
         session.addEventListener((RuleRuntimeEventListener) tracker);
@@ -74,16 +134,15 @@ public final class Diagnoser {
             Set<String> answered = new LinkedHashSet<>();
             for (Observation o : observations) answered.add(o.getSymptom());
             answered.addAll(tracker.inferred.keySet());
-            List<Understood> understood = new ArrayList<>();
-            for (Observation o : observations) understood.add(Understood.of(o));
-            for (Observation o : tracker.inferred.values()) understood.add(Understood.of(o));
+            List<Understood> inferred = new ArrayList<>();
+            for (Observation o : tracker.inferred.values()) inferred.add(Understood.of(o));
             List<Diagnosis.Firing> firings = List.copyOf(tracker.firings);
 
             tracker.recording = false;
             List<Check> checks = causes.isEmpty()
                     ? treeChecks(rb.knowledge(), answered, runbookHints)
                     : separatingChecks(rb, session, tracker, current, causes, answered);
-            return new Diagnosis(causes, ruledOut, checks, understood, List.copyOf(unrecognized), firings);
+            return new Outcome(causes, ruledOut, checks, inferred, firings);
         } finally {
             session.dispose();
         }
@@ -219,7 +278,10 @@ public final class Diagnoser {
         record Provenance(RuleRef rule, List<String> labels) {}
 
         private final Rulebook rb;
-        final Set<Evidence> live = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        // Evidence has identity equality: a LinkedHashSet is an identity set that iterates in
+        // insertion order, so ties between equally strong evidence always rank the same way
+        // (an IdentityHashMap iterated in identity-hash order, which differs from run to run).
+        final Set<Evidence> live = new LinkedHashSet<>();
         final Map<Evidence, Provenance> provenance = new IdentityHashMap<>();
         final Map<String, Observation> inferred = new LinkedHashMap<>();
         final List<Diagnosis.Firing> firings = new ArrayList<>();
@@ -230,7 +292,7 @@ public final class Diagnoser {
         final DefaultAgendaEventListener agenda = new DefaultAgendaEventListener() {
             @Override public void beforeMatchFired(BeforeMatchFiredEvent event) {
                 firing = event.getMatch();
-                concluded.clear();
+                if (recording) concluded.clear();
             }
 
             @Override public void afterMatchFired(AfterMatchFiredEvent event) {
@@ -265,12 +327,14 @@ public final class Diagnoser {
             Object o = event.getObject();
             if (o instanceof Evidence e) {
                 live.add(e);
-                if (firing != null) {
+                // while answers are only tried out, nothing but the live certainties is read: the
+                // diagnosis was ranked before, so no provenance or trace is built for them
+                if (firing != null && recording) {
                     provenance.put(e, new Provenance(ref(firing), labels(firing)));
                     concluded.add(e.getComponent() + (e.getCertainty() > 0 ? " +" : " ") + round(e.getCertainty()));
                 }
-            } else if (o instanceof Observation obs && Observation.INFERRED.equals(obs.getSource())) {
-                if (recording) inferred.put(obs.getSymptom(), obs);
+            } else if (recording && o instanceof Observation obs && Observation.INFERRED.equals(obs.getSource())) {
+                inferred.put(obs.getSymptom(), obs);
                 concluded.add(obs.getSymptom() + (obs.isPresent() ? " present" : " absent"));
             }
         }

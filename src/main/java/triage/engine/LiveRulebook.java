@@ -37,9 +37,14 @@ public final class LiveRulebook {
      */
     public static LiveRulebook open(Path rulesDir, Path knowledgeDir) throws RulebookException {
         Rulebook rb = Rulebook.load(rulesDir, knowledgeDir);
-        List<String> failures = ScenarioRunner.failures(rb);
+        List<String> failures = rb.scenarioFailures();
         failures.forEach(f -> log.warn("scenario failed: {}", f));
         return new LiveRulebook(rulesDir, knowledgeDir, rb, failures.isEmpty() ? null : failures);
+    }
+
+    /** Serves {@code rb} as it is, with nothing to reload from (tests). */
+    static LiveRulebook serving(Rulebook rb) {
+        return new LiveRulebook(null, null, rb, null);
     }
 
     public Rulebook current() { return current.get(); }
@@ -54,7 +59,7 @@ public final class LiveRulebook {
         long t0 = System.nanoTime();
         try {
             Rulebook next = Rulebook.load(rulesDir, knowledgeDir);
-            List<String> failures = ScenarioRunner.failures(next);
+            List<String> failures = next.scenarioFailures();
             if (!failures.isEmpty()) {
                 lastError.set(failures);
                 log.warn("reload rejected: {} scenario(s) fail; still serving {}: {}", failures.size(),

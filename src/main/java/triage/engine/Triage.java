@@ -29,17 +29,17 @@ public final class Triage {
     /** Diagnoses free text, plus observations from elsewhere (probes). */
     public Diagnosis diagnose(List<String> texts, List<Observation> more) {
         Rulebook rb = rules.current();
-        Interpretation in = rb.interpreter().read(texts);
+        Interpretation in = rb.read(texts);
         List<Observation> observations = new ArrayList<>(observationsOf(in));
         observations.addAll(more);
-        return diagnoser.diagnose(rb, latest(observations), List.of(), in.runbooks(), in.unrecognized());
+        return diagnoser.remembered(rb, latest(observations), in.runbooks(), in.unrecognized());
     }
 
     public Diagnosis diagnose(List<String> texts) { return diagnose(texts, List.of()); }
 
     /** Diagnoses observations already understood (a conversation's memory). */
     public Diagnosis diagnoseObservations(List<Observation> observations, Set<String> runbookHints) {
-        return diagnoser.diagnose(rules.current(), latest(observations), List.of(), runbookHints, List.of());
+        return diagnoser.remembered(rules.current(), latest(observations), runbookHints, List.of());
     }
 
     static List<Observation> observationsOf(Interpretation in) {
