@@ -129,7 +129,7 @@ public final class Diagnoser {
             Map<String, Double> current = tracker.certainties();
             List<Cause> causes = new ArrayList<>();
             List<Cause> ruledOut = new ArrayList<>();
-            rank(rb.knowledge(), tracker, causes, ruledOut);
+            rank(rb, tracker, causes, ruledOut);
 
             Set<String> answered = new LinkedHashSet<>();
             for (Observation o : observations) answered.add(o.getSymptom());
@@ -153,10 +153,10 @@ public final class Diagnoser {
         if (n >= MAX_FIRINGS) throw new IllegalStateException("rules fired " + n + " times without settling: a rule loops");
     }
 
-    private static void rank(Knowledge k, Tracker tracker, List<Cause> causes, List<Cause> ruledOut) {
+    private static void rank(Rulebook rb, Tracker tracker, List<Cause> causes, List<Cause> ruledOut) {
+        Knowledge k = rb.knowledge();
         Map<String, List<Evidence>> byComponent = new LinkedHashMap<>();
         for (Evidence e : tracker.live) byComponent.computeIfAbsent(e.getComponent(), c -> new ArrayList<>()).add(e);
-        List<String> order = new ArrayList<>(k.components().keySet());
         for (Map.Entry<String, List<Evidence>> entry : byComponent.entrySet()) {
             String id = entry.getKey();
             List<Evidence> ev = new ArrayList<>(entry.getValue());
@@ -183,14 +183,9 @@ public final class Diagnoser {
             else if (cf > 0) causes.add(cause);
         }
         Comparator<Cause> byConfidence = Comparator.comparingDouble((Cause c) -> -c.confidence())
-                .thenComparingInt(c -> index(order, c.component()));
+                .thenComparingInt(c -> rb.componentOrder(c.component()));
         causes.sort(byConfidence);
-        ruledOut.sort(Comparator.comparingInt(c -> index(order, c.component())));
-    }
-
-    private static int index(List<String> order, String id) {
-        int i = order.indexOf(id);
-        return i < 0 ? Integer.MAX_VALUE : i;
+        ruledOut.sort(Comparator.comparingInt(c -> rb.componentOrder(c.component())));
     }
 
     static double round(double v) { return Math.round(v * 100.0) / 100.0; }
@@ -222,7 +217,7 @@ public final class Diagnoser {
                 if (!answered.contains(s) && k.symptoms().containsKey(s)) candidates.add(s);
             }
         }
-        Map<String, Integer> treeIndex = treeIndex(k);
+        Map<String, Integer> treeIndex = rb.treeIndex();
         List<Check> scored = new ArrayList<>();
         int tried = 0;
         for (String id : candidates) {
@@ -239,7 +234,8 @@ public final class Diagnoser {
         return scored.size() > MAX_CHECKS ? List.copyOf(scored.subList(0, MAX_CHECKS)) : scored;
     }
 
-    private static Map<String, Integer> treeIndex(Knowledge k) {
+    /** Each symptom's place in the runbooks' trees: ties between checks go to the earlier. */
+    static Map<String, Integer> treeIndex(Knowledge k) {
         Map<String, Integer> m = new HashMap<>();
         int i = 0;
         for (Runbook r : k.runbooks().values()) for (String s : r.tree()) m.putIfAbsent(s, i++);

@@ -28,6 +28,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -67,6 +68,9 @@ public final class Rulebook {
     /** A rule that may read an observation's words: then the words are part of what a diagnosis follows from. */
     private static final Pattern READS_TEXT = Pattern.compile("\\btext\\b|getText");
     private final boolean rulesReadText;
+    /** Worked out once rather than for every diagnosis. */
+    private final Map<String, Integer> componentOrder;
+    private final Map<String, Integer> treeIndex;
 
     private Rulebook(KieBase kieBase, Knowledge knowledge, Interpreter interpreter, Map<String, RuleInfo> rules,
                      String revision, RulebookCache cache, String cacheKey, boolean fromCache) {
@@ -85,6 +89,10 @@ public final class Rulebook {
         }
         this.symptomsByComponent = Collections.unmodifiableMap(by);
         this.rulesReadText = rules.values().stream().anyMatch(r -> READS_TEXT.matcher(r.text()).find());
+        Map<String, Integer> order = new HashMap<>();
+        for (String id : knowledge.components().keySet()) order.putIfAbsent(id, order.size());
+        this.componentOrder = order;
+        this.treeIndex = Collections.unmodifiableMap(Diagnoser.treeIndex(knowledge));
     }
 
     public KieBase kieBase() { return kieBase; }
@@ -95,6 +103,11 @@ public final class Rulebook {
     public Instant loadedAt() { return loadedAt; }
 
     boolean rulesReadText() { return rulesReadText; }
+
+    /** A component's place in components.yaml, which breaks ties between causes; unknown ones last. */
+    int componentOrder(String component) { return componentOrder.getOrDefault(component, Integer.MAX_VALUE); }
+
+    Map<String, Integer> treeIndex() { return treeIndex; }
 
     /** Whether the compiled rules came from the cache rather than the compiler. */
     boolean fromCache() { return fromCache; }

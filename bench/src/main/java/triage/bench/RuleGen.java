@@ -12,10 +12,11 @@ import java.util.stream.Stream;
  * and knowledge, plus generated runbooks ({@code rules/gen-NN.drl}, 1,000 rules a file) over
  * generated symptoms and components, appended to {@code knowledge/}. Same seed, same files.
  *
- * <p>The generated rules are of the shipped kinds: one observation suspects or speaks against a
- * component; two observations together; {@code symptom in (...)}; an observation inferred from
- * another unless a person said otherwise ({@code not Observation(..., source != "inferred")}),
- * always from a lower to a higher symptom number so no inference loops.
+ * <p>The generated rules are of the shipped kinds, in the shipped proportions: one observation
+ * suspects or speaks against a component (83%); two observations together (11%); {@code symptom
+ * in (...)} (2%); an observation inferred from another unless a person said otherwise ({@code not
+ * Observation(..., source != "inferred")}, 4%), always from a lower to a higher symptom number so
+ * no inference loops.
  */
 public final class RuleGen {
     private static final String[] SYLLABLES = {"ka", "lo", "mi", "ze", "tor", "van", "qu", "rix", "bel", "don",
@@ -84,18 +85,19 @@ public final class RuleGen {
         String c = "gen-c" + rnd.nextInt(components);
         boolean present = rnd.nextBoolean();
         double cf = 0.1 + rnd.nextInt(8) / 10.0;
-        int kind = rnd.nextInt(20);
+        // the shipped mix: 83% one observation, 11% two, 2% symptom in (...), 4% inferences
+        int kind = rnd.nextInt(100);
         drl.append("rule \"Generated ").append(r).append(": gen-s").append(a).append(present ? " present" : " absent")
            .append("\"\n    @source(\"generated\")\nwhen\n");
-        if (kind < 12) {
+        if (kind < 83) {
             drl.append("    Observation(symptom == \"gen-s").append(a).append("\", present == ").append(present).append(")\n")
                .append("then\n    insertLogical(Evidence.").append(rnd.nextInt(4) == 0 ? "against" : "suspect")
                .append("(\"").append(c).append("\", ").append(cf).append("));\n");
-        } else if (kind < 17) {
+        } else if (kind < 94) {
             drl.append("    Observation(symptom == \"gen-s").append(a).append("\", present == ").append(present).append(")\n")
                .append("    Observation(symptom == \"gen-s").append(b).append("\", present == ").append(!present).append(")\n")
                .append("then\n    insertLogical(Evidence.suspect(\"").append(c).append("\", ").append(cf).append("));\n");
-        } else if (kind < 19) {
+        } else if (kind < 96) {
             drl.append("    Observation(symptom in (\"gen-s").append(a).append("\", \"gen-s").append(b)
                .append("\"), present == ").append(present).append(")\n")
                .append("then\n    insertLogical(Evidence.suspect(\"").append(c).append("\", ").append(cf).append("));\n");
