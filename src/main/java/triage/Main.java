@@ -16,7 +16,8 @@ public final class Main implements Runnable {
     public static void main(String[] args) {
         // the one-shot commands print their answer on stdout; the log only speaks when something is wrong
         if (args.length == 0 || !"serve".equals(args[0])) {
-            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+            ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+                    .setLevel(ch.qos.logback.classic.Level.WARN);
         }
         System.exit(run(args));
     }

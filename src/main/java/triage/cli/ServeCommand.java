@@ -9,13 +9,25 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import triage.chat.ChatAdapters;
+import triage.conversation.ConversationStore;
+import triage.conversation.Conversations;
+import triage.conversation.MemoryStore;
+import triage.conversation.RedisStore;
 import triage.engine.LiveRulebook;
 import triage.engine.Problem;
 import triage.engine.RulebookException;
+import triage.engine.RulebookWatcher;
 import triage.engine.Triage;
+import triage.engine.UnrecognizedLog;
+import triage.ops.DebugToggle;
+import triage.ops.Metrics;
 import triage.http.HttpServer;
 
 import java.io.PrintWriter;
+import java.util.List;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -31,9 +43,28 @@ public final class ServeCommand implements Callable<Integer> {
             description = "TCP port (default: $PORT or 8080; 0 picks a free one).")
     int port;
 
+    @Option(names = "--watch", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Reload the runbooks when their files change (default: on; --no-watch to turn off).")
+    boolean watch;
+
     @Option(names = "--host", defaultValue = "${env:TRIAGE_HOST:-127.0.0.1}",
             description = "Address to listen on (default: $TRIAGE_HOST or 127.0.0.1; 0.0.0.0 for all).")
     String host;
+
+    /** Conversations live in Redis when TRIAGE_REDIS_URL is set, else in memory. */
+    static ConversationStore store() {
+        Duration idle = Duration.ofMinutes(Long.parseLong(env("TRIAGE_CONVERSATION_IDLE_MINUTES", "120")));
+        String url = System.getenv("TRIAGE_REDIS_URL");
+        if (url == null || url.isBlank()) return new MemoryStore(10_000, idle, Clock.systemUTC());
+        RedisStore redis = new RedisStore(url, idle, Duration.ofMillis(500));
+        if (!redis.warmUp()) log.warn("conversation store {} is not reachable yet; will keep trying", redis.describe());
+        return redis;
+    }
+
+    private static String env(String name, String fallback) {
+        String v = System.getenv(name);
+        return v == null || v.isBlank() ? fallback : v;
+    }
 
     @Override public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
@@ -50,17 +81,44 @@ public final class ServeCommand implements Callable<Integer> {
             return 1;
         }
         String token = System.getenv("TRIAGE_API_TOKEN");
-        HttpServer http = new HttpServer(new Triage(rules), new ObjectMapper(),
-                new HttpServer.Options(token == null || token.isBlank() ? null : token));
+        Metrics metrics = new Metrics();
+        rules.listen(metrics::reload);
+        Triage triage = new Triage(rules, new UnrecognizedLog(1000, Clock.systemUTC()), metrics::diagnosed);
+        ConversationStore store = store();
+        if (store instanceof MemoryStore memory) {
+            metrics.gauge("triage.conversations.open", "Conversations kept in memory", memory::size);
+        }
+        Conversations conversations = new Conversations(triage, store, Clock.systemUTC());
+        ObjectMapper json = new ObjectMapper();
+        ChatAdapters chat;
+        try {
+            chat = ChatAdapters.fromEnvironment(System.getenv(), conversations, json);
+        } catch (IllegalArgumentException e) {
+            err.println("triage: " + e.getMessage());
+            store.close();
+            return 2;
+        }
+        HttpServer.Options options = new HttpServer.Options(token == null || token.isBlank() ? null : token,
+                Double.parseDouble(env("TRIAGE_RATE_LIMIT", "50")), Integer.parseInt(env("TRIAGE_RATE_BURST", "100")),
+                Boolean.parseBoolean(env("TRIAGE_TRUST_FORWARDED", "false")), chat.routes());
+        HttpServer http = new HttpServer(triage, conversations, metrics, json, options);
+        DebugToggle.install();
         Javalin app = http.create().start(host, port);
+        RulebookWatcher watcher = watch
+                ? new RulebookWatcher(rules, List.of(sources.rules, sources.knowledge), Duration.ofMillis(300)) : null;
         String shown = "0.0.0.0".equals(host) ? "127.0.0.1" : host;
-        log.info("rules revision {} ({} rules)", rules.current().revision(), rules.current().rules().size());
+        log.info("rules revision {} ({} rules); conversations in {}", rules.current().revision(),
+                rules.current().rules().size(), store.describe());
+        log.info("{}", chat.describe());
         PrintWriter out = spec.commandLine().getOut();
         out.println("listening on http://" + shown + ":" + app.port());
         out.flush();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (watcher != null) watcher.close();
             app.stop();
+            chat.close();
+            store.close();
             stopped.countDown();
         }, "shutdown"));
         stopped.await();

@@ -18,6 +18,7 @@ import triage.model.Cause;
 import triage.model.Check;
 import triage.model.Diagnosis;
 import triage.model.Evidence;
+import triage.model.Mentioned;
 import triage.model.Observation;
 import triage.model.RuleRef;
 import triage.model.Understood;
@@ -41,19 +42,30 @@ import java.util.Set;
  * withdrawn, which truth maintenance undoes), and the symptom is scored by how far the answers
  * would move the suspects: the mean over yes and no of the total change in certainty plus the
  * change in the lead of the first suspect over the second. While no suspect stands, the seed
- * runbooks' troubleshooting order is asked instead, runbooks named in the text first.
+ * runbooks' troubleshooting order is asked instead, runbooks named in the text first; so it is
+ * while the leading suspicion is weak (at most {@value #WEAK}), since a vague complaint should
+ * not pull the questions away from the seed's order.
  */
 public final class Diagnoser {
     /** A rule set that loops is stopped here rather than hanging a request. */
     static final int MAX_FIRINGS = 10_000;
-    private static final int MAX_CANDIDATES = 24;
+    /** Symptoms tried per diagnosis at most; the ones bearing on the strongest suspects first. */
+    private static final int MAX_CANDIDATES = 64;
     private static final int MAX_CHECKS = 3;
     private static final double MIN_CHECK_VALUE = 0.05;
+    /** At or below this, a suspicion is too weak to steer: the seed's troubleshooting order goes first. */
+    static final double WEAK = 0.3;
 
     /** Diagnoses {@code observations}; {@code withdrawn} are inserted, fired, then taken back. */
     public Diagnosis diagnose(Rulebook rb, List<Observation> observations, List<Observation> withdrawn,
                               Set<String> runbookHints, List<String> unrecognized) {
-        return run(rb, observations, withdrawn, runbookHints).diagnosis(observations, unrecognized);
+        return diagnose(rb, observations, withdrawn, runbookHints, unrecognized, true);
+    }
+
+    /** As above; without {@code withChecks} no next check is chosen, which is most of the cost. */
+    public Diagnosis diagnose(Rulebook rb, List<Observation> observations, List<Observation> withdrawn,
+                              Set<String> runbookHints, List<String> unrecognized, boolean withChecks) {
+        return run(rb, observations, withdrawn, runbookHints, withChecks).diagnosis(rb.knowledge(), observations, unrecognized);
     }
 
     /**
@@ -67,10 +79,10 @@ public final class Diagnoser {
         Outcome.Key key = Outcome.Key.of(observations, runbookHints, rb.rulesReadText());
         Outcome o = rb.outcomes().get(key);
         if (o == null) {
-            o = run(rb, observations, List.of(), runbookHints);
+            o = run(rb, observations, List.of(), runbookHints, true);
             rb.outcomes().put(key, o);
         }
-        return o.diagnosis(observations, unrecognized);
+        return o.diagnosis(rb.knowledge(), observations, unrecognized);
     }
 
     /** What the rules made of some observations, apart from the words they were said in. Immutable. */
@@ -99,26 +111,29 @@ public final class Diagnoser {
         }
 
         private static List<Cause> frozen(List<Cause> causes) {
-            return causes.stream().map(c -> new Cause(c.component(), c.title(), c.confidence(), List.copyOf(c.because()),
-                    List.copyOf(c.against()), c.runbook(), c.rule(), List.copyOf(c.rules()), c.role(), c.nextStep())).toList();
+            return causes.stream().map(c -> new Cause(c.component(), c.name(), c.title(), c.confidence(),
+                    List.copyOf(c.because()), List.copyOf(c.against()), c.runbook(), c.rule(), List.copyOf(c.rules()),
+                    c.role(), c.nextStep())).toList();
         }
 
-        Diagnosis diagnosis(List<Observation> observations, List<String> unrecognized) {
+        Diagnosis diagnosis(Knowledge k, List<Observation> observations, List<String> unrecognized) {
             List<Understood> understood = new ArrayList<>();
-            for (Observation o : observations) understood.add(Understood.of(o));
+            for (Observation o : observations) understood.add(Understood.of(o, label(k, o)));
             understood.addAll(inferred);
             return new Diagnosis(new ArrayList<>(causes), new ArrayList<>(ruledOut), new ArrayList<>(checks), understood,
                     List.copyOf(unrecognized), firings);
         }
     }
 
-    private Outcome run(Rulebook rb, List<Observation> observations, List<Observation> withdrawn, Set<String> runbookHints) {
+    private Outcome run(Rulebook rb, List<Observation> observations, List<Observation> withdrawn, Set<String> runbookHints,
+                        boolean withChecks) {
         KieSession session = rb.kieBase().newKieSession();
         Tracker tracker = new Tracker(rb);
         session.addEventListener((RuleRuntimeEventListener) tracker);
         session.addEventListener(tracker.agenda);
         try {
             for (Observation o : observations) session.insert(o);
+            for (String r : runbookHints) session.insert(new Mentioned(r));
             List<FactHandle> toWithdraw = new ArrayList<>();
             for (Observation o : withdrawn) toWithdraw.add(session.insert(o));
             fire(session);
@@ -135,13 +150,18 @@ public final class Diagnoser {
             for (Observation o : observations) answered.add(o.getSymptom());
             answered.addAll(tracker.inferred.keySet());
             List<Understood> inferred = new ArrayList<>();
-            for (Observation o : tracker.inferred.values()) inferred.add(Understood.of(o));
+            for (Observation o : tracker.inferred.values()) inferred.add(Understood.of(o, label(rb.knowledge(), o)));
             List<Diagnosis.Firing> firings = List.copyOf(tracker.firings);
 
             tracker.recording = false;
-            List<Check> checks = causes.isEmpty()
-                    ? treeChecks(rb.knowledge(), answered, runbookHints)
-                    : separatingChecks(rb, session, tracker, current, causes, answered);
+            List<Check> checks = List.of();
+            if (!withChecks) return new Outcome(causes, ruledOut, checks, inferred, firings);
+            if (causes.isEmpty() || causes.get(0).confidence() <= WEAK) {
+                checks = treeChecks(rb.knowledge(), answered, runbookHints);
+            }
+            if (checks.isEmpty() && !causes.isEmpty()) {
+                checks = separatingChecks(rb, session, tracker, current, causes, answered);
+            }
             return new Outcome(causes, ruledOut, checks, inferred, firings);
         } finally {
             session.dispose();
@@ -176,7 +196,8 @@ public final class Diagnoser {
             }
             if (lead == null && !rules.isEmpty()) lead = rules.get(0);
             Component c = k.components().get(id);
-            Cause cause = new Cause(id, c == null ? id : c.title(), round(Math.max(cf, 0)), because, against,
+            Cause cause = new Cause(id, c == null ? id : c.name(), c == null ? id : c.title(), round(Math.max(cf, 0)),
+                    because, against,
                     lead == null ? null : lead.runbook(), lead == null ? null : lead.name(), rules,
                     c == null ? null : c.role(), c == null ? null : c.nextStep());
             if (out) ruledOut.add(cause);
@@ -189,6 +210,12 @@ public final class Diagnoser {
     }
 
     static double round(double v) { return Math.round(v * 100.0) / 100.0; }
+
+    /** An observation in words: the symptom's label for its polarity. */
+    public static String label(Knowledge k, Observation o) {
+        Symptom s = k.symptoms().get(o.getSymptom());
+        return s == null ? o.getSymptom() + (o.isPresent() ? " present" : " absent") : s.label(o.isPresent());
+    }
 
     /** While nothing stands, the seed's order: first the trees of runbooks the text named. */
     private static List<Check> treeChecks(Knowledge k, Set<String> answered, Set<String> hints) {
@@ -211,13 +238,17 @@ public final class Diagnoser {
     private List<Check> separatingChecks(Rulebook rb, KieSession session, Tracker tracker, Map<String, Double> current,
                                          List<Cause> causes, Set<String> answered) {
         Knowledge k = rb.knowledge();
-        Set<String> candidates = new LinkedHashSet<>();
+        Map<String, Integer> treeIndex = rb.treeIndex();
+        // weight of a symptom: the confidence of every standing suspect some rule about it reads it for
+        Map<String, Double> weight = new LinkedHashMap<>();
         for (Cause c : causes) {
             for (String s : rb.symptomsAbout(c.component())) {
-                if (!answered.contains(s) && k.symptoms().containsKey(s)) candidates.add(s);
+                if (!answered.contains(s) && k.symptoms().containsKey(s)) weight.merge(s, c.confidence(), Double::sum);
             }
         }
-        Map<String, Integer> treeIndex = rb.treeIndex();
+        List<String> candidates = new ArrayList<>(weight.keySet());
+        candidates.sort(Comparator.comparingDouble((String s) -> -weight.get(s))
+                .thenComparingInt(s -> treeIndex.getOrDefault(s, Integer.MAX_VALUE)));
         List<Check> scored = new ArrayList<>();
         int tried = 0;
         for (String id : candidates) {

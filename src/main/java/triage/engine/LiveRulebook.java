@@ -19,8 +19,15 @@ public final class LiveRulebook {
     /** What {@code /healthz} reports: the live revision and the last failed reload, if any. */
     public record Status(String revision, Instant loadedAt, List<String> error) {}
 
+    /** Told of every reload attempt: whether it was swapped in, and how long it took. */
+    @FunctionalInterface
+    public interface Listener {
+        void reloaded(boolean swapped, long nanos);
+    }
+
     private final Path rulesDir;
     private final Path knowledgeDir;
+    private volatile Listener listener = (ok, nanos) -> { };
     private final AtomicReference<Rulebook> current = new AtomicReference<>();
     private final AtomicReference<List<String>> lastError = new AtomicReference<>();
 
@@ -36,8 +43,9 @@ public final class LiveRulebook {
      * is nothing older to fall back to.
      */
     public static LiveRulebook open(Path rulesDir, Path knowledgeDir) throws RulebookException {
-        Rulebook rb = Rulebook.load(rulesDir, knowledgeDir);
+        Rulebook rb = Rulebook.loadUnsaved(rulesDir, knowledgeDir, RulebookCache.fromEnvironment());
         List<String> failures = rb.scenarioFailures();
+        rb.save();
         failures.forEach(f -> log.warn("scenario failed: {}", f));
         return new LiveRulebook(rulesDir, knowledgeDir, rb, failures.isEmpty() ? null : failures);
     }
@@ -49,31 +57,50 @@ public final class LiveRulebook {
 
     public Rulebook current() { return current.get(); }
 
+    /** Set once while wiring, before the watcher starts. */
+    public void listen(Listener l) { this.listener = java.util.Objects.requireNonNull(l); }
+
     public Status status() {
         Rulebook rb = current.get();
         return new Status(rb.revision(), rb.loadedAt(), lastError.get());
+    }
+
+    /** Writes a reloaded set's compiled rules to the cache off the reload's path: the new rules serve meanwhile. */
+    private static void saveLater(Rulebook rb) {
+        Thread t = new Thread(rb::save, "rulebook-cache-write");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** Compiles and checks the directories again; swaps only if everything passes. */
     public synchronized boolean reload() {
         long t0 = System.nanoTime();
         try {
-            Rulebook next = Rulebook.load(rulesDir, knowledgeDir);
+            Rulebook next = Rulebook.loadUnsaved(rulesDir, knowledgeDir, RulebookCache.fromEnvironment());
+            long compiled = System.nanoTime();
             List<String> failures = next.scenarioFailures();
+            long checked = System.nanoTime();
             if (!failures.isEmpty()) {
                 lastError.set(failures);
                 log.warn("reload rejected: {} scenario(s) fail; still serving {}: {}", failures.size(),
                         current.get().revision(), failures);
+                listener.reloaded(false, System.nanoTime() - t0);
+                saveLater(next);
                 return false;
             }
             current.set(next);
             lastError.set(null);
-            log.info("reloaded rules: revision {} in {} ms", next.revision(), (System.nanoTime() - t0) / 1_000_000);
+            log.info("reloaded rules: revision {} ({} rules) in {} ms: compile {} ms, {} scenarios {} ms", next.revision(),
+                    next.rules().size(), (checked - t0) / 1_000_000, (compiled - t0) / 1_000_000,
+                    next.knowledge().scenarios().size(), (checked - compiled) / 1_000_000);
+            listener.reloaded(true, System.nanoTime() - t0);
+            saveLater(next);
             return true;
         } catch (RulebookException e) {
             List<String> problems = e.problems().stream().map(Problem::toString).toList();
             lastError.set(problems);
             log.warn("reload rejected: still serving {}: {}", current.get().revision(), problems);
+            listener.reloaded(false, System.nanoTime() - t0);
             return false;
         }
     }

@@ -60,6 +60,7 @@ public final class Rulebook {
     private final RulebookCache cache;
     private final String cacheKey;
     private final boolean fromCache;
+    private RulebookCache.Entry unsaved;
     /** Bounds of the memos: a few MiB at most, whatever is sent. */
     private static final int MEMO_ENTRIES = 4096;
     private static final int MEMO_TEXT = 500;
@@ -108,6 +109,19 @@ public final class Rulebook {
     int componentOrder(String component) { return componentOrder.getOrDefault(component, Integer.MAX_VALUE); }
 
     Map<String, Integer> treeIndex() { return treeIndex; }
+
+    /**
+     * Writes this set's compiled rules to the cache if they were compiled and are not there yet.
+     * Serializing takes a while: a reload swaps the new set in first.
+     */
+    void save() {
+        RulebookCache.Entry e;
+        synchronized (this) {
+            e = unsaved;
+            unsaved = null;
+        }
+        if (e != null && cacheKey != null) cache.write(cacheKey, e);
+    }
 
     /** Whether the compiled rules came from the cache rather than the compiler. */
     boolean fromCache() { return fromCache; }
@@ -162,6 +176,13 @@ public final class Rulebook {
 
     /** As {@link #load(Path, Path)}, with compiled rules kept in (and taken from) {@code cache}. */
     public static Rulebook load(Path rulesDir, Path knowledgeDir, RulebookCache cache) throws RulebookException {
+        Rulebook rb = loadUnsaved(rulesDir, knowledgeDir, cache);
+        rb.save();
+        return rb;
+    }
+
+    /** As {@link #load(Path, Path, RulebookCache)}, leaving a new cache entry to {@link #save()}: a reload swaps first. */
+    static Rulebook loadUnsaved(Path rulesDir, Path knowledgeDir, RulebookCache cache) throws RulebookException {
         // The rules compile (or come from the cache) on a thread of their own while the knowledge
         // and the language layer load here: on two cores the two halves of a cold start overlap.
         FutureTask<Compiled> rulesPart = new FutureTask<>(() -> compile(rulesDir, knowledgeDir, cache));
@@ -202,13 +223,15 @@ public final class Rulebook {
         }
         if (!problems.isEmpty()) throw new RulebookException(problems);
         if (compiled.knowledgeProblem() != null) throw new RulebookException(List.of(compiled.knowledgeProblem()));
-        return new Rulebook(compiled.base(), knowledge, interpreter, rules, compiled.revision(), cache, compiled.key(),
+        Rulebook rb = new Rulebook(compiled.base(), knowledge, interpreter, rules, compiled.revision(), cache, compiled.key(),
                 compiled.fromCache());
+        rb.unsaved = compiled.unsaved();
+        return rb;
     }
 
     /** The rules half of a load: compiled (or cached) packages, the rule index, the revision. */
     private record Compiled(List<Problem> problems, Map<String, RuleInfo> rules, KieBase base, String revision,
-                            String key, Problem knowledgeProblem, boolean fromCache) {}
+                            String key, Problem knowledgeProblem, boolean fromCache, RulebookCache.Entry unsaved) {}
 
     private static Compiled join(FutureTask<Compiled> task) throws RulebookException {
         try {
@@ -261,6 +284,7 @@ public final class Rulebook {
 
         Map<String, RuleInfo> rules = new LinkedHashMap<>();
         Collection<KiePackage> packages;
+        RulebookCache.Entry unsaved = null;
         if (cached != null) {
             for (RuleInfo r : cached.rules()) rules.put(r.name(), r);
             packages = cached.packages();
@@ -299,7 +323,7 @@ public final class Rulebook {
             }
             packages = problems.isEmpty() && !files.isEmpty() ? builder.getKnowledgePackages() : List.of();
             if (key != null && problems.isEmpty() && !files.isEmpty()) {
-                cache.write(key, new RulebookCache.Entry(List.copyOf(packages), List.copyOf(rules.values())));
+                unsaved = new RulebookCache.Entry(List.copyOf(packages), List.copyOf(rules.values()));
             }
         }
         if (files.isEmpty()) problems.add(new Problem(rulesDir.toString(), 0, 0, "no .drl files"));
@@ -314,7 +338,7 @@ public final class Rulebook {
             digest.update(f.getValue());
         }
         String revision = HexFormat.of().formatHex(digest.digest()).substring(0, 12);
-        return new Compiled(problems, rules, base, revision, key, knowledgeProblem, cached != null);
+        return new Compiled(problems, rules, base, revision, key, knowledgeProblem, cached != null, unsaved);
     }
 
     private static Problem problemOf(String file, KnowledgeBuilderError err) {

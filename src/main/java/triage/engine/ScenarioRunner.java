@@ -24,7 +24,8 @@ public final class ScenarioRunner {
         for (Observation o : Triage.observationsOf(said)) (s.withdraw().contains(o.getText()) ? withdraw : keep).add(o);
         Diagnosis d;
         try {
-            d = new Diagnoser().diagnose(rb, Triage.latest(keep), withdraw, said.runbooks(), said.unrecognized());
+            d = new Diagnoser().diagnose(rb, Triage.latest(keep), withdraw, said.runbooks(), said.unrecognized(),
+                    s.expectNext() != null);
         } catch (RuntimeException e) {
             return new Result(s, "the rules failed: " + e.getMessage(), null);
         }

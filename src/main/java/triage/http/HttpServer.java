@@ -3,17 +3,24 @@ package triage.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
+import io.javalin.apibuilder.EndpointGroup;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import triage.conversation.ConversationStore;
+import triage.conversation.Conversations;
+import triage.conversation.Turn;
 import triage.engine.LiveRulebook;
 import triage.engine.RuleInfo;
 import triage.engine.Rulebook;
 import triage.engine.Triage;
 import triage.knowledge.Runbook;
 import triage.model.Diagnosis;
+import triage.ops.Metrics;
+import triage.render.ChatText;
 import triage.render.JsonView;
 
 import java.nio.charset.StandardCharsets;
@@ -24,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static io.javalin.apibuilder.ApiBuilder.delete;
 import static io.javalin.apibuilder.ApiBuilder.get;
 import static io.javalin.apibuilder.ApiBuilder.post;
 
@@ -31,17 +39,48 @@ import static io.javalin.apibuilder.ApiBuilder.post;
 public final class HttpServer {
     private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
 
-    /** @param apiToken when non-null, {@code /api/*} needs {@code Authorization: Bearer <token>} */
-    public record Options(String apiToken) {}
+    /**
+     * @param apiToken when non-null, {@code /api/*} needs {@code Authorization: Bearer <token>}
+     * @param ratePerSecond requests a second each client may make to {@code /api/*} (bursts of {@code burst})
+     * @param trustForwarded take the client's address from X-Forwarded-For (only behind a proxy you run)
+     * @param chat the routes of the chat adapters that are switched on (each checks its own platform's signature)
+     */
+    public record Options(String apiToken, double ratePerSecond, int burst, boolean trustForwarded,
+                          List<EndpointGroup> chat) {
+        public Options {
+            chat = chat == null ? List.of() : List.copyOf(chat);
+        }
+
+        public Options(String apiToken) { this(apiToken, 50, 100, false, List.of()); }
+
+        public Options(String apiToken, List<EndpointGroup> chat) { this(apiToken, 50, 100, false, chat); }
+
+        public Options(String apiToken, double ratePerSecond, int burst, boolean trustForwarded) {
+            this(apiToken, ratePerSecond, burst, trustForwarded, List.of());
+        }
+    }
 
     private final Triage triage;
+    private final Conversations conversations;
+    private final Metrics metrics;
     private final ObjectMapper mapper;
     private final Options options;
+    private final RateLimiter limiter;
+    private final WebPage page = new WebPage();
+    private final byte[] openapi = OpenApi.document();
 
-    public HttpServer(Triage triage, ObjectMapper mapper, Options options) {
+    public HttpServer(Triage triage, Conversations conversations, Metrics metrics, ObjectMapper mapper, Options options) {
         this.triage = triage;
+        this.conversations = conversations;
+        this.metrics = metrics;
         this.mapper = mapper;
         this.options = options;
+        this.limiter = new RateLimiter(options.ratePerSecond(), options.burst(), 10_000);
+    }
+
+    /** Without metrics of its own (tests, tools). */
+    public HttpServer(Triage triage, Conversations conversations, ObjectMapper mapper, Options options) {
+        this(triage, conversations, new Metrics(), mapper, options);
     }
 
     public Javalin create() {
@@ -50,14 +89,45 @@ public final class HttpServer {
             config.http.maxRequestSize = Requests.MAX_BODY;
             config.jsonMapper(new JavalinJackson(mapper, false));
             config.router.apiBuilder(() -> {
+                get("/", ctx -> page.serve(ctx, "index.html"));
+                get("/app.js", ctx -> page.serve(ctx, "app.js"));
+                get("/app.css", ctx -> page.serve(ctx, "app.css"));
                 get("/healthz", this::health);
+                get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
+                get("/openapi.json", ctx -> ctx.contentType("application/json").result(openapi));
                 post("/api/diagnose", this::diagnose);
+                post("/api/conversations/{id}/messages", this::message);
+                delete("/api/conversations/{id}", this::forget);
+                get("/api/unrecognized", this::unrecognized);
+                post("/api/admin/reload", this::reload);
                 get("/api/runbooks", this::runbooks);
                 get("/api/runbooks/{id}", this::runbook);
+                for (EndpointGroup chat : options.chat()) chat.addEndpoints();
             });
         });
+        app.before(ctx -> {
+            ctx.attribute(STARTED, System.nanoTime());
+            String id = ctx.header("X-Request-Id");
+            if (id == null || !id.matches("[A-Za-z0-9._-]{1,64}")) id = UUID.randomUUID().toString().substring(0, 8);
+            ctx.header("X-Request-Id", id);
+            MDC.put("request", id);
+        });
         app.before(this::authorize);
+        app.before(this::limit);
+        app.after(ctx -> {
+            Long t0 = ctx.attribute(STARTED);
+            String route = ctx.endpointHandlerPath();
+            metrics.request(route == null || route.isEmpty() ? "unmatched" : route, ctx.statusCode(),
+                    t0 == null ? 0 : System.nanoTime() - t0);
+            log.debug("{} {} -> {}", ctx.method(), ctx.path(), ctx.statusCode());
+            MDC.remove("request");
+        });
         app.exception(ApiError.class, (e, ctx) -> error(ctx, e.status, e.getMessage()));
+        app.exception(Conversations.TooLong.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
+        app.exception(ConversationStore.StoreUnavailable.class, (e, ctx) -> {
+            log.warn("{} {}: conversation store unavailable: {}", ctx.method(), ctx.path(), e.getMessage());
+            error(ctx, 503, "the conversation store is unavailable; try again shortly");
+        });
         app.exception(HttpResponseException.class, (e, ctx) ->
                 error(ctx, e.getStatus(), e.getStatus() == 404 ? "no such path: " + ctx.path() : e.getMessage()));
         app.exception(Exception.class, (e, ctx) -> {
@@ -70,6 +140,27 @@ public final class HttpServer {
         });
         app.error(405, ctx -> error(ctx, 405, "method " + ctx.method() + " is not allowed on " + ctx.path()));
         return app;
+    }
+
+    private static final String STARTED = "triage.started";
+
+    /** Per-client token buckets on the API; health, metrics, the page and chat webhooks are not limited. */
+    private void limit(Context ctx) {
+        if (!ctx.path().startsWith("/api/")) return;
+        String client = client(ctx);
+        if (!limiter.allow(client, System.nanoTime())) {
+            ctx.header("Retry-After", String.valueOf(limiter.retryAfter(client)));
+            throw new ApiError(429, "too many requests from " + client + "; at most " + (int) options.ratePerSecond()
+                    + " a second");
+        }
+    }
+
+    private String client(Context ctx) {
+        if (options.trustForwarded()) {
+            String fwd = ctx.header("X-Forwarded-For");
+            if (fwd != null && !fwd.isBlank()) return fwd.split(",")[0].strip();
+        }
+        return ctx.ip();
     }
 
     /** Marks a response whose error body we wrote, so the 404 fallback leaves it alone. */
@@ -101,15 +192,88 @@ public final class HttpServer {
         ctx.json(JsonView.of(d, explain));
     }
 
-    private void health(Context ctx) {
+    private void message(Context ctx) {
+        String id = conversationId(ctx);
+        JsonNode body = Requests.json(ctx, mapper);
+        JsonNode text = body.get("text");
+        if (text == null || text.isNull()) throw new ApiError(400, "'text' is missing: send {\"text\": \"what you see\"}");
+        if (!text.isTextual()) throw new ApiError(400, "'text' must be a string");
+        Turn turn = conversations.handle(id, Requests.text(text.asText(), "text"));
+        ctx.json(turnView(turn, ChatText.render(turn, ChatText.Style.MARKDOWN)));
+    }
+
+    /** The conversation response body: the reply plus the structured diagnosis behind it. */
+    public static Map<String, Object> turnView(Turn turn, String reply) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("reply", reply);
+        m.put("causes", turn.diagnosis().causes().stream().map(JsonView::cause).toList());
+        m.put("ruledOut", turn.diagnosis().ruledOut().stream().map(JsonView::cause).toList());
+        m.put("nextCheck", turn.question() == null ? null : JsonView.check(turn.question()));
+        m.put("concluded", turn.concluded());
+        m.put("understood", turn.heard().stream().map(JsonView::understood).toList());
+        m.put("memoryLost", turn.memoryLost());
+        return m;
+    }
+
+    private void forget(Context ctx) {
+        conversations.forget(conversationId(ctx));
+        ctx.status(204);
+    }
+
+    private static String conversationId(Context ctx) {
+        String id = ctx.pathParam("id");
+        if (!Conversations.validId(id)) {
+            throw new ApiError(400, "conversation id must be 1-128 letters, digits or . _ : @ -");
+        }
+        return id;
+    }
+
+    private void unrecognized(Context ctx) {
+        int limit = 50;
+        String q = ctx.queryParam("limit");
+        if (q != null) {
+            try {
+                limit = Integer.parseInt(q);
+            } catch (NumberFormatException e) {
+                throw new ApiError(400, "'limit' must be a whole number");
+            }
+            if (limit < 1 || limit > 1000) throw new ApiError(400, "'limit' must be between 1 and 1000");
+        }
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (var e : triage.unrecognized().top(limit)) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("text", e.text());
+            m.put("count", e.count());
+            m.put("firstSeen", e.firstSeen().toString());
+            m.put("lastSeen", e.lastSeen().toString());
+            out.add(m);
+        }
+        ctx.json(Map.of("unrecognized", out));
+    }
+
+    /** Admin paths exist only with a token: without one anybody could trigger them. */
+    private void reload(Context ctx) {
+        if (options.apiToken() == null) throw new ApiError(404, "admin paths are off; set TRIAGE_API_TOKEN to enable them");
+        boolean swapped = triage.rules().reload();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("reloaded", swapped);
+        body.putAll(rulesStatus());
+        ctx.status(swapped ? 200 : 422).json(body);
+    }
+
+    private Map<String, Object> rulesStatus() {
         LiveRulebook.Status s = triage.rules().status();
         Map<String, Object> rules = new LinkedHashMap<>();
         rules.put("revision", s.revision());
         rules.put("loadedAt", s.loadedAt().toString());
         rules.put("error", s.error() == null ? null : String.join("\n", s.error()));
+        return rules;
+    }
+
+    private void health(Context ctx) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", "ok");
-        body.put("rules", rules);
+        body.put("rules", rulesStatus());
         ctx.json(body);
     }
 
@@ -117,8 +281,7 @@ public final class HttpServer {
         Rulebook rb = triage.rules().current();
         List<Map<String, Object>> out = new ArrayList<>();
         for (String id : runbookIds(rb)) out.add(runbookView(rb, id, false));
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("revision", rb.revision());
+        Map<String, Object> body = new LinkedHashMap<>(rulesStatus());
         body.put("runbooks", out);
         ctx.json(body);
     }
@@ -128,6 +291,16 @@ public final class HttpServer {
         String id = ctx.pathParam("id");
         if (!runbookIds(rb).contains(id)) throw new ApiError(404, "no runbook '" + id + "'; see GET /api/runbooks");
         ctx.json(runbookView(rb, id, true));
+    }
+
+    private static final java.util.regex.Pattern WHEN =
+            java.util.regex.Pattern.compile("(?s)\\bwhen\\b(.*?)\\bthen\\b");
+
+    /** The rule's conditions, one per line, comments dropped. */
+    static List<String> conditions(String ruleText) {
+        java.util.regex.Matcher m = WHEN.matcher(ruleText);
+        if (!m.find()) return List.of();
+        return m.group(1).lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("//")).toList();
     }
 
     private static List<String> runbookIds(Rulebook rb) {
@@ -154,7 +327,10 @@ public final class HttpServer {
             x.put("reads", info.reads());
             x.put("infers", info.infers());
             x.put("concludes", info.concludes());
-            if (withText) x.put("text", info.text());
+            if (withText) {
+                x.put("when", conditions(info.text()));
+                x.put("text", info.text());
+            }
             rules.add(x);
         }
         m.put("rules", rules);

@@ -40,6 +40,7 @@ public final class JsonView {
     public static Map<String, Object> cause(Cause c) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("component", c.component());
+        m.put("name", c.name());
         m.put("title", c.title());
         m.put("confidence", c.confidence());
         m.put("because", c.because());
@@ -70,12 +71,13 @@ public final class JsonView {
         return m;
     }
 
-    static Map<String, Object> understood(Understood u) {
+    public static Map<String, Object> understood(Understood u) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("text", u.text());
         m.put("symptom", u.symptom());
         m.put("present", u.present());
         m.put("source", u.source());
+        m.put("label", u.label());
         return m;
     }
 }

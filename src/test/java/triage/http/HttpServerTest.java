@@ -25,13 +25,17 @@ class HttpServerTest {
     private String base;
 
     private void start(String token) {
-        app = new HttpServer(Fixtures.triage(), JSON, new HttpServer.Options(token)).create().start("127.0.0.1", 0);
+        var triage = Fixtures.triage();
+        app = new HttpServer(triage, new triage.conversation.Conversations(triage,
+                new triage.conversation.MemoryStore(100, java.time.Duration.ofHours(1), java.time.Clock.systemUTC()),
+                java.time.Clock.systemUTC()), JSON, new HttpServer.Options(token)).create().start("127.0.0.1", 0);
         base = "http://127.0.0.1:" + app.port();
     }
 
     @AfterEach
     void stop() {
         if (app != null) app.stop();
+        app = null;
     }
 
     private HttpResponse<String> post(String path, String contentType, String body, String auth) throws Exception {
@@ -112,6 +116,50 @@ class HttpServerTest {
     }
 
     @Test
+    void a_conversation_remembers_its_question_and_can_be_forgotten() throws Exception {
+        start(null);
+        JsonNode t1 = JSON.readTree(post("/api/conversations/web-1/messages", "{\"text\": \"nobody can log in\"}").body());
+        assertEquals("requests-reach-services", t1.get("nextCheck").get("id").asText());
+        assertTrue(t1.get("reply").asText().startsWith("Most likely **RethinkDB** (0.60)"), t1.toString());
+        JsonNode t2 = JSON.readTree(post("/api/conversations/web-1/messages", "{\"text\": \"no\"}").body());
+        assertEquals("load-balancer", t2.get("causes").get(0).get("component").asText());
+        assertEquals(204, client.send(HttpRequest.newBuilder(URI.create(base + "/api/conversations/web-1")).DELETE().build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode());
+        JsonNode t3 = JSON.readTree(post("/api/conversations/web-1/messages", "{\"text\": \"no\"}").body());
+        assertEquals(0, t3.get("causes").size(), "forgotten: 'no' answers nothing now");
+        assertError(post("/api/conversations/bad%20id/messages", "{\"text\": \"hi\"}"), 400, "conversation id");
+        assertError(post("/api/conversations/web-2/messages", "{}"), 400, "'text' is missing");
+        assertError(post("/api/conversations/web-2/messages", "{\"text\": 5}"), 400, "must be a string");
+    }
+
+    @Test
+    void what_was_not_understood_is_counted_for_runbook_authors() throws Exception {
+        start(null);
+        post("/api/diagnose", "{\"observations\": [\"the vending machine ate my coin\", \"login fails\"]}");
+        post("/api/diagnose", "{\"observations\": [\"The vending machine ate my coin!\"]}");
+        post("/api/conversations/u-1/messages", "{\"text\": \"the vending machine ate my coin\"}");
+        JsonNode body = JSON.readTree(get("/api/unrecognized?limit=5").body());
+        JsonNode first = body.get("unrecognized").get(0);
+        assertEquals("the vending machine ate my coin", first.get("text").asText());
+        assertEquals(3, first.get("count").asInt());
+        assertError(get("/api/unrecognized?limit=zero"), 400, "whole number");
+    }
+
+    @Test
+    void admin_reload_needs_a_token_and_reports_the_revision() throws Exception {
+        start(null);
+        assertError(post("/api/admin/reload", "application/json", "{}", null), 404, "TRIAGE_API_TOKEN");
+        stop();
+        start("t0ken");
+        assertError(post("/api/admin/reload", "application/json", "{}", "Bearer nope"), 401, "bearer token");
+        HttpResponse<String> r = post("/api/admin/reload", "application/json", "{}", "Bearer t0ken");
+        assertEquals(200, r.statusCode(), r.body());
+        JsonNode body = JSON.readTree(r.body());
+        assertTrue(body.get("reloaded").asBoolean());
+        assertEquals(12, body.get("revision").asText().length());
+    }
+
+    @Test
     void health_reports_the_rule_revision() throws Exception {
         start(null);
         JsonNode body = JSON.readTree(get("/healthz").body());
@@ -133,6 +181,7 @@ class HttpServerTest {
         assertFalse(rule.get("source").asText().isBlank());
         JsonNode one = JSON.readTree(get("/api/runbooks/web-stack").body());
         assertTrue(one.get("rules").get(0).get("text").asText().contains("rule \""));
+        assertTrue(one.get("rules").get(0).get("when").get(0).asText().startsWith("Observation("), one.toString());
         assertError(get("/api/runbooks/nope"), 404, "no runbook");
     }
 

@@ -59,6 +59,7 @@ public final class Run {
         Path repo = Path.of(System.getProperty("triage.repo", ".")).toAbsolutePath().normalize();
         Path benchJar = Path.of(Run.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         Run run = new Run(repo, benchJar, quick);
+        System.out.println("bench: " + repo + ", product " + run.triageJar());
         run.machine();
         if (only.contains("startup")) run.startup();
         if (only.contains("reload")) run.reload();
@@ -129,6 +130,9 @@ public final class Run {
 
     private Path triageJar() { return repo.resolve("target/triage.jar"); }
 
+    /** The product as built, then the bench (JMH and this harness). */
+    private String classPath() { return triageJar() + java.io.File.pathSeparator + benchJar; }
+
     private void startup() throws Exception {
         System.out.println("== start-up (" + load() + ")");
         Path cache = Files.createTempDirectory("triage-bench-cache-");
@@ -192,7 +196,7 @@ public final class Run {
         System.out.println("== reload and heap (" + load() + ")");
         Map<String, Map<String, String>> by = new LinkedHashMap<>();
         for (String rules : List.of("shipped", "10000")) {
-            List<String> cmd = java("-cp", benchJar.toString(), "triage.bench.ReloadBench", repo.toString(), rules, quick ? "2" : "3");
+            List<String> cmd = java("-cp", classPath(), "triage.bench.ReloadBench", repo.toString(), rules, quick ? "2" : "3");
             ProcessBuilder pb = new ProcessBuilder(cmd).directory(repo.toFile()).redirectErrorStream(true);
             Path cache = Files.createTempDirectory("triage-bench-cache-");
             pb.environment().put("TRIAGE_CACHE", cache.toString());
@@ -237,7 +241,7 @@ public final class Run {
     private void http() throws Exception {
         System.out.println("== HTTP (" + load() + ")");
         Path cache = Files.createTempDirectory("triage-bench-cache-");
-        Server echo = Server.start(this, java("-cp", benchJar.toString(), "triage.bench.EchoServer", "0"), cache);
+        Server echo = Server.start(this, java("-cp", classPath(), "triage.bench.EchoServer", "0"), cache);
         Server triage = Server.start(this, java("-jar", triageJar().toString(), "serve", "--port", "0"), cache);
         try {
             int seconds = quick ? 5 : 12;
@@ -342,6 +346,9 @@ public final class Run {
         static Server start(Run run, List<String> cmd, Path cache) throws Exception {
             ProcessBuilder pb = new ProcessBuilder(cmd).directory(run.repo.toFile()).redirectErrorStream(true);
             pb.environment().put("TRIAGE_CACHE", cache.toString());
+            // the load comes from one client: the per-client rate limit would answer 429 to it
+            pb.environment().put("TRIAGE_RATE_LIMIT", "1000000000");
+            pb.environment().put("TRIAGE_RATE_BURST", "1000000000");
             long t0 = System.nanoTime();
             Process p = pb.start();
             BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
@@ -398,7 +405,7 @@ public final class Run {
         System.out.println("== engine, JMH (" + load() + ")");
         OptionsBuilder b = new OptionsBuilder();
         b.include(EngineBench.class.getName()).include(LanguageBench.class.getName())
-                .jvmArgsAppend("-Dtriage.repo=" + repo, "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn")
+                .jvmArgsAppend("-Dtriage.repo=" + repo)
                 .shouldFailOnError(true);
         if (quick) {
             b.warmupIterations(2).warmupTime(TimeValue.seconds(1)).measurementIterations(3).measurementTime(TimeValue.seconds(1));

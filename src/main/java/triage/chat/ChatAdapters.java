@@ -1,0 +1,103 @@
+package triage.chat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.apibuilder.EndpointGroup;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import triage.chat.slack.SlackAdapter;
+import triage.chat.teams.TeamsAdapter;
+import triage.conversation.Conversations;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The chat adapters the environment asks for: Slack when {@code SLACK_SIGNING_SECRET} is set, Teams
+ * when {@code TEAMS_WEBHOOK_SECRET} is set; an adapter without its secret is off, so its paths are
+ * never mounted and answer 404. Deliveries are de-duplicated in Redis when {@code TRIAGE_REDIS_URL}
+ * is set (shared by every instance), else in memory.
+ */
+public final class ChatAdapters implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ChatAdapters.class);
+    /** How long a delivery id is remembered: past Slack's last retry and the Teams replay window. */
+    public static final Duration SEEN_FOR = Duration.ofHours(1);
+    static final int THREADS = 4;
+    static final int QUEUE = 200;
+
+    private final List<EndpointGroup> routes;
+    private final List<String> names;
+    private final ChatService service;
+    private final Deduplicator seen;
+
+    private ChatAdapters(List<EndpointGroup> routes, List<String> names, ChatService service, Deduplicator seen) {
+        this.routes = List.copyOf(routes);
+        this.names = List.copyOf(names);
+        this.service = service;
+        this.seen = seen;
+    }
+
+    /** No adapter at all. */
+    public static ChatAdapters none() { return new ChatAdapters(List.of(), List.of(), null, null); }
+
+    /**
+     * Reads {@code SLACK_SIGNING_SECRET}, {@code SLACK_BOT_TOKEN}, {@code SLACK_API_URL},
+     * {@code TEAMS_WEBHOOK_SECRET} and {@code TRIAGE_REDIS_URL} from {@code env}.
+     *
+     * @throws IllegalArgumentException when a value is set but unusable (a Teams token that is not base64, a bad URL)
+     */
+    public static ChatAdapters fromEnvironment(Map<String, String> env, Conversations conversations, ObjectMapper json) {
+        String slackSecret = value(env, "SLACK_SIGNING_SECRET");
+        String teamsSecret = value(env, "TEAMS_WEBHOOK_SECRET");
+        if (slackSecret == null && teamsSecret == null) return none();
+        SlackAdapter.Settings slackSettings = slackSecret == null ? null
+                : SlackAdapter.Settings.of(slackSecret, value(env, "SLACK_BOT_TOKEN"), value(env, "SLACK_API_URL"));
+        String redis = value(env, "TRIAGE_REDIS_URL");
+        Deduplicator local = new MemoryDeduplicator(50_000, SEEN_FOR, Clock.systemUTC());
+        Deduplicator seen = redis == null ? local : new RedisDeduplicator(redis, SEEN_FOR, Duration.ofMillis(500), local);
+        ChatService service = new ChatService(conversations, THREADS, QUEUE);
+        List<EndpointGroup> routes = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        try {
+            if (slackSettings != null) {
+                SlackAdapter slack = new SlackAdapter(slackSettings, service, seen, json, Clock.systemUTC());
+                if (!slack.canPost()) {
+                    log.warn("SLACK_BOT_TOKEN is not set: the slash command works, but mentions and buttons cannot be answered");
+                }
+                routes.add(slack.routes());
+                names.add("slack");
+            }
+            if (teamsSecret != null) {
+                routes.add(new TeamsAdapter(teamsSecret, service, seen, json, Clock.systemUTC(), Duration.ofSeconds(4)).routes());
+                names.add("teams");
+            }
+        } catch (RuntimeException e) {
+            service.close();
+            seen.close();
+            throw e;
+        }
+        return new ChatAdapters(routes, names, service, seen);
+    }
+
+    private static String value(Map<String, String> env, String name) {
+        String v = env.get(name);
+        return v == null || v.isBlank() ? null : v.strip();
+    }
+
+    /** Each adapter's routes, for {@code HttpServer.Options}. */
+    public List<EndpointGroup> routes() { return routes; }
+
+    /** For the start-up log line. */
+    public String describe() {
+        if (names.isEmpty()) return "no chat adapters (set SLACK_SIGNING_SECRET or TEAMS_WEBHOOK_SECRET)";
+        return "chat adapters: " + String.join(", ", names) + "; deliveries de-duplicated in " + seen.describe();
+    }
+
+    /** Lets queued replies go out, then stops. */
+    @Override public void close() {
+        if (service != null) service.close();
+        if (seen != null) seen.close();
+    }
+}

@@ -1,0 +1,193 @@
+package triage.chat.teams;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.apibuilder.EndpointGroup;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import triage.chat.Bodies;
+import triage.chat.ChatService;
+import triage.chat.Deduplicator;
+import triage.conversation.Conversations;
+import triage.conversation.Turn;
+import triage.render.ChatText;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
+
+import static io.javalin.apibuilder.ApiBuilder.post;
+
+/**
+ * Microsoft Teams outgoing webhook ({@code POST /teams/webhook}). Teams posts a Bot Framework
+ * activity each time the webhook is mentioned and waits up to 5 s for the answer, which is given in
+ * the response as markdown. Teams signs with an HMAC but sends no timestamp, so replays are ours to
+ * stop: an activity id is taken once within {@link #REPLAY_WINDOW}, and an activity whose own
+ * timestamp lies outside that window is refused. Only openUrl card actions work in an outgoing
+ * webhook, so the bot's questions are answered by mentioning it again ("@Triage yes").
+ */
+public final class TeamsAdapter {
+    private static final Logger log = LoggerFactory.getLogger(TeamsAdapter.class);
+    public static final Duration REPLAY_WINDOW = Duration.ofMinutes(30);
+    private static final Pattern AT = Pattern.compile("(?is)<at\\b[^>]*>.*?</at>");
+    private static final Pattern TAG = Pattern.compile("(?s)<[^>]*>");
+    private static final Pattern LONE_NEWLINE = Pattern.compile("(?<!\n)\n(?!\n)");
+
+    private final TeamsSignature signature;
+    private final ChatService chat;
+    private final Deduplicator seen;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final Duration deadline;
+
+    /**
+     * @param securityToken the webhook's security token, base64 ({@code TEAMS_WEBHOOK_SECRET})
+     * @param deadline how long to wait for an answer; Teams gives up after 5 s
+     * @throws IllegalArgumentException when the token is not base64
+     */
+    public TeamsAdapter(String securityToken, ChatService chat, Deduplicator seen, ObjectMapper json, Clock clock,
+                        Duration deadline) {
+        this.signature = new TeamsSignature(securityToken);
+        this.chat = Objects.requireNonNull(chat);
+        this.seen = Objects.requireNonNull(seen);
+        this.json = Objects.requireNonNull(json);
+        this.clock = Objects.requireNonNull(clock);
+        this.deadline = Objects.requireNonNull(deadline);
+    }
+
+    public EndpointGroup routes() {
+        return () -> post("/teams/webhook", this::webhook);
+    }
+
+    private void webhook(Context ctx) {
+        byte[] body = Bodies.read(ctx);
+        try {
+            signature.verify(ctx.header("Authorization"), body);
+        } catch (TeamsSignature.Rejected e) {
+            log.info("{} {}: refused: {}", ctx.method(), ctx.path(), e.getMessage());
+            throw new HttpResponseException(401, e.getMessage());
+        }
+        if (!Bodies.isJson(ctx)) throw new HttpResponseException(415, "Teams activities come as JSON (Content-Type: application/json)");
+        JsonNode activity;
+        try {
+            activity = json.readTree(body);
+        } catch (JacksonException e) {
+            throw new HttpResponseException(400, "the activity is not valid JSON: " + e.getOriginalMessage());
+        } catch (java.io.IOException e) {
+            throw new HttpResponseException(400, "the activity could not be read");
+        }
+        if (activity == null || !activity.isObject()) throw new HttpResponseException(400, "the activity must be a JSON object");
+        if (!"message".equals(activity.path("type").asText())) {
+            throw new HttpResponseException(400, "only message activities are answered");
+        }
+        String id = activity.path("id").asText("");
+        String conversationId = activity.path("conversation").path("id").asText("");
+        if (id.isBlank()) throw new HttpResponseException(400, "the activity has no 'id'");
+        if (conversationId.isBlank()) throw new HttpResponseException(400, "the activity has no 'conversation.id'");
+        String stale = stale(activity.path("timestamp").asText(""));
+        if (stale != null) {
+            log.info("teams activity refused: {}", stale);
+            throw new HttpResponseException(401, stale);
+        }
+        String conversation = conversationKey(conversationId);
+        String once = "teams:activity:" + sha256(conversationId + "\n" + id);
+        if (!seen.firstSeen(once)) {
+            log.info("teams: conversation {}: activity seen before; not answered twice", conversation);
+            reply(ctx, "I have already answered this message.");
+            return;
+        }
+        CompletableFuture<Turn> pending;
+        try {
+            pending = chat.answerAsync(conversation, plain(activity.path("text").asText("")));
+        } catch (ChatService.Busy e) {
+            seen.forget(once);
+            reply(ctx, "I am busy with other questions; mention me again in a moment.");
+            return;
+        }
+        try {
+            Turn turn = pending.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
+            reply(ctx, markdown(ChatText.render(turn, ChatText.Style.MARKDOWN)));
+            log.info("teams: conversation {} answered ({}{}{})", conversation, turn.kind().name().toLowerCase(Locale.ROOT),
+                    turn.diagnosis().top() == null ? "" : ", top " + turn.diagnosis().top().component(),
+                    turn.concluded() ? ", concluded" : "");
+        } catch (TimeoutException e) {
+            log.warn("teams: conversation {}: no answer within {} ms; the turn completes in the background", conversation,
+                    deadline.toMillis());
+            reply(ctx, "That is taking longer than usual. I will remember what you said; mention me again in a moment.");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Conversations.TooLong tl) reply(ctx, tl.getMessage());
+            else throw new IllegalStateException("teams message failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new HttpResponseException(503, "interrupted; try again");
+        }
+    }
+
+    /** Why an activity's timestamp puts it outside the replay window, or null when it is inside (or absent). */
+    private String stale(String timestamp) {
+        if (timestamp.isBlank()) return null;
+        Instant at;
+        try {
+            at = OffsetDateTime.parse(timestamp).toInstant();
+        } catch (DateTimeParseException e) {
+            return null; // the id alone guards it
+        }
+        Duration off = Duration.between(at, clock.instant()).abs();
+        if (off.compareTo(REPLAY_WINDOW) > 0) {
+            return "the activity's timestamp is " + off.toMinutes() + " min from this server's clock (a replay?)";
+        }
+        return null;
+    }
+
+    private static void reply(Context ctx, String markdown) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("type", "message");
+        m.put("text", markdown);
+        ctx.json(m);
+    }
+
+    /** Teams collapses single line breaks in markdown: make each one a paragraph break. */
+    static String markdown(String text) {
+        return LONE_NEWLINE.matcher(text).replaceAll("\n\n");
+    }
+
+    /** The activity's HTML as words: the {@code <at>} mentions dropped, tags removed, entities decoded. */
+    static String plain(String html) {
+        String t = AT.matcher(html).replaceAll(" ");
+        t = TAG.matcher(t).replaceAll(" ");
+        t = t.replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
+                .replace("&#39;", "'").replace("&apos;", "'").replace("&amp;", "&");
+        return t.replaceAll("\\s+", " ").strip();
+    }
+
+    /** Teams conversation ids hold characters ids may not ({@code ;messageid=}): a digest names them. */
+    static String conversationKey(String conversationId) {
+        return "teams:" + sha256(conversationId).substring(0, 32);
+    }
+
+    private static String sha256(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Microsoft Teams outgoing webhook: HMAC-verified activities answered synchronously in markdown. */
+package triage.chat.teams;
