@@ -12,9 +12,9 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import triage.engine.Diagnoser;
 import triage.engine.LiveRulebook;
 import triage.engine.Rulebook;
-import triage.engine.Triage;
 import triage.model.Diagnosis;
 
 import java.nio.file.Files;
@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The engine alone: one diagnosis (fire the rules, rank, choose the next checks) of already
- * understood observations, cycling through the inputs of every shipped scenario. {@code rules}
+ * understood observations, by {@link Diagnoser#diagnose} (never a remembered outcome), cycling through the inputs of every shipped scenario. {@code rules}
  * is the rule base: the shipped runbooks, or a generated one of that many rules
  * ({@link RuleGen}), all asked the same questions.
  */
@@ -38,7 +38,8 @@ public class EngineBench {
     @Param({"shipped", "1000", "10000"})
     public String rules;
 
-    private Triage triage;
+    private Rulebook rb;
+    private final Diagnoser diagnoser = new Diagnoser();
     private List<Workload.Input> inputs;
     private int next;
 
@@ -51,13 +52,14 @@ public class EngineBench {
         if (!rules.equals("shipped")) {
             dir = RuleGen.generate(repo, Files.createTempDirectory("triage-bench-"), Integer.parseInt(rules));
         }
-        triage = new Triage(LiveRulebook.open(dir.resolve("rules"), dir.resolve("knowledge")));
-        System.out.println("rule base: " + triage.rules().current().rules().size() + " rules");
+        rb = LiveRulebook.open(dir.resolve("rules"), dir.resolve("knowledge")).current();
+        System.out.println("rule base: " + rb.rules().size() + " rules");
     }
 
     @Benchmark
     public Diagnosis diagnose() {
         Workload.Input in = inputs.get(next++ % inputs.size());
-        return triage.diagnoseObservations(in.observations(), in.hints());
+        // the Diagnoser itself: no remembered outcomes, every diagnosis fires the rules
+        return diagnoser.diagnose(rb, in.observations(), List.of(), in.hints(), List.of());
     }
 }

@@ -434,10 +434,15 @@ public final class Run {
         }
         double[] lang = score.get("readSentence");
         double[] whole = score.get("textToDiagnosis");
+        double[] through = score.get("textToDiagnosisThroughTriage");
         if (lang != null) rows.add(new Row("language", "µs per observation (one sentence read)", us(lang), "", "", "", ""));
         if (whole != null && shipped != null) {
             rows.add(new Row("language", "µs text to diagnosis (language + engine)", us(whole), us(shipped) + " (engine alone)",
                     ratio(whole[0], shipped[0]), "", ""));
+        }
+        if (through != null && whole != null) {
+            rows.add(new Row("language", "µs text to diagnosis through `Triage` (what it remembers, it reuses)", us(through),
+                    us(whole) + " (nothing remembered)", ratio(through[0], whole[0]), "", ""));
         }
     }
 
