@@ -65,6 +65,68 @@ public final class Diagnoser {
     /** As above; without {@code withChecks} no next check is chosen, which is most of the cost. */
     public Diagnosis diagnose(Rulebook rb, List<Observation> observations, List<Observation> withdrawn,
                               Set<String> runbookHints, List<String> unrecognized, boolean withChecks) {
+        return run(rb, observations, withdrawn, runbookHints, withChecks).diagnosis(rb.knowledge(), observations, unrecognized);
+    }
+
+    /**
+     * As {@link #diagnose} without withdrawn observations, remembering the outcome in the rule
+     * book: a diagnosis follows from the symptoms, their answers and sources and the runbook hints
+     * alone (the words only show in {@code understood}, unless a rule reads them), and in an
+     * outage many people report the same things.
+     */
+    Diagnosis remembered(Rulebook rb, List<Observation> observations, Set<String> runbookHints,
+                         List<String> unrecognized) {
+        Outcome.Key key = Outcome.Key.of(observations, runbookHints, rb.rulesReadText());
+        Outcome o = rb.outcomes().get(key);
+        if (o == null) {
+            o = run(rb, observations, List.of(), runbookHints, true);
+            rb.outcomes().put(key, o);
+        }
+        return o.diagnosis(rb.knowledge(), observations, unrecognized);
+    }
+
+    /** What the rules made of some observations, apart from the words they were said in. Immutable. */
+    record Outcome(List<Cause> causes, List<Cause> ruledOut, List<Check> checks, List<Understood> inferred,
+                   List<Diagnosis.Firing> firings) {
+        record Key(List<Object> observations, List<String> hints) {
+            static Key of(List<Observation> observations, Set<String> hints, boolean withText) {
+                List<Object> k = new ArrayList<>(observations.size() * 4);
+                for (Observation o : observations) {
+                    k.add(o.getSymptom());
+                    k.add(o.isPresent());
+                    k.add(o.getSource());
+                    if (withText) k.add(o.getText());
+                }
+                return new Key(k, List.copyOf(hints));
+            }
+        }
+
+        Outcome {
+            causes = frozen(causes);
+            ruledOut = frozen(ruledOut);
+            checks = List.copyOf(checks);
+            inferred = List.copyOf(inferred);
+            firings = firings.stream().map(f -> new Diagnosis.Firing(f.rule(), f.runbook(), List.copyOf(f.on()), f.concluded()))
+                    .toList();
+        }
+
+        private static List<Cause> frozen(List<Cause> causes) {
+            return causes.stream().map(c -> new Cause(c.component(), c.name(), c.title(), c.confidence(),
+                    List.copyOf(c.because()), List.copyOf(c.against()), c.runbook(), c.rule(), List.copyOf(c.rules()),
+                    c.role(), c.nextStep())).toList();
+        }
+
+        Diagnosis diagnosis(Knowledge k, List<Observation> observations, List<String> unrecognized) {
+            List<Understood> understood = new ArrayList<>();
+            for (Observation o : observations) understood.add(Understood.of(o, label(k, o)));
+            understood.addAll(inferred);
+            return new Diagnosis(new ArrayList<>(causes), new ArrayList<>(ruledOut), new ArrayList<>(checks), understood,
+                    List.copyOf(unrecognized), firings);
+        }
+    }
+
+    private Outcome run(Rulebook rb, List<Observation> observations, List<Observation> withdrawn, Set<String> runbookHints,
+                        boolean withChecks) {
         KieSession session = rb.kieBase().newKieSession();
         Tracker tracker = new Tracker(rb);
         session.addEventListener((RuleRuntimeEventListener) tracker);
@@ -82,26 +144,25 @@ public final class Diagnoser {
             Map<String, Double> current = tracker.certainties();
             List<Cause> causes = new ArrayList<>();
             List<Cause> ruledOut = new ArrayList<>();
-            rank(rb.knowledge(), tracker, causes, ruledOut);
+            rank(rb, tracker, causes, ruledOut);
 
             Set<String> answered = new LinkedHashSet<>();
             for (Observation o : observations) answered.add(o.getSymptom());
             answered.addAll(tracker.inferred.keySet());
-            List<Understood> understood = new ArrayList<>();
-            for (Observation o : observations) understood.add(Understood.of(o, label(rb.knowledge(), o)));
-            for (Observation o : tracker.inferred.values()) understood.add(Understood.of(o, label(rb.knowledge(), o)));
+            List<Understood> inferred = new ArrayList<>();
+            for (Observation o : tracker.inferred.values()) inferred.add(Understood.of(o, label(rb.knowledge(), o)));
             List<Diagnosis.Firing> firings = List.copyOf(tracker.firings);
 
             tracker.recording = false;
             List<Check> checks = List.of();
-            if (!withChecks) return new Diagnosis(causes, ruledOut, checks, understood, List.copyOf(unrecognized), firings);
+            if (!withChecks) return new Outcome(causes, ruledOut, checks, inferred, firings);
             if (causes.isEmpty() || causes.get(0).confidence() <= WEAK) {
                 checks = treeChecks(rb.knowledge(), answered, runbookHints);
             }
             if (checks.isEmpty() && !causes.isEmpty()) {
                 checks = separatingChecks(rb, session, tracker, current, causes, answered);
             }
-            return new Diagnosis(causes, ruledOut, checks, understood, List.copyOf(unrecognized), firings);
+            return new Outcome(causes, ruledOut, checks, inferred, firings);
         } finally {
             session.dispose();
         }
@@ -112,10 +173,10 @@ public final class Diagnoser {
         if (n >= MAX_FIRINGS) throw new IllegalStateException("rules fired " + n + " times without settling: a rule loops");
     }
 
-    private static void rank(Knowledge k, Tracker tracker, List<Cause> causes, List<Cause> ruledOut) {
+    private static void rank(Rulebook rb, Tracker tracker, List<Cause> causes, List<Cause> ruledOut) {
+        Knowledge k = rb.knowledge();
         Map<String, List<Evidence>> byComponent = new LinkedHashMap<>();
         for (Evidence e : tracker.live) byComponent.computeIfAbsent(e.getComponent(), c -> new ArrayList<>()).add(e);
-        List<String> order = new ArrayList<>(k.components().keySet());
         for (Map.Entry<String, List<Evidence>> entry : byComponent.entrySet()) {
             String id = entry.getKey();
             List<Evidence> ev = new ArrayList<>(entry.getValue());
@@ -143,14 +204,9 @@ public final class Diagnoser {
             else if (cf > 0) causes.add(cause);
         }
         Comparator<Cause> byConfidence = Comparator.comparingDouble((Cause c) -> -c.confidence())
-                .thenComparingInt(c -> index(order, c.component()));
+                .thenComparingInt(c -> rb.componentOrder(c.component()));
         causes.sort(byConfidence);
-        ruledOut.sort(Comparator.comparingInt(c -> index(order, c.component())));
-    }
-
-    private static int index(List<String> order, String id) {
-        int i = order.indexOf(id);
-        return i < 0 ? Integer.MAX_VALUE : i;
+        ruledOut.sort(Comparator.comparingInt(c -> rb.componentOrder(c.component())));
     }
 
     static double round(double v) { return Math.round(v * 100.0) / 100.0; }
@@ -182,7 +238,7 @@ public final class Diagnoser {
     private List<Check> separatingChecks(Rulebook rb, KieSession session, Tracker tracker, Map<String, Double> current,
                                          List<Cause> causes, Set<String> answered) {
         Knowledge k = rb.knowledge();
-        Map<String, Integer> treeIndex = treeIndex(k);
+        Map<String, Integer> treeIndex = rb.treeIndex();
         // weight of a symptom: the confidence of every standing suspect some rule about it reads it for
         Map<String, Double> weight = new LinkedHashMap<>();
         for (Cause c : causes) {
@@ -209,7 +265,8 @@ public final class Diagnoser {
         return scored.size() > MAX_CHECKS ? List.copyOf(scored.subList(0, MAX_CHECKS)) : scored;
     }
 
-    private static Map<String, Integer> treeIndex(Knowledge k) {
+    /** Each symptom's place in the runbooks' trees: ties between checks go to the earlier. */
+    static Map<String, Integer> treeIndex(Knowledge k) {
         Map<String, Integer> m = new HashMap<>();
         int i = 0;
         for (Runbook r : k.runbooks().values()) for (String s : r.tree()) m.putIfAbsent(s, i++);
@@ -248,7 +305,10 @@ public final class Diagnoser {
         record Provenance(RuleRef rule, List<String> labels) {}
 
         private final Rulebook rb;
-        final Set<Evidence> live = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        // Evidence has identity equality: a LinkedHashSet is an identity set that iterates in
+        // insertion order, so ties between equally strong evidence always rank the same way
+        // (an IdentityHashMap iterated in identity-hash order, which differs from run to run).
+        final Set<Evidence> live = new LinkedHashSet<>();
         final Map<Evidence, Provenance> provenance = new IdentityHashMap<>();
         final Map<String, Observation> inferred = new LinkedHashMap<>();
         final List<Diagnosis.Firing> firings = new ArrayList<>();
@@ -259,7 +319,7 @@ public final class Diagnoser {
         final DefaultAgendaEventListener agenda = new DefaultAgendaEventListener() {
             @Override public void beforeMatchFired(BeforeMatchFiredEvent event) {
                 firing = event.getMatch();
-                concluded.clear();
+                if (recording) concluded.clear();
             }
 
             @Override public void afterMatchFired(AfterMatchFiredEvent event) {
@@ -296,12 +356,14 @@ public final class Diagnoser {
             Object o = event.getObject();
             if (o instanceof Evidence e) {
                 live.add(e);
-                if (firing != null) {
+                // while answers are only tried out, nothing but the live certainties is read: the
+                // diagnosis was ranked before, so no provenance or trace is built for them
+                if (firing != null && recording) {
                     provenance.put(e, new Provenance(ref(firing), labels(firing)));
                     concluded.add(e.getComponent() + (e.getCertainty() > 0 ? " +" : " ") + round(e.getCertainty()));
                 }
-            } else if (o instanceof Observation obs && Observation.INFERRED.equals(obs.getSource())) {
-                if (recording) inferred.put(obs.getSymptom(), obs);
+            } else if (recording && o instanceof Observation obs && Observation.INFERRED.equals(obs.getSource())) {
+                inferred.put(obs.getSymptom(), obs);
                 concluded.add(obs.getSymptom() + (obs.isPresent() ? " present" : " absent"));
             }
         }

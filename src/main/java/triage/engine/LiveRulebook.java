@@ -61,16 +61,22 @@ public final class LiveRulebook {
         return open(new Source(rulesDir, knowledgeDir, "files"));
     }
 
-    /** {@link #open(Path, Path)} from any source. */
+    /** {@link #open(Path, Path)} from any source; the compiled rules are cached by content hash. */
     public static LiveRulebook open(Source source) throws RulebookException {
-        Rulebook rb = Rulebook.load(source.rulesDir(), source.knowledgeDir());
-        List<String> failures = ScenarioRunner.failures(rb);
+        Rulebook rb = Rulebook.loadUnsaved(source.rulesDir(), source.knowledgeDir(), RulebookCache.fromEnvironment());
+        List<String> failures = rb.scenarioFailures();
+        rb.save();
         failures.forEach(f -> log.warn("scenario failed: {}", f));
         return new LiveRulebook(source, rb, failures.isEmpty() ? null : failures);
     }
 
     /** Where the live set was read from; {@link #reload()} reads there again. */
     public Source source() { return source; }
+
+    /** Serves {@code rb} as it is, with nothing of its own to reload from (tests). */
+    static LiveRulebook serving(Rulebook rb) {
+        return new LiveRulebook(new Source(Path.of("rules"), Path.of("knowledge"), "memory"), rb, null);
+    }
 
     public Rulebook current() { return current.get(); }
 
@@ -89,6 +95,13 @@ public final class LiveRulebook {
      */
     public void offered(String revision) { this.offered = revision; }
 
+    /** Writes a reloaded set's compiled rules to the cache off the reload's path: the new rules serve meanwhile. */
+    private static void saveLater(Rulebook rb) {
+        Thread t = new Thread(rb::save, "rulebook-cache-write");
+        t.setDaemon(true);
+        t.start();
+    }
+
     /** Compiles and checks the directories again; swaps only if everything passes. */
     public synchronized boolean reload() {
         return reload(source);
@@ -102,15 +115,16 @@ public final class LiveRulebook {
     public synchronized boolean reload(Source from) {
         long t0 = System.nanoTime();
         try {
-            Rulebook next = Rulebook.load(from.rulesDir(), from.knowledgeDir());
+            Rulebook next = Rulebook.loadUnsaved(from.rulesDir(), from.knowledgeDir(), RulebookCache.fromEnvironment());
             long compiled = System.nanoTime();
-            List<String> failures = ScenarioRunner.failures(next);
+            List<String> failures = next.scenarioFailures();
             long checked = System.nanoTime();
             if (!failures.isEmpty()) {
                 lastError.set(failures);
                 log.warn("reload rejected: {} scenario(s) fail; still serving {}: {}", failures.size(),
                         current.get().revision(), failures);
                 listener.reloaded(false, System.nanoTime() - t0);
+                saveLater(next);
                 return false;
             }
             current.set(next);
@@ -120,6 +134,7 @@ public final class LiveRulebook {
                     next.rules().size(), (checked - t0) / 1_000_000, (compiled - t0) / 1_000_000,
                     next.knowledge().scenarios().size(), (checked - compiled) / 1_000_000);
             listener.reloaded(true, System.nanoTime() - t0);
+            saveLater(next);
             return true;
         } catch (RulebookException e) {
             List<String> problems = e.problems().stream().map(Problem::toString).toList();

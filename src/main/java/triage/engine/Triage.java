@@ -47,11 +47,11 @@ public final class Triage {
     public Diagnosis diagnose(List<String> texts, List<Observation> more) {
         long t0 = System.nanoTime();
         Rulebook rb = rules.current();
-        Interpretation in = rb.interpreter().read(texts);
+        Interpretation in = rb.read(texts);
         in.unrecognized().forEach(unrecognized::record);
         List<Observation> observations = new ArrayList<>(observationsOf(in));
         observations.addAll(more);
-        Diagnosis d = diagnoser.diagnose(rb, latest(observations), List.of(), in.runbooks(), in.unrecognized());
+        Diagnosis d = diagnoser.remembered(rb, latest(observations), in.runbooks(), in.unrecognized());
         observer.diagnosed(d, System.nanoTime() - t0);
         return d;
     }
@@ -61,7 +61,7 @@ public final class Triage {
     /** Diagnoses observations already understood (a conversation's memory). */
     public Diagnosis diagnoseObservations(List<Observation> observations, Set<String> runbookHints) {
         long t0 = System.nanoTime();
-        Diagnosis d = diagnoser.diagnose(rules.current(), latest(observations), List.of(), runbookHints, List.of());
+        Diagnosis d = diagnoser.remembered(rules.current(), latest(observations), runbookHints, List.of());
         observer.diagnosed(d, System.nanoTime() - t0);
         return d;
     }

@@ -23,6 +23,8 @@ public final class UnrecognizedLog {
     private static final Pattern IP = Pattern.compile("\\b\\d{1,3}(\\.\\d{1,3}){3}(:\\d+)?\\b");
     private static final Pattern HEX = Pattern.compile("\\b(?=[0-9a-f]*\\d)[0-9a-f]{8,}\\b");
     private static final Pattern NUMBER = Pattern.compile("\\b\\d{4,}\\b");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern END_PUNCTUATION = Pattern.compile("[.!?,;:]+$");
     private static final int MAX_TEXT = 200;
 
     /** One phrase: how often, first and last seen. */
@@ -44,7 +46,8 @@ public final class UnrecognizedLog {
         t = IP.matcher(t).replaceAll("<ip>");
         t = HEX.matcher(t).replaceAll("<id>");
         t = NUMBER.matcher(t).replaceAll("<n>");
-        t = t.replaceAll("\\s+", " ").strip().replaceAll("[.!?,;:]+$", "");
+        // precompiled: String.replaceAll compiles its pattern on every call
+        t = END_PUNCTUATION.matcher(SPACES.matcher(t).replaceAll(" ").strip()).replaceAll("");
         return t.length() > MAX_TEXT ? t.substring(0, MAX_TEXT) : t;
     }
 

@@ -42,6 +42,10 @@ final class Analyzer {
     private final Set<String> knownSurfaces = new HashSet<>();
     private final Set<String> knownStems = new HashSet<>();
     private final List<String> typoTargets = new ArrayList<>();
+    private final Map<String, String> typoStems = new HashMap<>();
+    /** Words already corrected: the closest known word, or "" for none. */
+    private final Map<String, String> corrections = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_CORRECTIONS = 8192;
 
     private record Variant(List<String> stems, String concept) {}
 
@@ -83,6 +87,7 @@ final class Analyzer {
             typoTargets.add(s);
         }
         typoTargets.sort(null);
+        for (String t : typoTargets) typoStems.put(t, stem(t));
     }
 
     private void learn(String text) {
@@ -267,16 +272,29 @@ final class Analyzer {
      */
     String correct(String word) {
         if (word.length() < 4 || isNumber(word)) return null;
+        String known = corrections.get(word);
+        if (known != null) return known.isEmpty() ? null : known;
+        String fixed = closest(word);
+        // the same typos come again and again; bounded, so odd words cannot grow it for ever
+        if (corrections.size() >= MAX_CORRECTIONS) corrections.clear();
+        corrections.put(word, fixed == null ? "" : fixed);
+        return fixed;
+    }
+
+    private String closest(String word) {
         double limit = word.length() >= 8 ? 2.0 : 1.0;
         String best = null;
         double bestDist = Double.MAX_VALUE;
         boolean tie = false;
+        // typoTargets is sorted, and only words within the limit in length can be within it in distance
+        int from = (int) (word.length() - limit), to = (int) (word.length() + limit);
         for (String cand : typoTargets) {
-            if (Math.abs(cand.length() - word.length()) > limit) continue;
+            int len = cand.length();
+            if (len < from || len > to) continue;
             double d = distance(word, cand, limit);
             if (d > limit) continue;
             if (d < bestDist) { bestDist = d; best = cand; tie = false; }
-            else if (d == bestDist && !stem(cand).equals(stem(best))) tie = true;
+            else if (d == bestDist && !typoStems.get(cand).equals(typoStems.get(best))) tie = true;
         }
         return tie ? null : best;
     }
@@ -288,25 +306,30 @@ final class Analyzer {
      */
     static double distance(String a, String b, double limit) {
         int n = a.length(), m = b.length();
-        double[][] d = new double[n + 1][m + 1];
-        for (int i = 0; i <= n; i++) d[i][0] = i;
-        for (int j = 0; j <= m; j++) d[0][j] = j;
+        // three rolling rows of the matrix: the one before last is needed for transpositions
+        double[] before = new double[m + 1], prev = new double[m + 1], cur = new double[m + 1];
+        for (int j = 0; j <= m; j++) prev[j] = j;
         for (int i = 1; i <= n; i++) {
+            cur[0] = i;
             double rowMin = Double.MAX_VALUE;
             for (int j = 1; j <= m; j++) {
                 char ca = a.charAt(i - 1), cb = b.charAt(j - 1);
-                double sub = d[i - 1][j - 1] + (ca == cb ? 0 : 1);
-                double del = d[i - 1][j] + (i >= 2 && a.charAt(i - 2) == ca ? 0.5 : 1);
-                double ins = d[i][j - 1] + (j >= 2 && b.charAt(j - 2) == cb ? 0.5 : 1);
+                double sub = prev[j - 1] + (ca == cb ? 0 : 1);
+                double del = prev[j] + (i >= 2 && a.charAt(i - 2) == ca ? 0.5 : 1);
+                double ins = cur[j - 1] + (j >= 2 && b.charAt(j - 2) == cb ? 0.5 : 1);
                 double v = Math.min(sub, Math.min(del, ins));
                 if (i > 1 && j > 1 && ca == b.charAt(j - 2) && a.charAt(i - 2) == cb) {
-                    v = Math.min(v, d[i - 2][j - 2] + 0.75);
+                    v = Math.min(v, before[j - 2] + 0.75);
                 }
-                d[i][j] = v;
+                cur[j] = v;
                 rowMin = Math.min(rowMin, v);
             }
             if (rowMin > limit) return rowMin;
+            double[] t = before;
+            before = prev;
+            prev = cur;
+            cur = t;
         }
-        return d[n][m];
+        return prev[m];
     }
 }

@@ -297,12 +297,19 @@ public final class Interpreter {
         int n = seg.size();
         int terms = p.terms.size();
         int maxLen = terms + 4;
+        // a term no word of the clause (or segment) matches: no window can hold the phrase
+        for (Phrase.Term t : p.terms) {
+            boolean any = false;
+            for (int i = 0; i < n && !any; i++) any = (clause < 0 || clauseOf[i] == clause) && t.matches(seg.get(i));
+            if (!any) return null;
+        }
+        int[] pick = new int[terms];
+        BitSet taken = new BitSet(n);  // assign() leaves it clear whenever it fails
         for (int len = terms; len <= Math.min(maxLen, n); len++) {
             for (int from = 0; from + len <= n; from++) {
                 int to = from + len - 1;
                 if (clause >= 0 && (clauseOf[from] != clause || clauseOf[to] != clause)) continue;
-                int[] pick = new int[terms];
-                if (assign(p, seg, from, to, 0, pick, new BitSet())) {
+                if (assign(p, seg, from, to, 0, pick, taken)) {
                     BitSet consumed = new BitSet(n);
                     int lo = Integer.MAX_VALUE, hi = -1;
                     for (int t = 0; t < terms; t++) {

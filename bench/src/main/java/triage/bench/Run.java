@@ -1,0 +1,473 @@
+package triage.bench;
+
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The benchmark, one command: {@code bench/run} builds the jars and calls this. Every figure is
+ * printed beside its reference from the same run and the ratio, then the table is written to
+ * {@code bench/target/results.md}.
+ *
+ * <p>Options: {@code --quick} (shorter points, for trying the harness), {@code --only
+ * http,engine,startup,reload}.
+ */
+public final class Run {
+    private final Path repo;
+    private final Path benchJar;
+    private final boolean quick;
+    private final List<Row> rows = new ArrayList<>();
+    private final Map<String, String> facts = new LinkedHashMap<>();
+
+    record Row(String section, String what, String value, String reference, String ratio, String target, String verdict) {}
+
+    private Run(Path repo, Path benchJar, boolean quick) {
+        this.repo = repo;
+        this.benchJar = benchJar;
+        this.quick = quick;
+    }
+
+    public static void main(String[] args) throws Exception {
+        boolean quick = false;
+        Set<String> only = Set.of("http", "engine", "startup", "reload");
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--quick")) quick = true;
+            else if (args[i].equals("--only")) only = Set.of(args[++i].split(","));
+            else throw new IllegalArgumentException("unknown option " + args[i] + " (--quick, --only http,engine,startup,reload)");
+        }
+        Path repo = Path.of(System.getProperty("triage.repo", ".")).toAbsolutePath().normalize();
+        Path benchJar = Path.of(Run.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Run run = new Run(repo, benchJar, quick);
+        System.out.println("bench: " + repo + ", product " + run.triageJar());
+        run.machine();
+        if (only.contains("startup")) run.startup();
+        if (only.contains("reload")) run.reload();
+        if (only.contains("http")) run.http();
+        if (only.contains("engine")) run.engine();
+        run.facts.put("load average at the end", load());
+        String table = run.table();
+        System.out.println();
+        System.out.println(table);
+        Path out = repo.resolve("bench/target/results.md");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, table);
+        System.out.println("written to " + out);
+    }
+
+    // ---- machine -------------------------------------------------------------------------
+
+    private void machine() throws IOException {
+        facts.put("date", Instant.now().toString());
+        facts.put("cpu", cpuModel() + ", " + Runtime.getRuntime().availableProcessors() + " cores");
+        facts.put("memory", memTotal());
+        facts.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+        facts.put("wrk", firstLine(List.of("wrk", "-v")));
+        facts.put("load average at the start", load());
+        facts.put("triage revision", firstLine(List.of("git", "-C", repo.toString(), "rev-parse", "--short", "HEAD")));
+    }
+
+    private static String cpuModel() throws IOException {
+        for (String l : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+            if (l.startsWith("model name")) return l.substring(l.indexOf(':') + 1).trim();
+        }
+        return "?";
+    }
+
+    private static String memTotal() throws IOException {
+        for (String l : Files.readAllLines(Path.of("/proc/meminfo"))) {
+            if (l.startsWith("MemTotal")) return l.replaceAll("\\D+", "") + " kB";
+        }
+        return "?";
+    }
+
+    static String load() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+
+    private static String firstLine(List<String> cmd) {
+        try {
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            String s = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().findFirst().orElse("");
+            p.waitFor();
+            return s.trim();
+        } catch (Exception e) {
+            return "?";
+        }
+    }
+
+    // ---- start-up --------------------------------------------------------------------------
+
+    private List<String> java(String... rest) {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.addAll(List.of(rest));
+        return cmd;
+    }
+
+    private Path triageJar() { return repo.resolve("target/triage.jar"); }
+
+    /** The product as built, then the bench (JMH and this harness). */
+    private String classPath() { return triageJar() + java.io.File.pathSeparator + benchJar; }
+
+    private void startup() throws Exception {
+        System.out.println("== start-up (" + load() + ")");
+        Path cache = Files.createTempDirectory("triage-bench-cache-");
+        int runs = quick ? 3 : 7;
+        List<Long> ref = new ArrayList<>(), cold = new ArrayList<>(), warm = new ArrayList<>(), serve = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            ref.add(timeToExit(java("-jar", triageJar().toString(), "--version"), cache));
+            // a cold cache: what the first run after an edit of the rules pays
+            clear(cache);
+            cold.add(timeToExit(java("-jar", triageJar().toString(), "ask", "can't log in"), cache));
+            warm.add(timeToExit(java("-jar", triageJar().toString(), "ask", "can't log in"), cache));
+            serve.add(timeToListening(cache));
+        }
+        String r = ms(median(ref));
+        String limit = "<= 2000 ms";
+        rows.add(new Row("start-up", "JVM start, `triage --version` (reference)", r, "", "", "", ""));
+        rows.add(row("start-up", "`ask \"can't log in\"`, first run after an edit", median(cold), median(ref), 2000, true));
+        rows.add(row("start-up", "`ask \"can't log in\"`, again", median(warm), median(ref), 2000, true));
+        rows.add(row("start-up", "`serve` to `listening on`", median(serve), median(ref), 2000, true));
+        clear(cache);
+        Files.deleteIfExists(cache);
+    }
+
+    private Row row(String section, String what, long nanos, long refNanos, long limitMs, boolean time) {
+        double v = nanos / 1e6;
+        return new Row(section, what, ms(nanos), ms(refNanos), ratio(v, refNanos / 1e6), "<= " + limitMs + " ms",
+                v <= limitMs ? "ok" : "MISS");
+    }
+
+    private static void clear(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) return;
+        try (var s = Files.walk(dir)) {
+            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) if (!p.equals(dir)) Files.delete(p);
+        }
+    }
+
+    private long timeToExit(List<String> cmd, Path cache) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(repo.toFile()).redirectErrorStream(true);
+        pb.environment().put("TRIAGE_CACHE", cache.toString());
+        long t0 = System.nanoTime();
+        Process p = pb.start();
+        byte[] out = p.getInputStream().readAllBytes();
+        if (!p.waitFor(60, TimeUnit.SECONDS)) p.destroy();
+        long t = System.nanoTime() - t0;
+        if (p.exitValue() != 0) throw new IllegalStateException(cmd + " exited " + p.exitValue() + ": " + new String(out, StandardCharsets.UTF_8));
+        return t;
+    }
+
+    private long timeToListening(Path cache) throws Exception {
+        Server s = Server.start(this, java("-jar", triageJar().toString(), "serve", "--port", "0"), cache);
+        try {
+            return s.startNanos;
+        } finally {
+            s.stop();
+        }
+    }
+
+    // ---- reload and heap -------------------------------------------------------------------
+
+    private void reload() throws Exception {
+        System.out.println("== reload and heap (" + load() + ")");
+        Map<String, Map<String, String>> by = new LinkedHashMap<>();
+        for (String rules : List.of("shipped", "10000")) {
+            List<String> cmd = java("-cp", classPath(), "triage.bench.ReloadBench", repo.toString(), rules, quick ? "2" : "3");
+            ProcessBuilder pb = new ProcessBuilder(cmd).directory(repo.toFile()).redirectErrorStream(true);
+            Path cache = Files.createTempDirectory("triage-bench-cache-");
+            pb.environment().put("TRIAGE_CACHE", cache.toString());
+            Process p = pb.start();
+            Map<String, String> kv = new LinkedHashMap<>();
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String l; (l = r.readLine()) != null; ) {
+                    int eq = l.indexOf('=');
+                    if (eq > 0 && !l.contains(" ")) kv.put(l.substring(0, eq), l.substring(eq + 1));
+                    else if (l.contains("WARN") || l.contains("ERROR") || l.contains("Exception")) System.out.println("  " + l);
+                }
+            }
+            p.waitFor();
+            clear(cache);
+            Files.deleteIfExists(cache);
+            by.put(rules, kv);
+            System.out.println("  " + rules + ": " + kv);
+        }
+        Map<String, String> s = by.get("shipped"), g = by.get("10000");
+        rows.add(new Row("reload", "rules", s.get("rules"), "", "", "", ""));
+        rows.add(new Row("reload", "reload after an edit, shipped rules", s.get("reload.edit.ms") + " ms", "", "", "", ""));
+        rows.add(new Row("reload", "reload, nothing changed, shipped rules", s.get("reload.same.ms") + " ms", "", "", "", ""));
+        rows.add(new Row("reload", "reload after an edit, " + g.get("rules") + " rules", g.get("reload.edit.ms") + " ms",
+                s.get("reload.edit.ms") + " ms", ratio(d(g.get("reload.edit.ms")), d(s.get("reload.edit.ms"))), "", ""));
+        rows.add(new Row("reload", "reload, nothing changed, " + g.get("rules") + " rules", g.get("reload.same.ms") + " ms",
+                s.get("reload.same.ms") + " ms", ratio(d(g.get("reload.same.ms")), d(s.get("reload.same.ms"))), "", ""));
+        rows.add(new Row("memory", "heap after GC, shipped rules loaded", s.get("heap.mb") + " MiB",
+                s.get("heap.empty.mb") + " MiB (empty JVM)", ratio(d(s.get("heap.mb")), d(s.get("heap.empty.mb"))), "", ""));
+        rows.add(new Row("memory", "heap after GC, " + g.get("rules") + " rules loaded", g.get("heap.mb") + " MiB",
+                s.get("heap.mb") + " MiB (shipped)", ratio(d(g.get("heap.mb")), d(s.get("heap.mb"))), "", ""));
+        rows.add(new Row("memory", "heap after GC after 2x" + (quick ? 2 : 3) + " reloads, " + g.get("rules") + " rules",
+                g.get("heap.afterReloads.mb") + " MiB", g.get("heap.mb") + " MiB (before)",
+                ratio(d(g.get("heap.afterReloads.mb")), d(g.get("heap.mb"))), "flat", ""));
+    }
+
+    private static double d(String s) { return s == null ? Double.NaN : Double.parseDouble(s); }
+
+    // ---- HTTP ------------------------------------------------------------------------------
+
+    record Wrk(double rps, double p50ms, double p99ms, long non2xx, long errors) {}
+
+    private void http() throws Exception {
+        System.out.println("== HTTP (" + load() + ")");
+        Path cache = Files.createTempDirectory("triage-bench-cache-");
+        Server echo = Server.start(this, java("-cp", classPath(), "triage.bench.EchoServer", "0"), cache);
+        Server triage = Server.start(this, java("-jar", triageJar().toString(), "serve", "--port", "0"), cache);
+        try {
+            int seconds = quick ? 5 : 12;
+            int warm = quick ? 3 : 6;
+            record Point(int conns, String script, String label) {}
+            for (Point pt : List.of(new Point(32, "diagnose.lua", ""), new Point(256, "diagnose.lua", ""),
+                    new Point(32, "varied.lua", ", varied bodies"))) {
+                int conns = pt.conns();
+                Wrk[] e = new Wrk[1], t = new Wrk[1];
+                // echo, triage, each warmed first; then the triage point's RSS is its peak under load
+                wrk(echo, conns, warm, pt.script());
+                echo.peakRss.set(0);
+                e[0] = wrk(echo, conns, seconds, pt.script());
+                long echoRss = echo.peakRss.get();
+                wrk(triage, conns, warm, pt.script());
+                triage.peakRss.set(0);
+                t[0] = wrk(triage, conns, seconds, pt.script());
+                long triageRss = triage.peakRss.get();
+                String c = conns + " connections" + pt.label();
+                if (t[0].non2xx() > 0 || t[0].errors() > 0) {
+                    System.out.println("  WARNING: triage answered " + t[0].non2xx() + " non-2xx, " + t[0].errors() + " socket errors");
+                }
+                rows.add(new Row("HTTP", "`POST /api/diagnose` req/s, " + c, fmt(t[0].rps()), fmt(e[0].rps()) + " (echo)",
+                        ratio(t[0].rps(), e[0].rps()), ">= 0.6", t[0].rps() >= 0.6 * e[0].rps() ? "ok" : "MISS"));
+                rows.add(new Row("HTTP", "p50 latency, " + c, ms2(t[0].p50ms()), ms2(e[0].p50ms()) + " (echo)",
+                        ratio(t[0].p50ms(), e[0].p50ms()), "", ""));
+                rows.add(new Row("HTTP", "p99 latency, " + c, ms2(t[0].p99ms()), ms2(e[0].p99ms()) + " (echo)",
+                        ratio(t[0].p99ms(), e[0].p99ms()), "<= 2", t[0].p99ms() <= 2 * e[0].p99ms() ? "ok" : "MISS"));
+                rows.add(new Row("memory", "RSS under load, " + c, (triageRss / 1024) + " MiB", (echoRss / 1024) + " MiB (echo)",
+                        ratio(triageRss, echoRss), "", ""));
+            }
+            rows.add(new Row("memory", "server heap after GC, after the load", triage.heapAfterGc() + " MiB",
+                    echo.heapAfterGc() + " MiB (echo)", "", "", ""));
+        } finally {
+            echo.stop();
+            triage.stop();
+            clear(cache);
+            Files.deleteIfExists(cache);
+        }
+    }
+
+    private static final Pattern RPS = Pattern.compile("Requests/sec:\\s+([\\d.]+)");
+    private static final Pattern PCT = Pattern.compile("^\\s+(50|99)%\\s+([\\d.]+)(us|ms|s)\\s*$", Pattern.MULTILINE);
+    private static final Pattern NON2XX = Pattern.compile("Non-2xx or 3xx responses:\\s+(\\d+)");
+    private static final Pattern ERRORS = Pattern.compile("Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)");
+
+    private Wrk wrk(Server s, int conns, int seconds, String script) throws Exception {
+        List<String> cmd = List.of("wrk", "-t2", "-c" + conns, "-d" + seconds + "s", "--timeout", "10s", "--latency",
+                "-s", repo.resolve("bench").resolve(script).toString(), "http://127.0.0.1:" + s.port + "/api/diagnose");
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(seconds + 30L, TimeUnit.SECONDS)) p.destroy();
+        Matcher m = RPS.matcher(out);
+        if (!m.find()) throw new IllegalStateException("wrk said:\n" + out);
+        double rps = Double.parseDouble(m.group(1));
+        double p50 = 0, p99 = 0;
+        Matcher pm = PCT.matcher(out);
+        while (pm.find()) {
+            double v = Double.parseDouble(pm.group(2));
+            v = switch (pm.group(3)) { case "us" -> v / 1000; case "s" -> v * 1000; default -> v; };
+            if (pm.group(1).equals("50")) p50 = v; else p99 = v;
+        }
+        Matcher nm = NON2XX.matcher(out);
+        long non2xx = nm.find() ? Long.parseLong(nm.group(1)) : 0;
+        Matcher em = ERRORS.matcher(out);
+        long errors = 0;
+        if (em.find()) for (int i = 1; i <= 4; i++) errors += Long.parseLong(em.group(i));
+        System.out.printf(Locale.ROOT, "  %-7s c=%-3d %-12s %2ds: %,.0f req/s p50 %.2f ms p99 %.2f ms%s (load %s)%n", s.name, conns, script, seconds,
+                rps, p50, p99, non2xx + errors > 0 ? " non2xx=" + non2xx + " errors=" + errors : "", load());
+        return new Wrk(rps, p50, p99, non2xx, errors);
+    }
+
+    /** A server process started like a person would, stopped by its own pid. */
+    static final class Server {
+        final String name;
+        final Process process;
+        final int port;
+        final long startNanos;
+        final AtomicLong peakRss = new AtomicLong();
+        private final Thread sampler;
+
+        private Server(String name, Process process, int port, long startNanos) {
+            this.name = name;
+            this.process = process;
+            this.port = port;
+            this.startNanos = startNanos;
+            this.sampler = new Thread(() -> {
+                while (process.isAlive()) {
+                    long rss = rssKb(process.pid());
+                    peakRss.accumulateAndGet(rss, Math::max);
+                    try {
+                        Thread.sleep(200);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "rss-" + name);
+            sampler.setDaemon(true);
+            sampler.start();
+        }
+
+        static Server start(Run run, List<String> cmd, Path cache) throws Exception {
+            ProcessBuilder pb = new ProcessBuilder(cmd).directory(run.repo.toFile()).redirectErrorStream(true);
+            pb.environment().put("TRIAGE_CACHE", cache.toString());
+            // the load comes from one client: the per-client rate limit would answer 429 to it
+            pb.environment().put("TRIAGE_RATE_LIMIT", "1000000000");
+            pb.environment().put("TRIAGE_RATE_BURST", "1000000000");
+            long t0 = System.nanoTime();
+            Process p = pb.start();
+            BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+            Pattern listening = Pattern.compile("listening on http://[^:]+:(\\d+)");
+            StringBuilder seen = new StringBuilder();
+            for (String l; (l = r.readLine()) != null; ) {
+                Matcher m = listening.matcher(l);
+                if (m.find()) {
+                    long t = System.nanoTime() - t0;
+                    Thread drain = new Thread(() -> {
+                        try {
+                            while (r.readLine() != null) { /* keep the pipe flowing */ }
+                        } catch (IOException ignored) { }
+                    });
+                    drain.setDaemon(true);
+                    drain.start();
+                    String name = cmd.stream().anyMatch(x -> x.endsWith("EchoServer")) ? "echo" : "triage";
+                    return new Server(name, p, Integer.parseInt(m.group(1)), t);
+                }
+                seen.append(l).append('\n');
+            }
+            throw new IllegalStateException(cmd + " never said 'listening on':\n" + seen);
+        }
+
+        long heapAfterGc() throws Exception {
+            String pid = Long.toString(process.pid());
+            new ProcessBuilder("jcmd", pid, "GC.run").redirectErrorStream(true).start().waitFor(60, TimeUnit.SECONDS);
+            Process p = new ProcessBuilder("jcmd", pid, "GC.heap_info").redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            p.waitFor();
+            Matcher m = Pattern.compile("total \\d+K, used (\\d+)K").matcher(out);
+            return m.find() ? Long.parseLong(m.group(1)) / 1024 : -1;
+        }
+
+        void stop() throws InterruptedException {
+            process.destroy();  // SIGTERM to this pid only
+            if (!process.waitFor(20, TimeUnit.SECONDS)) process.destroyForcibly().waitFor();
+            sampler.interrupt();
+        }
+
+        private static long rssKb(long pid) {
+            try {
+                for (String l : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                    if (l.startsWith("VmRSS:")) return Long.parseLong(l.replaceAll("\\D+", ""));
+                }
+            } catch (IOException | RuntimeException ignored) { }
+            return 0;
+        }
+    }
+
+    // ---- engine (JMH) ------------------------------------------------------------------------
+
+    private void engine() throws Exception {
+        System.out.println("== engine, JMH (" + load() + ")");
+        OptionsBuilder b = new OptionsBuilder();
+        b.include(EngineBench.class.getName()).include(LanguageBench.class.getName())
+                .jvmArgsAppend("-Dtriage.repo=" + repo)
+                .shouldFailOnError(true);
+        if (quick) {
+            b.warmupIterations(2).warmupTime(TimeValue.seconds(1)).measurementIterations(3).measurementTime(TimeValue.seconds(1));
+        }
+        Options opts = b.build();
+        Collection<RunResult> results = new Runner(opts).run();
+        Map<String, double[]> score = new LinkedHashMap<>();
+        for (RunResult r : results) {
+            String name = r.getParams().getBenchmark();
+            name = name.substring(name.lastIndexOf('.') + 1);
+            String rules = r.getParams().getParam("rules");
+            String key = rules == null ? name : name + ":" + rules;
+            score.put(key, new double[]{r.getPrimaryResult().getScore(), r.getPrimaryResult().getScoreError()});
+        }
+        double[] shipped = score.get("diagnose:shipped");
+        for (String rules : List.of("shipped", "1000", "10000")) {
+            double[] s = score.get("diagnose:" + rules);
+            if (s == null) continue;
+            boolean ref = rules.equals("shipped");
+            String label = ref ? "the shipped rules" : String.format(Locale.ROOT, "%,d generated rules", Integer.parseInt(rules));
+            rows.add(new Row("engine", "µs per diagnosis, " + label, us(s), ref ? "" : us(shipped) + " (shipped)",
+                    ref ? "" : ratio(s[0], shipped[0]), rules.equals("10000") ? "<= 3" : "",
+                    rules.equals("10000") ? (s[0] <= 3 * shipped[0] ? "ok" : "MISS") : ""));
+            rows.add(new Row("engine", "diagnoses/s (one thread), " + label, fmt(1e6 / s[0]), ref ? "" : fmt(1e6 / shipped[0]) + " (shipped)",
+                    ref ? "" : ratio(1e6 / s[0], 1e6 / shipped[0]), "", ""));
+        }
+        double[] lang = score.get("readSentence");
+        double[] whole = score.get("textToDiagnosis");
+        double[] through = score.get("textToDiagnosisThroughTriage");
+        if (lang != null) rows.add(new Row("language", "µs per observation (one sentence read)", us(lang), "", "", "", ""));
+        if (whole != null && shipped != null) {
+            rows.add(new Row("language", "µs text to diagnosis (language + engine)", us(whole), us(shipped) + " (engine alone)",
+                    ratio(whole[0], shipped[0]), "", ""));
+        }
+        if (through != null && whole != null) {
+            rows.add(new Row("language", "µs text to diagnosis through `Triage` (what it remembers, it reuses)", us(through),
+                    us(whole) + " (nothing remembered)", ratio(through[0], whole[0]), "", ""));
+        }
+    }
+
+    // ---- formatting ------------------------------------------------------------------------
+
+    private String table() {
+        StringBuilder sb = new StringBuilder();
+        sb.append("| section | what | measured | reference (same run) | ratio | target | |\n");
+        sb.append("| --- | --- | ---: | ---: | ---: | --- | --- |\n");
+        for (Row r : rows) {
+            sb.append("| ").append(String.join(" | ", r.section(), r.what(), r.value(), r.reference(), r.ratio(), r.target(), r.verdict()))
+              .append(" |\n");
+        }
+        sb.append('\n');
+        for (Map.Entry<String, String> f : facts.entrySet()) sb.append("- ").append(f.getKey()).append(": ").append(f.getValue()).append('\n');
+        if (quick) sb.append("- QUICK run (--quick): short points, not for the record\n");
+        return sb.toString();
+    }
+
+    private static long median(List<Long> xs) { return ReloadBench.median(xs); }
+    private static String ms(long nanos) { return String.format(Locale.ROOT, "%,d ms", nanos / 1_000_000); }
+    private static String ms2(double ms) { return String.format(Locale.ROOT, "%.2f ms", ms); }
+    private static String fmt(double v) { return String.format(Locale.ROOT, "%,.0f", v); }
+    private static String us(double[] s) { return String.format(Locale.ROOT, "%.1f ± %.1f µs", s[0], s[1]); }
+    private static String ratio(double a, double b) {
+        return b == 0 || Double.isNaN(a) || Double.isNaN(b) ? "" : String.format(Locale.ROOT, "%.2f", a / b);
+    }
+}

@@ -1,0 +1,312 @@
+package triage.engine;
+
+import org.drools.base.common.DroolsObjectInputStream;
+import org.drools.base.common.DroolsObjectOutputStream;
+import org.kie.api.definition.KiePackage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import triage.model.RuleRef;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.ObjectInput;
+import java.io.ObjectOutput;
+import java.io.OutputStream;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.CodeSource;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Compiled rule bases on disk, so a start with unchanged runbooks skips compiling {@code .drl}
+ * (seconds; most of a cold start) and re-running the scenarios.
+ *
+ * <p>An entry is keyed by a hash of everything its content follows from: the name, path and
+ * bytes of every rule and knowledge file, and the code that compiled and judged it (the jar or
+ * class directory Triage runs from, by size and modification time). Any edit, or a new build,
+ * gives a new key, so an entry is never stale, only unused; the oldest are pruned. An entry
+ * holds the compiled Drools packages and the rule index; beside it, once they ran, the
+ * scenarios' failures. A cache that cannot be read or written is skipped: it only ever saves time.
+ *
+ * <p>The directory is {@code $TRIAGE_CACHE}, else {@code $XDG_CACHE_HOME/triage}, else
+ * {@code ~/.cache/triage}; {@code TRIAGE_CACHE=off} turns caching off. Entries are Java
+ * serialization: the directory must be writable by its owner only (it is created so).
+ */
+public final class RulebookCache {
+    private static final Logger log = LoggerFactory.getLogger(RulebookCache.class);
+    private static final String FORMAT = "triage-rulebook-cache 1";
+    /** Entries kept: a few edits back and forth, without growing without bound. */
+    private static final int KEEP = 8;
+
+    private final Path dir;
+
+    private RulebookCache(Path dir) {
+        this.dir = dir;
+    }
+
+    /** A cache in {@code dir}. */
+    public static RulebookCache in(Path dir) { return new RulebookCache(dir); }
+
+    /** No caching: every load compiles. */
+    public static RulebookCache off() { return new RulebookCache(null); }
+
+    /** The cache the environment names ({@code TRIAGE_CACHE}, {@code XDG_CACHE_HOME}, {@code HOME}). */
+    public static RulebookCache fromEnvironment() {
+        String own = System.getenv("TRIAGE_CACHE");
+        if (own != null && !own.isBlank()) {
+            return own.equalsIgnoreCase("off") || own.equalsIgnoreCase("none") ? off() : in(Path.of(own));
+        }
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        if (xdg != null && !xdg.isBlank()) return in(Path.of(xdg, "triage"));
+        String home = System.getProperty("user.home");
+        return home == null || home.isBlank() ? off() : in(Path.of(home, ".cache", "triage"));
+    }
+
+    boolean enabled() { return dir != null; }
+
+    /** What a compile produced and a later start can reuse. */
+    record Entry(List<KiePackage> packages, List<RuleInfo> rules) {}
+
+    /** The key of a set of inputs: each file's name, path and bytes, in order, and the running code. */
+    static String key(Map<Path, byte[]> files) {
+        MessageDigest d = sha256();
+        d.update(FORMAT.getBytes(StandardCharsets.UTF_8));
+        d.update(codeIdentity().getBytes(StandardCharsets.UTF_8));
+        for (Map.Entry<Path, byte[]> f : files.entrySet()) {
+            d.update((byte) 0);
+            d.update(f.getKey().toString().getBytes(StandardCharsets.UTF_8));
+            d.update((byte) 0);
+            d.update(Integer.toString(f.getValue().length).getBytes(StandardCharsets.UTF_8));
+            d.update((byte) 0);
+            d.update(f.getValue());
+        }
+        return HexFormat.of().formatHex(d.digest());
+    }
+
+    Entry read(String key) {
+        if (dir == null) return null;
+        Path file = dir.resolve(key + ".kb");
+        if (!Files.isRegularFile(file)) return null;
+        try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+             DroolsObjectInputStream in = new DroolsObjectInputStream(raw, RulebookCache.class.getClassLoader())) {
+            if (!FORMAT.equals(in.readUTF()) || !key.equals(in.readUTF())) return null;
+            int n = in.readInt();
+            List<KiePackage> packages = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) packages.add((KiePackage) in.readObject());
+            int r = in.readInt();
+            List<RuleInfo> rules = new ArrayList<>(r);
+            for (int i = 0; i < r; i++) rules.add(readRule(in));
+            touch(file);
+            return new Entry(packages, rules);
+        } catch (IOException | ClassNotFoundException | RuntimeException e) {
+            log.warn("rule cache entry {} is unusable, compiling instead: {}", file, e.toString());
+            delete(file);
+            return null;
+        }
+    }
+
+    void write(String key, Entry entry) {
+        if (dir == null) return;
+        try {
+            ensureDir();
+            Path tmp = Files.createTempFile(dir, key, ".tmp");
+            try (OutputStream raw = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16);
+                 DroolsObjectOutputStream out = new DroolsObjectOutputStream(raw)) {
+                out.writeUTF(FORMAT);
+                out.writeUTF(key);
+                out.writeInt(entry.packages().size());
+                for (KiePackage p : entry.packages()) out.writeObject(p);
+                out.writeInt(entry.rules().size());
+                for (RuleInfo r : entry.rules()) writeRule(out, r);
+            } catch (IOException | RuntimeException e) {
+                delete(tmp);
+                throw e;
+            }
+            move(tmp, dir.resolve(key + ".kb"));
+            prune();
+        } catch (IOException | RuntimeException e) {
+            log.debug("rule cache not written to {}: {}", dir, e.toString());
+        }
+    }
+
+    /** The scenarios' failures recorded for {@code key}, or null when they have not run. */
+    List<String> scenarioFailures(String key) {
+        if (dir == null || key == null) return null;
+        Path file = dir.resolve(key + ".scenarios");
+        try {
+            if (!Files.isRegularFile(file)) return null;
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            if (lines.isEmpty() || !lines.get(0).equals(FORMAT + " " + key)) return null;
+            List<String> out = new ArrayList<>();
+            // one failure a line; a failure's own line breaks are kept escaped
+            for (String l : lines.subList(1, lines.size())) out.add(l.replace("\\n", "\n").replace("\\\\", "\\"));
+            return out;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    void writeScenarioFailures(String key, List<String> failures) {
+        if (dir == null || key == null) return;
+        try {
+            ensureDir();
+            StringBuilder sb = new StringBuilder(FORMAT).append(' ').append(key).append('\n');
+            for (String f : failures) sb.append(f.replace("\\", "\\\\").replace("\n", "\\n")).append('\n');
+            Path tmp = Files.createTempFile(dir, key, ".tmp");
+            Files.writeString(tmp, sb, StandardCharsets.UTF_8);
+            move(tmp, dir.resolve(key + ".scenarios"));
+        } catch (IOException | RuntimeException e) {
+            log.debug("scenario results not cached in {}: {}", dir, e.toString());
+        }
+    }
+
+    private static void writeRule(ObjectOutput out, RuleInfo r) throws IOException {
+        RuleRef ref = r.ref();
+        writeNullable(out, ref.name());
+        writeNullable(out, ref.runbook());
+        writeNullable(out, ref.file());
+        out.writeInt(ref.line());
+        writeNullable(out, ref.source());
+        writeSet(out, r.reads());
+        writeSet(out, r.infers());
+        writeSet(out, r.concludes());
+        // rule text can exceed writeUTF's 64 KiB
+        byte[] text = r.text().getBytes(StandardCharsets.UTF_8);
+        out.writeInt(text.length);
+        out.write(text);
+    }
+
+    private static RuleInfo readRule(ObjectInput in) throws IOException {
+        RuleRef ref = new RuleRef(readNullable(in), readNullable(in), readNullable(in), in.readInt(), readNullable(in));
+        Set<String> reads = readSet(in), infers = readSet(in), concludes = readSet(in);
+        byte[] text = new byte[in.readInt()];
+        in.readFully(text);
+        return new RuleInfo(ref, reads, infers, concludes, new String(text, StandardCharsets.UTF_8));
+    }
+
+    private static void writeNullable(ObjectOutput out, String s) throws IOException {
+        out.writeBoolean(s != null);
+        if (s != null) out.writeUTF(s);
+    }
+
+    private static String readNullable(ObjectInput in) throws IOException {
+        return in.readBoolean() ? in.readUTF() : null;
+    }
+
+    private static void writeSet(ObjectOutput out, Set<String> s) throws IOException {
+        out.writeInt(s.size());
+        for (String x : s) out.writeUTF(x);
+    }
+
+    private static Set<String> readSet(ObjectInput in) throws IOException {
+        int n = in.readInt();
+        Set<String> s = new LinkedHashSet<>();
+        for (int i = 0; i < n; i++) s.add(in.readUTF());
+        return s;
+    }
+
+    private void ensureDir() throws IOException {
+        if (Files.isDirectory(dir)) return;
+        try {
+            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } catch (UnsupportedOperationException e) {
+            Files.createDirectories(dir);
+        }
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static void touch(Path file) {
+        try {
+            Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis()));
+        } catch (IOException | RuntimeException ignored) {
+            // only used to prune the least recently used
+        }
+    }
+
+    private static void delete(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // a later write replaces it
+        }
+    }
+
+    /** Keeps the {@value #KEEP} most recently used entries (and their scenario results). */
+    private void prune() {
+        try (Stream<Path> s = Files.list(dir)) {
+            List<Path> entries = s.filter(p -> p.getFileName().toString().endsWith(".kb"))
+                    .sorted(Comparator.comparing(RulebookCache::modified).reversed()).toList();
+            for (Path old : entries.subList(Math.min(KEEP, entries.size()), entries.size())) {
+                String name = old.getFileName().toString();
+                delete(old);
+                delete(dir.resolve(name.substring(0, name.length() - 3) + ".scenarios"));
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // pruning is housekeeping
+        }
+    }
+
+    private static FileTime modified(Path p) {
+        try {
+            return Files.getLastModifiedTime(p);
+        } catch (IOException e) {
+            return FileTime.fromMillis(0);
+        }
+    }
+
+    /** The code that compiles and judges: a new build is a new key. */
+    private static String codeIdentity() {
+        return codeIdentity(RulebookCache.class) + " | " + codeIdentity(DroolsObjectInputStream.class);
+    }
+
+    private static String codeIdentity(Class<?> c) {
+        try {
+            CodeSource cs = c.getProtectionDomain().getCodeSource();
+            if (cs == null || cs.getLocation() == null) return "unknown";
+            Path p = Path.of(cs.getLocation().toURI());
+            if (Files.isRegularFile(p)) return p + " " + Files.size(p) + " " + Files.getLastModifiedTime(p).toMillis();
+            Map<String, String> files = new LinkedHashMap<>();
+            try (Stream<Path> s = Files.walk(p)) {
+                for (Path f : s.filter(Files::isRegularFile).sorted().toList()) {
+                    files.put(p.relativize(f).toString(), Files.size(f) + " " + Files.getLastModifiedTime(f).toMillis());
+                }
+            }
+            return p + " " + files;
+        } catch (IOException | URISyntaxException | RuntimeException e) {
+            return "unknown " + System.nanoTime();  // unknown code: never reuse
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package triage.engine;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import triage.Fixtures;
+import triage.knowledge.Scenario;
+import triage.model.Diagnosis;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A rule base taken from the cache answers exactly as the freshly compiled one did. */
+class RulebookCacheTest {
+    @TempDir Path dir;
+
+    private Path cacheDir() { return dir.resolve("cache"); }
+
+    private Rulebook load(Path root) throws RulebookException {
+        return Rulebook.load(root.resolve("rules"), root.resolve("knowledge"), RulebookCache.in(cacheDir()));
+    }
+
+    @Test
+    void a_cached_rule_base_gives_the_same_answers_to_every_scenario() throws Exception {
+        Path root = Fixtures.copyRunbooks(dir.resolve("runbooks"));
+        Rulebook compiled = load(root);
+        Rulebook cached = load(root);
+        assertFalse(compiled.fromCache());
+        assertTrue(cached.fromCache(), "the second load should come from the cache");
+        assertEquals(compiled.revision(), cached.revision());
+        assertEquals(compiled.rules(), cached.rules());
+        for (Scenario s : compiled.knowledge().scenarios()) {
+            Diagnosis a = ScenarioRunner.run(compiled, s).diagnosis();
+            Diagnosis b = ScenarioRunner.run(cached, s).diagnosis();
+            assertEquals(a, b, s.name());
+        }
+    }
+
+    @Test
+    void an_edit_misses_the_cache_and_takes_effect() throws Exception {
+        Path root = Fixtures.copyRunbooks(dir.resolve("runbooks"));
+        Rulebook before = load(root);
+        Path drl = root.resolve("rules/placeos.drl");
+        Files.writeString(drl, Files.readString(drl).replace("insertLogical(Evidence.suspect(\"rethinkdb\", 0.6));",
+                "insertLogical(Evidence.suspect(\"rethinkdb\", 0.65));"));
+        Rulebook after = load(root);
+        assertFalse(after.fromCache(), "an edited rule must be compiled again");
+        assertTrue(load(root).fromCache());
+        assertEquals(0.6, new Triage(LiveRulebook.serving(before)).diagnose(List.of("can't log in")).top().confidence());
+        assertEquals(0.65, new Triage(LiveRulebook.serving(after)).diagnose(List.of("can't log in")).top().confidence());
+    }
+
+    @Test
+    void an_edit_of_the_knowledge_misses_the_cache() throws Exception {
+        Path root = Fixtures.copyRunbooks(dir.resolve("runbooks"));
+        load(root);
+        Path symptoms = root.resolve("knowledge/symptoms.yaml");
+        Files.writeString(symptoms, Files.readString(symptoms) + "\n# an edit\n");
+        assertFalse(load(root).fromCache());
+    }
+
+    @Test
+    void a_damaged_entry_is_compiled_again() throws Exception {
+        Path root = Fixtures.copyRunbooks(dir.resolve("runbooks"));
+        load(root);
+        try (Stream<Path> s = Files.list(cacheDir())) {
+            for (Path p : s.filter(p -> p.toString().endsWith(".kb")).toList()) {
+                byte[] b = Files.readAllBytes(p);
+                Files.write(p, java.util.Arrays.copyOf(b, b.length / 2));
+            }
+        }
+        Rulebook again = load(root);
+        assertFalse(again.fromCache());
+        assertEquals("rethinkdb", new Triage(LiveRulebook.serving(again)).diagnose(List.of("can't log in")).top().component());
+        assertTrue(load(root).fromCache(), "the damaged entry is replaced");
+    }
+
+    @Test
+    void scenario_results_are_kept_with_the_entry() throws Exception {
+        Path root = Fixtures.copyRunbooks(dir.resolve("runbooks"));
+        Rulebook first = load(root);
+        assertEquals(List.of(), first.scenarioFailures());
+        Rulebook second = load(root);
+        assertEquals(List.of(), second.scenarioFailures());
+        try (Stream<Path> s = Files.list(cacheDir())) {
+            assertTrue(s.anyMatch(p -> p.toString().endsWith(".scenarios")));
+        }
+    }
+
+    @Test
+    void remembered_diagnoses_equal_fresh_ones() {
+        Rulebook rb = Fixtures.shipped();
+        Triage triage = new Triage(LiveRulebook.serving(rb));
+        Diagnoser fresh = new Diagnoser();
+        for (int round = 0; round < 2; round++) {
+            for (Scenario s : rb.knowledge().scenarios()) {
+                if (!s.withdraw().isEmpty()) continue;
+                var in = rb.interpreter().read(s.observations());
+                Diagnosis expected = fresh.diagnose(rb, Triage.latest(Triage.observationsOf(in)), List.of(), in.runbooks(),
+                        in.unrecognized());
+                assertEquals(expected, triage.diagnose(s.observations()), s.name() + " (round " + round + ")");
+            }
+        }
+    }
+}
