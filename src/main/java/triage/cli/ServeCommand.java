@@ -135,10 +135,6 @@ public final class ServeCommand implements Callable<Integer> {
         if (!prober.isEmpty()) {
             log.info("live checks ({} ms budget): {}", prober.settings().budget().toMillis(),
                     String.join(", ", prober.targets().stream().map(Target::toString).toList()));
-            // connections are made now, not on the first question; serving does not wait for them
-            Thread opening = new Thread(prober::open, "probe-open");
-            opening.setDaemon(true);
-            opening.start();
         }
         String token = System.getenv("TRIAGE_API_TOKEN");
         Metrics metrics = new Metrics();
@@ -165,6 +161,13 @@ public final class ServeCommand implements Callable<Integer> {
         HttpServer http = new HttpServer(triage, conversations, metrics, json, options, prober);
         DebugToggle.install();
         Javalin app = http.create().start(host, port);
+        if (!prober.isEmpty()) {
+            // connections are made now, not on the first question; once listening, so start-up
+            // does not share the two cores with loading the probe clients
+            Thread opening = new Thread(prober::open, "probe-open");
+            opening.setDaemon(true);
+            opening.start();
+        }
         // with etcd, runbooks arrive by `publish` only: two sources of truth would fight
         if (rollout != null) rollout.follow(rules);
         RulebookWatcher watcher = watch && rollout == null
