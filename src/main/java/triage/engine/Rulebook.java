@@ -351,6 +351,9 @@ public final class Rulebook {
             col = Integer.parseInt(m.group(2)) + 1;
         }
         String msg = err.getMessage().replaceAll("\\s+", " ").trim();
+        // the parser sometimes reports its own crash with a Java stack trace: a person needs the line, not that
+        int trace = msg.indexOf(" Stack trace:");
+        if (trace > 0) msg = msg.substring(0, trace).trim();
         return new Problem(file, Math.max(line, 0), col, msg);
     }
 

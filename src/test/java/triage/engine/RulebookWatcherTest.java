@@ -44,6 +44,8 @@ class RulebookWatcherTest {
             assertTrue(waitFor(() -> live.status().error() != null, Duration.ofSeconds(5)) >= 0, "error reported");
             assertEquals(first, live.status().revision(), "the last good set keeps serving");
             assertTrue(live.status().error().get(0).contains("placeos.drl:"), live.status().error().toString());
+            assertTrue(live.status().error().stream().noneMatch(e -> e.contains("Stack trace") || e.contains("at org.")),
+                    "no stack trace in what /healthz shows: " + live.status().error());
             assertEquals(0.6, triage.diagnose(List.of("login fails")).top().confidence());
 
             Files.writeString(placeos, good.replace("Evidence.suspect(\"rethinkdb\", 0.6)", "Evidence.suspect(\"rethinkdb\", 0.65)"));
