@@ -42,10 +42,11 @@ public final class ReloadBench {
             long t = System.nanoTime();
             if (!live.reload()) throw new IllegalStateException("reload failed: " + live.status().error());
             edits.add(System.nanoTime() - t);
-            Thread.sleep(3000);  // a reload writes the cache after the swap, in the background
+            awaitCacheWritten();  // a reload writes the cache after the swap, in the background
             t = System.nanoTime();
             if (!live.reload()) throw new IllegalStateException("reload failed: " + live.status().error());
             same.add(System.nanoTime() - t);
+            awaitCacheWritten();
         }
         long heapAfter = heapAfterGc();
         System.out.println("rules=" + count);
@@ -55,6 +56,27 @@ public final class ReloadBench {
         System.out.println("heap.empty.mb=" + heap0 / (1024 * 1024));
         System.out.println("heap.mb=" + heap / (1024 * 1024));
         System.out.println("heap.afterReloads.mb=" + heapAfter / (1024 * 1024));
+    }
+
+    /**
+     * Waits until the background cache write of the last reload is done (no temporary file in
+     * {@code $TRIAGE_CACHE} for half a second), so the next reload does not share the CPU with it.
+     */
+    static void awaitCacheWritten() throws Exception {
+        String dir = System.getenv("TRIAGE_CACHE");
+        long quietSince = System.nanoTime(), deadline = System.nanoTime() + 120_000_000_000L;
+        Thread.sleep(200);
+        while (dir != null && System.nanoTime() < deadline) {
+            boolean writing;
+            try (var s = Files.list(Path.of(dir))) {
+                writing = s.anyMatch(p -> p.toString().endsWith(".tmp"));
+            } catch (java.io.IOException e) {
+                writing = false;
+            }
+            if (writing) quietSince = System.nanoTime();
+            else if (System.nanoTime() - quietSince > 500_000_000L) return;
+            Thread.sleep(50);
+        }
     }
 
     static long median(List<Long> xs) {

@@ -246,6 +246,9 @@ public final class Run {
         try {
             int seconds = quick ? 5 : 12;
             int warm = quick ? 3 : 6;
+            // both JVMs first get a long warm-up: the JIT has much more of Triage to compile than of the echo
+            wrk(echo, 32, quick ? 5 : 15, "varied.lua");
+            wrk(triage, 32, quick ? 5 : 15, "varied.lua");
             record Point(int conns, String script, String label) {}
             for (Point pt : List.of(new Point(32, "diagnose.lua", ""), new Point(256, "diagnose.lua", ""),
                     new Point(32, "varied.lua", ", varied bodies"))) {
