@@ -1,14 +1,9 @@
 package triage.chat;
 
-import io.lettuce.core.ClientOptions;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisURI;
 import io.lettuce.core.SetArgs;
-import io.lettuce.core.SocketOptions;
-import io.lettuce.core.TimeoutOptions;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import org.slf4j.Logger;
+import triage.conversation.RedisConnection;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
@@ -24,31 +19,19 @@ public final class RedisDeduplicator implements Deduplicator {
     private static final Logger log = LoggerFactory.getLogger(RedisDeduplicator.class);
     static final String PREFIX = "triage:seen:";
 
-    private final RedisClient client;
+    private final RedisConnection redis;
     private final long ttlSeconds;
     private final String shown;
     private final Deduplicator fallback;
-    private StatefulRedisConnection<String, String> connection;
 
     public RedisDeduplicator(String url, Duration ttl, Duration timeout, Deduplicator fallback) {
-        RedisURI uri = RedisURI.create(url);
-        uri.setTimeout(timeout);
-        this.shown = "redis://" + uri.getHost() + ":" + uri.getPort() + "/" + uri.getDatabase();
+        this.redis = new RedisConnection(url, timeout);
+        this.shown = redis.shown();
         this.ttlSeconds = Math.max(1, ttl.toSeconds());
         this.fallback = Objects.requireNonNull(fallback);
-        this.client = RedisClient.create(uri);
-        client.setOptions(ClientOptions.builder()
-                .autoReconnect(true)
-                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                .socketOptions(SocketOptions.builder().connectTimeout(timeout).build())
-                .timeoutOptions(TimeoutOptions.enabled(timeout))
-                .build());
     }
 
-    private synchronized RedisCommands<String, String> commands() {
-        if (connection == null) connection = client.connect();
-        return connection.sync();
-    }
+    private RedisCommands<String, String> commands() { return redis.commands(); }
 
     @Override public boolean firstSeen(String key) {
         try {
@@ -73,9 +56,8 @@ public final class RedisDeduplicator implements Deduplicator {
 
     @Override public String describe() { return shown; }
 
-    @Override public synchronized void close() {
-        if (connection != null) connection.close();
-        client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+    @Override public void close() {
+        redis.close();
         fallback.close();
     }
 }

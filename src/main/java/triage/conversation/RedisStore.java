@@ -4,12 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import io.lettuce.core.ClientOptions;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisURI;
-import io.lettuce.core.SocketOptions;
-import io.lettuce.core.TimeoutOptions;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 
 import java.time.Duration;
@@ -24,25 +18,16 @@ import java.util.Optional;
 public final class RedisStore implements ConversationStore {
     static final String PREFIX = "triage:conversation:";
 
-    private final RedisClient client;
+    private final RedisConnection redis;
     private final Duration ttl;
     private final String shown;
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-    private StatefulRedisConnection<String, String> connection;
 
     public RedisStore(String url, Duration ttl, Duration timeout) {
-        RedisURI uri = RedisURI.create(url);
-        uri.setTimeout(timeout);
-        this.shown = "redis://" + uri.getHost() + ":" + uri.getPort() + "/" + uri.getDatabase();
+        this.redis = new RedisConnection(url, timeout);
+        this.shown = redis.shown();
         this.ttl = ttl;
-        this.client = RedisClient.create(uri);
-        client.setOptions(ClientOptions.builder()
-                .autoReconnect(true)
-                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                .socketOptions(SocketOptions.builder().connectTimeout(timeout).build())
-                .timeoutOptions(TimeoutOptions.enabled(timeout))
-                .build());
     }
 
     /** Connects now, so the first conversation does not pay for it; failure is not fatal. */
@@ -56,10 +41,9 @@ public final class RedisStore implements ConversationStore {
         }
     }
 
-    private synchronized RedisCommands<String, String> commands() {
+    private RedisCommands<String, String> commands() {
         try {
-            if (connection == null) connection = client.connect();
-            return connection.sync();
+            return redis.commands();
         } catch (RuntimeException e) {
             throw new StoreUnavailable("redis at " + shown + " is unreachable: " + e.getMessage(), e);
         }
@@ -111,8 +95,7 @@ public final class RedisStore implements ConversationStore {
 
     @Override public String describe() { return shown; }
 
-    @Override public synchronized void close() {
-        if (connection != null) connection.close();
-        client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+    @Override public void close() {
+        redis.close();
     }
 }
