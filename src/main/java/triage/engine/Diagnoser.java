@@ -154,6 +154,7 @@ public final class Diagnoser {
             List<Diagnosis.Firing> firings = List.copyOf(tracker.firings);
 
             tracker.recording = false;
+            session.removeEventListener(tracker.agenda);  // only evidence is watched from here on
             List<Check> checks = List.of();
             if (!withChecks) return new Outcome(causes, ruledOut, checks, inferred, firings);
             if (causes.isEmpty() || causes.get(0).confidence() <= WEAK) {
@@ -253,8 +254,13 @@ public final class Diagnoser {
         int tried = 0;
         for (String id : candidates) {
             if (tried++ >= MAX_CANDIDATES) break;
-            double yes = movement(current, tryAnswer(session, tracker, id, true));
-            double no = movement(current, tryAnswer(session, tracker, id, false));
+            // "yes", then the same fact turned to "no", then withdrawn; the withdrawal is settled
+            // by the next candidate's firing (or never, at the last), which reads the same
+            FactHandle h = session.insert(new Observation(id, true, "", Observation.HYPOTHESIS));
+            double yes = movement(session, tracker, current);
+            session.update(h, new Observation(id, false, "", Observation.HYPOTHESIS));
+            double no = movement(session, tracker, current);
+            session.delete(h);
             double value = (yes + no) / 2;
             if (value < MIN_CHECK_VALUE) continue;
             Symptom s = k.symptoms().get(id);
@@ -273,13 +279,10 @@ public final class Diagnoser {
         return m;
     }
 
-    private static Map<String, Double> tryAnswer(KieSession session, Tracker tracker, String symptom, boolean present) {
-        FactHandle h = session.insert(new Observation(symptom, present, "", Observation.HYPOTHESIS));
+    /** Fires what was just tried and says how far it moved the suspects from {@code before}. */
+    private static double movement(KieSession session, Tracker tracker, Map<String, Double> before) {
         fire(session);
-        Map<String, Double> after = tracker.certainties();
-        session.delete(h);
-        fire(session);
-        return after;
+        return movement(before, tracker.certainties());
     }
 
     /** How far an answer moves the suspects: total change in certainty plus change in the leader's margin. */
@@ -288,7 +291,9 @@ public final class Diagnoser {
         ids.addAll(after.keySet());
         double total = 0;
         for (String id : ids) total += Math.abs(after.getOrDefault(id, 0.0) - before.getOrDefault(id, 0.0));
-        return total + Math.abs(margin(after) - margin(before));
+        // to nine places: the order the changes are summed in (which follows hash order) must
+        // never tip a check's value across the rounding that ranks it (0.98999... against 0.99)
+        return Math.rint((total + Math.abs(margin(after) - margin(before))) * 1e9) / 1e9;
     }
 
     private static double margin(Map<String, Double> cf) {

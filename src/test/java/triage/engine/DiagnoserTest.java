@@ -9,7 +9,9 @@ import triage.model.RuleRef;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -134,5 +136,17 @@ class DiagnoserTest {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> new Diagnoser()
                 .diagnose(rb, List.of(said("login-works", true)), List.of(), Set.of(), List.of()));
         assertTrue(e.getMessage().contains("loops"), e.getMessage());
+    }
+
+    @Test
+    void aCheckIsWorthTheSameWhateverOrderTheChangesAreSummedIn() {
+        // 0.1 + 0.2 + 0.3 is 0.6000000000000001 one way round and 0.6 the other: a value on the
+        // edge of the rounding that ranks checks must not depend on hash order
+        Map<String, Double> abc = new LinkedHashMap<>(), cba = new LinkedHashMap<>();
+        abc.put("a", 0.1); abc.put("b", 0.2); abc.put("c", 0.3);
+        cba.put("c", 0.3); cba.put("b", 0.2); cba.put("a", 0.1);
+        assertTrue(0.1 + 0.2 + 0.3 != 0.3 + 0.2 + 0.1, "the premise: floating-point sums depend on order");
+        assertEquals(Diagnoser.movement(Map.of(), abc), Diagnoser.movement(Map.of(), cba));
+        assertEquals(0.7, Diagnoser.movement(Map.of(), abc), 1e-12);
     }
 }
