@@ -1,5 +1,6 @@
 package triage.engine;
 
+import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.parser.DroolsParserException;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
@@ -298,7 +299,13 @@ public final class Rulebook {
                 res.setSourcePath(f.toString());
                 res.setResourceType(ResourceType.DRL);
                 int before = builder.getErrors().size();
-                builder.add(res, ResourceType.DRL);
+                PackageDescr indexed = IndexedAlternatives.rewritten(text);
+                if (indexed == null) {
+                    builder.add(res, ResourceType.DRL);
+                } else {
+                    indexed.setResource(res);
+                    builder.add(ResourceFactory.newDescrResource(indexed), ResourceType.DESCR);
+                }
                 List<Problem> own = new ArrayList<>();
                 int i = 0;
                 for (KnowledgeBuilderError err : builder.getErrors()) {
