@@ -46,7 +46,8 @@ public final class AskCommand implements Callable<Integer> {
                 return 2;
             }
         }
-        LiveRulebook rules = sources.open(err);
+        // answer first: the scenarios and the cache entry of a just-edited set can wait until then
+        LiveRulebook rules = sources.openUnsettled(err);
         if (rules == null) return 1;
         Prober prober = null;
         if (probe) {
@@ -72,6 +73,7 @@ public final class AskCommand implements Callable<Integer> {
             return 0;
         } finally {
             if (prober != null) prober.close();
+            rules.settle();
         }
     }
 }

@@ -20,8 +20,15 @@ public final class Sources {
 
     /** Loads the runbooks, or says on {@code err} why they do not load and returns null. */
     LiveRulebook open(PrintWriter err) {
+        LiveRulebook live = openUnsettled(err);
+        if (live != null) live.settle();
+        return live;
+    }
+
+    /** As {@link #open}, leaving the scenarios and the cache entry to {@link LiveRulebook#settle()}. */
+    LiveRulebook openUnsettled(PrintWriter err) {
         try {
-            return LiveRulebook.open(rules, knowledge);
+            return LiveRulebook.openUnsettled(new LiveRulebook.Source(rules, knowledge, "files"));
         } catch (RulebookException e) {
             err.println("triage: the runbooks do not load:");
             for (Problem p : e.problems()) err.println("  " + p);
