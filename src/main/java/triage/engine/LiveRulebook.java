@@ -76,7 +76,11 @@ public final class LiveRulebook {
      * calls after it has answered. After an edit that is a third of a cold start.
      */
     public static LiveRulebook openUnsettled(Source source) throws RulebookException {
-        Rulebook rb = Rulebook.loadUnsaved(source.rulesDir(), source.knowledgeDir(), RulebookCache.fromEnvironment());
+        return openUnsettled(source, RulebookCache.fromEnvironment());
+    }
+
+    static LiveRulebook openUnsettled(Source source, RulebookCache cache) throws RulebookException {
+        Rulebook rb = Rulebook.loadUnsaved(source.rulesDir(), source.knowledgeDir(), cache);
         LiveRulebook live = new LiveRulebook(source, rb, null);
         live.unsettled = rb;
         return live;

@@ -13,6 +13,8 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A rule base taken from the cache answers exactly as the freshly compiled one did. */
@@ -105,6 +107,34 @@ class RulebookCacheTest {
                         in.unrecognized());
                 assertEquals(expected, triage.diagnose(s.observations()), s.name() + " (round " + round + ")");
             }
+        }
+    }
+
+    @Test
+    void a_set_opened_to_answer_once_answers_first_and_is_checked_and_cached_when_settled() throws Exception {
+        Path root = Fixtures.copyRunbooks(dir.resolve("runbooks"));
+        Path scenarios = root.resolve("knowledge/scenarios/placeos.yaml");
+        Files.writeString(scenarios, Files.readString(scenarios) + """
+
+                  - name: a wrong expectation, so that settling has something to report
+                    say: ["can't log in"]
+                    expect: {top: [redis]}
+                """);
+        LiveRulebook live = LiveRulebook.openUnsettled(new LiveRulebook.Source(root.resolve("rules"), root.resolve("knowledge"),
+                "files"), RulebookCache.in(cacheDir()));
+        assertEquals("rethinkdb", new Triage(live).diagnose(List.of("can't log in")).top().component());
+        assertNull(live.status().error(), "no scenario has run yet");
+        assertFalse(Files.exists(cacheDir()) && hasFiles(cacheDir()), "nothing is cached before settling");
+
+        live.settle();
+        assertNotNull(live.status().error());
+        assertTrue(String.join("\n", live.status().error()).contains("a wrong expectation"), live.status().error().toString());
+        assertTrue(load(root).fromCache(), "settling writes the cache entry");
+    }
+
+    private static boolean hasFiles(Path d) throws Exception {
+        try (Stream<Path> s = Files.walk(d)) {
+            return s.anyMatch(Files::isRegularFile);
         }
     }
 }
