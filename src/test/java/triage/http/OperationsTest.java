@@ -64,6 +64,8 @@ class OperationsTest {
         assertTrue(text.contains("triage_causes_total{component=\"rethinkdb\"} 2"), text);
         assertTrue(text.contains("triage_observations_unrecognized_total 1"), text);
         assertTrue(text.contains("triage_diagnosis_seconds_count 2"), text);
+        assertTrue(text.contains("triage_diagnosis_seconds_bucket{le=\"+Inf\"} 2"), text);
+        assertTrue(text.contains("triage_diagnosis_seconds_bucket{le=\"0.001\"}"), text);
     }
 
     @Test
