@@ -31,7 +31,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
 
 import static io.javalin.apibuilder.ApiBuilder.delete;
 import static io.javalin.apibuilder.ApiBuilder.get;
@@ -118,7 +119,7 @@ public final class HttpServer {
         app.before(ctx -> {
             ctx.attribute(STARTED, System.nanoTime());
             String id = ctx.header("X-Request-Id");
-            if (id == null || !id.matches("[A-Za-z0-9._-]{1,64}")) id = UUID.randomUUID().toString().substring(0, 8);
+            if (id == null || !REQUEST_ID.matcher(id).matches()) id = requestId();
             ctx.header("X-Request-Id", id);
             MDC.put("request", id);
         });
@@ -129,7 +130,7 @@ public final class HttpServer {
             String route = ctx.endpointHandlerPath();
             metrics.request(route == null || route.isEmpty() ? "unmatched" : route, ctx.statusCode(),
                     t0 == null ? 0 : System.nanoTime() - t0);
-            log.debug("{} {} -> {}", ctx.method(), ctx.path(), ctx.statusCode());
+            if (log.isDebugEnabled()) log.debug("{} {} -> {}", ctx.method(), ctx.path(), ctx.statusCode());
             MDC.remove("request");
         });
         app.exception(ApiError.class, (e, ctx) -> error(ctx, e.status, e.getMessage()));
@@ -141,7 +142,7 @@ public final class HttpServer {
         app.exception(HttpResponseException.class, (e, ctx) ->
                 error(ctx, e.getStatus(), e.getStatus() == 404 ? "no such path: " + ctx.path() : e.getMessage()));
         app.exception(Exception.class, (e, ctx) -> {
-            String id = UUID.randomUUID().toString().substring(0, 8);
+            String id = requestId();
             log.error("request {} {} {} failed", id, ctx.method(), ctx.path(), e);
             error(ctx, 500, "internal error (request " + id + "); the log has the details");
         });
@@ -153,6 +154,22 @@ public final class HttpServer {
     }
 
     private static final String STARTED = "triage.started";
+
+    /** What an X-Request-Id from the client must look like to be passed on (else one is made up). */
+    private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    /**
+     * Eight random hex digits: an id to find a request's log lines by, not a secret, so it comes
+     * from ThreadLocalRandom rather than the SecureRandom behind UUID.randomUUID.
+     */
+    static String requestId() {
+        int r = ThreadLocalRandom.current().nextInt();
+        char[] c = new char[8];
+        for (int i = 7; i >= 0; i--, r >>>= 4) c[i] = HEX[r & 0xf];
+        return new String(c);
+    }
 
     /** Per-client token buckets on the API; health, metrics, the page and chat webhooks are not limited. */
     private void limit(Context ctx) {
