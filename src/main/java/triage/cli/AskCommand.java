@@ -1,5 +1,6 @@
 package triage.cli;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,6 +16,7 @@ import triage.render.JsonView;
 import triage.render.PlainText;
 
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -63,8 +65,11 @@ public final class AskCommand implements Callable<Integer> {
         try {
             ProbingTriage.Answer a = new ProbingTriage(new Triage(rules), prober).diagnose(observations, probe);
             if (json) {
-                out.println(new ObjectMapper().writerWithDefaultPrettyPrinter()
-                        .writeValueAsString(JsonView.of(a.diagnosis(), explain, a.probes())));
+                StringWriter text = new StringWriter();
+                try (JsonGenerator g = new ObjectMapper().createGenerator(text).useDefaultPrettyPrinter()) {
+                    JsonView.write(g, a.diagnosis(), explain, a.probes());
+                }
+                out.println(text);
             } else {
                 if (a.probes() != null) out.print(PlainText.probes(a.probes()));
                 out.print(PlainText.render(a.diagnosis(), explain));

@@ -1,9 +1,11 @@
 package triage.http;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.apibuilder.EndpointGroup;
+import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
@@ -25,13 +27,17 @@ import triage.probe.ProbingTriage;
 import triage.render.ChatText;
 import triage.render.JsonView;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
 
 import static io.javalin.apibuilder.ApiBuilder.delete;
 import static io.javalin.apibuilder.ApiBuilder.get;
@@ -118,7 +124,7 @@ public final class HttpServer {
         app.before(ctx -> {
             ctx.attribute(STARTED, System.nanoTime());
             String id = ctx.header("X-Request-Id");
-            if (id == null || !id.matches("[A-Za-z0-9._-]{1,64}")) id = UUID.randomUUID().toString().substring(0, 8);
+            if (id == null || !REQUEST_ID.matcher(id).matches()) id = requestId();
             ctx.header("X-Request-Id", id);
             MDC.put("request", id);
         });
@@ -129,7 +135,7 @@ public final class HttpServer {
             String route = ctx.endpointHandlerPath();
             metrics.request(route == null || route.isEmpty() ? "unmatched" : route, ctx.statusCode(),
                     t0 == null ? 0 : System.nanoTime() - t0);
-            log.debug("{} {} -> {}", ctx.method(), ctx.path(), ctx.statusCode());
+            if (log.isDebugEnabled()) log.debug("{} {} -> {}", ctx.method(), ctx.path(), ctx.statusCode());
             MDC.remove("request");
         });
         app.exception(ApiError.class, (e, ctx) -> error(ctx, e.status, e.getMessage()));
@@ -141,7 +147,7 @@ public final class HttpServer {
         app.exception(HttpResponseException.class, (e, ctx) ->
                 error(ctx, e.getStatus(), e.getStatus() == 404 ? "no such path: " + ctx.path() : e.getMessage()));
         app.exception(Exception.class, (e, ctx) -> {
-            String id = UUID.randomUUID().toString().substring(0, 8);
+            String id = requestId();
             log.error("request {} {} {} failed", id, ctx.method(), ctx.path(), e);
             error(ctx, 500, "internal error (request " + id + "); the log has the details");
         });
@@ -153,6 +159,22 @@ public final class HttpServer {
     }
 
     private static final String STARTED = "triage.started";
+
+    /** What an X-Request-Id from the client must look like to be passed on (else one is made up). */
+    private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    /**
+     * Eight random hex digits: an id to find a request's log lines by, not a secret, so it comes
+     * from ThreadLocalRandom rather than the SecureRandom behind UUID.randomUUID.
+     */
+    static String requestId() {
+        int r = ThreadLocalRandom.current().nextInt();
+        char[] c = new char[8];
+        for (int i = 7; i >= 0; i--, r >>>= 4) c[i] = HEX[r & 0xf];
+        return new String(c);
+    }
 
     /** Per-client token buckets on the API; health, metrics, the page and chat webhooks are not limited. */
     private void limit(Context ctx) {
@@ -176,11 +198,36 @@ public final class HttpServer {
     /** Marks a response whose error body we wrote, so the 404 fallback leaves it alone. */
     private static final String OWN_ERROR = "triage.error";
 
-    private static void error(Context ctx, int status, String message) {
+    private void error(Context ctx, int status, String message) {
         ctx.attribute(OWN_ERROR, Boolean.TRUE);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error", message);
-        ctx.status(status).json(body);
+        ctx.status(status);
+        json(ctx, body);
+    }
+
+    /** Writes a JSON body. */
+    @FunctionalInterface
+    private interface Body {
+        void write(JsonGenerator g) throws IOException;
+    }
+
+    /**
+     * Sends a JSON body written straight to UTF-8 bytes, with the Content-Type {@code ctx.json}
+     * sets; {@code ctx.json} goes through a String that Javalin then encodes again.
+     */
+    private void json(Context ctx, Body body) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
+        try (JsonGenerator g = mapper.createGenerator(out)) {
+            body.write(g);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ctx.contentType(ContentType.APPLICATION_JSON).result(out.toByteArray());
+    }
+
+    private void json(Context ctx, Object value) {
+        json(ctx, g -> mapper.writeValue(g, value));
     }
 
     private void authorize(Context ctx) {
@@ -200,7 +247,7 @@ public final class HttpServer {
         boolean probe = Requests.flag(body, "probe");
         ProbingTriage.Answer answer = live.diagnose(texts, probe);
         if (answer.probes() != null) answer.probes().forEach(r -> metrics.probe(r.component(), r.status().wire(), r.ms()));
-        ctx.json(JsonView.of(answer.diagnosis(), explain, answer.probes()));
+        json(ctx, g -> JsonView.write(g, answer.diagnosis(), explain, answer.probes()));
     }
 
     private void message(Context ctx) {
@@ -210,20 +257,26 @@ public final class HttpServer {
         if (text == null || text.isNull()) throw new ApiError(400, "'text' is missing: send {\"text\": \"what you see\"}");
         if (!text.isTextual()) throw new ApiError(400, "'text' must be a string");
         Turn turn = conversations.handle(id, Requests.text(text.asText(), "text"));
-        ctx.json(turnView(turn, ChatText.render(turn, ChatText.Style.MARKDOWN)));
+        String reply = ChatText.render(turn, ChatText.Style.MARKDOWN);
+        json(ctx, g -> turnView(g, turn, reply));
     }
 
     /** The conversation response body: the reply plus the structured diagnosis behind it. */
-    public static Map<String, Object> turnView(Turn turn, String reply) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("reply", reply);
-        m.put("causes", turn.diagnosis().causes().stream().map(JsonView::cause).toList());
-        m.put("ruledOut", turn.diagnosis().ruledOut().stream().map(JsonView::cause).toList());
-        m.put("nextCheck", turn.question() == null ? null : JsonView.check(turn.question()));
-        m.put("concluded", turn.concluded());
-        m.put("understood", turn.heard().stream().map(JsonView::understood).toList());
-        m.put("memoryLost", turn.memoryLost());
-        return m;
+    static void turnView(JsonGenerator g, Turn turn, String reply) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("reply", reply);
+        g.writeFieldName("causes");
+        JsonView.causes(g, turn.diagnosis().causes());
+        g.writeFieldName("ruledOut");
+        JsonView.causes(g, turn.diagnosis().ruledOut());
+        g.writeFieldName("nextCheck");
+        if (turn.question() == null) g.writeNull();
+        else JsonView.check(g, turn.question());
+        g.writeBooleanField("concluded", turn.concluded());
+        g.writeFieldName("understood");
+        JsonView.understood(g, turn.heard());
+        g.writeBooleanField("memoryLost", turn.memoryLost());
+        g.writeEndObject();
     }
 
     private void forget(Context ctx) {
@@ -259,7 +312,7 @@ public final class HttpServer {
             m.put("lastSeen", e.lastSeen().toString());
             out.add(m);
         }
-        ctx.json(Map.of("unrecognized", out));
+        json(ctx, Map.of("unrecognized", out));
     }
 
     /** Admin paths exist only with a token: without one anybody could trigger them. */
@@ -269,7 +322,8 @@ public final class HttpServer {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("reloaded", swapped);
         body.putAll(rulesStatus());
-        ctx.status(swapped ? 200 : 422).json(body);
+        ctx.status(swapped ? 200 : 422);
+        json(ctx, body);
     }
 
     private Map<String, Object> rulesStatus() {
@@ -287,7 +341,7 @@ public final class HttpServer {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", "ok");
         body.put("rules", rulesStatus());
-        ctx.json(body);
+        json(ctx, body);
     }
 
     private void runbooks(Context ctx) {
@@ -296,14 +350,14 @@ public final class HttpServer {
         for (String id : runbookIds(rb)) out.add(runbookView(rb, id, false));
         Map<String, Object> body = new LinkedHashMap<>(rulesStatus());
         body.put("runbooks", out);
-        ctx.json(body);
+        json(ctx, body);
     }
 
     private void runbook(Context ctx) {
         Rulebook rb = triage.rules().current();
         String id = ctx.pathParam("id");
         if (!runbookIds(rb).contains(id)) throw new ApiError(404, "no runbook '" + id + "'; see GET /api/runbooks");
-        ctx.json(runbookView(rb, id, true));
+        json(ctx, runbookView(rb, id, true));
     }
 
     private static final java.util.regex.Pattern WHEN =

@@ -9,49 +9,96 @@ import triage.model.Cause;
 import triage.model.Diagnosis;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
  * What an operator graphs: requests by route and status, diagnosis latency, causes by
  * component, unrecognized observations, reloads and their outcome, probe results and
  * latency, conversations open. Exposed in Prometheus text format at {@code /metrics}.
+ *
+ * <p>Every request records here, so each meter is looked up once per tag combination and kept:
+ * the hot path is a map lookup and a record, not a builder and a registry lookup by id.
  */
 public final class Metrics {
+    /**
+     * Bucket bounds of the diagnosis histogram: a remembered outcome takes well under a
+     * millisecond, rules fired afresh a few to a few hundred; {@code histogram_quantile} reads them.
+     */
+    static final Duration[] DIAGNOSIS_BUCKETS = {
+            Duration.ofNanos(100_000), Duration.ofNanos(250_000), Duration.ofNanos(500_000),
+            Duration.ofMillis(1), Duration.ofNanos(2_500_000), Duration.ofMillis(5), Duration.ofMillis(10),
+            Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
+            Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5)};
+
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Timer diagnoses;
     private final Counter unrecognized;
+    private final Map<Request, Timer> requests = new ConcurrentHashMap<>();
+    private final Map<String, Counter> causes = new ConcurrentHashMap<>();
+    private final Map<Probe, Timer> probes = new ConcurrentHashMap<>();
+    private final Map<Boolean, Timer> reloads = new ConcurrentHashMap<>();
+
+    private record Request(String route, int status) {}
+
+    private record Probe(String component, String status) {}
 
     public Metrics() {
+        // a histogram with fixed buckets rather than client-side percentiles: recording is a bucket
+        // increment instead of an HDR histogram update, and buckets aggregate across instances
         diagnoses = Timer.builder("triage.diagnosis").description("Time to diagnose, from observations to ranked causes and checks")
-                .publishPercentiles(0.5, 0.99).register(registry);
+                .serviceLevelObjectives(DIAGNOSIS_BUCKETS).register(registry);
         unrecognized = Counter.builder("triage.observations.unrecognized")
                 .description("Observations that matched no symptom").register(registry);
     }
 
     public void request(String route, int status, long nanos) {
-        Timer.builder("triage.http.requests").description("HTTP requests by route and status")
-                .tag("route", route).tag("status", String.valueOf(status))
-                .register(registry).record(Duration.ofNanos(nanos));
+        Request key = new Request(route, status);
+        Timer t = requests.get(key);
+        if (t == null) t = requests.computeIfAbsent(key, this::requestTimer);
+        t.record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    private Timer requestTimer(Request k) {
+        return Timer.builder("triage.http.requests").description("HTTP requests by route and status")
+                .tag("route", k.route()).tag("status", String.valueOf(k.status())).register(registry);
     }
 
     public void diagnosed(Diagnosis d, long nanos) {
-        diagnoses.record(Duration.ofNanos(nanos));
+        diagnoses.record(nanos, TimeUnit.NANOSECONDS);
         Cause top = d.top();
-        Counter.builder("triage.causes").description("Diagnoses by their most likely component")
-                .tag("component", top == null ? "none" : top.component()).register(registry).increment();
+        String component = top == null ? "none" : top.component();
+        Counter c = causes.get(component);
+        if (c == null) c = causes.computeIfAbsent(component, this::causeCounter);
+        c.increment();
         if (!d.unrecognized().isEmpty()) unrecognized.increment(d.unrecognized().size());
+    }
+
+    private Counter causeCounter(String component) {
+        return Counter.builder("triage.causes").description("Diagnoses by their most likely component")
+                .tag("component", component).register(registry);
     }
 
     public void unrecognized(int n) { unrecognized.increment(n); }
 
     public void reload(boolean ok, long nanos) {
-        Timer.builder("triage.rules.reloads").description("Rule reloads by outcome")
-                .tag("outcome", ok ? "swapped" : "rejected").register(registry).record(Duration.ofNanos(nanos));
+        reloads.computeIfAbsent(ok, swapped -> Timer.builder("triage.rules.reloads").description("Rule reloads by outcome")
+                .tag("outcome", swapped ? "swapped" : "rejected").register(registry))
+                .record(nanos, TimeUnit.NANOSECONDS);
     }
 
     public void probe(String component, String status, long millis) {
-        Timer.builder("triage.probes").description("Live checks by component and result")
-                .tag("component", component).tag("status", status).register(registry).record(Duration.ofMillis(millis));
+        Probe key = new Probe(component, status);
+        Timer t = probes.get(key);
+        if (t == null) t = probes.computeIfAbsent(key, this::probeTimer);
+        t.record(millis, TimeUnit.MILLISECONDS);
+    }
+
+    private Timer probeTimer(Probe k) {
+        return Timer.builder("triage.probes").description("Live checks by component and result")
+                .tag("component", k.component()).tag("status", k.status()).register(registry);
     }
 
     public void gauge(String name, String description, Supplier<Number> value) {

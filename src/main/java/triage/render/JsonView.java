@@ -1,5 +1,6 @@
 package triage.render;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import triage.model.Cause;
 import triage.model.Check;
 import triage.model.Diagnosis;
@@ -7,96 +8,124 @@ import triage.model.ProbeResult;
 import triage.model.RuleRef;
 import triage.model.Understood;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.io.IOException;
 import java.util.List;
-import java.util.Map;
 
-/** The {@code /api/diagnose} response body (API.md), as plain maps for Jackson. */
+/**
+ * The {@code /api/diagnose} response body (API.md) and its parts, written field by field to a
+ * Jackson generator. Every request answers with one, so no maps are built in between for Jackson
+ * to look its serializers up in; the fields come out in the order written here, which is the
+ * contract's.
+ */
 public final class JsonView {
     private JsonView() {}
 
-    public static Map<String, Object> of(Diagnosis d, boolean explain) {
-        return of(d, explain, null);
-    }
-
-    /** The body with what the live checks found, as {@code probes} (left out when {@code probes} is null). */
-    public static Map<String, Object> of(Diagnosis d, boolean explain, List<ProbeResult> probes) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("causes", d.causes().stream().map(JsonView::cause).toList());
-        m.put("ruledOut", d.ruledOut().stream().map(JsonView::cause).toList());
-        m.put("nextChecks", d.nextChecks().stream().map(JsonView::check).toList());
-        m.put("understood", d.understood().stream().map(JsonView::understood).toList());
-        m.put("unrecognized", d.unrecognized());
-        if (probes != null) m.put("probes", probes.stream().map(JsonView::probe).toList());
-        if (explain) {
-            List<Map<String, Object>> f = new ArrayList<>();
-            for (Diagnosis.Firing x : d.firings()) {
-                Map<String, Object> e = new LinkedHashMap<>();
-                e.put("rule", x.rule());
-                e.put("runbook", x.runbook());
-                e.put("on", x.on());
-                e.put("concluded", x.concluded());
-                f.add(e);
-            }
-            m.put("firings", f);
+    /** The body, with what the live checks found as {@code probes} (left out when {@code probes} is null). */
+    public static void write(JsonGenerator g, Diagnosis d, boolean explain, List<ProbeResult> probes) throws IOException {
+        g.writeStartObject();
+        g.writeFieldName("causes");
+        causes(g, d.causes());
+        g.writeFieldName("ruledOut");
+        causes(g, d.ruledOut());
+        g.writeArrayFieldStart("nextChecks");
+        for (Check c : d.nextChecks()) check(g, c);
+        g.writeEndArray();
+        g.writeFieldName("understood");
+        understood(g, d.understood());
+        strings(g, "unrecognized", d.unrecognized());
+        if (probes != null) {
+            g.writeArrayFieldStart("probes");
+            for (ProbeResult p : probes) probe(g, p);
+            g.writeEndArray();
         }
-        return m;
+        if (explain) {
+            g.writeArrayFieldStart("firings");
+            for (Diagnosis.Firing x : d.firings()) {
+                g.writeStartObject();
+                g.writeStringField("rule", x.rule());
+                g.writeStringField("runbook", x.runbook());
+                strings(g, "on", x.on());
+                g.writeStringField("concluded", x.concluded());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
+        g.writeEndObject();
     }
 
-    public static Map<String, Object> cause(Cause c) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("component", c.component());
-        m.put("name", c.name());
-        m.put("title", c.title());
-        m.put("confidence", c.confidence());
-        m.put("because", c.because());
-        m.put("against", c.against());
-        m.put("runbook", c.runbook());
-        m.put("rule", c.rule());
-        m.put("rules", c.rules().stream().map(JsonView::rule).toList());
-        m.put("role", c.role());
-        m.put("nextStep", c.nextStep());
-        return m;
+    /** A list of causes, as {@code causes} and {@code ruledOut} hold them. */
+    public static void causes(JsonGenerator g, List<Cause> causes) throws IOException {
+        g.writeStartArray();
+        for (Cause c : causes) cause(g, c);
+        g.writeEndArray();
     }
 
-    static Map<String, Object> rule(RuleRef r) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("name", r.name());
-        m.put("runbook", r.runbook());
-        m.put("file", r.file());
-        m.put("line", r.line());
-        m.put("source", r.source());
-        return m;
+    public static void cause(JsonGenerator g, Cause c) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("component", c.component());
+        g.writeStringField("name", c.name());
+        g.writeStringField("title", c.title());
+        g.writeNumberField("confidence", c.confidence());
+        strings(g, "because", c.because());
+        strings(g, "against", c.against());
+        g.writeStringField("runbook", c.runbook());
+        g.writeStringField("rule", c.rule());
+        g.writeArrayFieldStart("rules");
+        for (RuleRef r : c.rules()) rule(g, r);
+        g.writeEndArray();
+        g.writeStringField("role", c.role());
+        g.writeStringField("nextStep", c.nextStep());
+        g.writeEndObject();
     }
 
-    public static Map<String, Object> check(Check c) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", c.id());
-        m.put("question", c.question());
-        m.put("how", c.how());
-        return m;
+    static void rule(JsonGenerator g, RuleRef r) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("name", r.name());
+        g.writeStringField("runbook", r.runbook());
+        g.writeStringField("file", r.file());
+        g.writeNumberField("line", r.line());
+        g.writeStringField("source", r.source());
+        g.writeEndObject();
     }
 
-    public static Map<String, Object> probe(ProbeResult p) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("component", p.component());
-        m.put("target", p.target());
-        m.put("status", p.status().wire());
-        m.put("detail", p.detail());
-        m.put("ms", p.ms());
-        m.put("cached", p.cached());
-        m.put("counted", p.counted());
-        return m;
+    public static void check(JsonGenerator g, Check c) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("id", c.id());
+        g.writeStringField("question", c.question());
+        g.writeStringField("how", c.how());
+        g.writeEndObject();
     }
 
-    public static Map<String, Object> understood(Understood u) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("text", u.text());
-        m.put("symptom", u.symptom());
-        m.put("present", u.present());
-        m.put("source", u.source());
-        m.put("label", u.label());
-        return m;
+    public static void probe(JsonGenerator g, ProbeResult p) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("component", p.component());
+        g.writeStringField("target", p.target());
+        g.writeStringField("status", p.status().wire());
+        g.writeStringField("detail", p.detail());
+        g.writeNumberField("ms", p.ms());
+        g.writeBooleanField("cached", p.cached());
+        g.writeBooleanField("counted", p.counted());
+        g.writeEndObject();
+    }
+
+    /** A list of what was understood, as {@code understood} holds it. */
+    public static void understood(JsonGenerator g, List<Understood> understood) throws IOException {
+        g.writeStartArray();
+        for (Understood u : understood) {
+            g.writeStartObject();
+            g.writeStringField("text", u.text());
+            g.writeStringField("symptom", u.symptom());
+            g.writeBooleanField("present", u.present());
+            g.writeStringField("source", u.source());
+            g.writeStringField("label", u.label());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
+    private static void strings(JsonGenerator g, String field, List<String> values) throws IOException {
+        g.writeArrayFieldStart(field);
+        for (String s : values) g.writeString(s);
+        g.writeEndArray();
     }
 }

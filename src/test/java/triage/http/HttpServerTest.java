@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -125,6 +126,31 @@ class HttpServerTest {
         assertError(post("/api/diagnose", "{\"a\":" + "[".repeat(5000) + "]".repeat(5000) + "}"), 400, "not valid JSON");
         assertError(get("/api/nothing-here"), 404, "no such path");
         assertEquals(200, get("/healthz").statusCode(), "still serving after bad input");
+    }
+
+    private HttpResponse<String> postChunked(String path, byte[] body) throws Exception {
+        // from a stream of unknown length: sent chunked, without a Content-Length
+        return client.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void a_body_sent_without_a_length_is_read_and_bounded_the_same() throws Exception {
+        start(null);
+        HttpResponse<String> r = postChunked("/api/diagnose", "{\"observations\": [\"can't log in\"]}".getBytes(UTF_8));
+        assertEquals(200, r.statusCode(), r.body());
+        assertEquals("rethinkdb", JSON.readTree(r.body()).get("causes").get(0).get("component").asText());
+        assertError(postChunked("/api/diagnose", new byte[0]), 400, "empty");
+        byte[] atLimit = ("{\"observations\": [\"can't log in\"]}" + " ".repeat(Requests.MAX_BODY)).substring(0, Requests.MAX_BODY)
+                .getBytes(UTF_8);
+        assertEquals(200, postChunked("/api/diagnose", atLimit).statusCode(), "exactly the limit is allowed");
+        assertEquals(200, post("/api/diagnose", new String(atLimit, UTF_8)).statusCode(), "with a length too");
+        byte[] over = java.util.Arrays.copyOf(atLimit, Requests.MAX_BODY + 1);
+        over[Requests.MAX_BODY] = ' ';
+        assertError(postChunked("/api/diagnose", over), 413, "over the limit");
+        assertError(post("/api/diagnose", new String(over, UTF_8)), 413, "over the limit");
     }
 
     @Test

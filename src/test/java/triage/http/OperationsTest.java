@@ -64,6 +64,8 @@ class OperationsTest {
         assertTrue(text.contains("triage_causes_total{component=\"rethinkdb\"} 2"), text);
         assertTrue(text.contains("triage_observations_unrecognized_total 1"), text);
         assertTrue(text.contains("triage_diagnosis_seconds_count 2"), text);
+        assertTrue(text.contains("triage_diagnosis_seconds_bucket{le=\"+Inf\"} 2"), text);
+        assertTrue(text.contains("triage_diagnosis_seconds_bucket{le=\"0.001\"}"), text);
     }
 
     @Test
@@ -122,6 +124,17 @@ class OperationsTest {
         HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base + "/healthz"))
                 .header("X-Request-Id", "abc-123").GET().build(), HttpResponse.BodyHandlers.ofString());
         assertEquals("abc-123", r.headers().firstValue("X-Request-Id").orElse(""));
-        assertTrue(send("GET", "/healthz", null).headers().firstValue("X-Request-Id").orElse("").length() >= 8);
+        assertTrue(send("GET", "/healthz", null).headers().firstValue("X-Request-Id").orElse("").matches("[0-9a-f]{8}"));
+        r = client.send(HttpRequest.newBuilder(URI.create(base + "/healthz"))
+                .header("X-Request-Id", "not a valid id").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertTrue(r.headers().firstValue("X-Request-Id").orElse("").matches("[0-9a-f]{8}"), "an unusable id is replaced");
+    }
+
+    @Test
+    void made_up_request_ids_are_eight_hex_digits() {
+        for (int i = 0; i < 1000; i++) {
+            String id = HttpServer.requestId();
+            assertTrue(id.matches("[0-9a-f]{8}"), id);
+        }
     }
 }

@@ -1,0 +1,114 @@
+package triage.render;
+
+import triage.conversation.Turn;
+import triage.model.Cause;
+import triage.model.Check;
+import triage.model.Diagnosis;
+import triage.model.ProbeResult;
+import triage.model.RuleRef;
+import triage.model.Understood;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The response bodies as they were built before {@link JsonView} wrote them field by field:
+ * plain maps handed to Jackson. Kept as the reference the written bodies must equal byte for byte.
+ */
+public final class MapViews {
+    private MapViews() {}
+
+    public static Map<String, Object> of(Diagnosis d, boolean explain, List<ProbeResult> probes) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("causes", d.causes().stream().map(MapViews::cause).toList());
+        m.put("ruledOut", d.ruledOut().stream().map(MapViews::cause).toList());
+        m.put("nextChecks", d.nextChecks().stream().map(MapViews::check).toList());
+        m.put("understood", d.understood().stream().map(MapViews::understood).toList());
+        m.put("unrecognized", d.unrecognized());
+        if (probes != null) m.put("probes", probes.stream().map(MapViews::probe).toList());
+        if (explain) {
+            List<Map<String, Object>> f = new ArrayList<>();
+            for (Diagnosis.Firing x : d.firings()) {
+                Map<String, Object> e = new LinkedHashMap<>();
+                e.put("rule", x.rule());
+                e.put("runbook", x.runbook());
+                e.put("on", x.on());
+                e.put("concluded", x.concluded());
+                f.add(e);
+            }
+            m.put("firings", f);
+        }
+        return m;
+    }
+
+    /** The conversation message body. */
+    public static Map<String, Object> turn(Turn turn, String reply) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("reply", reply);
+        m.put("causes", turn.diagnosis().causes().stream().map(MapViews::cause).toList());
+        m.put("ruledOut", turn.diagnosis().ruledOut().stream().map(MapViews::cause).toList());
+        m.put("nextCheck", turn.question() == null ? null : check(turn.question()));
+        m.put("concluded", turn.concluded());
+        m.put("understood", turn.heard().stream().map(MapViews::understood).toList());
+        m.put("memoryLost", turn.memoryLost());
+        return m;
+    }
+
+    static Map<String, Object> cause(Cause c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("component", c.component());
+        m.put("name", c.name());
+        m.put("title", c.title());
+        m.put("confidence", c.confidence());
+        m.put("because", c.because());
+        m.put("against", c.against());
+        m.put("runbook", c.runbook());
+        m.put("rule", c.rule());
+        m.put("rules", c.rules().stream().map(MapViews::rule).toList());
+        m.put("role", c.role());
+        m.put("nextStep", c.nextStep());
+        return m;
+    }
+
+    static Map<String, Object> rule(RuleRef r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", r.name());
+        m.put("runbook", r.runbook());
+        m.put("file", r.file());
+        m.put("line", r.line());
+        m.put("source", r.source());
+        return m;
+    }
+
+    static Map<String, Object> check(Check c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", c.id());
+        m.put("question", c.question());
+        m.put("how", c.how());
+        return m;
+    }
+
+    static Map<String, Object> probe(ProbeResult p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("component", p.component());
+        m.put("target", p.target());
+        m.put("status", p.status().wire());
+        m.put("detail", p.detail());
+        m.put("ms", p.ms());
+        m.put("cached", p.cached());
+        m.put("counted", p.counted());
+        return m;
+    }
+
+    static Map<String, Object> understood(Understood u) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("text", u.text());
+        m.put("symptom", u.symptom());
+        m.put("present", u.present());
+        m.put("source", u.source());
+        m.put("label", u.label());
+        return m;
+    }
+}
