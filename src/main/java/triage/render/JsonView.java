@@ -1,6 +1,9 @@
 package triage.render;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.core.json.UTF8JsonGenerator;
 import triage.model.Cause;
 import triage.model.Check;
 import triage.model.Diagnosis;
@@ -8,8 +11,12 @@ import triage.model.ProbeResult;
 import triage.model.RuleRef;
 import triage.model.Understood;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The {@code /api/diagnose} response body (API.md) and its parts, written field by field to a
@@ -27,9 +34,12 @@ public final class JsonView {
         causes(g, d.causes());
         g.writeFieldName("ruledOut");
         causes(g, d.ruledOut());
-        g.writeArrayFieldStart("nextChecks");
-        for (Check c : d.nextChecks()) check(g, c);
-        g.writeEndArray();
+        g.writeFieldName("nextChecks");
+        remembered(g, d.nextChecks(), x -> {
+            x.writeStartArray();
+            for (Check c : d.nextChecks()) check(x, c);
+            x.writeEndArray();
+        });
         g.writeFieldName("understood");
         understood(g, d.understood());
         strings(g, "unrecognized", d.unrecognized());
@@ -55,10 +65,50 @@ public final class JsonView {
 
     /** A list of causes, as {@code causes} and {@code ruledOut} hold them. */
     public static void causes(JsonGenerator g, List<Cause> causes) throws IOException {
-        g.writeStartArray();
-        for (Cause c : causes) cause(g, c);
-        g.writeEndArray();
+        remembered(g, causes, x -> {
+            x.writeStartArray();
+            for (Cause c : causes) cause(x, c);
+            x.writeEndArray();
+        });
     }
+
+    /**
+     * Causes and checks as written before, by value: in an outage many people report the same
+     * things, the engine remembers the outcome, and its causes and checks (most of a body's bytes)
+     * are then written once rather than field by field each time. Only into a compact UTF-8
+     * generator, as an HTTP body is written (a pretty printer lays out what it writes itself);
+     * bounded like the engine's memos (full, it starts over). Causes and checks are immutable
+     * records, so equal lists always write the same.
+     */
+    private static void remembered(JsonGenerator g, List<?> value, Part part) throws IOException {
+        if (value.isEmpty() || !(g instanceof UTF8JsonGenerator) || g.getPrettyPrinter() != null) {
+            part.write(g);
+            return;
+        }
+        SerializedString raw = WRITTEN.get(value);
+        if (raw == null) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream(512 * value.size());
+            try (JsonGenerator x = COMPACT.createGenerator(out)) {
+                x.setFeatureMask(g.getFeatureMask());
+                x.setHighestNonEscapedChar(g.getHighestEscapedChar());
+                x.setCharacterEscapes(g.getCharacterEscapes());
+                part.write(x);
+            }
+            raw = new SerializedString(out.toString(StandardCharsets.UTF_8));
+            if (WRITTEN.size() >= WRITTEN_MAX) WRITTEN.clear();
+            WRITTEN.put(List.copyOf(value), raw);
+        }
+        g.writeRawValue(raw);
+    }
+
+    @FunctionalInterface
+    private interface Part {
+        void write(JsonGenerator g) throws IOException;
+    }
+
+    private static final int WRITTEN_MAX = 2048;
+    private static final Map<List<?>, SerializedString> WRITTEN = new ConcurrentHashMap<>();
+    private static final JsonFactory COMPACT = new JsonFactory();
 
     public static void cause(JsonGenerator g, Cause c) throws IOException {
         g.writeStartObject();

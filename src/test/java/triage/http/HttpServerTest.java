@@ -7,11 +7,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import triage.Fixtures;
 
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -231,5 +234,30 @@ class HttpServerTest {
         assertError(post("/api/diagnose", "application/json", body, "Bearer wrong"), 401, "bearer token");
         assertEquals(200, post("/api/diagnose", "application/json", body, "Bearer s3cret-token").statusCode());
         assertEquals(200, get("/healthz").statusCode(), "health stays open for load balancers");
+    }
+
+    @Test
+    void responses_are_gzipped_for_clients_that_ask_and_plain_for_the_rest() throws Exception {
+        start(null);
+        String body = "{\"observations\": [\"nobody can log in to backoffice\", \"search is broken too\"]}";
+        for (boolean gzip : new boolean[]{true, false}) {
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + "/api/diagnose")).timeout(Duration.ofSeconds(10))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+            if (gzip) b.header("Accept-Encoding", "gzip");
+            HttpResponse<byte[]> r = client.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, r.statusCode());
+            assertEquals(gzip ? "gzip" : null, r.headers().firstValue("Content-Encoding").orElse(null));
+            byte[] raw = r.body();
+            String text = new String(gzip ? new GZIPInputStream(new ByteArrayInputStream(raw)).readAllBytes()
+                    : raw, UTF_8);
+            assertEquals("rethinkdb", JSON.readTree(text).get("causes").get(0).get("component").asText(), text);
+            if (gzip) assertTrue(raw.length < text.length() / 2, "compressed: " + raw.length + " of " + text.length());
+        }
+        for (String path : List.of("/", "/app.js", "/metrics")) {
+            HttpResponse<byte[]> r = client.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept-Encoding", "gzip")
+                    .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, r.statusCode(), path);
+            if (r.body().length > 1500) assertEquals("gzip", r.headers().firstValue("Content-Encoding").orElse(null), path);
+        }
     }
 }
