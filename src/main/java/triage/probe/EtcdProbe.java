@@ -35,7 +35,10 @@ final class EtcdProbe implements Probe {
     private final String endpoint;
     private final String prefix;
     private final long fallbackNanos;
-    private final Client client;
+    private final Target target;
+    private final Duration timeout;
+    /** Made on the first check: jetcd, gRPC and Vert.x are a few hundred ms of class loading. */
+    private Client client;
     /** When the calls of the check under way must end (System.nanoTime); one check at a time. */
     private volatile long callDeadline;
     /** The last status call: it runs on a channel of its own, shut down when the call ends. */
@@ -47,6 +50,12 @@ final class EtcdProbe implements Probe {
         String p = target.options().get("prefix");
         this.prefix = p == null || p.isBlank() ? null : p;
         this.fallbackNanos = timeout.toNanos();
+        this.target = target;
+        this.timeout = timeout;
+    }
+
+    private synchronized Client client() {
+        if (client != null) return client;
         ClientBuilder b = Client.builder()
                 .endpoints(endpoint)
                 .connectTimeout(timeout)
@@ -57,7 +66,8 @@ final class EtcdProbe implements Probe {
             b.user(ByteSequence.from(target.user(), StandardCharsets.UTF_8));
             b.password(ByteSequence.from(target.password() == null ? "" : target.password(), StandardCharsets.UTF_8));
         }
-        this.client = b.build();
+        client = b.build();
+        return client;
     }
 
     /** Gives every gRPC call the deadline of the check under way (calls outside a check: the probe timeout). */
@@ -81,6 +91,7 @@ final class EtcdProbe implements Probe {
 
     @Override public Finding check(long deadline) throws Exception {
         callDeadline = deadline;
+        Client client = client();
         CompletableFuture<StatusResponse> status = client.getMaintenanceClient().statusMember(endpoint);
         lastStatus = status;
         CompletableFuture<MemberListResponse> members = client.getClusterClient().listMember();
@@ -121,6 +132,8 @@ final class EtcdProbe implements Probe {
                 // ended one way or another
             }
         }
-        client.close();
+        synchronized (this) {
+            if (client != null) client.close();
+        }
     }
 }

@@ -29,7 +29,9 @@ final class HttpProbe implements Probe {
     private final URI uri;
     private final String authorization;
     private final Set<String> expect = new LinkedHashSet<>();
-    private final HttpClient client;
+    private final Duration connectTimeout;
+    /** Made on the first check: the JDK's client sets up TLS when it is built, a hundred ms or more. */
+    private HttpClient client;
 
     HttpProbe(Target target, Duration connectTimeout) {
         URI u = target.uri();
@@ -45,14 +47,24 @@ final class HttpProbe implements Probe {
             if (!s.matches("[1-5]([0-9]{2}|xx)")) throw new IllegalArgumentException("http check: expect '" + e + "' is not a status like 200 or 2xx");
             expect.add(s);
         }
-        this.client = HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.connectTimeout = connectTimeout;
     }
+
+    private synchronized HttpClient client() {
+        if (client == null) {
+            client = HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER).build();
+        }
+        return client;
+    }
+
+    /** Builds the client ahead of the first question. */
+    @Override public void open(long deadline) { client(); }
 
     @Override public Finding check(long deadline) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(Duration.ofMillis(Probe.remainingMs(deadline)))
                 .header("Accept", "application/json").GET();
         if (authorization != null) b.header("Authorization", authorization);
-        CompletableFuture<HttpResponse<byte[]>> f = client.sendAsync(b.build(), HttpProbe::limited);
+        CompletableFuture<HttpResponse<byte[]>> f = client().sendAsync(b.build(), HttpProbe::limited);
         HttpResponse<byte[]> res;
         try {
             res = f.get(Probe.remainingMs(deadline), TimeUnit.MILLISECONDS);

@@ -34,8 +34,10 @@ final class RedisProbe implements Probe {
     private final RedisURI uri;
     private final Integer queueDb;
     private final Duration gap;
-    private final ClientResources resources;
-    private final RedisClient client;
+    private final Duration timeout;
+    /** Made on the first connection: lettuce, Reactor and Netty are a few hundred ms of class loading. */
+    private ClientResources resources;
+    private RedisClient client;
     private StatefulRedisConnection<String, String> connection;
 
     RedisProbe(Target target, Duration timeout, Duration gap) {
@@ -60,14 +62,21 @@ final class RedisProbe implements Probe {
         u.setTimeout(timeout);
         this.uri = u;
         this.gap = gap;
-        this.resources = DefaultClientResources.builder().ioThreadPoolSize(1).computationThreadPoolSize(1).build();
-        this.client = RedisClient.create(resources);
-        client.setOptions(ClientOptions.builder()
-                .autoReconnect(false)
-                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                .socketOptions(SocketOptions.builder().connectTimeout(timeout).build())
-                .timeoutOptions(TimeoutOptions.enabled(timeout))
-                .build());
+        this.timeout = timeout;
+    }
+
+    private synchronized RedisClient client() {
+        if (client == null) {
+            resources = DefaultClientResources.builder().ioThreadPoolSize(1).computationThreadPoolSize(1).build();
+            client = RedisClient.create(resources);
+            client.setOptions(ClientOptions.builder()
+                    .autoReconnect(false)
+                    .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                    .socketOptions(SocketOptions.builder().connectTimeout(timeout).build())
+                    .timeoutOptions(TimeoutOptions.enabled(timeout))
+                    .build());
+        }
+        return client;
     }
 
     @Override public void open(long deadline) {
@@ -81,7 +90,7 @@ final class RedisProbe implements Probe {
     private StatefulRedisConnection<String, String> connection(long deadline) throws Exception {
         if (connection != null && connection.isOpen()) return connection;
         drop();
-        ConnectionFuture<StatefulRedisConnection<String, String>> f = client.connectAsync(StringCodec.UTF8, uri);
+        ConnectionFuture<StatefulRedisConnection<String, String>> f = client().connectAsync(StringCodec.UTF8, uri);
         try {
             connection = f.get(Probe.remainingMs(deadline), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
@@ -165,8 +174,9 @@ final class RedisProbe implements Probe {
         return m;
     }
 
-    @Override public void close() {
+    @Override public synchronized void close() {
         drop();
+        if (client == null) return;
         client.shutdown(Duration.ZERO, Duration.ofSeconds(1));
         resources.shutdown(0, 1, TimeUnit.SECONDS);
     }
