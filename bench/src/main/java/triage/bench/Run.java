@@ -253,11 +253,13 @@ public final class Run {
 
     // ---- HTTP ------------------------------------------------------------------------------
 
-    record Wrk(double rps, double p50ms, double p99ms, long non2xx, long errors) {
+    /** One wrk run, and the server's CPU time (user + system, all its threads) per request over it. */
+    record Wrk(double rps, double p50ms, double p99ms, long non2xx, long errors, double cpuUsPerRequest) {
         /** Each figure's median over the rounds. */
         static Wrk median(List<Wrk> all) {
             return new Wrk(med(all.stream().mapToDouble(Wrk::rps).toArray()), med(all.stream().mapToDouble(Wrk::p50ms).toArray()),
-                    med(all.stream().mapToDouble(Wrk::p99ms).toArray()), 0, 0);
+                    med(all.stream().mapToDouble(Wrk::p99ms).toArray()), 0, 0,
+                    med(all.stream().mapToDouble(Wrk::cpuUsPerRequest).toArray()));
         }
 
         private static double med(double[] v) {
@@ -309,6 +311,10 @@ public final class Run {
                         ratio(tm.p50ms(), em.p50ms()), "", ""));
                 rows.add(new Row("HTTP", "p99 latency, " + c, ms2(tm.p99ms()), ms2(em.p99ms()) + " (echo)",
                         ratio(tm.p99ms(), em.p99ms()), "<= 2", tm.p99ms() <= 2 * em.p99ms() ? "ok" : "MISS"));
+                rows.add(new Row("HTTP", "server CPU per request (all threads: JIT and GC too), " + c,
+                        String.format(Locale.ROOT, "%.1f µs", tm.cpuUsPerRequest()),
+                        String.format(Locale.ROOT, "%.1f µs (echo)", em.cpuUsPerRequest()),
+                        ratio(tm.cpuUsPerRequest(), em.cpuUsPerRequest()), "", ""));
                 rows.add(new Row("memory", "RSS under load, " + c, (triageRss / 1024) + " MiB", (echoRss / 1024) + " MiB (echo)",
                         ratio(triageRss, echoRss), "", ""));
             }
@@ -345,9 +351,13 @@ public final class Run {
     private Wrk wrk(Server s, int conns, int seconds, String script) throws Exception {
         List<String> cmd = List.of("wrk", "-t2", "-c" + conns, "-d" + seconds + "s", "--timeout", "10s", "--latency",
                 "-s", repo.resolve("bench").resolve(script).toString(), "http://127.0.0.1:" + s.port + "/api/diagnose");
+        long cpu0 = cpuTicks(s.process.pid());
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(seconds + 30L, TimeUnit.SECONDS)) p.destroy();
+        long cpu1 = cpuTicks(s.process.pid());
+        Matcher rm = REQUESTS.matcher(out);
+        double cpuPerRequest = rm.find() ? (cpu1 - cpu0) * 1e6 / CLOCK_TICKS / Long.parseLong(rm.group(1)) : Double.NaN;
         Matcher m = RPS.matcher(out);
         if (!m.find()) throw new IllegalStateException("wrk said:\n" + out);
         double rps = Double.parseDouble(m.group(1));
@@ -365,7 +375,22 @@ public final class Run {
         if (em.find()) for (int i = 1; i <= 4; i++) errors += Long.parseLong(em.group(i));
         System.out.printf(Locale.ROOT, "  %-7s c=%-3d %-12s %2ds: %,.0f req/s p50 %.2f ms p99 %.2f ms%s (load %s)%n", s.name, conns, script, seconds,
                 rps, p50, p99, non2xx + errors > 0 ? " non2xx=" + non2xx + " errors=" + errors : "", load());
-        return new Wrk(rps, p50, p99, non2xx, errors);
+        return new Wrk(rps, p50, p99, non2xx, errors, cpuPerRequest);
+    }
+
+    private static final Pattern REQUESTS = Pattern.compile("(\\d+) requests in");
+    /** USER_HZ: /proc/<pid>/stat counts CPU time in these; 100 on Linux. */
+    private static final double CLOCK_TICKS = 100;
+
+    /** utime + stime of a process, from /proc (fields 14 and 15). */
+    private static long cpuTicks(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
     }
 
     /** A server process started like a person would, stopped by its own pid. */
