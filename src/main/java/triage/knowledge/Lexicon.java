@@ -7,7 +7,7 @@ import java.util.Map;
  * The words the language layer needs beyond the symptoms' phrases.
  *
  * @param negations words that turn a clause around ("not", "no", "never")
- * @param failure words that say something is broken ("fails", "down", "error")
+ * @param failure words that report a fault ("fails", "down", "error")
  * @param healthy words that say something is fine ("works", "up", "healthy")
  * @param strongBreaks words that end a clause and its negation ("but", "however")
  * @param weakBreaks words that join clauses that may share a predicate ("and", "or")

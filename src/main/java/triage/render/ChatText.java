@@ -32,7 +32,7 @@ public final class ChatText {
             your own words, one or several at a time, for example:
             - "nobody can log in to backoffice"
             - "backoffice lists no systems"
-            - "the redis request queue keeps growing"
+            - "the Redis queue is growing"
             - "health checks time out and the load balancer drops servers"
             I answer with the most likely cause, why, and the one check that best narrows it down; answer \
             it with yes or no, or say what you found. Say "why?" to see the evidence and rules behind an \
