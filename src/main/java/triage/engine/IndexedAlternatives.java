@@ -40,15 +40,19 @@ final class IndexedAlternatives {
 
     /** {@code text} parsed and rewritten, or null when there is nothing to rewrite (or it does not parse). */
     static PackageDescr rewritten(String text) {
-        PackageDescr pkg;
+        PackageDescr pkg = parse(text);
+        return pkg != null && rewrite(pkg) > 0 ? pkg : null;
+    }
+
+    /** {@code text} as Drools' parser reads it, or null when it does not parse (the compiler then says why). */
+    static PackageDescr parse(String text) {
         try {
             DrlParser parser = new DrlParser();
-            pkg = parser.parse(false, text);
-            if (pkg == null || parser.hasErrors()) return null;
+            PackageDescr pkg = parser.parse(false, text);
+            return pkg == null || parser.hasErrors() ? null : pkg;
         } catch (DroolsParserException | RuntimeException e) {
-            return null;  // compiled from the text as it is, which reports the problem
+            return null;
         }
-        return rewrite(pkg) > 0 ? pkg : null;
     }
 
     /** Rewrites {@code pkg} in place; returns how many patterns were rewritten. */

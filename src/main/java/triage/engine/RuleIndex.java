@@ -24,7 +24,11 @@ final class RuleIndex {
     private RuleIndex() {}
 
     static List<RuleInfo> index(String file, String runbook, String text) throws DroolsParserException {
-        PackageDescr pkg = new DrlParser().parse(false, text);
+        return index(file, runbook, text, new DrlParser().parse(false, text));
+    }
+
+    /** As above, from {@code text} already parsed (conditions may have been rewritten; they are read from the text). */
+    static List<RuleInfo> index(String file, String runbook, String text, PackageDescr pkg) {
         String[] lines = text.split("\n", -1);
         return pkg.getRules().stream().map(r -> info(file, runbook, r, lines)).toList();
     }

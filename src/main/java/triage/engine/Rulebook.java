@@ -299,12 +299,13 @@ public final class Rulebook {
                 res.setSourcePath(f.toString());
                 res.setResourceType(ResourceType.DRL);
                 int before = builder.getErrors().size();
-                PackageDescr indexed = IndexedAlternatives.rewritten(text);
-                if (indexed == null) {
-                    builder.add(res, ResourceType.DRL);
+                // parsed once: for the 'in' rewrite and for the rule index
+                PackageDescr parsed = IndexedAlternatives.parse(text);
+                if (parsed != null && IndexedAlternatives.rewrite(parsed) > 0) {
+                    parsed.setResource(res);
+                    builder.add(ResourceFactory.newDescrResource(parsed), ResourceType.DESCR);
                 } else {
-                    indexed.setResource(res);
-                    builder.add(ResourceFactory.newDescrResource(indexed), ResourceType.DESCR);
+                    builder.add(res, ResourceType.DRL);
                 }
                 List<Problem> own = new ArrayList<>();
                 int i = 0;
@@ -317,7 +318,9 @@ public final class Rulebook {
                 problems.addAll(own);
                 if (!own.isEmpty()) continue;
                 try {
-                    for (RuleInfo r : RuleIndex.index(f.toString(), runbook, text)) {
+                    List<RuleInfo> indexed = parsed != null ? RuleIndex.index(f.toString(), runbook, text, parsed)
+                            : RuleIndex.index(f.toString(), runbook, text);
+                    for (RuleInfo r : indexed) {
                         RuleInfo twin = rules.putIfAbsent(r.name(), r);
                         if (twin != null) {
                             problems.add(new Problem(f.toString(), r.ref().line(), 0, "duplicate rule name '" + r.name()

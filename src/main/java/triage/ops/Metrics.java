@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -55,10 +56,7 @@ public final class Metrics {
     }
 
     public void request(String route, int status, long nanos) {
-        Request key = new Request(route, status);
-        Timer t = requests.get(key);
-        if (t == null) t = requests.computeIfAbsent(key, this::requestTimer);
-        t.record(nanos, TimeUnit.NANOSECONDS);
+        meter(requests, new Request(route, status), this::requestTimer).record(nanos, TimeUnit.NANOSECONDS);
     }
 
     private Timer requestTimer(Request k) {
@@ -69,10 +67,7 @@ public final class Metrics {
     public void diagnosed(Diagnosis d, long nanos) {
         diagnoses.record(nanos, TimeUnit.NANOSECONDS);
         Cause top = d.top();
-        String component = top == null ? "none" : top.component();
-        Counter c = causes.get(component);
-        if (c == null) c = causes.computeIfAbsent(component, this::causeCounter);
-        c.increment();
+        meter(causes, top == null ? "none" : top.component(), this::causeCounter).increment();
         if (!d.unrecognized().isEmpty()) unrecognized.increment(d.unrecognized().size());
     }
 
@@ -84,21 +79,24 @@ public final class Metrics {
     public void unrecognized(int n) { unrecognized.increment(n); }
 
     public void reload(boolean ok, long nanos) {
-        reloads.computeIfAbsent(ok, swapped -> Timer.builder("triage.rules.reloads").description("Rule reloads by outcome")
+        meter(reloads, ok, swapped -> Timer.builder("triage.rules.reloads").description("Rule reloads by outcome")
                 .tag("outcome", swapped ? "swapped" : "rejected").register(registry))
                 .record(nanos, TimeUnit.NANOSECONDS);
     }
 
     public void probe(String component, String status, long millis) {
-        Probe key = new Probe(component, status);
-        Timer t = probes.get(key);
-        if (t == null) t = probes.computeIfAbsent(key, this::probeTimer);
-        t.record(millis, TimeUnit.MILLISECONDS);
+        meter(probes, new Probe(component, status), this::probeTimer).record(millis, TimeUnit.MILLISECONDS);
     }
 
     private Timer probeTimer(Probe k) {
         return Timer.builder("triage.probes").description("Live checks by component and result")
                 .tag("component", k.component()).tag("status", k.status()).register(registry);
+    }
+
+    /** The meter for {@code key}, registered on first use; a plain get after that (no lock on the hot path). */
+    private static <K, M> M meter(Map<K, M> meters, K key, Function<K, M> register) {
+        M m = meters.get(key);
+        return m != null ? m : meters.computeIfAbsent(key, register);
     }
 
     public void gauge(String name, String description, Supplier<Number> value) {
