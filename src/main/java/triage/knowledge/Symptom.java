@@ -12,13 +12,19 @@ import java.util.List;
  * @param absent how "absent" reads
  * @param says phrases that, affirmed, mean the symptom is present
  * @param denies phrases that, affirmed, mean it is absent
+ * @param examples whole sentences as people report it going wrong: absent for a good symptom,
+ *                 present for a bad one (read by meaning, not by phrase)
  */
 public record Symptom(String id, String kind, String question, String how, String present,
-                      String absent, List<String> says, List<String> denies) {
+                      String absent, List<String> says, List<String> denies, List<String> examples) {
     public Symptom {
         says = says == null ? List.of() : List.copyOf(says);
         denies = denies == null ? List.of() : List.copyOf(denies);
+        examples = examples == null ? List.of() : List.copyOf(examples);
     }
+
+    /** Whether an example says the symptom is present: examples tell of something going wrong. */
+    public boolean examplesPresent() { return !good(); }
 
     public boolean good() { return !"bad".equals(kind); }
 
