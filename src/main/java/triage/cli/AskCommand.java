@@ -10,6 +10,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import triage.engine.LiveRulebook;
 import triage.engine.Triage;
+import triage.language.similar.Recall;
 import triage.probe.Prober;
 import triage.probe.ProbingTriage;
 import triage.render.JsonView;
@@ -63,7 +64,7 @@ public final class AskCommand implements Callable<Integer> {
             prober.open();
         }
         try {
-            ProbingTriage.Answer a = new ProbingTriage(new Triage(rules), prober).diagnose(observations, probe);
+            ProbingTriage.Answer a = new ProbingTriage(new Triage(rules).withRecall(new Recall(), true), prober).diagnose(observations, probe);
             if (json) {
                 StringWriter text = new StringWriter();
                 try (JsonGenerator g = new ObjectMapper().createGenerator(text).useDefaultPrettyPrinter()) {

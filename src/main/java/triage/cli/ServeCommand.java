@@ -22,6 +22,7 @@ import triage.engine.RulebookException;
 import triage.engine.RulebookWatcher;
 import triage.engine.Triage;
 import triage.engine.UnrecognizedLog;
+import triage.language.similar.Recall;
 import triage.ops.DebugToggle;
 import triage.ops.Metrics;
 import triage.http.HttpServer;
@@ -139,7 +140,9 @@ public final class ServeCommand implements Callable<Integer> {
         String token = System.getenv("TRIAGE_API_TOKEN");
         Metrics metrics = new Metrics();
         rules.listen(metrics::reload);
-        Triage triage = new Triage(rules, new UnrecognizedLog(1000, Clock.systemUTC()), metrics::diagnosed);
+        Recall recall = new Recall();
+        Triage triage = new Triage(rules, new UnrecognizedLog(1000, Clock.systemUTC()), metrics::diagnosed)
+                .withRecall(recall, false);
         ConversationStore store = store();
         if (store instanceof MemoryStore memory) {
             metrics.gauge("triage.conversations.open", "Conversations kept in memory", memory::size);
@@ -161,6 +164,8 @@ public final class ServeCommand implements Callable<Integer> {
         HttpServer http = new HttpServer(triage, conversations, metrics, json, options, prober);
         DebugToggle.install();
         Javalin app = http.create().start(host, port);
+        // the sentence model loads once listening; until then the phrases answer alone
+        recall.startLoading(rules.current().knowledge(), rules.current().revision(), rules.current().interpreter()::polarityAbout);
         if (!prober.isEmpty()) {
             // connections are made now, not on the first question; once listening, so start-up
             // does not share the two cores with loading the probe clients

@@ -4,10 +4,20 @@ import java.util.List;
 
 /**
  * The answer: causes that some evidence supports (most likely first), suspects ruled out, the
- * checks that best split what is left, what was understood and what was not.
+ * checks that best split what is left, what was understood and what was not, and what may have
+ * been meant ({@code maybe}: texts close to a symptom's example, to be asked about, not counted).
  */
 public record Diagnosis(List<Cause> causes, List<Cause> ruledOut, List<Check> nextChecks,
-                        List<Understood> understood, List<String> unrecognized, List<Firing> firings) {
+                        List<Understood> understood, List<String> unrecognized, List<Firing> firings,
+                        List<Maybe> maybe) {
+    public Diagnosis {
+        maybe = maybe == null ? List.of() : List.copyOf(maybe);
+    }
+
+    public Diagnosis(List<Cause> causes, List<Cause> ruledOut, List<Check> nextChecks,
+                     List<Understood> understood, List<String> unrecognized, List<Firing> firings) {
+        this(causes, ruledOut, nextChecks, understood, unrecognized, firings, List.of());
+    }
 
     /** One rule firing, in order: the trace {@code ask --explain} prints. */
     public record Firing(String rule, String runbook, List<String> on, String concluded) {}

@@ -36,6 +36,8 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
             Map.entry("io.vertx", Level.WARN),
             // jetcd warns about every failed call, which a live check reports itself
             Map.entry("io.etcd", Level.ERROR),
+            // the tokenizer's loader warns that it finds no GPU on every start
+            Map.entry("ai.djl", Level.ERROR),
             // closing a connection the server already closed is not worth a warning
             Map.entry("io.lettuce.core.RedisChannelHandler", Level.ERROR));
 

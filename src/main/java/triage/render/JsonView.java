@@ -9,6 +9,7 @@ import triage.model.Check;
 import triage.model.Diagnosis;
 import triage.model.ProbeResult;
 import triage.model.RuleRef;
+import triage.model.Maybe;
 import triage.model.Understood;
 
 import java.io.ByteArrayOutputStream;
@@ -43,6 +44,7 @@ public final class JsonView {
         g.writeFieldName("understood");
         understood(g, d.understood());
         strings(g, "unrecognized", d.unrecognized());
+        maybe(g, d.maybe());
         if (probes != null) {
             g.writeArrayFieldStart("probes");
             for (ProbeResult p : probes) probe(g, p);
@@ -168,6 +170,26 @@ public final class JsonView {
             g.writeBooleanField("present", u.present());
             g.writeStringField("source", u.source());
             g.writeStringField("label", u.label());
+            if (u.via() != null) g.writeStringField("via", u.via());
+            if (u.example() != null) g.writeStringField("example", u.example());
+            if (u.similarity() != null) g.writeNumberField("similarity", Math.round(u.similarity() * 1000) / 1000.0);
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
+    /** Texts close to a symptom's example but not close enough: questions worth asking, not counted. */
+    static void maybe(JsonGenerator g, List<Maybe> maybe) throws IOException {
+        g.writeArrayFieldStart("maybe");
+        for (Maybe m : maybe) {
+            g.writeStartObject();
+            g.writeStringField("text", m.text());
+            g.writeStringField("symptom", m.symptom());
+            g.writeBooleanField("present", m.present());
+            g.writeStringField("label", m.label());
+            g.writeStringField("question", m.question());
+            g.writeStringField("example", m.example());
+            g.writeNumberField("similarity", Math.round(m.similarity() * 1000) / 1000.0);
             g.writeEndObject();
         }
         g.writeEndArray();

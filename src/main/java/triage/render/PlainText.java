@@ -3,6 +3,7 @@ package triage.render;
 import triage.model.Cause;
 import triage.model.Check;
 import triage.model.Diagnosis;
+import triage.model.Maybe;
 import triage.model.ProbeResult;
 
 import java.util.List;
@@ -52,10 +53,18 @@ public final class PlainText {
             sb.append("Not understood: ");
             sb.append(String.join("; ", d.unrecognized().stream().map(t -> "\"" + t + "\"").toList())).append('\n');
         }
+        for (Maybe m : d.maybe()) sb.append("Maybe: \"").append(m.text()).append("\" - ").append(m.question()).append('\n');
         if (explain) {
             sb.append("\nUnderstood:\n");
             d.understood().forEach(u -> sb.append("  ").append(u.symptom()).append(u.present() ? " present" : " absent")
-                    .append(u.text().isEmpty() ? "" : "  <- \"" + u.text() + "\"").append(" [").append(u.source()).append("]\n"));
+                    .append(u.text().isEmpty() ? "" : "  <- \"" + u.text() + "\"").append(" [").append(u.source()).append("]")
+                    .append(u.example() == null ? "" : String.format(Locale.ROOT, " by example \"%s\" (similarity %.2f)",
+                            u.example(), u.similarity()))
+                    .append('\n'));
+            for (Maybe m : d.maybe()) {
+                sb.append(String.format(Locale.ROOT, "  maybe %s %s  <- \"%s\" nearest example \"%s\" (similarity %.2f, below %s)%n",
+                        m.symptom(), m.present() ? "present" : "absent", m.text(), m.example(), m.similarity(), "the accept threshold"));
+            }
             sb.append("Rules fired, in order:\n");
             int i = 1;
             for (Diagnosis.Firing f : d.firings()) {
