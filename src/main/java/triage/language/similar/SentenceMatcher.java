@@ -12,10 +12,9 @@ import java.util.Optional;
  * Immutable once built; thread-safe.
  *
  * <p>The nearest example names the symptom. Whether the clause says it is present or absent is
- * decided by the language layer's polarity cues ({@link Polarity}) on the clause, with the
- * matched symptom's rules: "sign-in works again" and "sign-in is broken" both come nearest to a
- * login example, and their cues part them. A clause with no cue at all takes its example's
- * reading (examples tell of the symptom going wrong). Embeddings alone cannot tell "login works"
+ * decided by the language layer's polarity cues ({@link Polarity}), read with the matched
+ * symptom's rules (see {@link #present}): "sign-in works again" and "sign-in is broken" both come
+ * nearest to a login example, and their cues part them. Embeddings alone cannot tell "login works"
  * from "login fails".
  */
 public final class SentenceMatcher {
@@ -82,21 +81,20 @@ public final class SentenceMatcher {
     }
 
     /**
-     * Whether {@code n}'s clause says its example's symptom is present: as the language layer
-     * reads the clause's cues with that symptom's polarity rules ("workers are processing fine"
-     * says workers-blocked is absent); a clause without any cue means what its example means.
+     * Whether {@code n}'s clause says its example's symptom is present, by the language layer's
+     * cues read with that symptom's polarity rules. A clause without cues means what its example
+     * means. Against an example without cues the clause's cues decide alone ("workers are
+     * processing fine"). Against an example with cues, the clause means what the example means
+     * when its cues read the same way, and the opposite when they read the other way: so an
+     * example whose negation is its content ("zero core instances found") still turns a clause
+     * the right way.
      */
     public boolean present(Nearest n) {
-        Boolean b = polarity.about(n.example().symptom(), n.clause());
-        return b != null ? b : n.example().present();
-    }
-
-    /**
-     * Whether an example's own cues read against what it means: then clauses matched to it would
-     * be read the wrong way round (lint). An example without cues is fine.
-     */
-    public boolean readsAgainstItself(Example e) {
-        Boolean b = polarity.about(e.symptom(), e.text());
-        return b != null && b != e.present();
+        Example e = n.example();
+        Boolean clause = polarity.about(e.symptom(), n.clause());
+        if (clause == null) return e.present();
+        Boolean example = polarity.about(e.symptom(), e.text());
+        if (example == null) return clause;
+        return e.present() ^ (clause.booleanValue() != example.booleanValue());
     }
 }
