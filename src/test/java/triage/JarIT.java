@@ -41,6 +41,17 @@ class JarIT {
     }
 
     @Test
+    void ask_from_the_jar_loads_the_sentence_model_and_its_natives_and_reads_by_example() throws Exception {
+        Process p = start("ask", "--json", "the db box is at 99 percent cpu");
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "ask did not finish");
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.exitValue(), out);
+        JsonNode u = new ObjectMapper().readTree(out.substring(out.indexOf('{'))).get("understood").get(0);
+        assertEquals("example", u.get("via").asText(), out);
+        assertEquals("database-cpu-high", u.get("symptom").asText(), out);
+    }
+
+    @Test
     void lint_from_the_jar_passes() throws Exception {
         Process p = start("lint");
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));

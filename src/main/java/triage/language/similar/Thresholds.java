@@ -11,7 +11,7 @@ package triage.language.similar;
  * stay unread.
  */
 public record Thresholds(double accept, double ask, double apart) {
-    public static final Thresholds DEFAULT = new Thresholds(0.62, 0.50, 0.90);
+    public static final Thresholds DEFAULT = new Thresholds(0.65, 0.45, 0.80);
 
     public Thresholds {
         if (!(ask > 0 && ask <= accept && accept <= 1)) {
