@@ -164,8 +164,6 @@ public final class ServeCommand implements Callable<Integer> {
         HttpServer http = new HttpServer(triage, conversations, metrics, json, options, prober);
         DebugToggle.install();
         Javalin app = http.create().start(host, port);
-        // the sentence model loads once listening; until then the phrases answer alone
-        recall.startLoading(rules.current().knowledge(), rules.current().revision(), rules.current().interpreter()::polarityAbout);
         if (!prober.isEmpty()) {
             // connections are made now, not on the first question; once listening, so start-up
             // does not share the two cores with loading the probe clients
@@ -185,6 +183,8 @@ public final class ServeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.println("listening on http://" + shown + ":" + app.port());
         out.flush();
+        // the sentence model loads once listening; until then the phrases answer alone
+        recall.startLoading(rules.current().knowledge(), rules.current().revision(), rules.current().interpreter()::polarityAbout);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (watcher != null) watcher.close();
