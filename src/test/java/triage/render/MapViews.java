@@ -27,6 +27,17 @@ public final class MapViews {
         m.put("nextChecks", d.nextChecks().stream().map(MapViews::check).toList());
         m.put("understood", d.understood().stream().map(MapViews::understood).toList());
         m.put("unrecognized", d.unrecognized());
+        m.put("maybe", d.maybe().stream().map(x -> {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("text", x.text());
+            e.put("symptom", x.symptom());
+            e.put("present", x.present());
+            e.put("label", x.label());
+            e.put("question", x.question());
+            e.put("example", x.example());
+            e.put("similarity", Math.round(x.similarity() * 1000) / 1000.0);
+            return e;
+        }).toList());
         if (probes != null) m.put("probes", probes.stream().map(MapViews::probe).toList());
         if (explain) {
             List<Map<String, Object>> f = new ArrayList<>();
@@ -109,6 +120,9 @@ public final class MapViews {
         m.put("present", u.present());
         m.put("source", u.source());
         m.put("label", u.label());
+        if (u.via() != null) m.put("via", u.via());
+        if (u.example() != null) m.put("example", u.example());
+        if (u.similarity() != null) m.put("similarity", Math.round(u.similarity() * 1000) / 1000.0);
         return m;
     }
 }

@@ -15,9 +15,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
- * Sentences to unit vectors. The model is loaded once, either in the background ({@link #startLoading()},
- * so a server listens at once) or on first need ({@link #embed}); vectors of sentences already
- * seen come from a bounded cache. Thread-safe.
+ * Sentences to unit vectors. The model is loaded once, on first need ({@link #embed}; a server
+ * asks for it on a background thread, see {@link Recall#startLoading}); vectors of sentences
+ * already seen come from a bounded cache. Thread-safe.
  */
 public final class Encoder {
     private static final Logger log = LoggerFactory.getLogger(Encoder.class);
@@ -48,16 +48,6 @@ public final class Encoder {
     Encoder(Supplier<EmbeddingModel> loader, int cacheEntries) {
         this.loader = loader;
         this.cache = Caffeine.newBuilder().maximumSize(cacheEntries).recordStats().build();
-    }
-
-    /** Loads the model on a background thread (once); until then {@link #loaded()} is false. */
-    public void startLoading() {
-        if (!started.compareAndSet(false, true)) return;
-        Thread t = new Thread(this::load, "embeddings-load");
-        t.setDaemon(true);
-        // below normal: on two cores the server's own start-up comes first
-        t.setPriority(Thread.NORM_PRIORITY - 1);
-        t.start();
     }
 
     private void load() {
