@@ -3,7 +3,6 @@ package triage.language.similar;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,7 +41,7 @@ public final class Encoder {
         // the tokenizer's natives come from the jar; on a platform the jar lacks, DJL would fetch
         // them from the internet: offline, it fails instead (and the phrases answer alone)
         if (System.getProperty("ai.djl.offline") == null) System.setProperty("ai.djl.offline", "true");
-        return new AllMiniLmL6V2QuantizedEmbeddingModel(Runnable::run);
+        return new MiniLm(1);
     }
 
     Encoder(Supplier<EmbeddingModel> loader, int cacheEntries) {

@@ -4,7 +4,6 @@ import org.junit.jupiter.api.Test;
 import triage.Fixtures;
 import triage.engine.Rulebook;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -26,7 +25,7 @@ class RecallLoadingTest {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            EmbeddingModel m = new AllMiniLmL6V2QuantizedEmbeddingModel(Runnable::run);
+            EmbeddingModel m = new MiniLm(1);
             return m;
         }, 100);
         Recall recall = new Recall(encoder, Thresholds.DEFAULT);
