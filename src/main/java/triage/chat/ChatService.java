@@ -2,7 +2,6 @@ package triage.chat;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import triage.conversation.ConversationState;
 import triage.conversation.ConversationStore;
 import triage.conversation.Conversations;
 import triage.conversation.Turn;
@@ -68,8 +67,7 @@ public final class ChatService implements AutoCloseable {
     public Optional<Turn> answerIfOpen(String id, String question, String text) {
         synchronized (stripes[Math.floorMod(id.hashCode(), STRIPES)]) {
             try {
-                Optional<ConversationState> state = conversations.store().load(id);
-                if (state.isEmpty() || !question.equals(state.get().lastAsked())) return Optional.empty();
+                if (!conversations.isOpen(id, question)) return Optional.empty();
             } catch (ConversationStore.StoreUnavailable e) {
                 log.warn("conversation {}: cannot check which question is open ({}); answering anyway", id, e.getMessage());
             }

@@ -8,10 +8,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import triage.engine.Answer;
 import triage.engine.LiveRulebook;
+import triage.engine.Said;
 import triage.engine.Triage;
+import triage.engine.UnrecognizedLog;
+import triage.probe.ProbeChecks;
 import triage.probe.Prober;
-import triage.probe.ProbingTriage;
 import triage.render.JsonView;
 import triage.render.PlainText;
 
@@ -49,7 +52,7 @@ public final class AskCommand implements Callable<Integer> {
             }
         }
         // answer first: the scenarios and the cache entry of a just-edited set can wait until then
-        LiveRulebook rules = sources.openUnsettled(err);
+        LiveRulebook rules = sources.openUnchecked(err);
         if (rules == null) return 1;
         Prober prober = null;
         if (probe) {
@@ -63,11 +66,13 @@ public final class AskCommand implements Callable<Integer> {
             prober.open();
         }
         try {
-            ProbingTriage.Answer a = new ProbingTriage(new Triage(rules), prober).diagnose(observations, probe);
+            Triage triage = new Triage(rules, new UnrecognizedLog(1, java.time.Clock.systemUTC()), (d, nanos) -> { },
+                    ProbeChecks.of(prober));
+            Answer a = triage.answer(Said.texts(observations).checking(probe));
             if (json) {
                 StringWriter text = new StringWriter();
                 try (JsonGenerator g = new ObjectMapper().createGenerator(text).useDefaultPrettyPrinter()) {
-                    JsonView.write(g, a.diagnosis(), explain, a.probes());
+                    JsonView.write(g, a.diagnosis(), a.knowledge(), explain, a.probes());
                 }
                 out.println(text);
             } else {
@@ -78,7 +83,7 @@ public final class AskCommand implements Callable<Integer> {
             return 0;
         } finally {
             if (prober != null) prober.close();
-            rules.settle();
+            rules.check();
         }
     }
 }

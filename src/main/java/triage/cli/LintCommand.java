@@ -42,7 +42,7 @@ public final class LintCommand implements Callable<Integer> {
                 if (sibling != null && Files.isDirectory(sibling) && !Files.isDirectory(knowledge)) knowledge = sibling;
             }
         }
-        Lint.Report report = Lint.run(rules, knowledge);
+        Lint.Report report = Lint.run(Sources.compiler(), rules, knowledge);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             Map<String, Object> m = new LinkedHashMap<>();

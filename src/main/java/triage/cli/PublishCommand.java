@@ -51,7 +51,7 @@ public final class PublishCommand implements Callable<Integer> {
             err.println("triage: " + e.getMessage());
             return 2;
         }
-        Lint.Report report = Lint.run(sources.rules, sources.knowledge);
+        Lint.Report report = Lint.run(Sources.compiler(), sources.rules, sources.knowledge);
         if (!report.ok()) {
             report.problems().forEach(err::println);
             err.println("triage: not published: " + report.problems().size() + " problem(s); fix them and run lint");

@@ -11,9 +11,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import triage.chat.ChatAdapters;
 import triage.conversation.ConversationStore;
-import triage.conversation.LiveChecks;
 import triage.model.ProbeResult;
-import triage.probe.ProbingTriage;
+import triage.probe.ProbeChecks;
 import triage.conversation.Conversations;
 import triage.conversation.MemoryStore;
 import triage.conversation.RedisStore;
@@ -57,22 +56,6 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Address to listen on (default: $TRIAGE_HOST or 127.0.0.1; 0.0.0.0 for all).")
     String host;
 
-    /** What "check" runs in a conversation: the configured probes, counted as the API counts them. */
-    static LiveChecks liveChecks(Prober prober) { return liveChecks(prober, new Metrics()); }
-
-    static LiveChecks liveChecks(Prober prober, Metrics metrics) {
-        if (prober.isEmpty()) return LiveChecks.NONE;
-        List<String> names = prober.targets().stream().map(Target::component).distinct().toList();
-        return new LiveChecks() {
-            @Override public List<String> names() { return names; }
-            @Override public List<ProbeResult> run() {
-                List<ProbeResult> results = ProbingTriage.counted(prober.run());
-                results.forEach(r -> metrics.probe(r.component(), r.status().wire(), r.ms()));
-                return results;
-            }
-        };
-    }
-
     /** Conversations live in Redis when TRIAGE_REDIS_URL is set, else in memory. */
     static ConversationStore store() {
         Duration idle = Duration.ofMinutes(Long.parseLong(env("TRIAGE_CONVERSATION_IDLE_MINUTES", "120")));
@@ -114,7 +97,7 @@ public final class ServeCommand implements Callable<Integer> {
         LiveRulebook.Source published = rollout == null ? null : rollout.fetch().orElse(null);
         if (published != null) {
             try {
-                rules = LiveRulebook.open(published);
+                rules = LiveRulebook.open(published, Sources.compiler());
             } catch (RulebookException e) {
                 log.warn("the published set does not load here; serving the local files: {}", e.problems());
             }
@@ -139,12 +122,12 @@ public final class ServeCommand implements Callable<Integer> {
         String token = System.getenv("TRIAGE_API_TOKEN");
         Metrics metrics = new Metrics();
         rules.listen(metrics::reload);
-        Triage triage = new Triage(rules, new UnrecognizedLog(1000, Clock.systemUTC()), metrics::diagnosed);
+        Triage triage = new Triage(rules, new UnrecognizedLog(1000, Clock.systemUTC()), metrics, ProbeChecks.of(prober));
         ConversationStore store = store();
         if (store instanceof MemoryStore memory) {
             metrics.gauge("triage.conversations.open", "Conversations kept in memory", memory::size);
         }
-        Conversations conversations = new Conversations(triage, store, Clock.systemUTC(), liveChecks(prober, metrics));
+        Conversations conversations = new Conversations(triage, store, Clock.systemUTC());
         ObjectMapper json = new ObjectMapper();
         ChatAdapters chat;
         try {
@@ -158,7 +141,7 @@ public final class ServeCommand implements Callable<Integer> {
         HttpServer.Options options = new HttpServer.Options(token == null || token.isBlank() ? null : token,
                 Double.parseDouble(env("TRIAGE_RATE_LIMIT", "50")), Integer.parseInt(env("TRIAGE_RATE_BURST", "100")),
                 Boolean.parseBoolean(env("TRIAGE_TRUST_FORWARDED", "false")), chat.routes());
-        HttpServer http = new HttpServer(triage, conversations, metrics, json, options, prober);
+        HttpServer http = new HttpServer(triage, conversations, metrics, json, options);
         DebugToggle.install();
         Javalin app = http.create().start(host, port);
         if (!prober.isEmpty()) {

@@ -3,6 +3,8 @@ package triage.cli;
 import picocli.CommandLine.Option;
 import triage.engine.LiveRulebook;
 import triage.engine.Problem;
+import triage.engine.RulebookCache;
+import triage.engine.RulebookCompiler;
 import triage.engine.RulebookException;
 
 import java.io.PrintWriter;
@@ -18,17 +20,23 @@ public final class Sources {
             description = "Knowledge directory (default: $TRIAGE_KNOWLEDGE or ./knowledge).")
     Path knowledge;
 
+    /** The compiler, with the rule cache TRIAGE_CACHE, XDG_CACHE_HOME or the home directory names. */
+    static RulebookCompiler compiler() {
+        return new RulebookCompiler(RulebookCache.at(System.getenv("TRIAGE_CACHE"), System.getenv("XDG_CACHE_HOME"),
+                System.getProperty("user.home")));
+    }
+
     /** Loads the runbooks, or says on {@code err} why they do not load and returns null. */
     LiveRulebook open(PrintWriter err) {
-        LiveRulebook live = openUnsettled(err);
-        if (live != null) live.settle();
+        LiveRulebook live = openUnchecked(err);
+        if (live != null) live.check();
         return live;
     }
 
-    /** As {@link #open}, leaving the scenarios and the cache entry to {@link LiveRulebook#settle()}. */
-    LiveRulebook openUnsettled(PrintWriter err) {
+    /** As {@link #open}, leaving the scenarios and the cache entry to {@link LiveRulebook#check()}. */
+    LiveRulebook openUnchecked(PrintWriter err) {
         try {
-            return LiveRulebook.openUnsettled(new LiveRulebook.Source(rules, knowledge, "files"));
+            return LiveRulebook.openUnchecked(new LiveRulebook.Source(rules, knowledge, "files"), compiler());
         } catch (RulebookException e) {
             err.println("triage: the runbooks do not load:");
             for (Problem p : e.problems()) err.println("  " + p);

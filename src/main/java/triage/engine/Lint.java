@@ -20,10 +20,10 @@ public final class Lint {
 
     private Lint() {}
 
-    public static Report run(Path rulesDir, Path knowledgeDir) {
+    public static Report run(RulebookCompiler compiler, Path rulesDir, Path knowledgeDir) {
         Rulebook rb;
         try {
-            rb = Rulebook.load(rulesDir, knowledgeDir);
+            rb = compiler.load(rulesDir, knowledgeDir);
         } catch (RulebookException e) {
             return new Report(e.problems(), 0, 0, null);
         }

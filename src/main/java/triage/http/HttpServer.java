@@ -20,12 +20,12 @@ import triage.conversation.Turn;
 import triage.engine.LiveRulebook;
 import triage.engine.RuleInfo;
 import triage.engine.Rulebook;
+import triage.engine.Answer;
+import triage.engine.Said;
 import triage.engine.Triage;
 import triage.knowledge.Runbook;
 import triage.model.Diagnosis;
 import triage.ops.Metrics;
-import triage.probe.Prober;
-import triage.probe.ProbingTriage;
 import triage.render.ChatText;
 import triage.render.JsonView;
 
@@ -71,7 +71,6 @@ public final class HttpServer {
     }
 
     private final Triage triage;
-    private final ProbingTriage live;
     private final Conversations conversations;
     private final Metrics metrics;
     private final ObjectMapper mapper;
@@ -81,14 +80,7 @@ public final class HttpServer {
     private final byte[] openapi = OpenApi.document();
 
     public HttpServer(Triage triage, Conversations conversations, Metrics metrics, ObjectMapper mapper, Options options) {
-        this(triage, conversations, metrics, mapper, options, null);
-    }
-
-    /** @param prober the live checks {@code "probe": true} runs; null when none is configured */
-    public HttpServer(Triage triage, Conversations conversations, Metrics metrics, ObjectMapper mapper, Options options,
-                      Prober prober) {
         this.triage = triage;
-        this.live = new ProbingTriage(triage, prober);
         this.conversations = conversations;
         this.metrics = metrics;
         this.mapper = mapper;
@@ -264,9 +256,8 @@ public final class HttpServer {
         List<String> texts = Requests.texts(body, "observations");
         boolean explain = Requests.flag(body, "explain");
         boolean probe = Requests.flag(body, "probe");
-        ProbingTriage.Answer answer = live.diagnose(texts, probe);
-        if (answer.probes() != null) answer.probes().forEach(r -> metrics.probe(r.component(), r.status().wire(), r.ms()));
-        json(ctx, g -> JsonView.write(g, answer.diagnosis(), explain, answer.probes()));
+        Answer answer = triage.answer(Said.texts(texts).checking(probe));
+        json(ctx, g -> JsonView.write(g, answer.diagnosis(), answer.knowledge(), explain, answer.probes()));
     }
 
     private void message(Context ctx) {
@@ -293,7 +284,7 @@ public final class HttpServer {
         else JsonView.check(g, turn.question());
         g.writeBooleanField("concluded", turn.concluded());
         g.writeFieldName("understood");
-        JsonView.understood(g, turn.heard());
+        JsonView.understood(g, turn.heard(), turn.knowledge());
         g.writeBooleanField("memoryLost", turn.memoryLost());
         g.writeEndObject();
     }

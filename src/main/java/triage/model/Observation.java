@@ -5,6 +5,10 @@ import java.util.Objects;
 /**
  * A symptom seen present or absent: the fact every rule starts from.
  *
+ * <p>The one observation type from the language layer to the renderer: what a text was read as,
+ * what a conversation remembers, what a diagnosis understood. Its words for a person come from
+ * the knowledge ({@code Knowledge#label}) when it is rendered.
+ *
  * <p>{@code source} says where it came from: {@code text} (a person said it), {@code answer}
  * (a yes/no to the bot's question), {@code probe} (a live check), {@code inferred} (a rule
  * derived it from other observations) or {@code hypothesis} (the engine trying an answer out
@@ -12,6 +16,7 @@ import java.util.Objects;
  */
 public final class Observation {
     public static final String TEXT = "text";
+    public static final String ANSWER = "answer";
     public static final String PROBE = "probe";
     public static final String INFERRED = "inferred";
     public static final String HYPOTHESIS = "hypothesis";

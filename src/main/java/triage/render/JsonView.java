@@ -4,12 +4,13 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.json.UTF8JsonGenerator;
+import triage.knowledge.Knowledge;
 import triage.model.Cause;
 import triage.model.Check;
 import triage.model.Diagnosis;
+import triage.model.Observation;
 import triage.model.ProbeResult;
 import triage.model.RuleRef;
-import triage.model.Understood;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -27,8 +28,12 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class JsonView {
     private JsonView() {}
 
-    /** The body, with what the live checks found as {@code probes} (left out when {@code probes} is null). */
-    public static void write(JsonGenerator g, Diagnosis d, boolean explain, List<ProbeResult> probes) throws IOException {
+    /**
+     * The body, with what the live checks found as {@code probes} (left out when {@code probes} is
+     * null); {@code k} gives each observation's words.
+     */
+    public static void write(JsonGenerator g, Diagnosis d, Knowledge k, boolean explain, List<ProbeResult> probes)
+            throws IOException {
         g.writeStartObject();
         g.writeFieldName("causes");
         causes(g, d.causes());
@@ -41,7 +46,7 @@ public final class JsonView {
             x.writeEndArray();
         });
         g.writeFieldName("understood");
-        understood(g, d.understood());
+        understood(g, d.understood(), k);
         strings(g, "unrecognized", d.unrecognized());
         if (probes != null) {
             g.writeArrayFieldStart("probes");
@@ -158,16 +163,16 @@ public final class JsonView {
         g.writeEndObject();
     }
 
-    /** A list of what was understood, as {@code understood} holds it. */
-    public static void understood(JsonGenerator g, List<Understood> understood) throws IOException {
+    /** A list of what was understood, as {@code understood} holds it, each in {@code k}'s words. */
+    public static void understood(JsonGenerator g, List<Observation> understood, Knowledge k) throws IOException {
         g.writeStartArray();
-        for (Understood u : understood) {
+        for (Observation u : understood) {
             g.writeStartObject();
-            g.writeStringField("text", u.text());
-            g.writeStringField("symptom", u.symptom());
-            g.writeBooleanField("present", u.present());
-            g.writeStringField("source", u.source());
-            g.writeStringField("label", u.label());
+            g.writeStringField("text", u.getText());
+            g.writeStringField("symptom", u.getSymptom());
+            g.writeBooleanField("present", u.isPresent());
+            g.writeStringField("source", u.getSource());
+            g.writeStringField("label", k.label(u));
             g.writeEndObject();
         }
         g.writeEndArray();

@@ -54,8 +54,8 @@ public final class PlainText {
         }
         if (explain) {
             sb.append("\nUnderstood:\n");
-            d.understood().forEach(u -> sb.append("  ").append(u.symptom()).append(u.present() ? " present" : " absent")
-                    .append(u.text().isEmpty() ? "" : "  <- \"" + u.text() + "\"").append(" [").append(u.source()).append("]\n"));
+            d.understood().forEach(u -> sb.append("  ").append(u.getSymptom()).append(u.isPresent() ? " present" : " absent")
+                    .append(u.getText().isEmpty() ? "" : "  <- \"" + u.getText() + "\"").append(" [").append(u.getSource()).append("]\n"));
             sb.append("Rules fired, in order:\n");
             int i = 1;
             for (Diagnosis.Firing f : d.firings()) {

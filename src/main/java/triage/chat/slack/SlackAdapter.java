@@ -377,7 +377,7 @@ public final class SlackAdapter {
 
     private boolean inConversation(String conversation) {
         try {
-            return chat.conversations().store().load(conversation).isPresent();
+            return chat.conversations().knows(conversation);
         } catch (ConversationStore.StoreUnavailable e) {
             log.warn("conversation {}: cannot tell whether the bot is in this thread ({}); not answering", conversation,
                     e.getMessage());
