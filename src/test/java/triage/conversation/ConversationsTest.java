@@ -71,8 +71,8 @@ class ConversationsTest {
         Turn asked = chat.handle("c5", "the request queue keeps growing");
         assertNotNull(asked.question());
         Turn t = chat.handle("c5", "it does");
-        assertEquals(asked.question().id(), t.heard().get(0).symptom());
-        assertTrue(t.heard().get(0).present());
+        assertEquals(asked.question().id(), t.heard().get(0).getSymptom());
+        assertTrue(t.heard().get(0).isPresent());
     }
 
     @Test

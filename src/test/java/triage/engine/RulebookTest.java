@@ -38,7 +38,7 @@ class RulebookTest {
         Fixtures.copyRunbooks(dir);
         long lines = Files.readAllLines(rules().resolve("placeos.drl")).size();
         append("placeos.drl", "\nrule \"Broken\"\nwhen\n    Observation(symptom == \"login-works\"\nthen\nend\n");
-        RulebookException e = assertThrows(RulebookException.class, () -> Rulebook.load(rules(), knowledge()));
+        RulebookException e = assertThrows(RulebookException.class, () -> Fixtures.load(rules(), knowledge()));
         Problem p = e.problems().get(0);
         assertTrue(p.file().endsWith("placeos.drl"), p.toString());
         assertTrue(p.line() > lines, "line " + p.line() + " should be in the appended rule");
@@ -58,7 +58,7 @@ class RulebookTest {
                     insertLogical(Evidence.suspect("rethinkdb", 0.5));
                 end
                 """);
-        RulebookException e = assertThrows(RulebookException.class, () -> Rulebook.load(rules(), knowledge()));
+        RulebookException e = assertThrows(RulebookException.class, () -> Fixtures.load(rules(), knowledge()));
         assertTrue(e.getMessage().contains("login-wroks"), e.getMessage());
         assertTrue(e.getMessage().contains("placeos.drl:"), e.getMessage());
     }
@@ -75,7 +75,7 @@ class RulebookTest {
                     insertLogical(Evidence.suspect("mainframe", 0.5));
                 end
                 """);
-        RulebookException e = assertThrows(RulebookException.class, () -> Rulebook.load(rules(), knowledge()));
+        RulebookException e = assertThrows(RulebookException.class, () -> Fixtures.load(rules(), knowledge()));
         assertTrue(e.getMessage().contains("mainframe"), e.getMessage());
     }
 
@@ -93,27 +93,27 @@ class RulebookTest {
                     insertLogical(Evidence.suspect("etcd", 0.1));
                 end
                 """);
-        RulebookException e = assertThrows(RulebookException.class, () -> Rulebook.load(rules(), knowledge()));
+        RulebookException e = assertThrows(RulebookException.class, () -> Fixtures.load(rules(), knowledge()));
         assertTrue(e.getMessage().contains("duplicate rule name 'Triggers fail: etcd'"), e.getMessage());
     }
 
     @Test
     void a_broken_edit_keeps_the_last_good_rules_serving_and_reports_the_error() throws Exception {
         Fixtures.copyRunbooks(dir);
-        LiveRulebook live = LiveRulebook.open(rules(), knowledge());
+        LiveRulebook live = Fixtures.open(rules(), knowledge());
         Triage triage = new Triage(live);
         String before = live.status().revision();
         append("placeos.drl", "\nrule \"Half written\" when then\n");
         assertFalse(live.reload());
         assertEquals(before, live.status().revision());
         assertTrue(live.status().error().get(0).contains("placeos.drl:"), live.status().error().toString());
-        assertEquals("rethinkdb", triage.diagnose(List.of("cannot log in")).top().component());
+        assertEquals("rethinkdb", triage.answer(Said.texts(List.of("cannot log in"))).diagnosis().top().component());
     }
 
     @Test
     void an_edit_that_breaks_a_scenario_is_not_swapped_in() throws Exception {
         Fixtures.copyRunbooks(dir);
-        LiveRulebook live = LiveRulebook.open(rules(), knowledge());
+        LiveRulebook live = Fixtures.open(rules(), knowledge());
         Path f = rules().resolve("placeos.drl");
         Files.writeString(f, Files.readString(f).replace("Evidence.suspect(\"rethinkdb\", 0.6)", "Evidence.suspect(\"rethinkdb\", 0.1)"));
         assertFalse(live.reload());
@@ -123,7 +123,7 @@ class RulebookTest {
     @Test
     void a_good_edit_is_swapped_in_with_a_new_revision() throws Exception {
         Fixtures.copyRunbooks(dir);
-        LiveRulebook live = LiveRulebook.open(rules(), knowledge());
+        LiveRulebook live = Fixtures.open(rules(), knowledge());
         String before = live.status().revision();
         append("web-stack.drl", "\n// a comment changes the revision\n");
         assertTrue(live.reload());

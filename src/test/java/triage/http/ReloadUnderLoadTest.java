@@ -36,7 +36,7 @@ class ReloadUnderLoadTest {
     @Test
     void reloads_during_concurrent_requests_fail_none() throws Exception {
         Fixtures.copyRunbooks(dir);
-        LiveRulebook live = LiveRulebook.open(dir.resolve("rules"), dir.resolve("knowledge"));
+        LiveRulebook live = Fixtures.open(dir.resolve("rules"), dir.resolve("knowledge"));
         Triage triage = new Triage(live);
         // four clients as fast as they can go: the rate limiter (50/s by default) is not what is tested here
         Javalin app = new HttpServer(triage, new Conversations(triage, new MemoryStore(100, Duration.ofHours(1),

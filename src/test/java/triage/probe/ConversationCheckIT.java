@@ -2,7 +2,6 @@ package triage.probe;
 
 import org.junit.jupiter.api.Test;
 import triage.Fixtures;
-import triage.cli.ServeCommandAccess;
 import triage.conversation.Conversations;
 import triage.conversation.MemoryStore;
 import triage.conversation.Turn;
@@ -22,15 +21,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ConversationCheckIT {
     @Test
     void the_bot_offers_to_check_and_a_check_moves_the_diagnosis() throws Exception {
-        Triage triage = Fixtures.triage();
         try (RedisServer redis = RedisServer.start()) {
             Map<String, String> env = Map.of("TRIAGE_PROBE_REDIS", redis.url(), "TRIAGE_PROBE_ETCD", "off",
                     "TRIAGE_PROBE_RETHINKDB", "off", "TRIAGE_PROBE_ELASTICSEARCH", "off", "TRIAGE_PROBE_DNS", "off",
                     "TRIAGE_PROBE_CACHE_MS", "0");
-            try (Prober prober = Prober.configured(triage.rules().current().knowledge(), env)) {
+            try (Prober prober = Prober.configured(Fixtures.shipped().knowledge(), env)) {
                 prober.open();
+                Triage triage = Fixtures.triage(ProbeChecks.of(prober));
                 Conversations chat = new Conversations(triage, new MemoryStore(10, Duration.ofHours(1), Clock.systemUTC()),
-                        Clock.systemUTC(), ServeCommandAccess.liveChecks(prober));
+                        Clock.systemUTC());
 
                 Turn first = chat.handle("c", "status changes stopped coming through");
                 assertEquals("redis", first.diagnosis().top().component());
@@ -44,7 +43,7 @@ class ConversationCheckIT {
                 assertEquals("redis", down.diagnosis().top().component());
                 assertTrue(down.diagnosis().top().confidence() > first.diagnosis().top().confidence(),
                         "the live check adds to what was said");
-                assertTrue(down.heard().stream().anyMatch(u -> u.source().equals("probe")), down.heard().toString());
+                assertTrue(down.heard().stream().anyMatch(u -> u.getSource().equals("probe")), down.heard().toString());
                 assertTrue(ChatText.render(down, ChatText.Style.MARKDOWN).startsWith("**Checked:** redis "),
                         ChatText.render(down, ChatText.Style.MARKDOWN));
             }

@@ -3,6 +3,7 @@ package triage.render;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import triage.engine.Said;
 import triage.Fixtures;
 import triage.engine.Triage;
 import triage.knowledge.Scenario;
@@ -11,7 +12,7 @@ import triage.model.Check;
 import triage.model.Diagnosis;
 import triage.model.ProbeResult;
 import triage.model.RuleRef;
-import triage.model.Understood;
+import triage.model.Observation;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -30,7 +31,7 @@ class JsonViewTest {
     private static String written(Diagnosis d, boolean explain, List<ProbeResult> probes) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (JsonGenerator g = JSON.createGenerator(out)) {
-            JsonView.write(g, d, explain, probes);
+            JsonView.write(g, d, MapViews.K, explain, probes);
         }
         return out.toString(StandardCharsets.UTF_8);
     }
@@ -38,7 +39,7 @@ class JsonViewTest {
     private static String pretty(Diagnosis d, boolean explain, List<ProbeResult> probes) throws IOException {
         StringWriter out = new StringWriter();
         try (JsonGenerator g = JSON.createGenerator(out).useDefaultPrettyPrinter()) {
-            JsonView.write(g, d, explain, probes);
+            JsonView.write(g, d, MapViews.K, explain, probes);
         }
         return out.toString();
     }
@@ -57,12 +58,12 @@ class JsonViewTest {
         int withCauses = 0;
         for (Scenario s : scenarios) {
             List<String> said = s.observations().isEmpty() ? List.of("nothing in particular") : s.observations();
-            Diagnosis d = triage.diagnose(said);
+            Diagnosis d = triage.answer(Said.texts(said)).diagnosis();
             if (!d.causes().isEmpty() && !d.nextChecks().isEmpty()) withCauses++;
             assertSame(d, false, null);
             assertSame(d, true, null);
             // a remembered outcome: the same body again
-            assertSame(triage.diagnose(said), true, null);
+            assertSame(triage.answer(Said.texts(said)).diagnosis(), true, null);
         }
         assertTrue(withCauses > 5, "scenarios with causes and checks: " + withCauses);
     }
@@ -75,7 +76,7 @@ class JsonViewTest {
         Cause tiny = new Cause("c2", "C2", "t", 1e-7, List.of(), Arrays.asList("y", null), "rb", "r", List.of(), "role", "next");
         Cause nan = new Cause("c3", "C3", "t", Double.NaN, List.of(), List.of(), "rb", "r", List.of(), "role", "next");
         Diagnosis d = new Diagnosis(List.of(odd, tiny, nan), List.of(tiny), List.of(new Check("id", "q?", null, 0.5)),
-                List.of(new Understood("it's \\ broken", "s", false, "text", null)), List.of("\u00e9\u00e8"),
+                List.of(new Observation("s", false, "it's \\ broken", "text")), List.of("\u00e9\u00e8"),
                 List.of(new Diagnosis.Firing("r", null, List.of("o1", "o2"), null)));
         List<ProbeResult> probes = List.of(
                 new ProbeResult("redis", "redis://127.0.0.1:6379", ProbeResult.Status.UP, "PONG", 3, false, true, List.of()),

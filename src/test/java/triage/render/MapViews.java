@@ -1,12 +1,13 @@
 package triage.render;
 
 import triage.conversation.Turn;
+import triage.knowledge.Knowledge;
 import triage.model.Cause;
 import triage.model.Check;
 import triage.model.Diagnosis;
 import triage.model.ProbeResult;
 import triage.model.RuleRef;
-import triage.model.Understood;
+import triage.model.Observation;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,12 +21,15 @@ import java.util.Map;
 public final class MapViews {
     private MapViews() {}
 
+    /** The knowledge the diagnoses of these tests were made with: each observation's words. */
+    static final Knowledge K = triage.Fixtures.shipped().knowledge();
+
     public static Map<String, Object> of(Diagnosis d, boolean explain, List<ProbeResult> probes) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("causes", d.causes().stream().map(MapViews::cause).toList());
         m.put("ruledOut", d.ruledOut().stream().map(MapViews::cause).toList());
         m.put("nextChecks", d.nextChecks().stream().map(MapViews::check).toList());
-        m.put("understood", d.understood().stream().map(MapViews::understood).toList());
+        m.put("understood", d.understood().stream().map(u -> understood(u, K)).toList());
         m.put("unrecognized", d.unrecognized());
         if (probes != null) m.put("probes", probes.stream().map(MapViews::probe).toList());
         if (explain) {
@@ -51,7 +55,7 @@ public final class MapViews {
         m.put("ruledOut", turn.diagnosis().ruledOut().stream().map(MapViews::cause).toList());
         m.put("nextCheck", turn.question() == null ? null : check(turn.question()));
         m.put("concluded", turn.concluded());
-        m.put("understood", turn.heard().stream().map(MapViews::understood).toList());
+        m.put("understood", turn.heard().stream().map(u -> understood(u, turn.knowledge())).toList());
         m.put("memoryLost", turn.memoryLost());
         return m;
     }
@@ -102,13 +106,13 @@ public final class MapViews {
         return m;
     }
 
-    static Map<String, Object> understood(Understood u) {
+    static Map<String, Object> understood(Observation u, Knowledge k) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("text", u.text());
-        m.put("symptom", u.symptom());
-        m.put("present", u.present());
-        m.put("source", u.source());
-        m.put("label", u.label());
+        m.put("text", u.getText());
+        m.put("symptom", u.getSymptom());
+        m.put("present", u.isPresent());
+        m.put("source", u.getSource());
+        m.put("label", k.label(u));
         return m;
     }
 }

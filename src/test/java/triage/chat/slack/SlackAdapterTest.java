@@ -320,7 +320,7 @@ class SlackAdapterTest {
 
         // the mention was stripped before the engine read the words
         var state = store.load("slack:" + TEAM + ":" + CHANNEL + ":" + ts).orElseThrow();
-        assertEquals("nobody can log in to backoffice", state.observations().get(0).text());
+        assertEquals("nobody can log in to backoffice", state.observations().get(0).getText());
     }
 
     @Test

@@ -72,7 +72,7 @@ class SlackBlocksTest {
         }
         Diagnosis d = new Diagnosis(causes, causes, List.of(), List.of(), List.of(), List.of());
         Check q = new Check("login-works", "Can people log in? " + long1, long1, 1.0);
-        ObjectNode m = blocks.message(new Turn(Turn.Kind.DIAGNOSIS, d, q, false, List.of(), long1, true, List.of(), List.of()), "slack:T1:C1:1.2");
+        ObjectNode m = blocks.message(new Turn(Turn.Kind.DIAGNOSIS, d, q, false, List.of(), long1, true, List.of(), List.of(), Fixtures.shipped().knowledge()), "slack:T1:C1:1.2");
         withinLimits(m);
         assertTrue(m.toString().contains("triage_yes") && m.toString().contains("triage_no"), "the buttons survive");
         assertEquals("_I could not reach my memory of this conversation, so I am answering from this message alone._",

@@ -163,7 +163,7 @@ class TeamsAdapterTest {
         assertTrue(text.contains("**Next check:** Are requests reaching the services?"), text);
         assertFalse(text.contains("<at>"), text);
         var state = store.load(TeamsAdapter.conversationKey(CONVERSATION)).orElseThrow();
-        assertEquals("nobody can log in to backoffice", state.observations().get(0).text(), "the engine never saw <at>");
+        assertEquals("nobody can log in to backoffice", state.observations().get(0).getText(), "the engine never saw <at>");
     }
 
     @Test
