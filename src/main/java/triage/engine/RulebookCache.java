@@ -5,14 +5,11 @@ import org.drools.base.common.DroolsObjectOutputStream;
 import org.kie.api.definition.KiePackage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import triage.model.RuleRef;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.ObjectInput;
-import java.io.ObjectOutput;
 import java.io.OutputStream;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -29,10 +26,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -114,7 +109,7 @@ public final class RulebookCache {
             for (int i = 0; i < n; i++) packages.add((KiePackage) in.readObject());
             int r = in.readInt();
             List<RuleInfo> rules = new ArrayList<>(r);
-            for (int i = 0; i < r; i++) rules.add(readRule(in));
+            for (int i = 0; i < r; i++) rules.add(RuleInfoCodec.read(in));
             touch(file);
             return new Entry(packages, rules);
         } catch (IOException | ClassNotFoundException | RuntimeException e) {
@@ -136,7 +131,7 @@ public final class RulebookCache {
                 out.writeInt(entry.packages().size());
                 for (KiePackage p : entry.packages()) out.writeObject(p);
                 out.writeInt(entry.rules().size());
-                for (RuleInfo r : entry.rules()) writeRule(out, r);
+                for (RuleInfo r : entry.rules()) RuleInfoCodec.write(out, r);
             } catch (IOException | RuntimeException e) {
                 delete(tmp);
                 throw e;
@@ -177,51 +172,6 @@ public final class RulebookCache {
         } catch (IOException | RuntimeException e) {
             log.debug("scenario results not cached in {}: {}", dir, e.toString());
         }
-    }
-
-    private static void writeRule(ObjectOutput out, RuleInfo r) throws IOException {
-        RuleRef ref = r.ref();
-        writeNullable(out, ref.name());
-        writeNullable(out, ref.runbook());
-        writeNullable(out, ref.file());
-        out.writeInt(ref.line());
-        writeNullable(out, ref.source());
-        writeSet(out, r.reads());
-        writeSet(out, r.infers());
-        writeSet(out, r.concludes());
-        // rule text can exceed writeUTF's 64 KiB
-        byte[] text = r.text().getBytes(StandardCharsets.UTF_8);
-        out.writeInt(text.length);
-        out.write(text);
-    }
-
-    private static RuleInfo readRule(ObjectInput in) throws IOException {
-        RuleRef ref = new RuleRef(readNullable(in), readNullable(in), readNullable(in), in.readInt(), readNullable(in));
-        Set<String> reads = readSet(in), infers = readSet(in), concludes = readSet(in);
-        byte[] text = new byte[in.readInt()];
-        in.readFully(text);
-        return new RuleInfo(ref, reads, infers, concludes, new String(text, StandardCharsets.UTF_8));
-    }
-
-    private static void writeNullable(ObjectOutput out, String s) throws IOException {
-        out.writeBoolean(s != null);
-        if (s != null) out.writeUTF(s);
-    }
-
-    private static String readNullable(ObjectInput in) throws IOException {
-        return in.readBoolean() ? in.readUTF() : null;
-    }
-
-    private static void writeSet(ObjectOutput out, Set<String> s) throws IOException {
-        out.writeInt(s.size());
-        for (String x : s) out.writeUTF(x);
-    }
-
-    private static Set<String> readSet(ObjectInput in) throws IOException {
-        int n = in.readInt();
-        Set<String> s = new LinkedHashSet<>();
-        for (int i = 0; i < n; i++) s.add(in.readUTF());
-        return s;
     }
 
     private void ensureDir() throws IOException {

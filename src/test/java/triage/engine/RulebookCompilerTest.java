@@ -15,7 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class RulebookTest {
+/** Compiling a set: a rulebook, or every problem at file:line; and a live set that only swaps to a good one. */
+class RulebookCompilerTest {
     @TempDir Path dir;
 
     private Path rules() { return dir.resolve("rules"); }
@@ -95,6 +96,45 @@ class RulebookTest {
                 """);
         RulebookException e = assertThrows(RulebookException.class, () -> Fixtures.load(rules(), knowledge()));
         assertTrue(e.getMessage().contains("duplicate rule name 'Triggers fail: etcd'"), e.getMessage());
+    }
+
+    @Test
+    void every_problem_of_a_set_comes_back_at_once_and_nothing_is_cached() throws Exception {
+        Fixtures.copyRunbooks(dir);
+        append("placeos.drl", "\nrule \"Broken\"\nwhen\n    Observation(symptom == \"login-works\"\nthen\nend\n");
+        append("web-stack.drl", """
+
+                rule "Typo in a symptom elsewhere"
+                    @source("test")
+                when
+                    Observation(symptom == "login-wroks", present == false)
+                then
+                    insertLogical(Evidence.suspect("rethinkdb", 0.5));
+                end
+                """);
+        Path cache = dir.resolve("cache");
+        RulebookCompiler compiler = new RulebookCompiler(RulebookCache.in(cache));
+        RulebookException e = assertThrows(RulebookException.class, () -> compiler.compile(rules(), knowledge()));
+        assertTrue(e.problems().stream().anyMatch(p -> p.file().endsWith("placeos.drl") && p.line() > 0), e.getMessage());
+        assertTrue(e.problems().stream().anyMatch(p -> p.file().endsWith("web-stack.drl") && p.message().contains("login-wroks")),
+                e.getMessage());
+        assertFalse(Files.exists(cache) && Files.list(cache).findAny().isPresent(), "a set with problems is never cached");
+    }
+
+    @Test
+    void a_compiled_set_is_cached_only_when_stored_and_then_loads_without_compiling() throws Exception {
+        Fixtures.copyRunbooks(dir);
+        Path cache = dir.resolve("cache");
+        RulebookCompiler compiler = new RulebookCompiler(RulebookCache.in(cache));
+        RulebookCompiler.Compiled first = compiler.compile(rules(), knowledge());
+        assertFalse(first.rulebook().fromCache());
+        assertFalse(compiler.compile(rules(), knowledge()).rulebook().fromCache(), "not stored yet");
+        compiler.store(first);
+        compiler.store(first);  // twice is harmless
+        Rulebook again = compiler.compile(rules(), knowledge()).rulebook();
+        assertTrue(again.fromCache());
+        assertEquals(first.rulebook().revision(), again.revision());
+        assertEquals(first.rulebook().rules(), again.rules());
     }
 
     @Test
