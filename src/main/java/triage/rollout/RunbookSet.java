@@ -29,7 +29,7 @@ public record RunbookSet(String revision, Instant publishedAt, Map<String, Strin
         for (String p : files.keySet()) check(p);
     }
 
-    /** Reads the files that {@code Rulebook.load} reads from the two directories. */
+    /** Reads the files that {@code RulebookCompiler} reads from the two directories. */
     public static RunbookSet read(Path rulesDir, Path knowledgeDir, String revision) throws IOException {
         Map<String, String> files = new TreeMap<>();
         try (Stream<Path> s = Files.list(rulesDir)) {

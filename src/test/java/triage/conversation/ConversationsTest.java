@@ -66,6 +66,19 @@ class ConversationsTest {
     }
 
     @Test
+    void adapters_ask_whether_a_conversation_is_known_and_which_question_is_open() {
+        assertFalse(chat.knows("c9"));
+        assertFalse(chat.isOpen("c9", "login-works"));
+        Turn t = chat.handle("c9", "placeos is acting up");
+        assertTrue(chat.knows("c9"));
+        assertTrue(chat.isOpen("c9", t.question().id()));
+        assertFalse(chat.isOpen("c9", "modules-load"), "a button of an older question");
+        assertFalse(chat.knows("not a valid id!"));
+        chat.forget("c9");
+        assertFalse(chat.knows("c9"));
+    }
+
+    @Test
     void subjectless_replies_answer_the_question() {
         chat.handle("c5", "the site is down");
         Turn asked = chat.handle("c5", "the request queue keeps growing");
