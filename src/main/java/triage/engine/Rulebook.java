@@ -15,16 +15,17 @@ import org.kie.internal.io.ResourceFactory;
 import triage.knowledge.Knowledge;
 import triage.knowledge.KnowledgeException;
 import triage.knowledge.KnowledgeLoader;
+import triage.knowledge.RunbookFiles;
 import triage.language.Interpretation;
 import triage.language.Interpreter;
 import triage.language.Reading;
+import triage.util.Digests;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -40,7 +41,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * One compiled, validated set of runbooks: the Drools rule base, the knowledge it reads, the
@@ -252,7 +252,7 @@ public final class Rulebook {
     private static Compiled compile(Path rulesDir, Path knowledgeDir, RulebookCache cache) throws RulebookException {
         List<Path> files = drlFiles(rulesDir);
         List<Problem> problems = new ArrayList<>();
-        MessageDigest digest = sha256();
+        MessageDigest digest = Digests.sha256();
         Map<Path, String> texts = new LinkedHashMap<>();
         Map<Path, byte[]> inputs = new LinkedHashMap<>();
         for (Path f : files) {
@@ -381,17 +381,16 @@ public final class Rulebook {
 
     static List<Path> drlFiles(Path dir) throws RulebookException {
         if (!Files.isDirectory(dir)) throw new RulebookException(List.of(new Problem(dir.toString(), 0, 0, "rules directory not found")));
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(p -> p.getFileName().toString().endsWith(".drl") && Files.isRegularFile(p)).sorted().toList();
+        try {
+            return RunbookFiles.rules(dir);
         } catch (IOException e) {
             throw new RulebookException(List.of(new Problem(dir.toString(), 0, 0, e.getMessage())));
         }
     }
 
     private static List<Path> knowledgeFiles(Path dir) {
-        try (Stream<Path> s = Files.walk(dir)) {
-            return s.filter(Files::isRegularFile).filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
-                    .sorted().toList();
+        try {
+            return RunbookFiles.knowledge(dir);
         } catch (IOException e) {
             return List.of();
         }
@@ -401,13 +400,5 @@ public final class Rulebook {
         Set<String> s = new LinkedHashSet<>(a);
         s.addAll(b);
         return s;
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
