@@ -1,12 +1,11 @@
 package triage.chat;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import triage.util.Caches;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
 
 /** Keys in this process (Caffeine): at most {@code capacity}, each for {@code ttl} from when it was first seen. */
 public final class MemoryDeduplicator implements Deduplicator {
@@ -21,12 +20,7 @@ public final class MemoryDeduplicator implements Deduplicator {
         this.capacity = capacity;
         this.ttl = ttl;
         // full of live keys, one is dropped (a retry of it could slip through, nothing worse)
-        this.seen = Caffeine.newBuilder()
-                .maximumSize(capacity)
-                .expireAfterWrite(ttl)
-                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
-                .executor(Runnable::run)
-                .build();
+        this.seen = Caches.timedBy(clock).maximumSize(capacity).expireAfterWrite(ttl).build();
     }
 
     @Override public boolean firstSeen(String key) { return seen.asMap().putIfAbsent(key, Boolean.TRUE) == null; }

@@ -1,12 +1,11 @@
 package triage.conversation;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import triage.util.Caches;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Conversations in this process (Caffeine): at most {@code capacity}, idle ones expire after
@@ -23,13 +22,7 @@ public final class MemoryStore implements ConversationStore {
         if (capacity < 1) throw new IllegalArgumentException("capacity must be at least 1");
         this.capacity = capacity;
         this.idle = idle;
-        this.cache = Caffeine.newBuilder()
-                .maximumSize(capacity)
-                .expireAfterAccess(idle)
-                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
-                // upkeep in the caller's thread: no background pool, and what a test sees is settled
-                .executor(Runnable::run)
-                .build();
+        this.cache = Caches.timedBy(clock).maximumSize(capacity).expireAfterAccess(idle).build();
     }
 
     @Override public Optional<ConversationState> load(String id) {
