@@ -31,7 +31,9 @@ class ArchitectureTest {
             "http", with(CLIENTS, "org.kie", "org.drools", "triage.cli"),
             // chat adapters translate wire formats: they reach the core through Triage and Conversations only
             "chat", List.of("org.kie", "org.drools", "triage.engine", "triage.language", "triage.knowledge", "triage.http",
-                    "triage.cli", "triage.probe"));
+                    "triage.cli", "triage.probe"),
+            // helpers every package may use: they use none of Triage, nor any client but gRPC's interceptor
+            "util", List.of("triage", "io.javalin", "io.lettuce", "io.etcd", "io.netty", "io.vertx", "org.kie", "org.drools"));
     /** The faces a package may import although the package they live in is forbidden to it. */
     private static final Map<String, List<String>> ALLOWED = Map.of(
             "chat", List.of("triage.engine.Triage"));

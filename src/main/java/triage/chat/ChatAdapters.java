@@ -31,16 +31,19 @@ public final class ChatAdapters implements AutoCloseable {
     private final List<String> names;
     private final ChatService service;
     private final Deduplicator seen;
+    private final List<AutoCloseable> adapters;
 
-    private ChatAdapters(List<EndpointGroup> routes, List<String> names, ChatService service, Deduplicator seen) {
+    private ChatAdapters(List<EndpointGroup> routes, List<String> names, ChatService service, Deduplicator seen,
+                         List<AutoCloseable> adapters) {
         this.routes = List.copyOf(routes);
         this.names = List.copyOf(names);
         this.service = service;
         this.seen = seen;
+        this.adapters = List.copyOf(adapters);
     }
 
     /** No adapter at all. */
-    public static ChatAdapters none() { return new ChatAdapters(List.of(), List.of(), null, null); }
+    public static ChatAdapters none() { return new ChatAdapters(List.of(), List.of(), null, null, List.of()); }
 
     /**
      * Reads {@code SLACK_SIGNING_SECRET}, {@code SLACK_BOT_TOKEN}, {@code SLACK_API_URL},
@@ -60,9 +63,11 @@ public final class ChatAdapters implements AutoCloseable {
         ChatService service = new ChatService(conversations, THREADS, QUEUE);
         List<EndpointGroup> routes = new ArrayList<>();
         List<String> names = new ArrayList<>();
+        List<AutoCloseable> adapters = new ArrayList<>();
         try {
             if (slackSettings != null) {
                 SlackAdapter slack = new SlackAdapter(slackSettings, service, seen, json, Clock.systemUTC());
+                adapters.add(slack);
                 if (!slack.canPost()) {
                     log.warn("SLACK_BOT_TOKEN is not set: the slash command works, but mentions and buttons cannot be answered");
                 }
@@ -74,11 +79,12 @@ public final class ChatAdapters implements AutoCloseable {
                 names.add("teams");
             }
         } catch (RuntimeException e) {
+            adapters.forEach(ChatAdapters::closeQuietly);
             service.close();
             seen.close();
             throw e;
         }
-        return new ChatAdapters(routes, names, service, seen);
+        return new ChatAdapters(routes, names, service, seen, adapters);
     }
 
     private static String value(Map<String, String> env, String name) {
@@ -97,7 +103,16 @@ public final class ChatAdapters implements AutoCloseable {
 
     /** Lets queued replies go out, then stops. */
     @Override public void close() {
-        if (service != null) service.close();
+        if (service != null) service.close();  // answers still being worked out hand their replies to the adapters
+        adapters.forEach(ChatAdapters::closeQuietly);
         if (seen != null) seen.close();
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        try {
+            c.close();
+        } catch (Exception e) {
+            log.warn("closing a chat adapter failed: {}", e.toString());
+        }
     }
 }

@@ -72,7 +72,7 @@ public final class AskCommand implements Callable<Integer> {
             if (json) {
                 StringWriter text = new StringWriter();
                 try (JsonGenerator g = new ObjectMapper().createGenerator(text).useDefaultPrettyPrinter()) {
-                    JsonView.write(g, a.diagnosis(), a.knowledge(), explain, a.probes());
+                    new JsonView().write(g, a.diagnosis(), a.knowledge(), explain, a.probes());
                 }
                 out.println(text);
             } else {

@@ -12,13 +12,14 @@ import org.kie.internal.builder.KnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilderError;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
 import org.kie.internal.io.ResourceFactory;
+import triage.knowledge.RunbookFiles;
+import triage.util.Digests;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HexFormat;
@@ -27,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * The rules half of compiling a set: reads the {@code .drl} files and the knowledge files' bytes,
@@ -46,7 +46,7 @@ final class DrlCompiler {
     static Result compile(Path rulesDir, Path knowledgeDir, RulebookCache cache) throws RulebookException {
         List<Path> files = drlFiles(rulesDir);
         List<Problem> problems = new ArrayList<>();
-        MessageDigest digest = sha256();
+        MessageDigest digest = Digests.sha256();
         Map<Path, String> texts = new LinkedHashMap<>();
         Map<Path, byte[]> inputs = new LinkedHashMap<>();
         for (Path f : files) {
@@ -169,27 +169,19 @@ final class DrlCompiler {
 
     static List<Path> drlFiles(Path dir) throws RulebookException {
         if (!Files.isDirectory(dir)) throw new RulebookException(List.of(new Problem(dir.toString(), 0, 0, "rules directory not found")));
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(p -> p.getFileName().toString().endsWith(".drl") && Files.isRegularFile(p)).sorted().toList();
+        try {
+            return RunbookFiles.rules(dir);
         } catch (IOException e) {
             throw new RulebookException(List.of(new Problem(dir.toString(), 0, 0, e.getMessage())));
         }
     }
 
     private static List<Path> knowledgeFiles(Path dir) {
-        try (Stream<Path> s = Files.walk(dir)) {
-            return s.filter(Files::isRegularFile).filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
-                    .sorted().toList();
+        try {
+            return RunbookFiles.knowledge(dir);
         } catch (IOException e) {
             return List.of();
         }
     }
 
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

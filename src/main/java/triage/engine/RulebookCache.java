@@ -21,7 +21,6 @@ import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.CodeSource;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -83,7 +82,7 @@ public final class RulebookCache {
 
     /** The key of a set of inputs: each file's name, path and bytes, in order, and the running code. */
     static String key(Map<Path, byte[]> files) {
-        MessageDigest d = sha256();
+        MessageDigest d = Digests.sha256();
         d.update(FORMAT.getBytes(StandardCharsets.UTF_8));
         d.update(codeIdentity().getBytes(StandardCharsets.UTF_8));
         for (Map.Entry<Path, byte[]> f : files.entrySet()) {
@@ -253,11 +252,4 @@ public final class RulebookCache {
         }
     }
 
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

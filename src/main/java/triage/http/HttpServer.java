@@ -77,6 +77,7 @@ public final class HttpServer {
     private final Options options;
     private final RateLimiter limiter;
     private final WebPage page = new WebPage();
+    private final JsonView view = new JsonView();
     private final byte[] openapi = OpenApi.document();
 
     public HttpServer(Triage triage, Conversations conversations, Metrics metrics, ObjectMapper mapper, Options options) {
@@ -257,7 +258,7 @@ public final class HttpServer {
         boolean explain = Requests.flag(body, "explain");
         boolean probe = Requests.flag(body, "probe");
         Answer answer = triage.answer(Said.texts(texts).checking(probe));
-        json(ctx, g -> JsonView.write(g, answer.diagnosis(), answer.knowledge(), explain, answer.probes()));
+        json(ctx, g -> view.write(g, answer.diagnosis(), answer.knowledge(), explain, answer.probes()));
     }
 
     private void message(Context ctx) {
@@ -268,17 +269,17 @@ public final class HttpServer {
         if (!text.isTextual()) throw new ApiError(400, "'text' must be a string");
         Turn turn = conversations.handle(id, Requests.text(text.asText(), "text"));
         String reply = ChatText.render(turn, ChatText.Style.MARKDOWN);
-        json(ctx, g -> turnView(g, turn, reply));
+        json(ctx, g -> turnView(g, view, turn, reply));
     }
 
     /** The conversation response body: the reply plus the structured diagnosis behind it. */
-    static void turnView(JsonGenerator g, Turn turn, String reply) throws IOException {
+    static void turnView(JsonGenerator g, JsonView view, Turn turn, String reply) throws IOException {
         g.writeStartObject();
         g.writeStringField("reply", reply);
         g.writeFieldName("causes");
-        JsonView.causes(g, turn.diagnosis().causes());
+        view.causes(g, turn.diagnosis().causes());
         g.writeFieldName("ruledOut");
-        JsonView.causes(g, turn.diagnosis().ruledOut());
+        view.causes(g, turn.diagnosis().ruledOut());
         g.writeFieldName("nextCheck");
         if (turn.question() == null) g.writeNull();
         else JsonView.check(g, turn.question());

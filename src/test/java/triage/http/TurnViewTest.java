@@ -39,7 +39,7 @@ class TurnViewTest {
             String reply = ChatText.render(turn, ChatText.Style.MARKDOWN);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             try (JsonGenerator g = JSON.createGenerator(out)) {
-                HttpServer.turnView(g, turn, reply);
+                HttpServer.turnView(g, new triage.render.JsonView(), turn, reply);
             }
             assertEquals(JSON.writeValueAsString(MapViews.turn(turn, reply)), out.toString(StandardCharsets.UTF_8), text);
         }

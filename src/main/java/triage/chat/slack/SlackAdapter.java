@@ -48,7 +48,7 @@ import static io.javalin.apibuilder.ApiBuilder.post;
  *     posts the next turn.</li>
  * </ul>
  */
-public final class SlackAdapter {
+public final class SlackAdapter implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SlackAdapter.class);
     /** Slack's ids (T..., C..., U...) and timestamps (1515449522.000016); three of them always fit a conversation id. */
     private static final Pattern ID_PART = Pattern.compile("[A-Za-z0-9.]{1,32}");
@@ -118,6 +118,12 @@ public final class SlackAdapter {
     }
 
     public boolean canPost() { return api.hasToken(); }
+
+    /** Waits until every reply under way has been posted or given up on; false if that took longer than {@code max}. */
+    boolean awaitSent(Duration max) throws InterruptedException { return api.awaitIdle(max); }
+
+    /** Lets the replies under way go out (for a few seconds), then stops posting. */
+    @Override public void close() { api.close(); }
 
     // ---- requests -------------------------------------------------------------------------------
 
@@ -232,11 +238,7 @@ public final class SlackAdapter {
         }
         ObjectNode m = turn != null ? blocks.message(turn, conversation)
                 : blocks.plain(error instanceof Conversations.TooLong ? error.getMessage() : "Sorry, that went wrong; try again.");
-        try {
-            chat.submit(() -> api.respond(conversation, responseUrl, ephemeral(m)));
-        } catch (ChatService.Busy b) {
-            log.warn("conversation {}: slow answer not delivered: too busy", conversation);
-        }
+        api.respond(conversation, responseUrl, ephemeral(m));
     }
 
     private void interaction(Context ctx) {
@@ -335,8 +337,9 @@ public final class SlackAdapter {
         }
         reply.put("channel", channel);
         reply.put("thread_ts", thread);
-        boolean sent = api.postMessage(conversation, reply);
-        log.info("slack event {}: conversation {} answered ({}){}", eventId, conversation, outcome, sent ? "" : ", not delivered");
+        String answered = outcome;
+        api.postMessage(conversation, reply).thenAccept(sent -> log.info("slack event {}: conversation {} answered ({}){}",
+                eventId, conversation, answered, sent ? "" : ", not delivered"));
     }
 
     private record Click(String conversation, String question, String questionText, String answer, String user,
@@ -357,22 +360,21 @@ public final class SlackAdapter {
             log.info("slack button: conversation {}: question {} no longer open", c.conversation(), c.question());
             return;
         }
-        api.respond(c.conversation(), c.responseUrl(), blocks.answered(c.original(), c.questionText(),
-                who + " answered *" + (c.answer().equals("yes") ? "Yes" : "No") + "*"));
+        CompletableFuture<Boolean> replaced = api.respond(c.conversation(), c.responseUrl(), blocks.answered(c.original(),
+                c.questionText(), who + " answered *" + (c.answer().equals("yes") ? "Yes" : "No") + "*"));
         ObjectNode next = blocks.message(turn.get(), c.conversation());
-        boolean sent;
         if (c.threadTs() != null) {
             next.put("channel", c.channel());
             next.put("thread_ts", c.threadTs());
-            sent = api.postMessage(c.conversation(), next);
         } else {
             // an ephemeral (slash command) conversation: the next turn goes to the same person
-            ObjectNode m = ephemeral(next);
-            m.put("replace_original", false);
-            sent = api.respond(c.conversation(), c.responseUrl(), m);
+            ephemeral(next).put("replace_original", false);
         }
-        log.info("slack button: conversation {} answered ({}){}", c.conversation(), summary(turn.get()),
-                sent ? "" : ", not delivered");
+        // the next turn after the buttons are replaced, as a person would read them
+        replaced.thenCompose(ignored -> c.threadTs() != null ? api.postMessage(c.conversation(), next)
+                        : api.respond(c.conversation(), c.responseUrl(), next))
+                .thenAccept(sent -> log.info("slack button: conversation {} answered ({}){}", c.conversation(),
+                        summary(turn.get()), sent ? "" : ", not delivered"));
     }
 
     private boolean inConversation(String conversation) {

@@ -14,16 +14,13 @@ import triage.chat.Deduplicator;
 import triage.conversation.Conversations;
 import triage.conversation.Turn;
 import triage.render.ChatText;
+import triage.util.Digests;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -108,7 +105,7 @@ public final class TeamsAdapter {
             throw new HttpResponseException(401, stale);
         }
         String conversation = conversationKey(conversationId);
-        String once = "teams:activity:" + sha256(conversationId + "\n" + id);
+        String once = "teams:activity:" + Digests.sha256Hex(conversationId + "\n" + id);
         if (!seen.firstSeen(once)) {
             log.info("teams: conversation {}: activity seen before; not answered twice", conversation);
             reply(ctx, "I have already answered this message.");
@@ -180,14 +177,6 @@ public final class TeamsAdapter {
 
     /** Teams conversation ids hold characters ids may not ({@code ;messageid=}): a digest names them. */
     static String conversationKey(String conversationId) {
-        return "teams:" + sha256(conversationId).substring(0, 32);
-    }
-
-    private static String sha256(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
-        }
+        return "teams:" + Digests.sha256Hex(conversationId).substring(0, 32);
     }
 }
