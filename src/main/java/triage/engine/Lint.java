@@ -21,9 +21,14 @@ public final class Lint {
     private Lint() {}
 
     public static Report run(Path rulesDir, Path knowledgeDir) {
+        return run(rulesDir, knowledgeDir, RulebookCache.fromEnvironment());
+    }
+
+    /** As above, with compiled sets kept in {@code cache}. */
+    public static Report run(Path rulesDir, Path knowledgeDir, RulebookCache cache) {
         Rulebook rb;
         try {
-            rb = Rulebook.load(rulesDir, knowledgeDir);
+            rb = Rulebook.load(rulesDir, knowledgeDir, cache);
         } catch (RulebookException e) {
             return new Report(e.problems(), 0, 0, null);
         }

@@ -79,7 +79,7 @@ public final class LiveRulebook {
         return openUnsettled(source, RulebookCache.fromEnvironment());
     }
 
-    static LiveRulebook openUnsettled(Source source, RulebookCache cache) throws RulebookException {
+    public static LiveRulebook openUnsettled(Source source, RulebookCache cache) throws RulebookException {
         Rulebook rb = Rulebook.loadUnsaved(source.rulesDir(), source.knowledgeDir(), cache);
         LiveRulebook live = new LiveRulebook(source, rb, null);
         live.unsettled = rb;

@@ -40,6 +40,9 @@ public final class Triage {
 
     public LiveRulebook rules() { return rules; }
 
+    /** The live rulebook's runbooks and their rules. */
+    public Runbooks runbooks() { return Runbooks.of(rules.current()); }
+
     /** What people said that no symptom matched, counted. */
     public UnrecognizedLog unrecognized() { return unrecognized; }
 

@@ -1,5 +1,7 @@
 package triage.probe;
 
+import triage.testing.Servers;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
@@ -62,7 +64,7 @@ class ProbeBudgetIT {
         // every question checks anew, and no breaker opens: each round meets every hung target
         prober = new Prober(targets, new ProbeSettings(BUDGET, Duration.ZERO, 1000, Duration.ofSeconds(30), Duration.ofSeconds(1)));
         triage.engine.Triage triage = Fixtures.triage();
-        app = new HttpServer(triage, TestConversations.of(triage), new triage.ops.Metrics(), new ObjectMapper(), new HttpServer.Options(null), prober).create().start("127.0.0.1", 0);
+        app = Servers.http(triage, Servers.conversations(triage), new triage.ops.Metrics(), HttpServer.Options.of(null), prober).create().start("127.0.0.1", 0);
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         // as serve does at start: load the clients and try the connections (each hangs until open's deadline),
         // and pay the HTTP path's own first-request cost (Jetty, Jackson, the client) without probing

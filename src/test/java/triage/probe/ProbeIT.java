@@ -1,5 +1,7 @@
 package triage.probe;
 
+import triage.testing.Servers;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
@@ -90,7 +92,7 @@ class ProbeIT {
         startBoth();
         etcd.etcdPut(PREFIX + "/10.0.0.7", "{\"uri\":\"http://10.0.0.7:3000\"}");
         prober(Duration.ofMillis(300)).open();
-        app = new HttpServer(triage, TestConversations.of(triage), new triage.ops.Metrics(), new ObjectMapper(), new HttpServer.Options(null), prober).create().start("127.0.0.1", 0);
+        app = Servers.http(triage, Servers.conversations(triage), new triage.ops.Metrics(), HttpServer.Options.of(null), prober).create().start("127.0.0.1", 0);
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/api/diagnose"))
                 .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"observations\":[\"status changes and signals stopped working\"],\"probe\":true}")).build(),
