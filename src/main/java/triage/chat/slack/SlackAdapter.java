@@ -89,8 +89,9 @@ public final class SlackAdapter {
         this.api = new SlackWebApi(new SlackWebApi.Settings(settings.apiUrl(), settings.botToken(), settings.connectTimeout(),
                 settings.requestTimeout(), settings.attempts(), settings.backoff()), json);
         this.blocks = new SlackBlocks(json);
-        this.events = new SlackEvents(chat, Objects.requireNonNull(seen), Objects.requireNonNull(json), api, blocks);
-        this.buttons = new SlackButtons(chat, seen, json, api, blocks);
+        SlackParts parts = new SlackParts(chat, Objects.requireNonNull(seen), Objects.requireNonNull(json), api, blocks);
+        this.events = new SlackEvents(parts);
+        this.buttons = new SlackButtons(parts);
         this.commandDeadline = settings.commandDeadline();
     }
 

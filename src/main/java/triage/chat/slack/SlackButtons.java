@@ -2,14 +2,12 @@ package triage.chat.slack;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import triage.chat.ChatService;
-import triage.chat.Deduplicator;
 import triage.conversation.Conversations;
 import triage.conversation.Turn;
 import triage.web.Bodies;
@@ -24,18 +22,10 @@ import java.util.Optional;
 final class SlackButtons {
     private static final Logger log = LoggerFactory.getLogger(SlackButtons.class);
 
-    private final ChatService chat;
-    private final Deduplicator seen;
-    private final ObjectMapper json;
-    private final SlackWebApi api;
-    private final SlackBlocks blocks;
+    private final SlackParts parts;
 
-    SlackButtons(ChatService chat, Deduplicator seen, ObjectMapper json, SlackWebApi api, SlackBlocks blocks) {
-        this.chat = chat;
-        this.seen = seen;
-        this.json = json;
-        this.api = api;
-        this.blocks = blocks;
+    SlackButtons(SlackParts parts) {
+        this.parts = parts;
     }
 
     /** {@code POST /slack/interactions}, its signature checked. */
@@ -43,7 +33,7 @@ final class SlackButtons {
         if (!Bodies.isForm(ctx)) throw new HttpResponseException(415, "interactions come form-encoded");
         String payload = Bodies.form(body).get("payload");
         if (payload == null) throw new HttpResponseException(400, "'payload' is missing");
-        JsonNode p = Bodies.object(payload.getBytes(java.nio.charset.StandardCharsets.UTF_8), json, "'payload'");
+        JsonNode p = Bodies.object(payload.getBytes(java.nio.charset.StandardCharsets.UTF_8), parts.json(), "'payload'");
         if (!"block_actions".equals(p.path("type").asText())) {
             ctx.status(200);
             return;
@@ -56,7 +46,7 @@ final class SlackButtons {
         }
         JsonNode value;
         try {
-            value = json.readTree(action.path("value").asText(""));
+            value = parts.json().readTree(action.path("value").asText(""));
         } catch (JacksonException e) {
             throw new HttpResponseException(400, "the button's value is not Triage's");
         }
@@ -75,7 +65,7 @@ final class SlackButtons {
         String messageTs = container.path("message_ts").asText(p.path("message").path("ts").asText(""));
         if (messageTs.isBlank()) throw new HttpResponseException(400, "'container.message_ts' is missing");
         String once = "slack:action:" + channel + ":" + messageTs;
-        if (!seen.firstSeen(once)) {
+        if (!parts.seen().firstSeen(once)) {
             ctx.status(200); // this message's question is answered already (a double click)
             return;
         }
@@ -86,9 +76,9 @@ final class SlackButtons {
         Click click = new Click(conversation, question, value.path("t").asText(null), answer, user, channel,
                 ephemeral ? null : threadTs, responseUrl, p.path("message").path("blocks"));
         try {
-            chat.submit(() -> onClick(click));
+            parts.chat().submit(() -> onClick(click));
         } catch (ChatService.Busy e) {
-            seen.forget(once);
+            parts.seen().forget(once);
             throw new HttpResponseException(503, "too busy; click again shortly");
         }
         ctx.status(200);
@@ -101,30 +91,30 @@ final class SlackButtons {
         String who = SlackText.ID_PART.matcher(c.user()).matches() ? "<@" + c.user() + ">" : "Someone";
         Optional<Turn> turn;
         try {
-            turn = chat.answerIfOpen(c.conversation(), c.question(), c.answer());
+            turn = parts.chat().answerIfOpen(c.conversation(), c.question(), c.answer());
         } catch (Conversations.TooLong tl) {
-            api.respond(c.conversation(), c.responseUrl(), SlackText.ephemeral(blocks.plain(tl.getMessage())));
+            parts.api().respond(c.conversation(), c.responseUrl(), SlackText.ephemeral(parts.blocks().plain(tl.getMessage())));
             return;
         }
         if (turn.isEmpty()) {
-            api.respond(c.conversation(), c.responseUrl(), blocks.answered(c.original(), c.questionText(),
+            parts.api().respond(c.conversation(), c.responseUrl(), parts.blocks().answered(c.original(), c.questionText(),
                     "_This question is no longer open; the conversation has moved on._"));
             log.info("slack button: conversation {}: question {} no longer open", c.conversation(), c.question());
             return;
         }
-        api.respond(c.conversation(), c.responseUrl(), blocks.answered(c.original(), c.questionText(),
+        parts.api().respond(c.conversation(), c.responseUrl(), parts.blocks().answered(c.original(), c.questionText(),
                 who + " answered *" + (c.answer().equals("yes") ? "Yes" : "No") + "*"));
-        ObjectNode next = blocks.message(turn.get(), c.conversation());
+        ObjectNode next = parts.blocks().message(turn.get(), c.conversation());
         boolean sent;
         if (c.threadTs() != null) {
             next.put("channel", c.channel());
             next.put("thread_ts", c.threadTs());
-            sent = api.postMessage(c.conversation(), next);
+            sent = parts.api().postMessage(c.conversation(), next);
         } else {
             // an ephemeral (slash command) conversation: the next turn goes to the same person
             ObjectNode m = SlackText.ephemeral(next);
             m.put("replace_original", false);
-            sent = api.respond(c.conversation(), c.responseUrl(), m);
+            sent = parts.api().respond(c.conversation(), c.responseUrl(), m);
         }
         log.info("slack button: conversation {} answered ({}){}", c.conversation(), SlackText.summary(turn.get()),
                 sent ? "" : ", not delivered");

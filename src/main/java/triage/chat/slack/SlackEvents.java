@@ -1,14 +1,12 @@
 package triage.chat.slack;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import triage.chat.ChatService;
-import triage.chat.Deduplicator;
 import triage.conversation.Conversations;
 import triage.conversation.Turn;
 import triage.web.Bodies;
@@ -24,26 +22,18 @@ import java.util.Objects;
 final class SlackEvents {
     private static final Logger log = LoggerFactory.getLogger(SlackEvents.class);
 
-    private final ChatService chat;
-    private final Deduplicator seen;
-    private final ObjectMapper json;
-    private final SlackWebApi api;
-    private final SlackBlocks blocks;
+    private final SlackParts parts;
     private volatile String botUserId;
     private volatile long botUserAskedAt;
 
-    SlackEvents(ChatService chat, Deduplicator seen, ObjectMapper json, SlackWebApi api, SlackBlocks blocks) {
-        this.chat = chat;
-        this.seen = seen;
-        this.json = json;
-        this.api = api;
-        this.blocks = blocks;
+    SlackEvents(SlackParts parts) {
+        this.parts = parts;
     }
 
     /** {@code POST /slack/events}, its signature checked. */
     void handle(Context ctx, byte[] body) {
         if (!Bodies.isJson(ctx)) throw new HttpResponseException(415, "Slack events come as JSON (Content-Type: application/json)");
-        JsonNode root = Bodies.object(body, json, "the event");
+        JsonNode root = Bodies.object(body, parts.json(), "the event");
         switch (root.path("type").asText("")) {
             case "url_verification" -> {
                 JsonNode challenge = root.get("challenge");
@@ -60,7 +50,7 @@ final class SlackEvents {
         if (eventId.isBlank()) throw new HttpResponseException(400, "'event_id' is missing");
         if (!root.path("event").isObject()) throw new HttpResponseException(400, "'event' is missing");
         String once = "slack:event:" + eventId;
-        if (!seen.firstSeen(once)) {
+        if (!parts.seen().firstSeen(once)) {
             log.info("slack event {}: already taken; retry {} ({}) not answered again", eventId,
                     Objects.requireNonNullElse(ctx.header("X-Slack-Retry-Num"), "-"),
                     Objects.requireNonNullElse(ctx.header("X-Slack-Retry-Reason"), "-"));
@@ -68,9 +58,9 @@ final class SlackEvents {
             return;
         }
         try {
-            chat.submit(() -> onEvent(eventId, root));
+            parts.chat().submit(() -> onEvent(eventId, root));
         } catch (ChatService.Busy e) {
-            seen.forget(once); // Slack will retry; let that retry through
+            parts.seen().forget(once); // Slack will retry; let that retry through
             throw new HttpResponseException(503, "too busy; try again shortly");
         }
         ctx.status(200);
@@ -104,21 +94,21 @@ final class SlackEvents {
         ObjectNode reply;
         String outcome;
         try {
-            Turn turn = chat.answer(conversation, SlackText.plain(raw));
-            reply = blocks.message(turn, conversation);
+            Turn turn = parts.chat().answer(conversation, SlackText.plain(raw));
+            reply = parts.blocks().message(turn, conversation);
             outcome = SlackText.summary(turn);
         } catch (Conversations.TooLong tl) {
-            reply = blocks.plain(tl.getMessage());
+            reply = parts.blocks().plain(tl.getMessage());
             outcome = "too long";
         }
         reply.put("channel", channel);
         reply.put("thread_ts", thread);
-        boolean sent = api.postMessage(conversation, reply);
+        boolean sent = parts.api().postMessage(conversation, reply);
         log.info("slack event {}: conversation {} answered ({}){}", eventId, conversation, outcome, sent ? "" : ", not delivered");
     }
 
     private boolean inConversation(String conversation) {
-        return chat.knows(conversation);
+        return parts.chat().knows(conversation);
     }
 
     /** The bot's user id: from the event's authorizations, else asked of auth.test (at most once a minute). */
@@ -133,7 +123,7 @@ final class SlackEvents {
         if (first != null) return first;
         if (botUserId == null && System.currentTimeMillis() - botUserAskedAt > 60_000) {
             botUserAskedAt = System.currentTimeMillis();
-            api.botUserId().ifPresent(id -> botUserId = id);
+            parts.api().botUserId().ifPresent(id -> botUserId = id);
         }
         return botUserId;
     }
