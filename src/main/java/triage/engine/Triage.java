@@ -66,6 +66,9 @@ public final class Triage {
     /** The knowledge of the live rulebook (runbooks, symptoms' words). */
     public Knowledge knowledge() { return rules.current().knowledge(); }
 
+    /** The live rulebook's runbooks and their rules. */
+    public Runbooks runbooks() { return Runbooks.of(rules.current()); }
+
     /** What people said that no symptom matched, counted. */
     public UnrecognizedLog unrecognized() { return unrecognized; }
 

@@ -1,6 +1,5 @@
 package triage.chat.teams;
 
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.apibuilder.EndpointGroup;
@@ -8,13 +7,13 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import triage.chat.Bodies;
 import triage.chat.ChatService;
 import triage.chat.Deduplicator;
 import triage.conversation.Conversations;
 import triage.conversation.Turn;
 import triage.render.ChatText;
 import triage.util.Digests;
+import triage.web.Bodies;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -83,15 +82,7 @@ public final class TeamsAdapter {
             throw new HttpResponseException(401, e.getMessage());
         }
         if (!Bodies.isJson(ctx)) throw new HttpResponseException(415, "Teams activities come as JSON (Content-Type: application/json)");
-        JsonNode activity;
-        try {
-            activity = json.readTree(body);
-        } catch (JacksonException e) {
-            throw new HttpResponseException(400, "the activity is not valid JSON: " + e.getOriginalMessage());
-        } catch (java.io.IOException e) {
-            throw new HttpResponseException(400, "the activity could not be read");
-        }
-        if (activity == null || !activity.isObject()) throw new HttpResponseException(400, "the activity must be a JSON object");
+        JsonNode activity = Bodies.object(body, json, "the activity");
         if (!"message".equals(activity.path("type").asText())) {
             throw new HttpResponseException(400, "only message activities are answered");
         }
