@@ -1,14 +1,19 @@
 package triage;
 
+import triage.engine.LiveChecks;
 import triage.engine.LiveRulebook;
 import triage.engine.Rulebook;
+import triage.engine.RulebookCache;
+import triage.engine.RulebookCompiler;
 import triage.engine.RulebookException;
 import triage.engine.Triage;
+import triage.engine.UnrecognizedLog;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.stream.Stream;
 
 /** The shipped runbooks, and copies of them a test may break. */
@@ -22,7 +27,7 @@ public final class Fixtures {
     public static synchronized Rulebook shipped() {
         if (shipped == null) {
             try {
-                shipped = Rulebook.load(RULES, KNOWLEDGE);
+                shipped = load(RULES, KNOWLEDGE);
             } catch (RulebookException e) {
                 throw new AssertionError("the shipped runbooks do not load:\n" + e.getMessage(), e);
             }
@@ -32,10 +37,35 @@ public final class Fixtures {
 
     public static Triage triage() {
         try {
-            return new Triage(LiveRulebook.open(RULES, KNOWLEDGE));
+            return new Triage(open(RULES, KNOWLEDGE));
         } catch (RulebookException e) {
             throw new AssertionError(e.getMessage(), e);
         }
+    }
+
+    /** The shipped runbooks served, with {@code checks} as the live checks. */
+    public static Triage triage(LiveChecks checks) {
+        try {
+            return new Triage(open(RULES, KNOWLEDGE), new UnrecognizedLog(100, Clock.systemUTC()), (d, nanos) -> { }, checks);
+        } catch (RulebookException e) {
+            throw new AssertionError(e.getMessage(), e);
+        }
+    }
+
+    /** A compiler with the cache the environment names, as the commands make it. */
+    public static RulebookCompiler compiler() {
+        return new RulebookCompiler(RulebookCache.at(System.getenv("TRIAGE_CACHE"), System.getenv("XDG_CACHE_HOME"),
+                System.getProperty("user.home")));
+    }
+
+    /** Compiles a set of runbooks, as {@code lint} does. */
+    public static Rulebook load(Path rules, Path knowledge) throws RulebookException {
+        return compiler().load(rules, knowledge);
+    }
+
+    /** Serves a set of runbooks from two directories, as {@code serve} does. */
+    public static LiveRulebook open(Path rules, Path knowledge) throws RulebookException {
+        return LiveRulebook.open(new LiveRulebook.Source(rules, knowledge, "files"), compiler());
     }
 
     /** Copies rules/ and knowledge/ under {@code dir}; returns dir. */

@@ -12,13 +12,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
- * The chat adapters the environment asks for: Slack when {@code SLACK_SIGNING_SECRET} is set, Teams
- * when {@code TEAMS_WEBHOOK_SECRET} is set; an adapter without its secret is off, so its paths are
- * never mounted and answer 404. Deliveries are de-duplicated in Redis when {@code TRIAGE_REDIS_URL}
- * is set (shared by every instance), else in memory.
+ * The chat adapters the configuration asks for: Slack when its signing secret is set, Teams when
+ * its webhook secret is set; an adapter without its secret is off, so its paths are never mounted
+ * and answer 404. Deliveries are de-duplicated in Redis when a Redis URL is set (shared by every
+ * instance), else in memory.
  */
 public final class ChatAdapters implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ChatAdapters.class);
@@ -31,58 +30,77 @@ public final class ChatAdapters implements AutoCloseable {
     private final List<String> names;
     private final ChatService service;
     private final Deduplicator seen;
+    private final List<AutoCloseable> adapters;
 
-    private ChatAdapters(List<EndpointGroup> routes, List<String> names, ChatService service, Deduplicator seen) {
+    private ChatAdapters(List<EndpointGroup> routes, List<String> names, ChatService service, Deduplicator seen,
+                         List<AutoCloseable> adapters) {
         this.routes = List.copyOf(routes);
         this.names = List.copyOf(names);
         this.service = service;
         this.seen = seen;
+        this.adapters = List.copyOf(adapters);
     }
 
     /** No adapter at all. */
-    public static ChatAdapters none() { return new ChatAdapters(List.of(), List.of(), null, null); }
+    public static ChatAdapters none() { return new ChatAdapters(List.of(), List.of(), null, null, List.of()); }
 
     /**
-     * Reads {@code SLACK_SIGNING_SECRET}, {@code SLACK_BOT_TOKEN}, {@code SLACK_API_URL},
-     * {@code TEAMS_WEBHOOK_SECRET} and {@code TRIAGE_REDIS_URL} from {@code env}.
+     * What switches the adapters on: a platform's secret (else its paths are not mounted), the bot
+     * token and Web API base for Slack, and where deliveries are de-duplicated (Redis when
+     * {@code redisUrl} is set, shared by every instance, else memory). Blank counts as unset.
+     */
+    public record Settings(String slackSigningSecret, String slackBotToken, String slackApiUrl,
+                           String teamsWebhookSecret, String redisUrl) {
+        public Settings {
+            slackSigningSecret = value(slackSigningSecret);
+            slackBotToken = value(slackBotToken);
+            slackApiUrl = value(slackApiUrl);
+            teamsWebhookSecret = value(teamsWebhookSecret);
+            redisUrl = value(redisUrl);
+        }
+    }
+
+    /**
+     * The adapters {@code settings} switch on.
      *
      * @throws IllegalArgumentException when a value is set but unusable (a Teams token that is not base64, a bad URL)
      */
-    public static ChatAdapters fromEnvironment(Map<String, String> env, Conversations conversations, ObjectMapper json) {
-        String slackSecret = value(env, "SLACK_SIGNING_SECRET");
-        String teamsSecret = value(env, "TEAMS_WEBHOOK_SECRET");
-        if (slackSecret == null && teamsSecret == null) return none();
-        SlackAdapter.Settings slackSettings = slackSecret == null ? null
-                : SlackAdapter.Settings.of(slackSecret, value(env, "SLACK_BOT_TOKEN"), value(env, "SLACK_API_URL"));
-        String redis = value(env, "TRIAGE_REDIS_URL");
+    public static ChatAdapters of(Settings settings, Conversations conversations, ObjectMapper json) {
+        if (settings.slackSigningSecret() == null && settings.teamsWebhookSecret() == null) return none();
+        SlackAdapter.Settings slackSettings = settings.slackSigningSecret() == null ? null
+                : SlackAdapter.Settings.of(settings.slackSigningSecret(), settings.slackBotToken(), settings.slackApiUrl());
         Deduplicator local = new MemoryDeduplicator(50_000, SEEN_FOR, Clock.systemUTC());
-        Deduplicator seen = redis == null ? local : new RedisDeduplicator(redis, SEEN_FOR, Duration.ofMillis(500), local);
+        Deduplicator seen = settings.redisUrl() == null ? local
+                : new RedisDeduplicator(settings.redisUrl(), SEEN_FOR, Duration.ofMillis(500), local);
         ChatService service = new ChatService(conversations, THREADS, QUEUE);
         List<EndpointGroup> routes = new ArrayList<>();
         List<String> names = new ArrayList<>();
+        List<AutoCloseable> adapters = new ArrayList<>();
         try {
             if (slackSettings != null) {
                 SlackAdapter slack = new SlackAdapter(slackSettings, service, seen, json, Clock.systemUTC());
+                adapters.add(slack);
                 if (!slack.canPost()) {
                     log.warn("SLACK_BOT_TOKEN is not set: the slash command works, but mentions and buttons cannot be answered");
                 }
                 routes.add(slack.routes());
                 names.add("slack");
             }
-            if (teamsSecret != null) {
-                routes.add(new TeamsAdapter(teamsSecret, service, seen, json, Clock.systemUTC(), Duration.ofSeconds(4)).routes());
+            if (settings.teamsWebhookSecret() != null) {
+                routes.add(new TeamsAdapter(settings.teamsWebhookSecret(), service, seen, json, Clock.systemUTC(),
+                        Duration.ofSeconds(4)).routes());
                 names.add("teams");
             }
         } catch (RuntimeException e) {
+            adapters.forEach(ChatAdapters::closeQuietly);
             service.close();
             seen.close();
             throw e;
         }
-        return new ChatAdapters(routes, names, service, seen);
+        return new ChatAdapters(routes, names, service, seen, adapters);
     }
 
-    private static String value(Map<String, String> env, String name) {
-        String v = env.get(name);
+    private static String value(String v) {
         return v == null || v.isBlank() ? null : v.strip();
     }
 
@@ -97,7 +115,16 @@ public final class ChatAdapters implements AutoCloseable {
 
     /** Lets queued replies go out, then stops. */
     @Override public void close() {
-        if (service != null) service.close();
+        if (service != null) service.close();  // answers still being worked out hand their replies to the adapters
+        adapters.forEach(ChatAdapters::closeQuietly);
         if (seen != null) seen.close();
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        try {
+            c.close();
+        } catch (Exception e) {
+            log.warn("closing a chat adapter failed: {}", e.toString());
+        }
     }
 }

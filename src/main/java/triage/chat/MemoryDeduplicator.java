@@ -1,49 +1,36 @@
 package triage.chat;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import triage.util.Caches;
+
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 
-/**
- * Keys in this process: at most {@code capacity}, each for {@code ttl}. Every key lives equally
- * long, so insertion order is expiry order and expired keys are always at the head.
- */
+/** Keys in this process (Caffeine): at most {@code capacity}, each for {@code ttl} from when it was first seen. */
 public final class MemoryDeduplicator implements Deduplicator {
     private final int capacity;
-    private final long ttlMillis;
-    private final Clock clock;
-    private final LinkedHashMap<String, Long> expiries = new LinkedHashMap<>();
+    private final Duration ttl;
+    private final Cache<String, Boolean> seen;
 
     public MemoryDeduplicator(int capacity, Duration ttl, Clock clock) {
         if (capacity < 1) throw new IllegalArgumentException("capacity must be at least 1");
         if (ttl.isNegative() || ttl.isZero()) throw new IllegalArgumentException("ttl must be positive");
+        Objects.requireNonNull(clock);
         this.capacity = capacity;
-        this.ttlMillis = ttl.toMillis();
-        this.clock = Objects.requireNonNull(clock);
+        this.ttl = ttl;
+        // full of live keys, one is dropped (a retry of it could slip through, nothing worse)
+        this.seen = Caches.timedBy(clock).maximumSize(capacity).expireAfterWrite(ttl).build();
     }
 
-    @Override public synchronized boolean firstSeen(String key) {
-        long now = clock.millis();
-        Iterator<Map.Entry<String, Long>> it = expiries.entrySet().iterator();
-        while (it.hasNext() && it.next().getValue() <= now) it.remove();
-        Long until = expiries.get(key);
-        if (until != null) return false;
-        if (expiries.size() >= capacity) {
-            // full of live keys: the oldest goes first (a retry of it could slip through, nothing worse)
-            it = expiries.entrySet().iterator();
-            it.next();
-            it.remove();
-        }
-        expiries.put(key, now + ttlMillis);
-        return true;
+    @Override public boolean firstSeen(String key) { return seen.asMap().putIfAbsent(key, Boolean.TRUE) == null; }
+
+    @Override public void forget(String key) { seen.invalidate(key); }
+
+    public int size() {
+        seen.cleanUp();
+        return (int) seen.estimatedSize();
     }
 
-    @Override public synchronized void forget(String key) { expiries.remove(key); }
-
-    public synchronized int size() { return expiries.size(); }
-
-    @Override public String describe() { return "memory (" + capacity + " keys, " + ttlMillis / 1000 + " s)"; }
+    @Override public String describe() { return "memory (" + capacity + " keys, " + ttl.toSeconds() + " s)"; }
 }

@@ -3,7 +3,7 @@ package triage.chat;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.sync.RedisCommands;
 import org.slf4j.Logger;
-import triage.conversation.RedisConnection;
+import triage.redis.RedisConnection;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;

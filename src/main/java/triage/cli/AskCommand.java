@@ -8,11 +8,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import triage.app.Config;
+import triage.engine.Answer;
+import triage.engine.Said;
+import triage.engine.UnrecognizedLog;
 import triage.engine.LiveRulebook;
 import triage.engine.Triage;
-import triage.language.similar.Recall;
 import triage.probe.Prober;
-import triage.probe.ProbingTriage;
+import triage.probe.ProbeChecks;
 import triage.render.JsonView;
 import triage.render.PlainText;
 
@@ -49,13 +52,20 @@ public final class AskCommand implements Callable<Integer> {
                 return 2;
             }
         }
+        Config config;
+        try {
+            config = sources.config();
+        } catch (IllegalArgumentException e) {
+            err.println("triage: " + e.getMessage());
+            return 2;
+        }
         // answer first: the scenarios and the cache entry of a just-edited set can wait until then
-        LiveRulebook rules = sources.openUnsettled(err);
+        LiveRulebook rules = Sources.openUnchecked(config, err);
         if (rules == null) return 1;
         Prober prober = null;
         if (probe) {
             try {
-                prober = Prober.configured(rules.current().knowledge(), System.getenv());
+                prober = Prober.configured(rules.current().knowledge(), config.probe());
             } catch (IllegalArgumentException e) {
                 err.println("triage: live checks: " + e.getMessage());
                 return 2;
@@ -64,11 +74,13 @@ public final class AskCommand implements Callable<Integer> {
             prober.open();
         }
         try {
-            ProbingTriage.Answer a = new ProbingTriage(new Triage(rules).withRecall(new Recall(), true), prober).diagnose(observations, probe);
+            Triage triage = new Triage(rules, new UnrecognizedLog(1, java.time.Clock.systemUTC()), (d, nanos) -> { },
+                    ProbeChecks.of(prober)).withRecall(true);
+            Answer a = triage.answer(Said.texts(observations).checking(probe));
             if (json) {
                 StringWriter text = new StringWriter();
                 try (JsonGenerator g = new ObjectMapper().createGenerator(text).useDefaultPrettyPrinter()) {
-                    JsonView.write(g, a.diagnosis(), explain, a.probes());
+                    new JsonView().write(g, a.diagnosis(), a.knowledge(), explain, a.probes());
                 }
                 out.println(text);
             } else {
@@ -79,7 +91,7 @@ public final class AskCommand implements Callable<Integer> {
             return 0;
         } finally {
             if (prober != null) prober.close();
-            rules.settle();
+            rules.check();
         }
     }
 }

@@ -1,6 +1,8 @@
 package triage.cli;
 
 import picocli.CommandLine.Option;
+import triage.app.App;
+import triage.app.Config;
 import triage.engine.LiveRulebook;
 import triage.engine.Problem;
 import triage.engine.RulebookException;
@@ -8,32 +10,37 @@ import triage.engine.RulebookException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 
-/** Where the runbooks live: flags, else TRIAGE_RULES / TRIAGE_KNOWLEDGE, else ./rules and ./knowledge. */
+/** Where the runbooks live: flags, else TRIAGE_RULES / TRIAGE_KNOWLEDGE, else ./rules and ./knowledge (see {@link Config}). */
 public final class Sources {
-    @Option(names = "--rules", paramLabel = "DIR", defaultValue = "${env:TRIAGE_RULES:-rules}",
-            description = "Directory of .drl runbooks (default: $TRIAGE_RULES or ./rules).")
+    @Option(names = "--rules", paramLabel = "DIR", description = "Directory of .drl runbooks (default: $TRIAGE_RULES or ./rules).")
     Path rules;
 
-    @Option(names = "--knowledge", paramLabel = "DIR", defaultValue = "${env:TRIAGE_KNOWLEDGE:-knowledge}",
-            description = "Knowledge directory (default: $TRIAGE_KNOWLEDGE or ./knowledge).")
+    @Option(names = "--knowledge", paramLabel = "DIR", description = "Knowledge directory (default: $TRIAGE_KNOWLEDGE or ./knowledge).")
     Path knowledge;
 
-    /** Loads the runbooks, or says on {@code err} why they do not load and returns null. */
-    LiveRulebook open(PrintWriter err) {
-        LiveRulebook live = openUnsettled(err);
-        if (live != null) live.settle();
-        return live;
+    /** The configuration with these flags over the environment. */
+    Config config() {
+        return Config.read(Config.Flags.none().withDirs(rules, knowledge));
     }
 
-    /** As {@link #open}, leaving the scenarios and the cache entry to {@link LiveRulebook#settle()}. */
-    LiveRulebook openUnsettled(PrintWriter err) {
+    /**
+     * Loads the runbooks, leaving the scenarios and the cache entry to {@link LiveRulebook#check()};
+     * or says on {@code err} why they do not load and returns null.
+     */
+    static LiveRulebook openUnchecked(Config config, PrintWriter err) {
         try {
-            return LiveRulebook.openUnsettled(new LiveRulebook.Source(rules, knowledge, "files"));
+            return LiveRulebook.openUnchecked(new LiveRulebook.Source(config.rules(), config.knowledge(), "files"),
+                    App.compiler(config));
         } catch (RulebookException e) {
-            err.println("triage: the runbooks do not load:");
-            for (Problem p : e.problems()) err.println("  " + p);
-            err.flush();
+            report(e, err);
             return null;
         }
+    }
+
+    /** Says on {@code err} why the runbooks do not load. */
+    static void report(RulebookException e, PrintWriter err) {
+        err.println("triage: the runbooks do not load:");
+        for (Problem p : e.problems()) err.println("  " + p);
+        err.flush();
     }
 }

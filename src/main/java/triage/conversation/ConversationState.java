@@ -9,22 +9,13 @@ import java.util.Set;
 /**
  * What a conversation remembers between turns: its observations (one a symptom, the latest
  * wins), the question it asked last, the runbooks people named, and how many turns it had.
- * Immutable; stored as JSON.
+ * Immutable; stored as JSON (see {@link StoredState}).
  */
-public record ConversationState(String id, List<Remembered> observations, String lastAsked,
+public record ConversationState(String id, List<Observation> observations, String lastAsked,
                                 Set<String> runbooks, int turns, Instant updatedAt) {
     public ConversationState {
         observations = observations == null ? List.of() : List.copyOf(observations);
         runbooks = runbooks == null ? Set.of() : Set.copyOf(runbooks);
-    }
-
-    /** An observation as kept in a store. */
-    public record Remembered(String symptom, boolean present, String text, String source) {
-        static Remembered of(Observation o) {
-            return new Remembered(o.getSymptom(), o.isPresent(), o.getText(), o.getSource());
-        }
-
-        Observation observation() { return new Observation(symptom, present, text, source); }
     }
 
     static ConversationState fresh(String id) {

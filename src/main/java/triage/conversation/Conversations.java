@@ -2,36 +2,27 @@ package triage.conversation;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import triage.engine.Diagnoser;
-import triage.engine.Rulebook;
+import triage.engine.Answer;
+import triage.engine.Said;
 import triage.engine.Triage;
-import triage.language.Interpretation;
-import triage.language.Interpreter;
-import triage.language.Reading;
 import triage.model.Cause;
 import triage.model.Check;
 import triage.model.Diagnosis;
-import triage.model.Observation;
-import triage.model.ProbeResult;
-import triage.model.Understood;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * The one conversation engine behind every channel. A conversation keeps its observations and
- * the question it asked last, so "yes", "nope" or "still broken" answer that question, while a
- * full sentence counts as observations in its own right; what is said later about a symptom
- * replaces what was said before ("actually login works").
+ * the question it asked last, and hands each message with them to {@link Triage#answer}, which
+ * reads "yes", "nope" or "still broken" as an answer to that question and a full sentence as
+ * observations in its own right; what is said later about a symptom replaces what was said
+ * before ("actually login works"). The chat adapters ask it, never its store, what it remembers.
  *
  * <p>A cause is <em>settled</em> when its confidence is at least {@value #SETTLED} and it leads
  * the next by at least {@value #LEAD}, or when nothing is left to ask.
@@ -55,26 +46,42 @@ public final class Conversations {
     private final Triage triage;
     private final ConversationStore store;
     private final Clock clock;
-    private final LiveChecks checks;
 
     public Conversations(Triage triage, ConversationStore store, Clock clock) {
-        this(triage, store, clock, LiveChecks.NONE);
-    }
-
-    public Conversations(Triage triage, ConversationStore store, Clock clock, LiveChecks checks) {
         this.triage = Objects.requireNonNull(triage);
         this.store = Objects.requireNonNull(store);
         this.clock = Objects.requireNonNull(clock);
-        this.checks = Objects.requireNonNull(checks);
     }
 
-    public ConversationStore store() { return store; }
+    /** Where they are kept, for logs and {@code /healthz}: "memory" or "redis://host:port". */
+    public String describe() { return store.describe(); }
+
+    /**
+     * Whether conversation {@code id} is remembered (the bot is in that thread).
+     *
+     * @throws ConversationStore.StoreUnavailable when the store cannot say in time
+     */
+    public boolean knows(String id) {
+        return validId(id) && store.load(id).isPresent();
+    }
+
+    /**
+     * Whether conversation {@code id} is remembered and {@code question} (a symptom id) is the one
+     * it asked last: a button on an old message must not answer whatever is asked now.
+     *
+     * @throws ConversationStore.StoreUnavailable when the store cannot say in time
+     */
+    public boolean isOpen(String id, String question) {
+        if (!validId(id) || question == null) return false;
+        return store.load(id).map(s -> question.equals(s.lastAsked())).orElse(false);
+    }
 
     public static boolean validId(String id) { return id != null && ID.matcher(id).matches(); }
 
     /** Takes one message of conversation {@code id} and answers it. */
     public Turn handle(String id, String text) {
         if (!validId(id)) throw new IllegalArgumentException("conversation id must be 1-128 letters, digits or . _ : @ -");
+        List<String> canCheck = triage.checkable();
         String command = command(text);
         if (RESET.contains(command)) {
             boolean lost = false;
@@ -84,8 +91,9 @@ public final class Conversations {
                 log.warn("conversation {}: could not forget it: {}", id, e.getMessage());
                 lost = true;
             }
-            Diagnosis d = triage.diagnoseObservations(List.of(), Set.of());
-            return new Turn(Turn.Kind.RESET, d, first(d), false, List.of(), null, lost, List.of(), checks.names());
+            Answer a = triage.answer(Said.texts(List.of()));
+            Diagnosis d = a.diagnosis();
+            return new Turn(Turn.Kind.RESET, d, first(d), false, List.of(), null, lost, List.of(), canCheck, a.knowledge());
         }
 
         boolean lost = false;
@@ -100,68 +108,38 @@ public final class Conversations {
         if (state.turns() >= MAX_TURNS) throw new TooLong(id);
 
         if (HELP.contains(command) || WHY.contains(command)) {
-            Diagnosis d = diagnose(state);
+            Answer a = triage.answer(said(List.of(), state, false));
+            Diagnosis d = a.diagnosis();
             Turn.Kind kind = HELP.contains(command) ? Turn.Kind.HELP : Turn.Kind.WHY;
             return new Turn(kind, d, state.lastAsked() == null ? null : question(d, state.lastAsked()), settled(d),
-                    List.of(), null, lost, List.of(), checks.names());
+                    List.of(), null, lost, List.of(), canCheck, a.knowledge());
         }
 
-        Rulebook rb = triage.rules().current();
-        Interpreter in = rb.interpreter();
-        boolean checking = CHECK.contains(command) && !checks.names().isEmpty();
-        Interpretation said = in.read(checking ? List.of() : List.of(text));
-        List<Observation> heard = new ArrayList<>();
-        for (Reading r : said.readings()) heard.add(new Observation(r.symptom(), r.present(), text, Observation.TEXT));
-        List<ProbeResult> checked = checking ? checks.run() : List.of();
-        for (ProbeResult r : checked) {
-            if (!r.counted()) continue;
-            for (Observation o : r.observations()) if (rb.knowledge().symptoms().containsKey(o.getSymptom())) heard.add(o);
-        }
-        String asked = state.lastAsked();
-        boolean answeredDirectly = asked != null && heard.stream().anyMatch(o -> o.getSymptom().equals(asked));
-        if (!checking && asked != null && !answeredDirectly && rb.knowledge().symptoms().containsKey(asked)) {
-            Boolean answer = in.shortAnswer(text);
-            if (answer == null && heard.isEmpty()) answer = in.polarityAbout(asked, text);
-            if (answer != null) heard.add(0, new Observation(asked, answer, text, "answer"));
-        }
-
-        Map<String, ConversationState.Remembered> merged = new LinkedHashMap<>();
-        for (ConversationState.Remembered r : state.observations()) merged.put(r.symptom(), r);
-        for (Observation o : heard) {
-            merged.remove(o.getSymptom());
-            merged.put(o.getSymptom(), ConversationState.Remembered.of(o));
-        }
-        Set<String> runbooks = new LinkedHashSet<>(state.runbooks());
-        runbooks.addAll(said.runbooks());
-        ConversationState next = new ConversationState(id, List.copyOf(merged.values()), state.lastAsked(), runbooks,
-                state.turns() + 1, Instant.now(clock));
-        Diagnosis d = diagnose(next);
+        boolean checking = CHECK.contains(command) && !canCheck.isEmpty();
+        Answer a = triage.answer(said(checking ? List.of() : List.of(text), state, checking));
+        Diagnosis d = a.diagnosis();
         boolean settled = settled(d);
         Check question = settled ? null : first(d);
-        next = new ConversationState(id, next.observations(), question == null ? null : question.id(), runbooks,
-                next.turns(), next.updatedAt());
+        ConversationState next = new ConversationState(id, a.observations(), question == null ? null : question.id(),
+                a.runbooks(), state.turns() + 1, Instant.now(clock));
         try {
             store.save(next);
         } catch (ConversationStore.StoreUnavailable e) {
             log.warn("conversation {}: could not remember this turn: {}", id, e.getMessage());
             lost = true;
         }
-        if (heard.isEmpty() && !checking) triage.unrecognized().record(text);
-        List<Understood> heardViews = heard.stream()
-                .map(o -> Understood.of(o, Diagnoser.label(rb.knowledge(), o))).toList();
-        return new Turn(Turn.Kind.DIAGNOSIS, d, question, settled, heardViews, heard.isEmpty() && !checking ? text : null,
-                lost, checked, checks.names());
+        return new Turn(Turn.Kind.DIAGNOSIS, d, question, settled, a.heard(), a.unrecognized().isEmpty() ? null : text,
+                lost, a.probes() == null ? List.of() : a.probes(), canCheck, a.knowledge());
+    }
+
+    private static Said said(List<String> texts, ConversationState state, boolean check) {
+        return Said.texts(texts).inConversation(state.observations(), state.runbooks(), state.lastAsked()).checking(check);
     }
 
     /** Forgets conversation {@code id}. */
     public void forget(String id) {
         if (!validId(id)) throw new IllegalArgumentException("conversation id must be 1-128 letters, digits or . _ : @ -");
         store.delete(id);
-    }
-
-    private Diagnosis diagnose(ConversationState s) {
-        return triage.diagnoseObservations(s.observations().stream().map(ConversationState.Remembered::observation).toList(),
-                s.runbooks());
     }
 
     static boolean settled(Diagnosis d) {

@@ -1,57 +1,41 @@
 package triage.conversation;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import triage.util.Caches;
+
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 
-/** Conversations in this process: at most {@code capacity}, least recently used dropped first, idle ones expire. */
+/**
+ * Conversations in this process (Caffeine): at most {@code capacity}, idle ones expire after
+ * {@code idle} without a load or save. When full, Caffeine's admission policy drops the
+ * conversation least likely to be used again, so a flood of new ids does not push out the ones in
+ * use. Time is read from {@code clock}, so tests move it by hand.
+ */
 public final class MemoryStore implements ConversationStore {
     private final int capacity;
     private final Duration idle;
-    private final Clock clock;
-    private final LinkedHashMap<String, ConversationState> map;
+    private final Cache<String, ConversationState> cache;
 
     public MemoryStore(int capacity, Duration idle, Clock clock) {
         if (capacity < 1) throw new IllegalArgumentException("capacity must be at least 1");
         this.capacity = capacity;
         this.idle = idle;
-        this.clock = clock;
-        this.map = new LinkedHashMap<>(16, 0.75f, true) {
-            @Override protected boolean removeEldestEntry(Map.Entry<String, ConversationState> eldest) {
-                return size() > MemoryStore.this.capacity;
-            }
-        };
+        this.cache = Caches.timedBy(clock).maximumSize(capacity).expireAfterAccess(idle).build();
     }
 
-    @Override public synchronized Optional<ConversationState> load(String id) {
-        ConversationState s = map.get(id);
-        if (s == null) return Optional.empty();
-        if (expired(s)) {
-            map.remove(id);
-            return Optional.empty();
-        }
-        return Optional.of(s);
+    @Override public Optional<ConversationState> load(String id) {
+        return Optional.ofNullable(cache.getIfPresent(id));
     }
 
-    @Override public synchronized void save(ConversationState state) {
-        map.put(state.id(), state);
-        // least recently used first: expired ones sit at the head
-        var it = map.values().iterator();
-        while (it.hasNext()) {
-            if (expired(it.next())) it.remove();
-            else break;
-        }
-    }
+    @Override public void save(ConversationState state) { cache.put(state.id(), state); }
 
-    @Override public synchronized void delete(String id) { map.remove(id); }
+    @Override public void delete(String id) { cache.invalidate(id); }
 
-    public synchronized int size() { return map.size(); }
-
-    private boolean expired(ConversationState s) {
-        return s.updatedAt().plus(idle).isBefore(Instant.now(clock));
+    public int size() {
+        cache.cleanUp();
+        return (int) cache.estimatedSize();
     }
 
     @Override public String describe() { return "memory (" + capacity + " conversations, idle " + idle.toMinutes() + " min)"; }

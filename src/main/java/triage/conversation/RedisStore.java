@@ -2,9 +2,8 @@ package triage.conversation;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.lettuce.core.api.sync.RedisCommands;
+import triage.redis.RedisConnection;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -21,8 +20,7 @@ public final class RedisStore implements ConversationStore {
     private final RedisConnection redis;
     private final Duration ttl;
     private final String shown;
-    private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private final ObjectMapper json = StoredState.mapper();
 
     public RedisStore(String url, Duration ttl, Duration timeout) {
         this.redis = new RedisConnection(url, timeout);

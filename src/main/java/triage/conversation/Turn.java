@@ -1,9 +1,10 @@
 package triage.conversation;
 
+import triage.knowledge.Knowledge;
 import triage.model.Check;
 import triage.model.Diagnosis;
+import triage.model.Observation;
 import triage.model.ProbeResult;
-import triage.model.Understood;
 
 import java.util.List;
 
@@ -19,9 +20,12 @@ import java.util.List;
  * @param memoryLost the store could not be read or written: earlier turns are forgotten
  * @param checked what was checked live this turn ("check"); empty otherwise
  * @param canCheck names of what the bot could check live if asked; empty when nothing is configured
+ * @param knowledge the knowledge the turn was answered with: the words for each observation
+ *                  ({@link Knowledge#label}) when it is rendered
  */
-public record Turn(Kind kind, Diagnosis diagnosis, Check question, boolean concluded, List<Understood> heard,
-                  String notUnderstood, boolean memoryLost, List<ProbeResult> checked, List<String> canCheck) {
+public record Turn(Kind kind, Diagnosis diagnosis, Check question, boolean concluded, List<Observation> heard,
+                  String notUnderstood, boolean memoryLost, List<ProbeResult> checked, List<String> canCheck,
+                  Knowledge knowledge) {
     public Turn {
         checked = checked == null ? List.of() : List.copyOf(checked);
         canCheck = canCheck == null ? List.of() : List.copyOf(canCheck);

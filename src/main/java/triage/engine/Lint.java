@@ -27,15 +27,16 @@ public final class Lint {
 
     private Lint() {}
 
-    public static Report run(Path rulesDir, Path knowledgeDir) {
-        return run(rulesDir, knowledgeDir, new Encoder(), Thresholds.DEFAULT);
+    public static Report run(RulebookCompiler compiler, Path rulesDir, Path knowledgeDir) {
+        return run(compiler, rulesDir, knowledgeDir, new Encoder(), Thresholds.DEFAULT);
     }
 
-    /** As {@link #run(Path, Path)}, with the examples embedded by {@code encoder}. */
-    public static Report run(Path rulesDir, Path knowledgeDir, Encoder encoder, Thresholds thresholds) {
+    /** As {@link #run(RulebookCompiler, Path, Path)}, with the examples embedded by {@code encoder}. */
+    public static Report run(RulebookCompiler compiler, Path rulesDir, Path knowledgeDir, Encoder encoder,
+                             Thresholds thresholds) {
         Rulebook rb;
         try {
-            rb = Rulebook.load(rulesDir, knowledgeDir);
+            rb = compiler.load(rulesDir, knowledgeDir);
         } catch (RulebookException e) {
             return new Report(e.problems(), 0, 0, null);
         }

@@ -41,58 +41,51 @@ public final class LiveRulebook {
         void reloaded(boolean swapped, long nanos);
     }
 
+    private final RulebookCompiler compiler;
     private volatile Source source;
     private volatile String offered;
     private volatile Listener listener = (ok, nanos) -> { };
     private final AtomicReference<Rulebook> current = new AtomicReference<>();
     private final AtomicReference<List<String>> lastError = new AtomicReference<>();
-    /** The first set while its scenarios have not run (see {@link #openUnsettled}). */
-    private volatile Rulebook unsettled;
+    /** The first set while its scenarios have not run (see {@link #openUnchecked}). */
+    private volatile RulebookCompiler.Compiled unchecked;
 
-    private LiveRulebook(Source source, Rulebook first, List<String> error) {
+    private LiveRulebook(RulebookCompiler compiler, Source source, Rulebook first, List<String> error) {
+        this.compiler = compiler;
         this.source = source;
         this.current.set(first);
         this.lastError.set(error);
     }
 
     /**
-     * Loads the first set. It must compile; failing scenarios are reported, not fatal, since there
-     * is nothing older to fall back to.
+     * Loads the first set with {@code compiler}. It must compile; failing scenarios are reported,
+     * not fatal, since there is nothing older to fall back to.
      */
-    public static LiveRulebook open(Path rulesDir, Path knowledgeDir) throws RulebookException {
-        return open(new Source(rulesDir, knowledgeDir, "files"));
-    }
-
-    /** {@link #open(Path, Path)} from any source; the compiled rules are cached by content hash. */
-    public static LiveRulebook open(Source source) throws RulebookException {
-        LiveRulebook live = openUnsettled(source);
-        live.settle();
+    public static LiveRulebook open(Source source, RulebookCompiler compiler) throws RulebookException {
+        LiveRulebook live = openUnchecked(source, compiler);
+        live.check();
         return live;
     }
 
     /**
-     * As {@link #open(Source)} for a command that answers once: the set serves at once, and its
-     * scenarios are run and its cache entry written by {@link #settle()}, which such a command
-     * calls after it has answered. After an edit that is a third of a cold start.
+     * As {@link #open} for a command that answers once: the set serves at once, and its scenarios
+     * are run and its cache entry written by {@link #check()}, which such a command calls after it
+     * has answered. After an edit that is a third of a cold start.
      */
-    public static LiveRulebook openUnsettled(Source source) throws RulebookException {
-        return openUnsettled(source, RulebookCache.fromEnvironment());
-    }
-
-    static LiveRulebook openUnsettled(Source source, RulebookCache cache) throws RulebookException {
-        Rulebook rb = Rulebook.loadUnsaved(source.rulesDir(), source.knowledgeDir(), cache);
-        LiveRulebook live = new LiveRulebook(source, rb, null);
-        live.unsettled = rb;
+    public static LiveRulebook openUnchecked(Source source, RulebookCompiler compiler) throws RulebookException {
+        RulebookCompiler.Compiled first = compiler.compile(source.rulesDir(), source.knowledgeDir());
+        LiveRulebook live = new LiveRulebook(compiler, source, first.rulebook(), null);
+        live.unchecked = first;
         return live;
     }
 
-    /** Runs the scenarios of a set opened unsettled, logs those that fail, writes its cache entry. */
-    public void settle() {
-        Rulebook rb = unsettled;
-        if (rb == null) return;
-        unsettled = null;
-        List<String> failures = rb.scenarioFailures();
-        rb.save();
+    /** Runs the scenarios of a set opened unchecked, logs those that fail, writes its cache entry. */
+    public void check() {
+        RulebookCompiler.Compiled first = unchecked;
+        if (first == null) return;
+        unchecked = null;
+        List<String> failures = compiler.scenarioFailures(first);
+        compiler.store(first);
         failures.forEach(f -> log.warn("scenario failed: {}", f));
         if (!failures.isEmpty()) lastError.compareAndSet(null, failures);
     }
@@ -102,7 +95,8 @@ public final class LiveRulebook {
 
     /** Serves {@code rb} as it is, with nothing of its own to reload from (tests). */
     static LiveRulebook serving(Rulebook rb) {
-        return new LiveRulebook(new Source(Path.of("rules"), Path.of("knowledge"), "memory"), rb, null);
+        return new LiveRulebook(new RulebookCompiler(RulebookCache.off()),
+                new Source(Path.of("rules"), Path.of("knowledge"), "memory"), rb, null);
     }
 
     public Rulebook current() { return current.get(); }
@@ -123,8 +117,9 @@ public final class LiveRulebook {
     public void offered(String revision) { this.offered = revision; }
 
     /** Writes a reloaded set's compiled rules to the cache off the reload's path: the new rules serve meanwhile. */
-    private static void saveLater(Rulebook rb) {
-        Thread t = new Thread(rb::save, "rulebook-cache-write");
+    private void storeLater(RulebookCompiler.Compiled c) {
+        if (c.fresh() == null) return;
+        Thread t = new Thread(() -> compiler.store(c), "rulebook-cache-write");
         t.setDaemon(true);
         t.start();
     }
@@ -142,16 +137,17 @@ public final class LiveRulebook {
     public synchronized boolean reload(Source from) {
         long t0 = System.nanoTime();
         try {
-            Rulebook next = Rulebook.loadUnsaved(from.rulesDir(), from.knowledgeDir(), RulebookCache.fromEnvironment());
+            RulebookCompiler.Compiled c = compiler.compile(from.rulesDir(), from.knowledgeDir());
+            Rulebook next = c.rulebook();
             long compiled = System.nanoTime();
-            List<String> failures = next.scenarioFailures();
+            List<String> failures = compiler.scenarioFailures(c);
             long checked = System.nanoTime();
             if (!failures.isEmpty()) {
                 lastError.set(failures);
                 log.warn("reload rejected: {} scenario(s) fail; still serving {}: {}", failures.size(),
                         current.get().revision(), failures);
                 listener.reloaded(false, System.nanoTime() - t0);
-                saveLater(next);
+                storeLater(c);
                 return false;
             }
             current.set(next);
@@ -161,7 +157,7 @@ public final class LiveRulebook {
                     next.rules().size(), (checked - t0) / 1_000_000, (compiled - t0) / 1_000_000,
                     next.knowledge().scenarios().size(), (checked - compiled) / 1_000_000);
             listener.reloaded(true, System.nanoTime() - t0);
-            saveLater(next);
+            storeLater(c);
             return true;
         } catch (RulebookException e) {
             List<String> problems = e.problems().stream().map(Problem::toString).toList();

@@ -5,7 +5,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A bounded memo of a pure function's results, safe to share between requests. Full, it
  * starts over (a burst of distinct inputs costs a recomputation, never unbounded memory); the
- * values must be immutable. Kept by a {@link Rulebook}, so a reload starts afresh.
+ * values must be immutable. Kept per rulebook revision ({@link Memos}), so a reload starts afresh.
  */
 final class Memo<K, V> {
     private final int max;

@@ -5,14 +5,12 @@ import org.drools.base.common.DroolsObjectOutputStream;
 import org.kie.api.definition.KiePackage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import triage.model.RuleRef;
+import triage.util.Digests;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.ObjectInput;
-import java.io.ObjectOutput;
 import java.io.OutputStream;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -24,15 +22,12 @@ import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.CodeSource;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -47,7 +42,7 @@ import java.util.stream.Stream;
  * scenarios' failures. A cache that cannot be read or written is skipped: it only ever saves time.
  *
  * <p>The directory is {@code $TRIAGE_CACHE}, else {@code $XDG_CACHE_HOME/triage}, else
- * {@code ~/.cache/triage}; {@code TRIAGE_CACHE=off} turns caching off. Entries are Java
+ * {@code ~/.cache/triage}; {@code TRIAGE_CACHE=off} turns caching off (see {@link #at}). Entries are Java
  * serialization: the directory must be writable by its owner only (it is created so).
  */
 public final class RulebookCache {
@@ -68,15 +63,16 @@ public final class RulebookCache {
     /** No caching: every load compiles. */
     public static RulebookCache off() { return new RulebookCache(null); }
 
-    /** The cache the environment names ({@code TRIAGE_CACHE}, {@code XDG_CACHE_HOME}, {@code HOME}). */
-    public static RulebookCache fromEnvironment() {
-        String own = System.getenv("TRIAGE_CACHE");
-        if (own != null && !own.isBlank()) {
-            return own.equalsIgnoreCase("off") || own.equalsIgnoreCase("none") ? off() : in(Path.of(own));
+    /**
+     * The cache the configuration names: {@code triageCache} ({@code TRIAGE_CACHE}; "off" turns
+     * caching off), else {@code xdgCacheHome/triage}, else {@code home/.cache/triage}; blank or
+     * null values are skipped. The caller reads the environment; the engine never does.
+     */
+    public static RulebookCache at(String triageCache, String xdgCacheHome, String home) {
+        if (triageCache != null && !triageCache.isBlank()) {
+            return triageCache.equalsIgnoreCase("off") || triageCache.equalsIgnoreCase("none") ? off() : in(Path.of(triageCache));
         }
-        String xdg = System.getenv("XDG_CACHE_HOME");
-        if (xdg != null && !xdg.isBlank()) return in(Path.of(xdg, "triage"));
-        String home = System.getProperty("user.home");
+        if (xdgCacheHome != null && !xdgCacheHome.isBlank()) return in(Path.of(xdgCacheHome, "triage"));
         return home == null || home.isBlank() ? off() : in(Path.of(home, ".cache", "triage"));
     }
 
@@ -87,7 +83,7 @@ public final class RulebookCache {
 
     /** The key of a set of inputs: each file's name, path and bytes, in order, and the running code. */
     static String key(Map<Path, byte[]> files) {
-        MessageDigest d = sha256();
+        MessageDigest d = Digests.sha256();
         d.update(FORMAT.getBytes(StandardCharsets.UTF_8));
         d.update(codeIdentity().getBytes(StandardCharsets.UTF_8));
         for (Map.Entry<Path, byte[]> f : files.entrySet()) {
@@ -113,7 +109,7 @@ public final class RulebookCache {
             for (int i = 0; i < n; i++) packages.add((KiePackage) in.readObject());
             int r = in.readInt();
             List<RuleInfo> rules = new ArrayList<>(r);
-            for (int i = 0; i < r; i++) rules.add(readRule(in));
+            for (int i = 0; i < r; i++) rules.add(RuleInfoCodec.read(in));
             touch(file);
             return new Entry(packages, rules);
         } catch (IOException | ClassNotFoundException | RuntimeException e) {
@@ -135,7 +131,7 @@ public final class RulebookCache {
                 out.writeInt(entry.packages().size());
                 for (KiePackage p : entry.packages()) out.writeObject(p);
                 out.writeInt(entry.rules().size());
-                for (RuleInfo r : entry.rules()) writeRule(out, r);
+                for (RuleInfo r : entry.rules()) RuleInfoCodec.write(out, r);
             } catch (IOException | RuntimeException e) {
                 delete(tmp);
                 throw e;
@@ -176,51 +172,6 @@ public final class RulebookCache {
         } catch (IOException | RuntimeException e) {
             log.debug("scenario results not cached in {}: {}", dir, e.toString());
         }
-    }
-
-    private static void writeRule(ObjectOutput out, RuleInfo r) throws IOException {
-        RuleRef ref = r.ref();
-        writeNullable(out, ref.name());
-        writeNullable(out, ref.runbook());
-        writeNullable(out, ref.file());
-        out.writeInt(ref.line());
-        writeNullable(out, ref.source());
-        writeSet(out, r.reads());
-        writeSet(out, r.infers());
-        writeSet(out, r.concludes());
-        // rule text can exceed writeUTF's 64 KiB
-        byte[] text = r.text().getBytes(StandardCharsets.UTF_8);
-        out.writeInt(text.length);
-        out.write(text);
-    }
-
-    private static RuleInfo readRule(ObjectInput in) throws IOException {
-        RuleRef ref = new RuleRef(readNullable(in), readNullable(in), readNullable(in), in.readInt(), readNullable(in));
-        Set<String> reads = readSet(in), infers = readSet(in), concludes = readSet(in);
-        byte[] text = new byte[in.readInt()];
-        in.readFully(text);
-        return new RuleInfo(ref, reads, infers, concludes, new String(text, StandardCharsets.UTF_8));
-    }
-
-    private static void writeNullable(ObjectOutput out, String s) throws IOException {
-        out.writeBoolean(s != null);
-        if (s != null) out.writeUTF(s);
-    }
-
-    private static String readNullable(ObjectInput in) throws IOException {
-        return in.readBoolean() ? in.readUTF() : null;
-    }
-
-    private static void writeSet(ObjectOutput out, Set<String> s) throws IOException {
-        out.writeInt(s.size());
-        for (String x : s) out.writeUTF(x);
-    }
-
-    private static Set<String> readSet(ObjectInput in) throws IOException {
-        int n = in.readInt();
-        Set<String> s = new LinkedHashSet<>();
-        for (int i = 0; i < n; i++) s.add(in.readUTF());
-        return s;
     }
 
     private void ensureDir() throws IOException {
@@ -302,11 +253,4 @@ public final class RulebookCache {
         }
     }
 
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -3,6 +3,8 @@ package triage.engine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import triage.knowledge.RunbookFiles;
+
 import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
@@ -79,7 +81,7 @@ public final class RulebookWatcher implements AutoCloseable {
                         log.warn("cannot watch {}: {}", changed, e.getMessage());
                     }
                 }
-                if (name.endsWith(".drl") || name.endsWith(".yaml") || name.endsWith(".yml") || Files.isDirectory(changed)) {
+                if (RunbookFiles.isRunbookFile(changed) || Files.isDirectory(changed)) {
                     relevant = true;
                 }
             }

@@ -1,15 +1,16 @@
 package triage.engine;
 
 import triage.knowledge.Scenario;
-import triage.language.Interpretation;
 import triage.model.Cause;
 import triage.model.Diagnosis;
-import triage.model.Observation;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/** Runs a rulebook's scenarios, the runbooks' own tests. */
+/**
+ * Runs a rulebook's scenarios, the runbooks' own tests, through the same {@link Triage#answer}
+ * path every channel takes (on the rulebook under test, before it is swapped in).
+ */
 public final class ScenarioRunner {
     /** One scenario's outcome: {@code failure} is null when it passed; {@code diagnosis} null if the rules threw. */
     public record Result(Scenario scenario, String failure, Diagnosis diagnosis) {
@@ -19,27 +20,24 @@ public final class ScenarioRunner {
     private ScenarioRunner() {}
 
     public static Result run(Rulebook rb, Scenario s) {
-        Interpretation said = rb.interpreter().read(s.observations());
-        List<Observation> keep = new ArrayList<>(), withdraw = new ArrayList<>();
-        for (Observation o : Triage.observationsOf(said)) (s.withdraw().contains(o.getText()) ? withdraw : keep).add(o);
-        Diagnosis d;
+        Said said = Said.texts(s.observations()).withdrawing(s.withdraw()).choosingChecks(s.expectNext() != null);
+        Answer a;
         try {
-            d = new Diagnoser().diagnose(rb, Triage.latest(keep), withdraw, said.runbooks(), said.unrecognized(),
-                    s.expectNext() != null);
+            a = Triage.answerOn(rb, said);
         } catch (RuntimeException e) {
             return new Result(s, "the rules failed: " + e.getMessage(), null);
         }
-        return new Result(s, judge(s, d, said), d);
+        return new Result(s, judge(s, a.diagnosis(), a.unrecognized()), a.diagnosis());
     }
 
-    private static String judge(Scenario s, Diagnosis d, Interpretation said) {
+    private static String judge(Scenario s, Diagnosis d, List<String> unrecognized) {
         List<String> got = d.causes().stream().map(c -> c.component() + " " + c.confidence()).toList();
         Cause top = d.top();
         if (s.expectTop().isEmpty()) {
             if (top != null) return "expected no cause, got " + got;
         } else if (top == null || !s.expectTop().contains(top.component())) {
             return "expected top " + String.join(" or ", s.expectTop()) + ", got " + (got.isEmpty() ? "no cause" : got)
-                    + (said.unrecognized().isEmpty() ? "" : " (not understood: " + said.unrecognized() + ")");
+                    + (unrecognized.isEmpty() ? "" : " (not understood: " + unrecognized + ")");
         }
         for (String c : s.expectNotAmong()) {
             if (d.causes().stream().anyMatch(x -> x.component().equals(c))) return "expected " + c + " not among the causes, got " + got;

@@ -1,119 +1,190 @@
 package triage.engine;
 
+import triage.knowledge.Knowledge;
 import triage.language.Interpretation;
-import triage.language.Reading;
 import triage.language.similar.Recall;
 import triage.model.Diagnosis;
+import triage.model.Maybe;
 import triage.model.Observation;
-import triage.model.Understood;
+import triage.model.ProbeResult;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The one path every channel takes: text to observations (language layer), observations to a
- * diagnosis (rules), always on the rulebook that is live at the moment of the call.
+ * The one way in: every channel (HTTP, {@code ask}, conversations and the chat platforms behind
+ * them, the scenarios) hands a {@link Said} to {@link #answer} and gets one {@link Answer}. Text
+ * becomes observations (language layer, a reply to the open question included), the live checks
+ * add theirs through the {@link LiveChecks} port, the latest word on each symptom wins, and the
+ * rules diagnose, always on the rulebook that is live at the moment of the call. What was read
+ * and concluded is remembered per rulebook revision.
  */
 public final class Triage {
-    /** Told of every diagnosis and how long it took (metrics). */
+    /** Told of every diagnosis and how long it took, and of every live check's result (metrics). */
     @FunctionalInterface
     public interface Observer {
         void diagnosed(Diagnosis diagnosis, long nanos);
+
+        default void checked(ProbeResult result) {}
     }
 
     private final LiveRulebook rules;
     private final UnrecognizedLog unrecognized;
     private final Observer observer;
+    private final LiveChecks checks;
     private final Diagnoser diagnoser = new Diagnoser();
+    private final AtomicReference<Memos> memos = new AtomicReference<>(new Memos(null));
     /** Reads by example what the phrases left unread; null: phrases alone. */
     private final Recall recall;
     /** Whether a call waits for the sentence model to load (ask) or answers without it meanwhile (serve). */
     private final boolean waitForModel;
 
     public Triage(LiveRulebook rules) {
-        this(rules, new UnrecognizedLog(1000, java.time.Clock.systemUTC()), (d, nanos) -> { });
+        this(rules, new UnrecognizedLog(1000, Clock.systemUTC()), (d, nanos) -> { }, LiveChecks.NONE);
     }
 
     public Triage(LiveRulebook rules, UnrecognizedLog unrecognized, Observer observer) {
-        this(rules, unrecognized, observer, null, false);
+        this(rules, unrecognized, observer, LiveChecks.NONE);
     }
 
-    private Triage(LiveRulebook rules, UnrecognizedLog unrecognized, Observer observer, Recall recall, boolean waitForModel) {
+    public Triage(LiveRulebook rules, UnrecognizedLog unrecognized, Observer observer, LiveChecks checks) {
+        this(rules, unrecognized, observer, checks, null, false);
+    }
+
+    private Triage(LiveRulebook rules, UnrecognizedLog unrecognized, Observer observer, LiveChecks checks,
+                   Recall recall, boolean waitForModel) {
         this.rules = Objects.requireNonNull(rules);
         this.unrecognized = Objects.requireNonNull(unrecognized);
         this.observer = Objects.requireNonNull(observer);
+        this.checks = Objects.requireNonNull(checks);
         this.recall = recall;
         this.waitForModel = waitForModel;
     }
 
+    /** A triage of one fixed rulebook, recording nothing: how the scenarios are run (phrases alone). */
+    static Triage of(Rulebook rb) {
+        return new Triage(LiveRulebook.serving(rb), new UnrecognizedLog(1, Clock.systemUTC()), (d, nanos) -> { },
+                LiveChecks.NONE);
+    }
+
     /**
      * This triage, also reading by example ({@link Recall}) what the phrases leave unread; with
-     * {@code waitForModel} a call loads the sentence model when it needs it, without it the
-     * phrases answer alone until the model has loaded in the background.
+     * {@code waitForModel} a call loads the sentence model when it needs it ({@code ask}), without
+     * it the phrases answer alone until the model has loaded in the background ({@link #startRecall}).
      */
     public Triage withRecall(Recall recall, boolean waitForModel) {
-        return new Triage(rules, unrecognized, observer, Objects.requireNonNull(recall), waitForModel);
+        return new Triage(rules, unrecognized, observer, checks, Objects.requireNonNull(recall), waitForModel);
+    }
+
+    /** As {@link #withRecall(Recall, boolean)}, with the shipped sentence model and thresholds. */
+    public Triage withRecall(boolean waitForModel) {
+        return withRecall(new Recall(), waitForModel);
+    }
+
+    /**
+     * Starts loading the sentence model and embedding the live rulebook's examples on a background
+     * thread (serve, once listening); does nothing when this triage does not read by example.
+     */
+    public void startRecall() {
+        if (recall == null) return;
+        Rulebook rb = rules.current();
+        recall.startLoading(rb.knowledge(), rb.revision(), rb.interpreter()::polarityAbout);
     }
 
     public LiveRulebook rules() { return rules; }
 
+    /** The knowledge of the live rulebook (runbooks, symptoms' words). */
+    public Knowledge knowledge() { return rules.current().knowledge(); }
+
+    /** The live rulebook's runbooks and their rules. */
+    public Runbooks runbooks() { return Runbooks.of(rules.current()); }
+
     /** What people said that no symptom matched, counted. */
     public UnrecognizedLog unrecognized() { return unrecognized; }
 
-    /** Diagnoses free text, plus observations from elsewhere (probes). */
-    public Diagnosis diagnose(List<String> texts, List<Observation> more) {
+    /** Names of what the live checks cover; empty when none are configured. */
+    public List<String> checkable() { return checks.names(); }
+
+    /** Answers one message. */
+    public Answer answer(Said said) {
         long t0 = System.nanoTime();
         Rulebook rb = rules.current();
-        Interpretation in = rb.read(texts);
-        Recall.Result byExample = recall == null || in.unrecognized().isEmpty() ? null
-                : recall.read(rb.knowledge(), rb.revision(), rb.interpreter()::polarityAbout, in.unrecognized(), waitForModel);
-        List<String> unread = byExample == null ? in.unrecognized() : byExample.unread();
-        unread.forEach(unrecognized::record);
-        List<Observation> observations = new ArrayList<>(observationsOf(in));
-        if (byExample != null) {
-            for (Recall.Found f : byExample.found()) observations.add(new Observation(f.symptom(), f.present(), f.text(), Observation.TEXT));
+        List<ProbeResult> probes = null;
+        if (said.check()) {
+            probes = checks.run();
+            probes.forEach(observer::checked);
         }
-        observations.addAll(more);
-        Diagnosis d = diagnoser.remembered(rb, latest(observations), in.runbooks(), unread);
-        if (byExample != null) d = byExample(d, byExample);
-        observer.diagnosed(d, System.nanoTime() - t0);
-        return d;
+        Answer a = answer(rb, memosOf(rb), said, probes);
+        a.unrecognized().forEach(unrecognized::record);
+        observer.diagnosed(a.diagnosis(), System.nanoTime() - t0);
+        return a;
     }
 
-    /** Says which readings came from an example, and what may have been meant. */
-    static Diagnosis byExample(Diagnosis d, Recall.Result r) {
-        if (r.found().isEmpty() && r.maybe().isEmpty()) return d;
-        List<Understood> understood = new ArrayList<>(d.understood().size());
-        for (Understood u : d.understood()) {
-            Understood x = u;
+    private Memos memosOf(Rulebook rb) {
+        Memos m = memos.get();
+        if (Objects.equals(m.revision(), rb.revision())) return m;
+        Memos fresh = new Memos(rb.revision());
+        // a request still on the old set may swap back once; the next one on the new set wins again
+        memos.set(fresh);
+        return fresh;
+    }
+
+    private Answer answer(Rulebook rb, Memos memos, Said said, List<ProbeResult> probes) {
+        Interpretation in = memos.read(rb.interpreter(), said.texts());
+        List<Observation> heard = new ArrayList<>(in.readings());
+        List<String> notUnderstood = new ArrayList<>(in.unrecognized());
+        Observation reply = said.texts().isEmpty() ? null
+                : rb.interpreter().answerTo(said.openQuestion(), said.texts().get(0), in.readings());
+        if (reply != null) {
+            heard.add(0, reply);  // what else the message says comes later, so it wins
+            notUnderstood.remove(reply.getText());
+        }
+        List<Maybe> maybe = List.of();
+        if (recall != null && !notUnderstood.isEmpty()) {
+            // what the phrases left unread (and was no reply), read by the symptoms' examples
+            Recall.Result r = recall.read(rb.knowledge(), rb.revision(), rb.interpreter()::polarityAbout, notUnderstood,
+                    waitForModel);
             for (Recall.Found f : r.found()) {
-                if (Observation.TEXT.equals(u.source()) && f.text().equals(u.text()) && f.symptom().equals(u.symptom())
-                        && f.present() == u.present()) {
-                    x = u.byExample(f.example(), f.similarity());
-                }
+                heard.add(Observation.byExample(f.symptom(), f.present(), f.text(), f.example(), f.similarity()));
             }
-            understood.add(x);
+            notUnderstood = new ArrayList<>(r.unread());
+            maybe = r.maybe();
         }
-        return new Diagnosis(d.causes(), d.ruledOut(), d.nextChecks(), understood, d.unrecognized(), d.firings(), r.maybe());
+        if (probes != null) heard.addAll(counted(rb.knowledge(), probes));
+
+        List<Observation> kept = new ArrayList<>(said.remembered()), withdrawn = new ArrayList<>();
+        for (Observation o : heard) (said.withdrawn().contains(o.getText()) ? withdrawn : kept).add(o);
+        List<Observation> observations = latest(kept);
+        Set<String> runbooks = new LinkedHashSet<>(said.runbooks());
+        runbooks.addAll(in.runbooks());
+        Diagnosis d = withdrawn.isEmpty() && said.nextChecks()
+                ? diagnoser.remembered(rb, memos.outcomes(), observations, runbooks, notUnderstood)
+                : diagnoser.diagnose(rb, observations, withdrawn, runbooks, notUnderstood, said.nextChecks());
+        if (!maybe.isEmpty()) d = d.withMaybe(maybe);
+        boolean answered = said.openQuestion() != null
+                && heard.stream().anyMatch(o -> o.getSymptom().equals(said.openQuestion()));
+        return new Answer(d, heard, notUnderstood, probes, answered, observations, runbooks, rb.knowledge());
     }
 
-    public Diagnosis diagnose(List<String> texts) { return diagnose(texts, List.of()); }
-
-    /** Diagnoses observations already understood (a conversation's memory). */
-    public Diagnosis diagnoseObservations(List<Observation> observations, Set<String> runbookHints) {
-        long t0 = System.nanoTime();
-        Diagnosis d = diagnoser.remembered(rules.current(), latest(observations), runbookHints, List.of());
-        observer.diagnosed(d, System.nanoTime() - t0);
-        return d;
+    /** Answers {@code said} on {@code rb} as it is, without recording anything (the scenarios). */
+    static Answer answerOn(Rulebook rb, Said said) {
+        return of(rb).answer(rb, new Memos(rb.revision()), said, null);
     }
 
-    static List<Observation> observationsOf(Interpretation in) {
+    /** A live check's observations count when it is counted, and only for symptoms the knowledge defines. */
+    private static List<Observation> counted(Knowledge k, List<ProbeResult> probes) {
         List<Observation> out = new ArrayList<>();
-        for (Reading r : in.readings()) out.add(new Observation(r.symptom(), r.present(), r.text(), Observation.TEXT));
+        for (ProbeResult r : probes) {
+            if (!r.counted()) continue;
+            for (Observation o : r.observations()) if (k.symptoms().containsKey(o.getSymptom())) out.add(o);
+        }
         return out;
     }
 

@@ -1,2 +1,9 @@
-/** Compiles the runbooks (Drools rules plus knowledge) and diagnoses: fire, rank, explain, choose the next check. */
+/**
+ * The one way in and what is behind it: {@link triage.engine.Triage#answer} takes a
+ * {@link triage.engine.Said} from any channel and gives an {@link triage.engine.Answer}; live checks
+ * enter through the {@link triage.engine.LiveChecks} port; {@link triage.engine.RulebookCompiler}
+ * turns the runbooks (Drools rules plus knowledge) into an immutable {@link triage.engine.Rulebook}
+ * or a list of problems; {@link triage.engine.LiveRulebook} serves one and swaps in the next;
+ * the {@link triage.engine.Diagnoser} fires, ranks, explains and chooses the next check.
+ */
 package triage.engine;

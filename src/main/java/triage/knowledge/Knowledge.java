@@ -1,5 +1,7 @@
 package triage.knowledge;
 
+import triage.model.Observation;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,4 +38,10 @@ public final class Knowledge {
 
     public Optional<Component> component(String id) { return Optional.ofNullable(components.get(id)); }
     public Optional<Symptom> symptom(String id) { return Optional.ofNullable(symptoms.get(id)); }
+
+    /** An observation in words: its symptom's label for its polarity ("login fails"). */
+    public String label(Observation o) {
+        Symptom s = symptoms.get(o.getSymptom());
+        return s == null ? o.getSymptom() + (o.isPresent() ? " present" : " absent") : s.label(o.isPresent());
+    }
 }

@@ -75,7 +75,7 @@ public final class KnowledgeLoader {
         if (!Files.isDirectory(dir)) return out;
         List<Path> files;
         try (Stream<Path> s = Files.list(dir)) {
-            files = s.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).sorted().toList();
+            files = s.filter(RunbookFiles::isKnowledge).sorted().toList();
         } catch (IOException e) {
             problems.add(dir + ": " + e.getMessage());
             return out;

@@ -1,5 +1,7 @@
 package triage.language;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.tartarus.snowball.ext.EnglishStemmer;
 import triage.knowledge.Lexicon;
 
@@ -43,9 +45,11 @@ final class Analyzer {
     private final Set<String> knownStems = new HashSet<>();
     private final List<String> typoTargets = new ArrayList<>();
     private final Map<String, String> typoStems = new HashMap<>();
-    /** Words already corrected: the closest known word, or "" for none. */
-    private final Map<String, String> corrections = new java.util.concurrent.ConcurrentHashMap<>();
-    private static final int MAX_CORRECTIONS = 8192;
+    /**
+     * Words already corrected: the closest known word, or "" for none. The same typos come again
+     * and again; bounded, so odd words cannot grow it for ever.
+     */
+    private final Cache<String, String> corrections = Caffeine.newBuilder().maximumSize(8192).executor(Runnable::run).build();
 
     private record Variant(List<String> stems, String concept) {}
 
@@ -272,11 +276,9 @@ final class Analyzer {
      */
     String correct(String word) {
         if (word.length() < 4 || isNumber(word)) return null;
-        String known = corrections.get(word);
+        String known = corrections.getIfPresent(word);
         if (known != null) return known.isEmpty() ? null : known;
-        String fixed = closest(word);
-        // the same typos come again and again; bounded, so odd words cannot grow it for ever
-        if (corrections.size() >= MAX_CORRECTIONS) corrections.clear();
+        String fixed = closest(word);  // outside any lock: two threads may both work one word out, harmlessly
         corrections.put(word, fixed == null ? "" : fixed);
         return fixed;
     }

@@ -1,10 +1,12 @@
 package triage.language;
 
+import triage.model.Observation;
+
 import java.util.List;
 import java.util.Set;
 
 /**
- * What a batch of texts said: the symptoms read, the texts nothing could be read from, and the
+ * What a batch of texts said: the symptoms read (observations with source {@code text}), the texts nothing could be read from, and the
  * runbooks whose systems were named (to choose which tree to ask from first).
  */
-public record Interpretation(List<Reading> readings, List<String> unrecognized, Set<String> runbooks) {}
+public record Interpretation(List<Observation> readings, List<String> unrecognized, Set<String> runbooks) {}

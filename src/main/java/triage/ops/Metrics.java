@@ -5,8 +5,10 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import triage.engine.Triage;
 import triage.model.Cause;
 import triage.model.Diagnosis;
+import triage.model.ProbeResult;
 
 import java.time.Duration;
 import java.util.Map;
@@ -23,7 +25,7 @@ import java.util.function.Supplier;
  * <p>Every request records here, so each meter is looked up once per tag combination and kept:
  * the hot path is a map lookup and a record, not a builder and a registry lookup by id.
  */
-public final class Metrics {
+public final class Metrics implements Triage.Observer {
     /**
      * Bucket bounds of the diagnosis histogram: a remembered outcome takes well under a
      * millisecond, rules fired afresh a few to a few hundred; {@code histogram_quantile} reads them.
@@ -64,7 +66,7 @@ public final class Metrics {
                 .tag("route", k.route()).tag("status", String.valueOf(k.status())).register(registry);
     }
 
-    public void diagnosed(Diagnosis d, long nanos) {
+    @Override public void diagnosed(Diagnosis d, long nanos) {
         diagnoses.record(nanos, TimeUnit.NANOSECONDS);
         Cause top = d.top();
         meter(causes, top == null ? "none" : top.component(), this::causeCounter).increment();
@@ -83,6 +85,9 @@ public final class Metrics {
                 .tag("outcome", swapped ? "swapped" : "rejected").register(registry))
                 .record(nanos, TimeUnit.NANOSECONDS);
     }
+
+    /** One live check's result, as {@link Triage#answer} reports it. */
+    @Override public void checked(ProbeResult r) { probe(r.component(), r.status().wire(), r.ms()); }
 
     public void probe(String component, String status, long millis) {
         meter(probes, new Probe(component, status), this::probeTimer).record(millis, TimeUnit.MILLISECONDS);

@@ -7,11 +7,7 @@ import io.etcd.jetcd.cluster.MemberListResponse;
 import io.etcd.jetcd.kv.GetResponse;
 import io.etcd.jetcd.maintenance.StatusResponse;
 import io.etcd.jetcd.options.GetOption;
-import io.grpc.CallOptions;
-import io.grpc.Channel;
-import io.grpc.ClientCall;
-import io.grpc.ClientInterceptor;
-import io.grpc.MethodDescriptor;
+import triage.util.CallDeadline;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -61,7 +57,7 @@ final class EtcdProbe implements Probe {
                 .connectTimeout(timeout)
                 .waitForReady(false)
                 .retryMaxAttempts(0)
-                .interceptor(new Deadlines());
+                .interceptor(new CallDeadline(this::callTimeLeft));
         if (target.user() != null) {
             b.user(ByteSequence.from(target.user(), StandardCharsets.UTF_8));
             b.password(ByteSequence.from(target.password() == null ? "" : target.password(), StandardCharsets.UTF_8));
@@ -70,14 +66,10 @@ final class EtcdProbe implements Probe {
         return client;
     }
 
-    /** Gives every gRPC call the deadline of the check under way (calls outside a check: the probe timeout). */
-    private final class Deadlines implements ClientInterceptor {
-        @Override
-        public <Q, R> ClientCall<Q, R> interceptCall(MethodDescriptor<Q, R> method, CallOptions options, Channel next) {
-            long left = callDeadline - System.nanoTime();
-            if (left <= 0) left = fallbackNanos;
-            return next.newCall(method, options.withDeadlineAfter(left, TimeUnit.NANOSECONDS));
-        }
+    /** Every gRPC call gets the deadline of the check under way (calls outside a check: the probe timeout). */
+    private long callTimeLeft() {
+        long left = callDeadline - System.nanoTime();
+        return left > 0 ? left : fallbackNanos;
     }
 
     /** One check, result unused: it loads gRPC's classes and connects the channel ahead of the first question. */

@@ -1,11 +1,21 @@
 package triage.probe;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig.SlidingWindowType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import triage.model.Observation;
 import triage.model.ProbeResult;
 import triage.model.ProbeResult.Status;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,10 +32,10 @@ import java.util.function.LongSupplier;
 /**
  * Runs the configured live checks: in parallel, each with its own deadline, the round under one
  * budget ({@link ProbeSettings#budget()}; the checks end by 80% of it, the round by 90%, leaving
- * the rest to the diagnosis). A result is served again for {@code cacheTtl}, and checks already under way are joined,
- * so a burst of questions is one round of checks. A target that failed {@code breakerFailures}
- * times in a row is skipped for {@code breakerCooldown} (reported {@code skipped}, carrying what
- * its last check found), then tried once more.
+ * the rest to the diagnosis). A result is served again for {@code cacheTtl} (a Caffeine cache), and
+ * checks already under way are joined, so a burst of questions is one round of checks. A target that failed {@code breakerFailures} times in a row is skipped for
+ * {@code breakerCooldown} (a resilience4j circuit breaker per target; reported {@code skipped},
+ * carrying what its last check found), then tried once more.
  *
  * <p>Built once (connections are made by {@link #open()}), used by many threads, closed at the end.
  */
@@ -36,15 +46,33 @@ public final class Prober implements AutoCloseable {
     private final ProbeSettings settings;
     private final ExecutorService pool;
     private final LongSupplier clock;
+    private final CircuitBreakerConfig breakerConfig;
+    /** Each target's recent result, kept {@code cacheTtl} from when it came. */
+    private final Cache<Slot, ProbeResult> results;
 
     /** Checks {@code targets} with {@code settings}; a malformed option throws IllegalArgumentException here. */
     public Prober(List<Target> targets, ProbeSettings settings) {
         this(targets, settings, System::nanoTime);
     }
 
+    /** @param clock nanoseconds, as {@link System#nanoTime()}: tests move it by hand */
     Prober(List<Target> targets, ProbeSettings settings, LongSupplier clock) {
         this.settings = settings;
         this.clock = clock;
+        // failing N times in a row = all of the last N calls failed
+        this.breakerConfig = CircuitBreakerConfig.custom()
+                .slidingWindow(settings.breakerFailures(), settings.breakerFailures(), SlidingWindowType.COUNT_BASED)
+                .failureRateThreshold(100)
+                .recordResult(r -> r instanceof ProbeResult p && !p.up())
+                .waitDurationInOpenState(settings.breakerCooldown().isZero() ? Duration.ofMillis(1) : settings.breakerCooldown())
+                .permittedNumberOfCallsInHalfOpenState(1)
+                .clock(new NanoClock(clock))
+                .build();
+        this.results = Caffeine.newBuilder()
+                .expireAfterWrite(settings.cacheTtl())
+                .ticker(clock::getAsLong)
+                .executor(Runnable::run)
+                .build();
         try {
             for (Target t : targets) slots.add(new Slot(t, probeFor(t, settings)));
         } catch (RuntimeException e) {
@@ -109,12 +137,11 @@ public final class Prober implements AutoCloseable {
 
     /** One round: every target's result, in the order of the targets, within the budget. */
     public List<ProbeResult> run() {
-        long start = clock.getAsLong();
         long realStart = System.nanoTime();
         long round = settings.roundTimeout().toNanos();
         long probeDeadline = realStart + settings.probeTimeout().toNanos();
         List<CompletableFuture<ProbeResult>> pending = new ArrayList<>();
-        for (Slot s : slots) pending.add(s.request(start, probeDeadline));
+        for (Slot s : slots) pending.add(s.request(probeDeadline));
         List<ProbeResult> out = new ArrayList<>();
         for (int i = 0; i < slots.size(); i++) {
             Slot s = slots.get(i);
@@ -177,56 +204,80 @@ public final class Prober implements AutoCloseable {
         }
     }
 
-    /** One target: its probe, its last result, the check under way, its breaker. */
+    /**
+     * One target: its probe, its breaker (resilience4j: open after {@code breakerFailures} failures
+     * in a row, for {@code breakerCooldown}, then one trial call), the check under way, and its last
+     * result, which a skipped check reports. Its recent result is in {@link #results}.
+     */
     private final class Slot {
         final Target target;
         final Probe probe;
+        final CircuitBreaker breaker;
         private ProbeResult last;
+        /** When the last result came: the breaker opens on one, so its cooldown runs from here. */
         private long lastAt;
         private CompletableFuture<ProbeResult> inFlight;
-        private int failures;
-        private long openUntil;
 
         Slot(Target target, Probe probe) {
             this.target = target;
             this.probe = probe;
+            this.breaker = CircuitBreaker.of(target.component() + " " + target.shown(), breakerConfig);
+            breaker.getEventPublisher().onStateTransition(e -> {
+                if (e.getStateTransition().getToState() == CircuitBreaker.State.OPEN) {
+                    log.info("probe {} failed {} times in a row; skipped for {} s", target.component(),
+                            settings.breakerFailures(), settings.breakerCooldown().toSeconds());
+                }
+            });
         }
 
-        synchronized CompletableFuture<ProbeResult> request(long now, long deadline) {
-            if (last != null && now - lastAt < settings.cacheTtl().toNanos()) {
-                return CompletableFuture.completedFuture(last.asCached());
-            }
+        synchronized CompletableFuture<ProbeResult> request(long deadline) {
+            ProbeResult recent = results.getIfPresent(this);
+            if (recent != null) return CompletableFuture.completedFuture(recent.asCached());
             if (inFlight != null) return inFlight;
-            if (failures >= settings.breakerFailures() && now - openUntil < 0 && last != null) {
-                long wait = TimeUnit.NANOSECONDS.toSeconds(openUntil - now) + 1;
-                return CompletableFuture.completedFuture(new ProbeResult(last.component(), last.target(), Status.SKIPPED,
-                        "skipped: failed " + failures + " times in a row, last " + last.status().wire() + ": " + last.detail()
-                                + "; next try in " + wait + " s", 0, false, true, last.observations()));
-            }
+            // the breaker opens only on a result, so an open one always has a last result to report
+            if (!breaker.tryAcquirePermission() && last != null) return CompletableFuture.completedFuture(skipped());
             CompletableFuture<ProbeResult> f = CompletableFuture.supplyAsync(() -> {
-                long t0 = System.nanoTime();  // before the lock: a check still opening is part of the wait
-                synchronized (probe) { return measure(this, t0, deadline); }
+                ProbeResult r = null;
+                try {
+                    long t0 = System.nanoTime();  // before the lock: a check still opening is part of the wait
+                    synchronized (probe) { r = measure(this, t0, deadline); }
+                    return r;
+                } finally {
+                    done(r);  // before the answer is seen, so the next request finds it cached and counted
+                }
             }, pool);
             inFlight = f;
-            f.whenComplete((r, e) -> done(r));
             return f;
+        }
+
+        private ProbeResult skipped() {
+            long wait = Math.max(0, settings.breakerCooldown().toNanos() - (clock.getAsLong() - lastAt)) / 1_000_000_000L + 1;
+            return new ProbeResult(last.component(), last.target(), Status.SKIPPED,
+                    "skipped: failed " + settings.breakerFailures() + " times in a row, last " + last.status().wire()
+                            + ": " + last.detail() + "; next try in " + wait + " s", 0, false, true, last.observations());
         }
 
         private synchronized void done(ProbeResult r) {
             inFlight = null;
-            if (r == null) return;
-            long now = clock.getAsLong();
-            last = r;
-            lastAt = now;
-            if (r.up()) {
-                failures = 0;
-            } else if (++failures >= settings.breakerFailures()) {
-                openUntil = now + settings.breakerCooldown().toNanos();
-                if (failures == settings.breakerFailures()) {
-                    log.info("probe {} failed {} times in a row; skipped for {} s", target.component(), failures,
-                            settings.breakerCooldown().toSeconds());
-                }
+            if (r == null) {
+                breaker.releasePermission();
+                return;
             }
+            last = r;
+            lastAt = clock.getAsLong();
+            results.put(this, r);
+            breaker.onResult(r.ms(), TimeUnit.MILLISECONDS, r);
         }
+    }
+
+    /** A {@link Clock} read from a nanosecond counter, for the breaker: its cooldown follows the prober's clock. */
+    private static final class NanoClock extends Clock {
+        private final LongSupplier nanos;
+
+        NanoClock(LongSupplier nanos) { this.nanos = nanos; }
+
+        @Override public ZoneId getZone() { return ZoneOffset.UTC; }
+        @Override public Clock withZone(ZoneId zone) { return this; }
+        @Override public Instant instant() { return Instant.ofEpochSecond(0, nanos.getAsLong()); }
     }
 }

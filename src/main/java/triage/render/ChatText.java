@@ -1,12 +1,13 @@
 package triage.render;
 
 import triage.conversation.Turn;
+import triage.knowledge.Knowledge;
 import triage.model.Cause;
 import triage.model.Check;
 import triage.model.Diagnosis;
+import triage.model.Observation;
 import triage.model.ProbeResult;
 import triage.model.RuleRef;
-import triage.model.Understood;
 
 import java.util.List;
 import java.util.Locale;
@@ -50,7 +51,7 @@ public final class ChatText {
             case HELP -> sb.append(HELP.replace("\"why?\"", s.b("why?")).replace("\"start over\"", s.b("start over")))
                     .append(question(t.question(), "Next check", s));
             case RESET -> sb.append("Starting over. What do you see?").append(question(t.question(), "First check", s));
-            case WHY -> sb.append(why(t.diagnosis(), s));
+            case WHY -> sb.append(why(t.diagnosis(), t.knowledge(), s));
             case DIAGNOSIS -> sb.append(diagnosis(t, s));
         }
         return sb.toString().strip();
@@ -117,14 +118,14 @@ public final class ChatText {
         return "\n" + s.b(label + ":") + " " + q.question() + "\n" + s.i("How:") + " " + q.how();
     }
 
-    private static String why(Diagnosis d, Style s) {
+    private static String why(Diagnosis d, Knowledge k, Style s) {
         Cause top = d.top();
         if (top == null) return "I have no suspect yet, so there is nothing to explain. Tell me what you see.";
         StringBuilder sb = new StringBuilder();
         sb.append(s.b("Why " + top.name())).append(" (").append(fmt(top.confidence())).append(")\n");
         for (String b : top.because()) {
             sb.append("- ").append(b);
-            String said = saidFor(d, b);
+            String said = saidFor(d, k, b);
             if (said != null) sb.append(" - you said \"").append(clip(said)).append('"');
             sb.append('\n');
         }
@@ -143,9 +144,9 @@ public final class ChatText {
     }
 
     /** The words a person used for an observation, matched back through its label. */
-    private static String saidFor(Diagnosis d, String label) {
-        for (Understood u : d.understood()) {
-            if (!u.text().isBlank() && label.equals(u.label())) return u.text();
+    private static String saidFor(Diagnosis d, Knowledge k, String label) {
+        for (Observation u : d.understood()) {
+            if (!u.getText().isBlank() && label.equals(k.label(u))) return u.getText();
         }
         return null;
     }

@@ -1,35 +1,46 @@
 package triage.render;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.json.UTF8JsonGenerator;
+import triage.knowledge.Knowledge;
 import triage.model.Cause;
 import triage.model.Check;
 import triage.model.Diagnosis;
+import triage.model.Maybe;
+import triage.model.Observation;
 import triage.model.ProbeResult;
 import triage.model.RuleRef;
-import triage.model.Maybe;
-import triage.model.Understood;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The {@code /api/diagnose} response body (API.md) and its parts, written field by field to a
  * Jackson generator. Every request answers with one, so no maps are built in between for Jackson
  * to look its serializers up in; the fields come out in the order written here, which is the
  * contract's.
+ *
+ * <p>One instance per writer of bodies (the HTTP server, a command): it remembers causes and checks
+ * already written (see {@link #remembered}). The parts that remember nothing are static.
  */
 public final class JsonView {
-    private JsonView() {}
+    private static final JsonFactory COMPACT = new JsonFactory();
+    /** Causes and checks as written before, by value; Caffeine drops the least used when full. */
+    private final Cache<List<?>, SerializedString> written = Caffeine.newBuilder().maximumSize(2048)
+            .executor(Runnable::run).build();
 
-    /** The body, with what the live checks found as {@code probes} (left out when {@code probes} is null). */
-    public static void write(JsonGenerator g, Diagnosis d, boolean explain, List<ProbeResult> probes) throws IOException {
+    /**
+     * The body, with what the live checks found as {@code probes} (left out when {@code probes} is
+     * null); {@code k} gives each observation's words.
+     */
+    public void write(JsonGenerator g, Diagnosis d, Knowledge k, boolean explain, List<ProbeResult> probes)
+            throws IOException {
         g.writeStartObject();
         g.writeFieldName("causes");
         causes(g, d.causes());
@@ -42,7 +53,7 @@ public final class JsonView {
             x.writeEndArray();
         });
         g.writeFieldName("understood");
-        understood(g, d.understood());
+        understood(g, d.understood(), k);
         strings(g, "unrecognized", d.unrecognized());
         maybe(g, d.maybe());
         if (probes != null) {
@@ -66,7 +77,7 @@ public final class JsonView {
     }
 
     /** A list of causes, as {@code causes} and {@code ruledOut} hold them. */
-    public static void causes(JsonGenerator g, List<Cause> causes) throws IOException {
+    public void causes(JsonGenerator g, List<Cause> causes) throws IOException {
         remembered(g, causes, x -> {
             x.writeStartArray();
             for (Cause c : causes) cause(x, c);
@@ -79,15 +90,14 @@ public final class JsonView {
      * things, the engine remembers the outcome, and its causes and checks (most of a body's bytes)
      * are then written once rather than field by field each time. Only into a compact UTF-8
      * generator, as an HTTP body is written (a pretty printer lays out what it writes itself);
-     * bounded like the engine's memos (full, it starts over). Causes and checks are immutable
-     * records, so equal lists always write the same.
+     * bounded. Causes and checks are immutable records, so equal lists always write the same.
      */
-    private static void remembered(JsonGenerator g, List<?> value, Part part) throws IOException {
+    private void remembered(JsonGenerator g, List<?> value, Part part) throws IOException {
         if (value.isEmpty() || !(g instanceof UTF8JsonGenerator) || g.getPrettyPrinter() != null) {
             part.write(g);
             return;
         }
-        SerializedString raw = WRITTEN.get(value);
+        SerializedString raw = written.getIfPresent(value);
         if (raw == null) {
             ByteArrayOutputStream out = new ByteArrayOutputStream(512 * value.size());
             try (JsonGenerator x = COMPACT.createGenerator(out)) {
@@ -97,8 +107,7 @@ public final class JsonView {
                 part.write(x);
             }
             raw = new SerializedString(out.toString(StandardCharsets.UTF_8));
-            if (WRITTEN.size() >= WRITTEN_MAX) WRITTEN.clear();
-            WRITTEN.put(List.copyOf(value), raw);
+            written.put(List.copyOf(value), raw);
         }
         g.writeRawValue(raw);
     }
@@ -107,10 +116,6 @@ public final class JsonView {
     private interface Part {
         void write(JsonGenerator g) throws IOException;
     }
-
-    private static final int WRITTEN_MAX = 2048;
-    private static final Map<List<?>, SerializedString> WRITTEN = new ConcurrentHashMap<>();
-    private static final JsonFactory COMPACT = new JsonFactory();
 
     public static void cause(JsonGenerator g, Cause c) throws IOException {
         g.writeStartObject();
@@ -160,19 +165,22 @@ public final class JsonView {
         g.writeEndObject();
     }
 
-    /** A list of what was understood, as {@code understood} holds it. */
-    public static void understood(JsonGenerator g, List<Understood> understood) throws IOException {
+    /** A list of what was understood, as {@code understood} holds it, each in {@code k}'s words. */
+    public static void understood(JsonGenerator g, List<Observation> understood, Knowledge k) throws IOException {
         g.writeStartArray();
-        for (Understood u : understood) {
+        for (Observation u : understood) {
             g.writeStartObject();
-            g.writeStringField("text", u.text());
-            g.writeStringField("symptom", u.symptom());
-            g.writeBooleanField("present", u.present());
-            g.writeStringField("source", u.source());
-            g.writeStringField("label", u.label());
-            if (u.via() != null) g.writeStringField("via", u.via());
-            if (u.example() != null) g.writeStringField("example", u.example());
-            if (u.similarity() != null) g.writeNumberField("similarity", Math.round(u.similarity() * 1000) / 1000.0);
+            g.writeStringField("text", u.getText());
+            g.writeStringField("symptom", u.getSymptom());
+            g.writeBooleanField("present", u.isPresent());
+            g.writeStringField("source", u.getSource());
+            g.writeStringField("label", k.label(u));
+            String via = u.getVia();
+            if (via != null) g.writeStringField("via", via);
+            if (u.getExample() != null) {
+                g.writeStringField("example", u.getExample());
+                g.writeNumberField("similarity", Math.round(u.getSimilarity() * 1000) / 1000.0);
+            }
             g.writeEndObject();
         }
         g.writeEndArray();

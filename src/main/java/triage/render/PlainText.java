@@ -56,10 +56,10 @@ public final class PlainText {
         for (Maybe m : d.maybe()) sb.append("Maybe: \"").append(m.text()).append("\" - ").append(m.question()).append('\n');
         if (explain) {
             sb.append("\nUnderstood:\n");
-            d.understood().forEach(u -> sb.append("  ").append(u.symptom()).append(u.present() ? " present" : " absent")
-                    .append(u.text().isEmpty() ? "" : "  <- \"" + u.text() + "\"").append(" [").append(u.source()).append("]")
-                    .append(u.example() == null ? "" : String.format(Locale.ROOT, " by example \"%s\" (similarity %.2f)",
-                            u.example(), u.similarity()))
+            d.understood().forEach(u -> sb.append("  ").append(u.getSymptom()).append(u.isPresent() ? " present" : " absent")
+                    .append(u.getText().isEmpty() ? "" : "  <- \"" + u.getText() + "\"").append(" [").append(u.getSource()).append("]")
+                    .append(u.getExample() == null ? "" : String.format(Locale.ROOT, " by example \"%s\" (similarity %.2f)",
+                            u.getExample(), u.getSimilarity()))
                     .append('\n'));
             for (Maybe m : d.maybe()) {
                 sb.append(String.format(Locale.ROOT, "  maybe %s %s  <- \"%s\" nearest example \"%s\" (similarity %.2f, below %s)%n",

@@ -2,18 +2,13 @@ package triage.rollout;
 
 import io.etcd.jetcd.ByteSequence;
 import io.etcd.jetcd.Client;
-import io.grpc.CallOptions;
-import io.grpc.Channel;
-import io.grpc.ClientCall;
-import io.grpc.ClientInterceptor;
-import io.grpc.MethodDescriptor;
+import triage.util.CallDeadline;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /** Where the runbooks are published: etcd endpoints, a key prefix, and a deadline for each call. */
 public record Etcd(List<URI> endpoints, String prefix, Duration timeout) {
@@ -66,23 +61,9 @@ public record Etcd(List<URI> endpoints, String prefix, Duration timeout) {
                 .retryMaxDelay(1000)
                 .keepaliveTime(Duration.ofSeconds(10))
                 .keepaliveTimeout(Duration.ofSeconds(3))
-                .interceptor(new Deadline(timeout))
+                .interceptor(CallDeadline.after(timeout))
                 .build();
     }
 
     static ByteSequence bytes(String s) { return ByteSequence.from(s, StandardCharsets.UTF_8); }
-
-    /** Sets {@code withDeadlineAfter} on every unary call. */
-    static final class Deadline implements ClientInterceptor {
-        private final long millis;
-
-        Deadline(Duration timeout) { this.millis = timeout.toMillis(); }
-
-        @Override public <Q, R> ClientCall<Q, R> interceptCall(MethodDescriptor<Q, R> method, CallOptions options, Channel next) {
-            if (method.getType() == MethodDescriptor.MethodType.UNARY && options.getDeadline() == null) {
-                options = options.withDeadlineAfter(millis, TimeUnit.MILLISECONDS);
-            }
-            return next.newCall(method, options);
-        }
-    }
 }

@@ -63,7 +63,7 @@ public final class RunbookFollower implements AutoCloseable {
 
     /**
      * Reads the published set and writes it to a private directory, ready for
-     * {@link LiveRulebook#open(LiveRulebook.Source)}; empty when nothing is published or etcd
+     * {@link LiveRulebook#open(LiveRulebook.Source, triage.engine.RulebookCompiler)}; empty when nothing is published or etcd
      * cannot be reached (the caller serves its local files then).
      */
     public Optional<LiveRulebook.Source> fetch() {

@@ -3,6 +3,7 @@ package triage.rollout;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import triage.engine.LiveRulebook;
+import triage.knowledge.RunbookFiles;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -29,20 +30,15 @@ public record RunbookSet(String revision, Instant publishedAt, Map<String, Strin
         for (String p : files.keySet()) check(p);
     }
 
-    /** Reads the files that {@code Rulebook.load} reads from the two directories. */
+    /** Reads the files that {@code RulebookCompiler} reads from the two directories. */
     public static RunbookSet read(Path rulesDir, Path knowledgeDir, String revision) throws IOException {
         Map<String, String> files = new TreeMap<>();
-        try (Stream<Path> s = Files.list(rulesDir)) {
-            for (Path f : s.filter(p -> p.getFileName().toString().endsWith(".drl") && Files.isRegularFile(p)).toList()) {
-                files.put("rules/" + f.getFileName(), Files.readString(f, StandardCharsets.UTF_8));
-            }
+        for (Path f : RunbookFiles.rules(rulesDir)) {
+            files.put("rules/" + f.getFileName(), Files.readString(f, StandardCharsets.UTF_8));
         }
-        try (Stream<Path> s = Files.walk(knowledgeDir)) {
-            for (Path f : s.filter(Files::isRegularFile)
-                    .filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).toList()) {
-                String rel = knowledgeDir.relativize(f).toString().replace('\\', '/');
-                files.put("knowledge/" + rel, Files.readString(f, StandardCharsets.UTF_8));
-            }
+        for (Path f : RunbookFiles.knowledge(knowledgeDir)) {
+            String rel = knowledgeDir.relativize(f).toString().replace('\\', '/');
+            files.put("knowledge/" + rel, Files.readString(f, StandardCharsets.UTF_8));
         }
         return new RunbookSet(revision, Instant.now(), files);
     }

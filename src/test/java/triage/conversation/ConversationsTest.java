@@ -66,13 +66,26 @@ class ConversationsTest {
     }
 
     @Test
+    void adapters_ask_whether_a_conversation_is_known_and_which_question_is_open() {
+        assertFalse(chat.knows("c9"));
+        assertFalse(chat.isOpen("c9", "login-works"));
+        Turn t = chat.handle("c9", "placeos is acting up");
+        assertTrue(chat.knows("c9"));
+        assertTrue(chat.isOpen("c9", t.question().id()));
+        assertFalse(chat.isOpen("c9", "modules-load"), "a button of an older question");
+        assertFalse(chat.knows("not a valid id!"));
+        chat.forget("c9");
+        assertFalse(chat.knows("c9"));
+    }
+
+    @Test
     void subjectless_replies_answer_the_question() {
         chat.handle("c5", "the site is down");
         Turn asked = chat.handle("c5", "the request queue keeps growing");
         assertNotNull(asked.question());
         Turn t = chat.handle("c5", "it does");
-        assertEquals(asked.question().id(), t.heard().get(0).symptom());
-        assertTrue(t.heard().get(0).present());
+        assertEquals(asked.question().id(), t.heard().get(0).getSymptom());
+        assertTrue(t.heard().get(0).isPresent());
     }
 
     @Test
@@ -98,15 +111,33 @@ class ConversationsTest {
 
     @Test
     void the_memory_store_is_bounded_and_forgets_idle_conversations() {
-        Instant now = Instant.parse("2026-01-01T00:00:00Z");
-        MemoryStore store = new MemoryStore(2, Duration.ofMinutes(10), Clock.fixed(now, ZoneOffset.UTC));
-        store.save(new ConversationState("a", java.util.List.of(), null, java.util.Set.of(), 1, now));
-        store.save(new ConversationState("b", java.util.List.of(), null, java.util.Set.of(), 1, now));
-        store.save(new ConversationState("c", java.util.List.of(), null, java.util.Set.of(), 1, now));
+        Instant[] now = {Instant.parse("2026-01-01T00:00:00Z")};
+        Clock clock = new Clock() {
+            @Override public java.time.ZoneId getZone() { return ZoneOffset.UTC; }
+            @Override public Clock withZone(java.time.ZoneId zone) { return this; }
+            @Override public Instant instant() { return now[0]; }
+        };
+        MemoryStore store = new MemoryStore(2, Duration.ofMinutes(10), clock);
+        store.save(state("a", now[0]));
+        for (int i = 0; i < 5; i++) assertTrue(store.load("a").isPresent(), "a conversation in use");
+        // a flood of new ids: the bound holds, and the conversation in use is not the one dropped
+        for (int i = 0; i < 50; i++) store.save(state("new-" + i, now[0]));
         assertEquals(2, store.size());
-        assertTrue(store.load("a").isEmpty(), "least recently used is dropped");
-        store.save(new ConversationState("old", java.util.List.of(), null, java.util.Set.of(), 1, now.minusSeconds(700)));
-        assertTrue(store.load("old").isEmpty(), "idle past 10 minutes");
+        assertTrue(store.load("a").isPresent(), "the conversation in use survives the flood");
+        assertTrue(store.load("new-49").isPresent(), "the newest is kept");
+
+        now[0] = now[0].plus(Duration.ofMinutes(9));
+        assertTrue(store.load("a").isPresent(), "9 minutes idle: still there");
+        now[0] = now[0].plus(Duration.ofMinutes(9));
+        assertTrue(store.load("a").isPresent(), "each use starts the idle time afresh");
+        assertTrue(store.load("new-49").isEmpty(), "idle past 10 minutes");
+        now[0] = now[0].plus(Duration.ofMinutes(11));
+        assertTrue(store.load("a").isEmpty(), "idle past 10 minutes");
+        assertEquals(0, store.size());
+    }
+
+    private static ConversationState state(String id, Instant at) {
+        return new ConversationState(id, java.util.List.of(), null, java.util.Set.of(), 1, at);
     }
 
     @Test

@@ -29,7 +29,7 @@ class DiagnoserTest {
 
     @Test
     void login_failure_suspects_rethinkdb_then_the_load_balancer() {
-        Diagnosis d = triage.diagnose(List.of("nobody can log in"));
+        Diagnosis d = triage.answer(Said.texts(List.of("nobody can log in"))).diagnosis();
         assertEquals("rethinkdb", d.causes().get(0).component());
         assertEquals("load-balancer", d.causes().get(1).component());
         assertEquals(0.6, d.causes().get(0).confidence());
@@ -38,7 +38,7 @@ class DiagnoserTest {
 
     @Test
     void login_failure_with_requests_arriving_blames_rethinkdb_and_rules_out_the_load_balancer() {
-        Diagnosis d = triage.diagnose(List.of("login fails", "requests are reaching the api"));
+        Diagnosis d = triage.answer(Said.texts(List.of("login fails", "requests are reaching the api"))).diagnosis();
         Cause top = d.top();
         assertEquals("rethinkdb", top.component());
         assertEquals(0.88, top.confidence());
@@ -52,7 +52,7 @@ class DiagnoserTest {
 
     @Test
     void every_cause_cites_rules_that_exist_at_their_file_and_line() throws Exception {
-        Diagnosis d = triage.diagnose(List.of("the module list won't load", "triggers fail", "dig shows the wrong address"));
+        Diagnosis d = triage.answer(Said.texts(List.of("the module list won't load", "triggers fail", "dig shows the wrong address"))).diagnosis();
         assertTrue(d.causes().size() >= 3);
         for (Cause c : d.causes()) {
             assertFalse(c.rules().isEmpty(), c.component());
@@ -78,42 +78,42 @@ class DiagnoserTest {
 
     @Test
     void an_inferred_observation_gives_way_to_what_a_person_says() {
-        Diagnosis inferred = triage.diagnose(List.of("login works"));
-        assertTrue(inferred.understood().stream().anyMatch(u -> u.symptom().equals("requests-reach-services") && u.source().equals("inferred")));
-        Diagnosis contradicted = triage.diagnose(List.of("login works", "requests are not reaching the services"));
-        assertTrue(contradicted.understood().stream().noneMatch(u -> u.source().equals("inferred")
-                && u.symptom().equals("requests-reach-services")));
+        Diagnosis inferred = triage.answer(Said.texts(List.of("login works"))).diagnosis();
+        assertTrue(inferred.understood().stream().anyMatch(u -> u.getSymptom().equals("requests-reach-services") && u.getSource().equals("inferred")));
+        Diagnosis contradicted = triage.answer(Said.texts(List.of("login works", "requests are not reaching the services"))).diagnosis();
+        assertTrue(contradicted.understood().stream().noneMatch(u -> u.getSource().equals("inferred")
+                && u.getSymptom().equals("requests-reach-services")));
     }
 
     @Test
     void with_nothing_observed_the_first_question_is_the_seeds_first() {
-        Diagnosis d = triage.diagnose(List.of("everything is on fire, help"));
+        Diagnosis d = triage.answer(Said.texts(List.of("everything is on fire, help"))).diagnosis();
         assertTrue(d.causes().isEmpty());
         assertEquals("login-works", d.nextChecks().get(0).id());
     }
 
     @Test
     void the_tree_moves_on_as_answers_come_in() {
-        assertEquals("backoffice-lists-systems", triage.diagnose(List.of("I can log in")).nextChecks().get(0).id());
-        assertEquals("modules-load", triage.diagnose(List.of("backoffice lists the systems")).nextChecks().get(0).id());
+        assertEquals("backoffice-lists-systems", triage.answer(Said.texts(List.of("I can log in"))).diagnosis().nextChecks().get(0).id());
+        assertEquals("modules-load", triage.answer(Said.texts(List.of("backoffice lists the systems"))).diagnosis().nextChecks().get(0).id());
     }
 
     @Test
     void naming_a_system_asks_from_its_own_runbook_first() {
-        Diagnosis d = triage.diagnose(List.of("our django site on kubernetes is acting up"));
+        Diagnosis d = triage.answer(Said.texts(List.of("our django site on kubernetes is acting up"))).diagnosis();
         assertEquals("request-queue-growing", d.nextChecks().get(0).id());
     }
 
     @Test
     void unrelated_text_gives_no_cause_and_is_reported_unrecognized() {
-        Diagnosis d = triage.diagnose(List.of("what is the weather like in Lisbon"));
+        Diagnosis d = triage.answer(Said.texts(List.of("what is the weather like in Lisbon"))).diagnosis();
         assertTrue(d.causes().isEmpty());
         assertEquals(List.of("what is the weather like in Lisbon"), d.unrecognized());
     }
 
     @Test
     void evidence_against_alone_implicates_nothing() {
-        Diagnosis d = triage.diagnose(List.of("redis is healthy", "etcd is up"));
+        Diagnosis d = triage.answer(Said.texts(List.of("redis is healthy", "etcd is up"))).diagnosis();
         assertTrue(d.causes().isEmpty());
         assertNull(d.top());
     }
@@ -132,7 +132,7 @@ class DiagnoserTest {
                     update($o);
                 end
                 """);
-        Rulebook rb = Rulebook.load(dir.resolve("rules"), dir.resolve("knowledge"));
+        Rulebook rb = Fixtures.load(dir.resolve("rules"), dir.resolve("knowledge"));
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> new Diagnoser()
                 .diagnose(rb, List.of(said("login-works", true)), List.of(), Set.of(), List.of()));
         assertTrue(e.getMessage().contains("loops"), e.getMessage());
@@ -146,7 +146,7 @@ class DiagnoserTest {
         abc.put("a", 0.1); abc.put("b", 0.2); abc.put("c", 0.3);
         cba.put("c", 0.3); cba.put("b", 0.2); cba.put("a", 0.1);
         assertTrue(0.1 + 0.2 + 0.3 != 0.3 + 0.2 + 0.1, "the premise: floating-point sums depend on order");
-        assertEquals(Diagnoser.movement(Map.of(), abc), Diagnoser.movement(Map.of(), cba));
-        assertEquals(0.7, Diagnoser.movement(Map.of(), abc), 1e-12);
+        assertEquals(NextChecks.movement(Map.of(), abc), NextChecks.movement(Map.of(), cba));
+        assertEquals(0.7, NextChecks.movement(Map.of(), abc), 1e-12);
     }
 }

@@ -90,7 +90,7 @@ class IndexedAlternativesTest {
                     insertLogical(Evidence.suspect("redis", 0.2));
                 end
                 """);
-        Rulebook rb = Rulebook.load(dir.resolve("rules"), dir.resolve("knowledge"), RulebookCache.off());
+        Rulebook rb = new RulebookCompiler(RulebookCache.off()).load(dir.resolve("rules"), dir.resolve("knowledge"));
         Diagnosis d = new Diagnoser().diagnose(rb, List.of(
                 new Observation("login-works", false, "login fails", Observation.TEXT),
                 new Observation("modules-load", false, "modules fail", Observation.TEXT),
@@ -119,7 +119,7 @@ class IndexedAlternativesTest {
                 end
                 """);
         RulebookException e = assertThrows(RulebookException.class,
-                () -> Rulebook.load(dir.resolve("rules"), dir.resolve("knowledge"), RulebookCache.off()));
+                () -> new RulebookCompiler(RulebookCache.off()).load(dir.resolve("rules"), dir.resolve("knowledge")));
         Problem p = e.problems().get(0);
         assertTrue(p.file().endsWith("placeos.drl"), p.toString());
         assertTrue(p.line() > lines, "line " + p.line() + " should be in the appended rule: " + e.getMessage());

@@ -32,7 +32,7 @@ class RulebookWatcherTest {
     @Test
     void a_good_edit_is_live_within_two_seconds_and_a_broken_one_never_is() throws Exception {
         Fixtures.copyRunbooks(dir);
-        LiveRulebook live = LiveRulebook.open(dir.resolve("rules"), dir.resolve("knowledge"));
+        LiveRulebook live = Fixtures.open(dir.resolve("rules"), dir.resolve("knowledge"));
         Triage triage = new Triage(live);
         try (RulebookWatcher w = new RulebookWatcher(live, List.of(dir.resolve("rules"), dir.resolve("knowledge")),
                 Duration.ofMillis(150))) {
@@ -46,21 +46,21 @@ class RulebookWatcherTest {
             assertTrue(live.status().error().get(0).contains("placeos.drl:"), live.status().error().toString());
             assertTrue(live.status().error().stream().noneMatch(e -> e.contains("Stack trace") || e.contains("at org.")),
                     "no stack trace in what /healthz shows: " + live.status().error());
-            assertEquals(0.6, triage.diagnose(List.of("login fails")).top().confidence());
+            assertEquals(0.6, triage.answer(Said.texts(List.of("login fails"))).diagnosis().top().confidence());
 
             Files.writeString(placeos, good.replace("Evidence.suspect(\"rethinkdb\", 0.6)", "Evidence.suspect(\"rethinkdb\", 0.65)"));
             long ms = waitFor(() -> !live.status().revision().equals(first), Duration.ofSeconds(2));
             assertTrue(ms >= 0, "the good edit was not live within 2 s");
             System.out.println("good edit live after " + ms + " ms");
             assertNull(live.status().error());
-            assertEquals(0.65, triage.diagnose(List.of("login fails")).top().confidence());
+            assertEquals(0.65, triage.answer(Said.texts(List.of("login fails"))).diagnosis().top().confidence());
         }
     }
 
     @Test
     void a_new_scenario_file_is_picked_up_and_can_block_a_swap() throws Exception {
         Fixtures.copyRunbooks(dir);
-        LiveRulebook live = LiveRulebook.open(dir.resolve("rules"), dir.resolve("knowledge"));
+        LiveRulebook live = Fixtures.open(dir.resolve("rules"), dir.resolve("knowledge"));
         try (RulebookWatcher w = new RulebookWatcher(live, List.of(dir.resolve("rules"), dir.resolve("knowledge")),
                 Duration.ofMillis(150))) {
             Files.writeString(dir.resolve("knowledge/scenarios/extra.yaml"), """

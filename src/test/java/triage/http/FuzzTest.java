@@ -1,5 +1,7 @@
 package triage.http;
 
+import triage.testing.Servers;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import org.junit.jupiter.api.Test;
@@ -75,8 +77,7 @@ class FuzzTest {
     @Test
     void hostile_requests_never_get_a_5xx_or_a_stack_trace() throws Exception {
         Triage triage = Fixtures.triage();
-        Javalin app = new HttpServer(triage, new Conversations(triage, new MemoryStore(1000, Duration.ofHours(1),
-                Clock.systemUTC()), Clock.systemUTC()), new ObjectMapper(), new HttpServer.Options("fuzz-token", 1e6, 1_000_000, false))
+        Javalin app = Servers.http(triage, new HttpServer.Options("fuzz-token", 1e6, 1_000_000, false, List.of()))
                 .create().start("127.0.0.1", 0);
         try {
             HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

@@ -1,5 +1,8 @@
 package triage.http;
 
+import triage.testing.Servers;
+import triage.web.Bodies;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
@@ -30,9 +33,7 @@ class HttpServerTest {
 
     private void start(String token) {
         var triage = Fixtures.triage();
-        app = new HttpServer(triage, new triage.conversation.Conversations(triage,
-                new triage.conversation.MemoryStore(100, java.time.Duration.ofHours(1), java.time.Clock.systemUTC()),
-                java.time.Clock.systemUTC()), JSON, new HttpServer.Options(token)).create().start("127.0.0.1", 0);
+        app = Servers.http(triage, HttpServer.Options.of(token)).create().start("127.0.0.1", 0);
         base = "http://127.0.0.1:" + app.port();
     }
 
@@ -146,12 +147,12 @@ class HttpServerTest {
         assertEquals(200, r.statusCode(), r.body());
         assertEquals("rethinkdb", JSON.readTree(r.body()).get("causes").get(0).get("component").asText());
         assertError(postChunked("/api/diagnose", new byte[0]), 400, "empty");
-        byte[] atLimit = ("{\"observations\": [\"can't log in\"]}" + " ".repeat(Requests.MAX_BODY)).substring(0, Requests.MAX_BODY)
+        byte[] atLimit = ("{\"observations\": [\"can't log in\"]}" + " ".repeat(Bodies.MAX_BODY)).substring(0, Bodies.MAX_BODY)
                 .getBytes(UTF_8);
         assertEquals(200, postChunked("/api/diagnose", atLimit).statusCode(), "exactly the limit is allowed");
         assertEquals(200, post("/api/diagnose", new String(atLimit, UTF_8)).statusCode(), "with a length too");
-        byte[] over = java.util.Arrays.copyOf(atLimit, Requests.MAX_BODY + 1);
-        over[Requests.MAX_BODY] = ' ';
+        byte[] over = java.util.Arrays.copyOf(atLimit, Bodies.MAX_BODY + 1);
+        over[Bodies.MAX_BODY] = ' ';
         assertError(postChunked("/api/diagnose", over), 413, "over the limit");
         assertError(post("/api/diagnose", new String(over, UTF_8)), 413, "over the limit");
     }

@@ -1,5 +1,8 @@
 package triage.http;
 
+import triage.testing.Servers;
+import java.util.List;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
@@ -36,8 +39,7 @@ class OperationsTest {
         var live = Fixtures.triage().rules();
         live.listen(metrics::reload);
         Triage triage = new Triage(live, new UnrecognizedLog(100, Clock.systemUTC()), metrics::diagnosed);
-        app = new HttpServer(triage, new Conversations(triage, new MemoryStore(100, Duration.ofHours(1), Clock.systemUTC()),
-                Clock.systemUTC()), metrics, JSON, options).create().start("127.0.0.1", 0);
+        app = Servers.http(triage, Servers.conversations(triage), metrics, options).create().start("127.0.0.1", 0);
         base = "http://127.0.0.1:" + app.port();
     }
 
@@ -53,7 +55,7 @@ class OperationsTest {
 
     @Test
     void metrics_count_requests_diagnoses_and_causes_in_prometheus_format() throws Exception {
-        start(new HttpServer.Options(null));
+        start(HttpServer.Options.of(null));
         send("POST", "/api/diagnose", "{\"observations\":[\"login fails\", \"my cat is asleep\"]}");
         send("POST", "/api/diagnose", "{\"observations\":[\"login fails\"]}");
         HttpResponse<String> r = send("GET", "/metrics", null);
@@ -70,7 +72,7 @@ class OperationsTest {
 
     @Test
     void every_path_in_the_openapi_document_is_served() throws Exception {
-        start(new HttpServer.Options("tok"));
+        start(HttpServer.Options.of("tok"));
         JsonNode doc = JSON.readTree(send("GET", "/openapi.json", null).body());
         assertEquals("3.0.3", doc.get("openapi").asText());
         Iterator<Map.Entry<String, JsonNode>> paths = doc.get("paths").fields();
@@ -97,7 +99,7 @@ class OperationsTest {
 
     @Test
     void a_client_over_its_rate_gets_429_with_retry_after_and_others_are_unaffected() throws Exception {
-        start(new HttpServer.Options(null, 1, 3, true));
+        start(new HttpServer.Options(null, 1, 3, true, List.of()));
         int ok = 0, limited = 0;
         String retry = null;
         for (int i = 0; i < 6; i++) {
@@ -120,7 +122,7 @@ class OperationsTest {
 
     @Test
     void every_response_carries_a_request_id() throws Exception {
-        start(new HttpServer.Options(null));
+        start(HttpServer.Options.of(null));
         HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base + "/healthz"))
                 .header("X-Request-Id", "abc-123").GET().build(), HttpResponse.BodyHandlers.ofString());
         assertEquals("abc-123", r.headers().firstValue("X-Request-Id").orElse(""));
@@ -133,7 +135,7 @@ class OperationsTest {
     @Test
     void made_up_request_ids_are_eight_hex_digits() {
         for (int i = 0; i < 1000; i++) {
-            String id = HttpServer.requestId();
+            String id = Guard.requestId();
             assertTrue(id.matches("[0-9a-f]{8}"), id);
         }
     }

@@ -19,7 +19,7 @@ class InterpreterTest {
 
     private String read(String text) {
         return in.read(text).readings().stream()
-                .map(r -> r.symptom() + (r.present() ? "+" : "-"))
+                .map(r -> r.getSymptom() + (r.isPresent() ? "+" : "-"))
                 .distinct().sorted().collect(Collectors.joining(" "));
     }
 

@@ -8,14 +8,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import triage.testing.Servers;
 import triage.Fixtures;
+import triage.engine.Answer;
+import triage.engine.Said;
 import triage.engine.Triage;
 import triage.http.HttpServer;
 import triage.model.Cause;
-import triage.model.Observation;
 import triage.model.ProbeResult;
 import triage.model.ProbeResult.Status;
-import triage.model.Understood;
+import triage.model.Observation;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -75,13 +77,13 @@ class ProbeIT {
         return prober;
     }
 
-    private static ProbeResult result(ProbingTriage.Answer a, String component) {
+    private static ProbeResult result(Answer a, String component) {
         return a.probes().stream().filter(p -> p.component().equals(component)).findFirst()
                 .orElseThrow(() -> new AssertionError("no probe of " + component + " in " + a.probes()));
     }
 
-    private static Understood understood(ProbingTriage.Answer a, String symptom) {
-        return a.diagnosis().understood().stream().filter(u -> u.symptom().equals(symptom)).findFirst()
+    private static Observation understood(Answer a, String symptom) {
+        return a.diagnosis().understood().stream().filter(u -> u.getSymptom().equals(symptom)).findFirst()
                 .orElseThrow(() -> new AssertionError("nothing understood about " + symptom + ": " + a.diagnosis().understood()));
     }
 
@@ -90,7 +92,8 @@ class ProbeIT {
         startBoth();
         etcd.etcdPut(PREFIX + "/10.0.0.7", "{\"uri\":\"http://10.0.0.7:3000\"}");
         prober(Duration.ofMillis(300)).open();
-        app = new HttpServer(triage, TestConversations.of(triage), new triage.ops.Metrics(), new ObjectMapper(), new HttpServer.Options(null), prober).create().start("127.0.0.1", 0);
+        Triage probing = Fixtures.triage(ProbeChecks.of(prober));
+        app = Servers.http(probing, HttpServer.Options.of(null)).create().start("127.0.0.1", 0);
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/api/diagnose"))
                 .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"observations\":[\"status changes and signals stopped working\"],\"probe\":true}")).build(),
@@ -128,12 +131,12 @@ class ProbeIT {
     void a_stopped_redis_is_blamed_with_the_probe_as_evidence() throws Exception {
         startBoth();
         etcd.etcdPut(PREFIX + "/a", "1");
-        ProbingTriage live = new ProbingTriage(triage, prober(Duration.ofMillis(200)));
+        Triage live = Fixtures.triage(ProbeChecks.of(prober(Duration.ofMillis(200))));
         prober.open();
-        assertEquals(Status.UP, result(live.diagnose(List.of(VAGUE), true), "redis").status());
+        assertEquals(Status.UP, result(live.answer(Said.texts(List.of(VAGUE)).checking(true)), "redis").status());
 
         redis.close();
-        ProbingTriage.Answer a = live.diagnose(List.of(VAGUE), true);
+        Answer a = live.answer(Said.texts(List.of(VAGUE)).checking(true));
         ProbeResult rp = result(a, "redis");
         assertEquals(Status.DOWN, rp.status(), rp.toString());
         assertTrue(rp.detail().contains("refused") || rp.detail().contains("closed"), rp.detail());
@@ -142,23 +145,23 @@ class ProbeIT {
         assertNotNull(top, "no cause: " + a);
         assertEquals("redis", top.component());
         assertTrue(top.because().contains("Redis is down or unreachable (live check)"), top.because().toString());
-        Understood u = understood(a, "redis-healthy");
-        assertFalse(u.present());
-        assertEquals(Observation.PROBE, u.source());
-        assertTrue(u.text().startsWith(redis.url("redis") + ": "), u.text());
+        Observation u = understood(a, "redis-healthy");
+        assertFalse(u.isPresent());
+        assertEquals(Observation.PROBE, u.getSource());
+        assertTrue(u.getText().startsWith(redis.url("redis") + ": "), u.getText());
     }
 
     @Test
     void a_hung_etcd_still_gets_an_answer_within_the_budget_reporting_a_timeout() throws Exception {
         startBoth();
         etcd.etcdPut(PREFIX + "/a", "1");
-        ProbingTriage live = new ProbingTriage(triage, prober(Duration.ofMillis(200)));
+        Triage live = Fixtures.triage(ProbeChecks.of(prober(Duration.ofMillis(200))));
         prober.open();  // as serve does: connected while etcd was well
-        assertEquals(Status.UP, result(live.diagnose(List.of(VAGUE), true), "etcd").status());
+        assertEquals(Status.UP, result(live.answer(Said.texts(List.of(VAGUE)).checking(true)), "etcd").status());
 
         etcd.hang();
         long t0 = System.nanoTime();
-        ProbingTriage.Answer a = live.diagnose(List.of(VAGUE), true);
+        Answer a = live.answer(Said.texts(List.of(VAGUE)).checking(true));
         long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
         System.out.println("hung etcd: answered in " + ms + " ms (budget " + BUDGET.toMillis() + " ms); " + a.probes());
         assertTrue(ms <= BUDGET.toMillis() * 11 / 10, "answered in " + ms + " ms");
@@ -167,10 +170,10 @@ class ProbeIT {
         assertEquals(Status.UP, result(a, "redis").status());
         // a hung etcd is an etcd that does not answer: it is blamed
         assertEquals("etcd", a.diagnosis().top().component(), a.diagnosis().causes().toString());
-        assertFalse(understood(a, "etcd-healthy").present());
+        assertFalse(understood(a, "etcd-healthy").isPresent());
 
         etcd.resume();
-        ProbeResult back = result(live.diagnose(List.of(VAGUE), true), "etcd");
+        ProbeResult back = result(live.answer(Said.texts(List.of(VAGUE)).checking(true)), "etcd");
         assertEquals(Status.UP, back.status(), "after SIGCONT: " + back);
     }
 
@@ -178,7 +181,7 @@ class ProbeIT {
     void a_growing_request_queue_is_seen_between_the_two_samples() throws Exception {
         startBoth();
         etcd.etcdPut(PREFIX + "/a", "1");
-        ProbingTriage live = new ProbingTriage(triage, prober(Duration.ofMillis(400)));
+        Triage live = Fixtures.triage(ProbeChecks.of(prober(Duration.ofMillis(400))));
         prober.open();
         AtomicBoolean writing = new AtomicBoolean(true);
         Thread writer = new Thread(() -> {
@@ -193,10 +196,10 @@ class ProbeIT {
             }
         }, "queue-writer");
         writer.start();
-        ProbingTriage.Answer a;
+        Answer a;
         try {
             Thread.sleep(50);
-            a = live.diagnose(List.of(VAGUE), true);
+            a = live.answer(Said.texts(List.of(VAGUE)).checking(true));
         } finally {
             writing.set(false);
             writer.join(5000);
@@ -204,9 +207,9 @@ class ProbeIT {
         ProbeResult rp = result(a, "redis");
         assertEquals(Status.UP, rp.status(), rp.toString());
         assertTrue(rp.detail().matches(".*db 4: \\d+ -> \\d+ keys in \\d+ ms \\(growing\\).*"), rp.detail());
-        Understood u = understood(a, "request-queue-growing");
-        assertTrue(u.present());
-        assertEquals(Observation.PROBE, u.source());
+        Observation u = understood(a, "request-queue-growing");
+        assertTrue(u.isPresent());
+        assertEquals(Observation.PROBE, u.getSource());
         // the web-stack seed: a growing queue means blocked, too few or flooded workers
         assertEquals("database", a.diagnosis().top().component(), a.diagnosis().causes().toString());
     }
@@ -215,13 +218,13 @@ class ProbeIT {
     void no_keys_under_the_service_discovery_prefix_is_evidence_of_no_core_instances() throws Exception {
         startBoth();
         etcd.etcdPut("/service/api/10.0.0.9", "1");  // another service registered; core is not
-        ProbingTriage live = new ProbingTriage(triage, prober(Duration.ofMillis(200)));
+        Triage live = Fixtures.triage(ProbeChecks.of(prober(Duration.ofMillis(200))));
         prober.open();
-        ProbingTriage.Answer a = live.diagnose(List.of(VAGUE), true);
+        Answer a = live.answer(Said.texts(List.of(VAGUE)).checking(true));
         ProbeResult ep = result(a, "etcd");
         assertEquals(Status.UP, ep.status(), ep.toString());
         assertTrue(ep.detail().contains("0 keys under " + PREFIX + " (no core instances registered)"), ep.detail());
-        assertFalse(understood(a, "core-registered").present());
+        assertFalse(understood(a, "core-registered").isPresent());
         Cause top = a.diagnosis().top();
         assertEquals("core", top.component(), a.diagnosis().causes().toString());
         assertTrue(top.because().contains("no core instance is registered in etcd (live check)"), top.because().toString());

@@ -5,6 +5,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import triage.Fixtures;
+import triage.engine.Answer;
+import triage.engine.Said;
 import triage.engine.Triage;
 import triage.model.Observation;
 import triage.model.ProbeResult;
@@ -223,24 +225,24 @@ class ProberTest {
         ProbeSettings s = settings(Duration.ofSeconds(2), Duration.ZERO, 100, Duration.ofSeconds(30));
         String closedEs = "http://127.0.0.1:" + LocalServer.freePort() + "/_cluster/health";
         Triage triage = Fixtures.triage();
-        ProbingTriage allDown = new ProbingTriage(triage, prober(s,
+        Triage allDown = Fixtures.triage(ProbeChecks.of(prober(s,
                 Target.parse("rethinkdb", "tcp", "tcp://127.0.0.1:" + LocalServer.freePort(), Map.of()),
-                Target.parse("elasticsearch", "http", closedEs, Map.of())));
-        ProbingTriage.Answer a = allDown.diagnose(List.of("lunch is at noon"), true);
+                Target.parse("elasticsearch", "http", closedEs, Map.of()))));
+        Answer a = allDown.answer(Said.text("lunch is at noon").checking(true));
         assertEquals(2, a.probes().size());
         assertTrue(a.probes().stream().noneMatch(ProbeResult::counted), a.probes().toString());
         assertNull(a.diagnosis().top(), "nothing counted, nothing concluded: " + a.diagnosis().causes());
 
         ServerSocket rethink = keep(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()));
-        ProbingTriage oneUp = new ProbingTriage(triage, prober(s,
+        Triage oneUp = Fixtures.triage(ProbeChecks.of(prober(s,
                 Target.parse("rethinkdb", "tcp", "tcp://127.0.0.1:" + rethink.getLocalPort(), Map.of()),
-                Target.parse("elasticsearch", "http", closedEs, Map.of())));
-        a = oneUp.diagnose(List.of("lunch is at noon"), true);
+                Target.parse("elasticsearch", "http", closedEs, Map.of()))));
+        a = oneUp.answer(Said.text("lunch is at noon").checking(true));
         assertTrue(a.probes().stream().allMatch(ProbeResult::counted), a.probes().toString());
         assertEquals("elasticsearch", a.diagnosis().top().component());
         assertEquals(List.of("Elasticsearch is down or red (live check)"), a.diagnosis().top().because());
 
-        assertNull(oneUp.diagnose(List.of("lunch is at noon"), false).probes(), "not asked to check, nothing checked");
-        assertEquals(List.of(), new ProbingTriage(triage, null).diagnose(List.of("x"), true).probes());
+        assertNull(oneUp.answer(Said.text("lunch is at noon")).probes(), "not asked to check, nothing checked");
+        assertEquals(List.of(), triage.answer(Said.text("x").checking(true)).probes());
     }
 }

@@ -1,12 +1,13 @@
 package triage.render;
 
 import triage.conversation.Turn;
+import triage.knowledge.Knowledge;
 import triage.model.Cause;
 import triage.model.Check;
 import triage.model.Diagnosis;
 import triage.model.ProbeResult;
 import triage.model.RuleRef;
-import triage.model.Understood;
+import triage.model.Observation;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,24 +21,17 @@ import java.util.Map;
 public final class MapViews {
     private MapViews() {}
 
+    /** The knowledge the diagnoses of these tests were made with: each observation's words. */
+    static final Knowledge K = triage.Fixtures.shipped().knowledge();
+
     public static Map<String, Object> of(Diagnosis d, boolean explain, List<ProbeResult> probes) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("causes", d.causes().stream().map(MapViews::cause).toList());
         m.put("ruledOut", d.ruledOut().stream().map(MapViews::cause).toList());
         m.put("nextChecks", d.nextChecks().stream().map(MapViews::check).toList());
-        m.put("understood", d.understood().stream().map(MapViews::understood).toList());
+        m.put("understood", d.understood().stream().map(u -> understood(u, K)).toList());
         m.put("unrecognized", d.unrecognized());
-        m.put("maybe", d.maybe().stream().map(x -> {
-            Map<String, Object> e = new LinkedHashMap<>();
-            e.put("text", x.text());
-            e.put("symptom", x.symptom());
-            e.put("present", x.present());
-            e.put("label", x.label());
-            e.put("question", x.question());
-            e.put("example", x.example());
-            e.put("similarity", Math.round(x.similarity() * 1000) / 1000.0);
-            return e;
-        }).toList());
+        m.put("maybe", d.maybe().stream().map(MapViews::maybe).toList());
         if (probes != null) m.put("probes", probes.stream().map(MapViews::probe).toList());
         if (explain) {
             List<Map<String, Object>> f = new ArrayList<>();
@@ -62,7 +56,8 @@ public final class MapViews {
         m.put("ruledOut", turn.diagnosis().ruledOut().stream().map(MapViews::cause).toList());
         m.put("nextCheck", turn.question() == null ? null : check(turn.question()));
         m.put("concluded", turn.concluded());
-        m.put("understood", turn.heard().stream().map(MapViews::understood).toList());
+        m.put("understood", turn.heard().stream().map(u -> understood(u, turn.knowledge())).toList());
+        m.put("maybe", turn.diagnosis().maybe().stream().map(MapViews::maybe).toList());
         m.put("memoryLost", turn.memoryLost());
         return m;
     }
@@ -113,16 +108,30 @@ public final class MapViews {
         return m;
     }
 
-    static Map<String, Object> understood(Understood u) {
+    static Map<String, Object> understood(Observation u, Knowledge k) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("text", u.text());
-        m.put("symptom", u.symptom());
-        m.put("present", u.present());
-        m.put("source", u.source());
-        m.put("label", u.label());
-        if (u.via() != null) m.put("via", u.via());
-        if (u.example() != null) m.put("example", u.example());
-        if (u.similarity() != null) m.put("similarity", Math.round(u.similarity() * 1000) / 1000.0);
+        m.put("text", u.getText());
+        m.put("symptom", u.getSymptom());
+        m.put("present", u.isPresent());
+        m.put("source", u.getSource());
+        m.put("label", k.label(u));
+        if (u.getVia() != null) m.put("via", u.getVia());
+        if (u.getExample() != null) {
+            m.put("example", u.getExample());
+            m.put("similarity", Math.round(u.getSimilarity() * 1000) / 1000.0);
+        }
         return m;
+    }
+
+    static Map<String, Object> maybe(triage.model.Maybe x) {
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("text", x.text());
+        e.put("symptom", x.symptom());
+        e.put("present", x.present());
+        e.put("label", x.label());
+        e.put("question", x.question());
+        e.put("example", x.example());
+        e.put("similarity", Math.round(x.similarity() * 1000) / 1000.0);
+        return e;
     }
 }

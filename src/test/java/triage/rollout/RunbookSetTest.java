@@ -1,6 +1,7 @@
 package triage.rollout;
 
 import org.junit.jupiter.api.Test;
+import triage.Fixtures;
 import triage.engine.Lint;
 import triage.engine.LiveRulebook;
 import triage.engine.Rulebook;
@@ -18,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RunbookSetTest {
     @Test
     void a_published_set_written_back_out_has_the_revision_lint_gave_it() throws Exception {
-        Lint.Report report = Lint.run(Path.of("rules"), Path.of("knowledge"));
+        Lint.Report report = Lint.run(Fixtures.compiler(), Path.of("rules"), Path.of("knowledge"));
         assertTrue(report.ok(), report.problems().toString());
         RunbookSet set = RunbookSet.read(Path.of("rules"), Path.of("knowledge"), report.revision());
         assertTrue(set.files().containsKey("rules/placeos.drl"), set.files().keySet().toString());
@@ -27,7 +28,7 @@ class RunbookSetTest {
         assertEquals(set, back);
         LiveRulebook.Source dir = back.materialise("etcd");
         try {
-            assertEquals(report.revision(), Rulebook.load(dir.rulesDir(), dir.knowledgeDir()).revision());
+            assertEquals(report.revision(), Fixtures.load(dir.rulesDir(), dir.knowledgeDir()).revision());
         } finally {
             RunbookSet.delete(dir);
         }

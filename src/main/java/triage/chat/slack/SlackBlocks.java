@@ -43,7 +43,7 @@ final class SlackBlocks {
         }
         // the question gets its own block with buttons, the memory note its own context
         Turn bare = new Turn(t.kind(), t.diagnosis(), null, t.concluded(), t.heard(), t.notUnderstood(), false,
-                t.checked(), List.of());
+                t.checked(), List.of(), t.knowledge());
         if (!t.checked().isEmpty() && t.diagnosis().top() != null) {
             blocks.add(context("*Checked:* " + escape(String.join(", ", t.checked().stream()
                     .map(r -> r.component() + " " + r.status().wire()).toList()))));

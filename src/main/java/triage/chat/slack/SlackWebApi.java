@@ -3,36 +3,58 @@ package triage.chat.slack;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The few calls Triage makes to Slack: {@code chat.postMessage}, {@code auth.test} and posts to a
- * {@code response_url}. Every call has connect and request deadlines. A failed post (network error,
- * timeout, HTTP 429 or 5xx, or {@code {"ok": false}} with an error that may pass) is tried again with
- * doubling pauses, a bounded number of times; a reply that still cannot be delivered is logged with
- * its conversation id, never with the token or the message.
+ * {@code response_url}. Every call has connect and request deadlines. Posts run in the background,
+ * {@code chat.postMessage} and {@code response_url} each on a bounded pool of its own, so a slow
+ * Slack holds neither the chat workers nor the other kind of reply.
+ *
+ * <p>A post is tried again (resilience4j Retry, doubling pauses, a bounded number of times) only
+ * when it cannot have been delivered: the connection was refused or could not be made, HTTP 429
+ * (after its {@code Retry-After}), HTTP 5xx, or {@code {"ok": false}} with an error that says the
+ * message was not taken. A post that timed out is never tried again: the first may have landed. A
+ * reply that cannot be delivered is logged with its conversation id, never with the token or the message.
  */
-final class SlackWebApi {
+final class SlackWebApi implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SlackWebApi.class);
-    /** Errors that the same request will meet again: no point retrying. */
-    private static final Set<String> PERMANENT = Set.of("invalid_auth", "not_authed", "account_inactive",
-            "token_revoked", "token_expired", "no_permission", "missing_scope", "channel_not_found", "not_in_channel",
-            "is_archived", "msg_too_long", "no_text", "invalid_blocks", "invalid_arguments", "invalid_arg_name",
-            "too_many_attachments", "restricted_action", "expired_url", "used_url", "invalid_token");
+    /** {@code ok:false} errors that say the message was not taken (others, such as internal_error, may have landed). */
+    private static final Set<String> NOT_TAKEN = Set.of("ratelimited", "service_unavailable", "request_timeout");
+    /** A longer {@code Retry-After} is not waited for: the reply would come too late to help. */
     private static final long MAX_RETRY_AFTER_MS = 10_000;
+    private static final int THREADS = 4;
+    private static final int QUEUE = 200;
 
     /**
      * @param base Web API base, e.g. {@code https://slack.com/api}
@@ -50,39 +72,113 @@ final class SlackWebApi {
     private final Settings settings;
     private final ObjectMapper json;
     private final HttpClient http;
+    private final Retry retry;
+    private final ThreadPoolExecutor posts = pool("slack-post");
+    private final ThreadPoolExecutor responses = pool("slack-response");
+    private final Set<CompletableFuture<Boolean>> pending = ConcurrentHashMap.newKeySet();
 
     SlackWebApi(Settings settings, ObjectMapper json) {
         this.settings = settings;
         this.json = json;
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(settings.connectTimeout()).followRedirects(HttpClient.Redirect.NEVER).build();
+        long backoff = Math.max(1, settings.backoff().toMillis());
+        this.retry = Retry.of("slack", RetryConfig.<Attempt>custom()
+                .maxAttempts(settings.attempts())
+                .retryOnResult(a -> a.outcome() == Outcome.RETRY)
+                .retryOnException(e -> false)
+                .intervalBiFunction((n, outcome) -> Math.max(backoff << Math.min(n - 1, 20),
+                        outcome.isRight() ? outcome.get().retryAfterMs() : 0))
+                .build());
+    }
+
+    private static ThreadPoolExecutor pool(String name) {
+        AtomicInteger n = new AtomicInteger();
+        ThreadPoolExecutor e = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUE), r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        }, new ThreadPoolExecutor.AbortPolicy());
+        e.allowCoreThreadTimeOut(true);
+        return e;
     }
 
     boolean hasToken() { return settings.token() != null && !settings.token().isBlank(); }
 
-    /** Posts a message (channel, thread_ts, text, blocks). @return true when Slack took it */
-    boolean postMessage(String conversation, ObjectNode message) {
+    /** Posts a message (channel, thread_ts, text, blocks) in the background. @return whether Slack took it */
+    CompletableFuture<Boolean> postMessage(String conversation, ObjectNode message) {
         if (!hasToken()) {
             log.warn("conversation {}: reply not delivered: SLACK_BOT_TOKEN is not set", conversation);
-            return false;
+            return CompletableFuture.completedFuture(false);
         }
-        return deliver(conversation, "chat.postMessage", method("chat.postMessage"), message, true);
+        return send(posts, conversation, "chat.postMessage", method("chat.postMessage"), message, true);
     }
 
-    /** Posts to an interaction's or slash command's {@code response_url}. @return true when Slack took it */
-    boolean respond(String conversation, String responseUrl, ObjectNode message) {
+    /** Posts to an interaction's or slash command's {@code response_url} in the background. @return whether Slack took it */
+    CompletableFuture<Boolean> respond(String conversation, String responseUrl, ObjectNode message) {
         URI uri;
         try {
             uri = URI.create(responseUrl);
         } catch (IllegalArgumentException | NullPointerException e) {
             log.warn("conversation {}: reply not delivered: the response_url is not a URL", conversation);
-            return false;
+            return CompletableFuture.completedFuture(false);
         }
         if (!allowedResponseUrl(uri)) {
             log.warn("conversation {}: reply not delivered: response_url host {} is not Slack's", conversation, uri.getHost());
-            return false;
+            return CompletableFuture.completedFuture(false);
         }
-        return deliver(conversation, "response_url", uri, message, false);
+        return send(responses, conversation, "response_url", uri, message, false);
+    }
+
+    private CompletableFuture<Boolean> send(ThreadPoolExecutor pool, String conversation, String what, URI uri,
+                                            ObjectNode message, boolean authorized) {
+        CompletableFuture<Boolean> f = new CompletableFuture<>();
+        pending.add(f);
+        f.whenComplete((ok, e) -> pending.remove(f));
+        try {
+            pool.execute(() -> {
+                try {
+                    f.complete(deliver(conversation, what, uri, message, authorized));
+                } catch (RuntimeException e) {
+                    log.error("conversation {}: {} failed", conversation, what, e);
+                    f.complete(false);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            log.warn("conversation {}: reply not delivered: {} replies already waiting for Slack", conversation, QUEUE);
+            f.complete(false);
+        }
+        return f;
+    }
+
+    /** Waits until every post under way has ended; false if that took longer than {@code max}. */
+    boolean awaitIdle(Duration max) throws InterruptedException {
+        long deadline = System.nanoTime() + max.toNanos();
+        while (!pending.isEmpty()) {
+            try {
+                CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
+                        .get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                return false;
+            } catch (ExecutionException e) {
+                // every post completes normally
+            }
+        }
+        return true;
+    }
+
+    /** Lets the posts under way and queued go out (for a few seconds), then stops the threads. */
+    @Override public void close() {
+        for (ThreadPoolExecutor pool : List.of(posts, responses)) pool.shutdown();
+        try {
+            for (ThreadPoolExecutor pool : List.of(posts, responses)) {
+                if (!pool.awaitTermination(5, TimeUnit.SECONDS)) pool.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            posts.shutdownNow();
+            responses.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Slack's own hooks, or the configured Web API's origin (a stand-in in tests, a proxy in some setups). */
@@ -138,25 +234,18 @@ final class SlackWebApi {
         } catch (IOException e) {
             throw new IllegalStateException("a Slack message does not serialize", e);
         }
-        long pause = settings.backoff().toMillis();
-        Attempt last = null;
-        for (int i = 1; i <= settings.attempts(); i++) {
-            last = attempt(uri, body, authorized);
-            if (last.outcome() == Outcome.DELIVERED) {
-                if (i > 1) log.info("conversation {}: {} delivered on attempt {}", conversation, what, i);
-                return true;
+        int[] tries = {0};
+        Attempt last = retry.executeSupplier(() -> {
+            Attempt a = attempt(uri, body, authorized);
+            if (++tries[0] > 1 || a.outcome() == Outcome.RETRY) {
+                log.info("conversation {}: {} attempt {}: {}", conversation, what, tries[0],
+                        a.outcome() == Outcome.DELIVERED ? "delivered" : a.problem());
             }
-            if (last.outcome() == Outcome.GIVE_UP || i == settings.attempts()) break;
-            log.info("conversation {}: {} attempt {} failed ({}); trying again", conversation, what, i, last.problem());
-            try {
-                Thread.sleep(Math.max(pause, Math.min(last.retryAfterMs(), MAX_RETRY_AFTER_MS)));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-            pause *= 2;
-        }
-        log.warn("conversation {}: reply could not be delivered ({} failed: {})", conversation, what, last.problem());
+            return a;
+        });
+        if (last.outcome() == Outcome.DELIVERED) return true;
+        log.warn("conversation {}: reply could not be delivered ({} failed after {} attempt(s): {})", conversation, what,
+                tries[0], last.problem());
         return false;
     }
 
@@ -164,10 +253,14 @@ final class SlackWebApi {
         HttpResponse<String> r;
         try {
             r = http.send(request(uri, body, authorized), HttpResponse.BodyHandlers.ofString());
-        } catch (HttpTimeoutException e) {
-            return new Attempt(Outcome.RETRY, "no answer within " + settings.requestTimeout().toMillis() + " ms", 0);
         } catch (IOException e) {
-            return new Attempt(Outcome.RETRY, e.getClass().getSimpleName() + ": " + e.getMessage(), 0);
+            if (notConnected(e)) return new Attempt(Outcome.RETRY, "could not connect: " + e, 0);
+            if (e instanceof HttpTimeoutException) {
+                return new Attempt(Outcome.GIVE_UP, "no answer within " + settings.requestTimeout().toMillis()
+                        + " ms; not tried again, the first may have landed", 0);
+            }
+            return new Attempt(Outcome.GIVE_UP, e.getClass().getSimpleName() + ": " + e.getMessage()
+                    + "; not tried again, it may have landed", 0);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Attempt(Outcome.GIVE_UP, "interrupted", 0);
@@ -175,6 +268,7 @@ final class SlackWebApi {
         int status = r.statusCode();
         if (status == 429) {
             long after = r.headers().firstValueAsLong("Retry-After").orElse(1) * 1000;
+            if (after > MAX_RETRY_AFTER_MS) return new Attempt(Outcome.GIVE_UP, "HTTP 429 rate limited for " + after / 1000 + " s", 0);
             return new Attempt(Outcome.RETRY, "HTTP 429 rate limited", after);
         }
         if (status >= 500) return new Attempt(Outcome.RETRY, "HTTP " + status, 0);
@@ -187,9 +281,20 @@ final class SlackWebApi {
         }
         if (answer != null && answer.isObject() && answer.has("ok") && !answer.get("ok").asBoolean(false)) {
             String error = answer.path("error").asText("unknown error");
-            return new Attempt(PERMANENT.contains(error) ? Outcome.GIVE_UP : Outcome.RETRY, "ok:false " + error, 0);
+            return new Attempt(NOT_TAKEN.contains(error) ? Outcome.RETRY : Outcome.GIVE_UP, "ok:false " + error, 0);
         }
         return new Attempt(Outcome.DELIVERED, null, 0);
+    }
+
+    /** Refused, unreachable, unresolvable, or no connection within the connect timeout: nothing was sent. */
+    private static boolean notConnected(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConnectException || t instanceof HttpConnectTimeoutException || t instanceof UnknownHostException
+                    || t instanceof UnresolvedAddressException || t instanceof NoRouteToHostException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String clip(String s) {

@@ -1,6 +1,5 @@
 package triage.chat.teams;
 
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.apibuilder.EndpointGroup;
@@ -8,22 +7,19 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import triage.chat.Bodies;
 import triage.chat.ChatService;
 import triage.chat.Deduplicator;
 import triage.conversation.Conversations;
 import triage.conversation.Turn;
 import triage.render.ChatText;
+import triage.util.Digests;
+import triage.web.Bodies;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -86,15 +82,7 @@ public final class TeamsAdapter {
             throw new HttpResponseException(401, e.getMessage());
         }
         if (!Bodies.isJson(ctx)) throw new HttpResponseException(415, "Teams activities come as JSON (Content-Type: application/json)");
-        JsonNode activity;
-        try {
-            activity = json.readTree(body);
-        } catch (JacksonException e) {
-            throw new HttpResponseException(400, "the activity is not valid JSON: " + e.getOriginalMessage());
-        } catch (java.io.IOException e) {
-            throw new HttpResponseException(400, "the activity could not be read");
-        }
-        if (activity == null || !activity.isObject()) throw new HttpResponseException(400, "the activity must be a JSON object");
+        JsonNode activity = Bodies.object(body, json, "the activity");
         if (!"message".equals(activity.path("type").asText())) {
             throw new HttpResponseException(400, "only message activities are answered");
         }
@@ -108,7 +96,7 @@ public final class TeamsAdapter {
             throw new HttpResponseException(401, stale);
         }
         String conversation = conversationKey(conversationId);
-        String once = "teams:activity:" + sha256(conversationId + "\n" + id);
+        String once = "teams:activity:" + Digests.sha256Hex(conversationId + "\n" + id);
         if (!seen.firstSeen(once)) {
             log.info("teams: conversation {}: activity seen before; not answered twice", conversation);
             reply(ctx, "I have already answered this message.");
@@ -180,14 +168,6 @@ public final class TeamsAdapter {
 
     /** Teams conversation ids hold characters ids may not ({@code ;messageid=}): a digest names them. */
     static String conversationKey(String conversationId) {
-        return "teams:" + sha256(conversationId).substring(0, 32);
-    }
-
-    private static String sha256(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
-        }
+        return "teams:" + Digests.sha256Hex(conversationId).substring(0, 32);
     }
 }

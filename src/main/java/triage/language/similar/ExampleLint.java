@@ -2,7 +2,7 @@ package triage.language.similar;
 
 import triage.knowledge.Knowledge;
 import triage.language.Interpreter;
-import triage.language.Reading;
+import triage.model.Observation;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -27,10 +27,10 @@ public final class ExampleLint {
         Set<String> pairs = new LinkedHashSet<>();
         for (int i = 0; i < examples.size(); i++) {
             SentenceMatcher.Example e = examples.get(i);
-            for (Reading r : interpreter.read(e.text()).readings()) {
-                if (!r.symptom().equals(e.symptom())) {
-                    out.add(new Finding(e.symptom(), e.text(), "example of '" + e.symptom() + "' reads as '" + r.symptom()
-                            + "' (" + (r.present() ? "present" : "absent") + ") by that symptom's phrases; reword it or fix the phrase"));
+            for (Observation r : interpreter.read(e.text()).readings()) {
+                if (!r.getSymptom().equals(e.symptom())) {
+                    out.add(new Finding(e.symptom(), e.text(), "example of '" + e.symptom() + "' reads as '" + r.getSymptom()
+                            + "' (" + (r.isPresent() ? "present" : "absent") + ") by that symptom's phrases; reword it or fix the phrase"));
                 }
             }
             Optional<SentenceMatcher.Nearest> other = m.nearestOther(i);

@@ -3,18 +3,13 @@ package triage.chat.slack;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.javalin.Javalin;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import triage.Fixtures;
+import triage.chat.ChatServer;
 import triage.chat.ChatService;
-import triage.chat.MemoryDeduplicator;
-import triage.conversation.Conversations;
 import triage.conversation.MemoryStore;
-import triage.engine.Triage;
-import triage.http.HttpServer;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -54,21 +49,16 @@ class SlackAdapterTest {
     private static final String FORM = "application/x-www-form-urlencoded";
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static Triage triage;
-
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private SlackStandIn slack;
+    private ChatServer server;
     private MemoryStore store;
     private ChatService chat;
-    private Javalin app;
     private String base;
 
     @BeforeAll
     static void warmUp() {
-        triage = Fixtures.triage();
-        // the first diagnosis pays for class loading; no test should measure that
-        new Conversations(triage, new MemoryStore(10, Duration.ofHours(1), Clock.systemUTC()), Clock.systemUTC())
-                .handle("warm-up", "nobody can log in");
+        ChatServer.triage();
     }
 
     @BeforeEach
@@ -78,20 +68,16 @@ class SlackAdapterTest {
     }
 
     private void serve(Duration requestTimeout, Duration commandDeadline, int threads) {
-        store = new MemoryStore(100, Duration.ofHours(1), Clock.systemUTC());
-        Conversations conversations = new Conversations(triage, store, Clock.systemUTC());
-        chat = new ChatService(conversations, threads, 50);
-        SlackAdapter adapter = new SlackAdapter(new SlackAdapter.Settings(SECRET, TOKEN, slack.api(), Duration.ofSeconds(2),
-                requestTimeout, 3, Duration.ofMillis(20), commandDeadline),
-                chat, new MemoryDeduplicator(1000, Duration.ofHours(1), Clock.systemUTC()), JSON, Clock.systemUTC());
-        app = new HttpServer(triage, conversations, JSON, new HttpServer.Options(null, List.of(adapter.routes())))
-                .create().start("127.0.0.1", 0);
-        base = "http://127.0.0.1:" + app.port();
+        server = ChatServer.start(threads, (chat, seen) -> new SlackAdapter(new SlackAdapter.Settings(SECRET, TOKEN,
+                slack.api(), Duration.ofSeconds(2), requestTimeout, 3, Duration.ofMillis(20), commandDeadline),
+                chat, seen, JSON, Clock.systemUTC()).routes());
+        store = server.store;
+        chat = server.chat;
+        base = server.base;
     }
 
     private void stopServer() {
-        app.stop();
-        chat.close();
+        server.close();
     }
 
     @AfterEach
@@ -320,7 +306,7 @@ class SlackAdapterTest {
 
         // the mention was stripped before the engine read the words
         var state = store.load("slack:" + TEAM + ":" + CHANNEL + ":" + ts).orElseThrow();
-        assertEquals("nobody can log in to backoffice", state.observations().get(0).text());
+        assertEquals("nobody can log in to backoffice", state.observations().get(0).getText());
     }
 
     @Test

@@ -72,7 +72,7 @@ class SlackBlocksTest {
         }
         Diagnosis d = new Diagnosis(causes, causes, List.of(), List.of(), List.of(), List.of());
         Check q = new Check("login-works", "Can people log in? " + long1, long1, 1.0);
-        ObjectNode m = blocks.message(new Turn(Turn.Kind.DIAGNOSIS, d, q, false, List.of(), long1, true, List.of(), List.of()), "slack:T1:C1:1.2");
+        ObjectNode m = blocks.message(new Turn(Turn.Kind.DIAGNOSIS, d, q, false, List.of(), long1, true, List.of(), List.of(), Fixtures.shipped().knowledge()), "slack:T1:C1:1.2");
         withinLimits(m);
         assertTrue(m.toString().contains("triage_yes") && m.toString().contains("triage_no"), "the buttons survive");
         assertEquals("_I could not reach my memory of this conversation, so I am answering from this message alone._",
@@ -85,7 +85,7 @@ class SlackBlocksTest {
         assertEquals("\u25B0\u25B0\u25B0\u25B0\u25B0\u25B0\u25B1\u25B1\u25B1\u25B1", SlackBlocks.bar(0.6));
         assertEquals("abc...", SlackBlocks.clip("abcdefghij", 6));
         assertEquals("ab...", SlackBlocks.clip("ab&amp;cdefgh", 8), "an escape is never cut in half");
-        assertEquals("login fails @here #incidents see the widget <3", SlackAdapter.plain(
+        assertEquals("login fails @here #incidents see the widget <3", SlackText.plain(
                 "<@U0LAN0Z89>  login fails <!here> <#C123|incidents> see <https://x.example|the widget> &lt;3"));
     }
 }

@@ -32,25 +32,30 @@ final class SlackStandIn implements AutoCloseable {
     static final String BOT_USER = "U0LAN0Z89";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** One request as received. */
-    record Call(String path, String authorization, String contentType, String rawBody, JsonNode body) {}
+    /** One request as received, and when (System.nanoTime) it came in. */
+    record Call(String path, String authorization, String contentType, String rawBody, JsonNode body, long receivedAt) {}
 
-    /** How to answer one call: status, body, and a pause first. */
-    record Script(int status, String body, long delayMillis) {}
+    /** How to answer one call: status, body, a pause first, and headers (Retry-After). */
+    record Script(int status, String body, long delayMillis, Map<String, String> headers) {
+        Script(int status, String body, long delayMillis) { this(status, body, delayMillis, Map.of()); }
+    }
 
     private final HttpServer server;
     private final ExecutorService pool = Executors.newFixedThreadPool(4);
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Map<String, ConcurrentLinkedQueue<Script>> scripts = new ConcurrentHashMap<>();
 
-    private SlackStandIn() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
+    private SlackStandIn(int port) throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 16);
         server.setExecutor(pool);
         server.createContext("/", this::handle);
         server.start();
     }
 
-    static SlackStandIn start() throws IOException { return new SlackStandIn(); }
+    static SlackStandIn start() throws IOException { return new SlackStandIn(0); }
+
+    /** On {@code port}, e.g. one that refused connections until now. */
+    static SlackStandIn start(int port) throws IOException { return new SlackStandIn(port); }
 
     /** The Web API base, as SLACK_API_URL. */
     URI api() { return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/api"); }
@@ -82,6 +87,7 @@ final class SlackStandIn implements AutoCloseable {
 
     private void handle(HttpExchange x) throws IOException {
         try (x) {
+            long receivedAt = System.nanoTime();
             byte[] raw = x.getRequestBody().readAllBytes();
             String text = new String(raw, StandardCharsets.UTF_8);
             JsonNode body;
@@ -102,7 +108,8 @@ final class SlackStandIn implements AutoCloseable {
             }
             // recorded once answered, so a test that waits for a call also sees what it was told
             calls.add(new Call(path, x.getRequestHeaders().getFirst("Authorization"),
-                    x.getRequestHeaders().getFirst("Content-Type"), text, body));
+                    x.getRequestHeaders().getFirst("Content-Type"), text, body, receivedAt));
+            s.headers().forEach((k, v) -> x.getResponseHeaders().set(k, v));
             byte[] out = s.body().getBytes(StandardCharsets.UTF_8);
             x.getResponseHeaders().set("Content-Type", s.body().startsWith("{") ? "application/json; charset=utf-8" : "text/plain");
             try {

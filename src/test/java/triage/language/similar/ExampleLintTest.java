@@ -40,7 +40,7 @@ class ExampleLintTest {
         lines.add(at + 2, "      - \"etcd is down\"");
         Files.write(symptoms, lines);
 
-        Lint.Report r = Lint.run(dir.resolve("rules"), dir.resolve("knowledge"), new Encoder(), Thresholds.DEFAULT);
+        Lint.Report r = Lint.run(triage.Fixtures.compiler(), dir.resolve("rules"), dir.resolve("knowledge"), new Encoder(), Thresholds.DEFAULT);
         List<Problem> problems = r.problems();
         Problem other = problems.stream().filter(p -> p.message().contains("reads as 'redis-healthy'")).findFirst()
                 .orElseThrow(() -> new AssertionError(problems.toString()));

@@ -96,18 +96,20 @@ class SentenceMatcherTest {
 
     @Test
     void the_answer_says_a_reading_came_from_an_example_and_how_close_it_was() throws Exception {
-        triage.model.Diagnosis d = Fixtures.triage().withRecall(new Recall(encoder, Thresholds.DEFAULT), true)
-                .diagnose(List.of("the db box is at 99 percent cpu", "happy birthday to the whole team"));
-        triage.model.Understood u = d.understood().stream().filter(x -> x.symptom().equals("database-cpu-high")).findFirst()
+        triage.engine.Answer a = Fixtures.triage().withRecall(new Recall(encoder, Thresholds.DEFAULT), true)
+                .answer(triage.engine.Said.texts(List.of("the db box is at 99 percent cpu", "happy birthday to the whole team")));
+        triage.model.Diagnosis d = a.diagnosis();
+        triage.model.Observation u = d.understood().stream().filter(x -> x.getSymptom().equals("database-cpu-high")).findFirst()
                 .orElseThrow(() -> new AssertionError(d.understood().toString()));
-        assertEquals("example", u.via());
-        assertEquals("db cpu utilisation is very high", u.example());
-        assertTrue(u.similarity() >= Thresholds.DEFAULT.accept());
+        assertEquals("example", u.getVia());
+        assertEquals("db cpu utilisation is very high", u.getExample());
+        assertTrue(u.getSimilarity() >= Thresholds.DEFAULT.accept());
+        assertTrue(a.heard().contains(u), "the reading by example is what this message was heard to say");
         assertEquals("database", d.top().component());
         assertEquals(List.of("happy birthday to the whole team"), d.unrecognized());
         java.io.StringWriter w = new java.io.StringWriter();
         try (com.fasterxml.jackson.core.JsonGenerator g = new com.fasterxml.jackson.databind.ObjectMapper().createGenerator(w)) {
-            triage.render.JsonView.write(g, d, false, null);
+            new triage.render.JsonView().write(g, d, a.knowledge(), false, null);
         }
         com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(w.toString());
         com.fasterxml.jackson.databind.JsonNode first = json.get("understood").get(0);

@@ -1,4 +1,4 @@
-package triage.conversation;
+package triage.redis;
 
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;

@@ -15,7 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class RulebookTest {
+/** Compiling a set: a rulebook, or every problem at file:line; and a live set that only swaps to a good one. */
+class RulebookCompilerTest {
     @TempDir Path dir;
 
     private Path rules() { return dir.resolve("rules"); }
@@ -38,7 +39,7 @@ class RulebookTest {
         Fixtures.copyRunbooks(dir);
         long lines = Files.readAllLines(rules().resolve("placeos.drl")).size();
         append("placeos.drl", "\nrule \"Broken\"\nwhen\n    Observation(symptom == \"login-works\"\nthen\nend\n");
-        RulebookException e = assertThrows(RulebookException.class, () -> Rulebook.load(rules(), knowledge()));
+        RulebookException e = assertThrows(RulebookException.class, () -> Fixtures.load(rules(), knowledge()));
         Problem p = e.problems().get(0);
         assertTrue(p.file().endsWith("placeos.drl"), p.toString());
         assertTrue(p.line() > lines, "line " + p.line() + " should be in the appended rule");
@@ -58,7 +59,7 @@ class RulebookTest {
                     insertLogical(Evidence.suspect("rethinkdb", 0.5));
                 end
                 """);
-        RulebookException e = assertThrows(RulebookException.class, () -> Rulebook.load(rules(), knowledge()));
+        RulebookException e = assertThrows(RulebookException.class, () -> Fixtures.load(rules(), knowledge()));
         assertTrue(e.getMessage().contains("login-wroks"), e.getMessage());
         assertTrue(e.getMessage().contains("placeos.drl:"), e.getMessage());
     }
@@ -75,7 +76,7 @@ class RulebookTest {
                     insertLogical(Evidence.suspect("mainframe", 0.5));
                 end
                 """);
-        RulebookException e = assertThrows(RulebookException.class, () -> Rulebook.load(rules(), knowledge()));
+        RulebookException e = assertThrows(RulebookException.class, () -> Fixtures.load(rules(), knowledge()));
         assertTrue(e.getMessage().contains("mainframe"), e.getMessage());
     }
 
@@ -93,27 +94,66 @@ class RulebookTest {
                     insertLogical(Evidence.suspect("etcd", 0.1));
                 end
                 """);
-        RulebookException e = assertThrows(RulebookException.class, () -> Rulebook.load(rules(), knowledge()));
+        RulebookException e = assertThrows(RulebookException.class, () -> Fixtures.load(rules(), knowledge()));
         assertTrue(e.getMessage().contains("duplicate rule name 'Triggers fail: etcd'"), e.getMessage());
+    }
+
+    @Test
+    void every_problem_of_a_set_comes_back_at_once_and_nothing_is_cached() throws Exception {
+        Fixtures.copyRunbooks(dir);
+        append("placeos.drl", "\nrule \"Broken\"\nwhen\n    Observation(symptom == \"login-works\"\nthen\nend\n");
+        append("web-stack.drl", """
+
+                rule "Typo in a symptom elsewhere"
+                    @source("test")
+                when
+                    Observation(symptom == "login-wroks", present == false)
+                then
+                    insertLogical(Evidence.suspect("rethinkdb", 0.5));
+                end
+                """);
+        Path cache = dir.resolve("cache");
+        RulebookCompiler compiler = new RulebookCompiler(RulebookCache.in(cache));
+        RulebookException e = assertThrows(RulebookException.class, () -> compiler.compile(rules(), knowledge()));
+        assertTrue(e.problems().stream().anyMatch(p -> p.file().endsWith("placeos.drl") && p.line() > 0), e.getMessage());
+        assertTrue(e.problems().stream().anyMatch(p -> p.file().endsWith("web-stack.drl") && p.message().contains("login-wroks")),
+                e.getMessage());
+        assertFalse(Files.exists(cache) && Files.list(cache).findAny().isPresent(), "a set with problems is never cached");
+    }
+
+    @Test
+    void a_compiled_set_is_cached_only_when_stored_and_then_loads_without_compiling() throws Exception {
+        Fixtures.copyRunbooks(dir);
+        Path cache = dir.resolve("cache");
+        RulebookCompiler compiler = new RulebookCompiler(RulebookCache.in(cache));
+        RulebookCompiler.Compiled first = compiler.compile(rules(), knowledge());
+        assertFalse(first.rulebook().fromCache());
+        assertFalse(compiler.compile(rules(), knowledge()).rulebook().fromCache(), "not stored yet");
+        compiler.store(first);
+        compiler.store(first);  // twice is harmless
+        Rulebook again = compiler.compile(rules(), knowledge()).rulebook();
+        assertTrue(again.fromCache());
+        assertEquals(first.rulebook().revision(), again.revision());
+        assertEquals(first.rulebook().rules(), again.rules());
     }
 
     @Test
     void a_broken_edit_keeps_the_last_good_rules_serving_and_reports_the_error() throws Exception {
         Fixtures.copyRunbooks(dir);
-        LiveRulebook live = LiveRulebook.open(rules(), knowledge());
+        LiveRulebook live = Fixtures.open(rules(), knowledge());
         Triage triage = new Triage(live);
         String before = live.status().revision();
         append("placeos.drl", "\nrule \"Half written\" when then\n");
         assertFalse(live.reload());
         assertEquals(before, live.status().revision());
         assertTrue(live.status().error().get(0).contains("placeos.drl:"), live.status().error().toString());
-        assertEquals("rethinkdb", triage.diagnose(List.of("cannot log in")).top().component());
+        assertEquals("rethinkdb", triage.answer(Said.texts(List.of("cannot log in"))).diagnosis().top().component());
     }
 
     @Test
     void an_edit_that_breaks_a_scenario_is_not_swapped_in() throws Exception {
         Fixtures.copyRunbooks(dir);
-        LiveRulebook live = LiveRulebook.open(rules(), knowledge());
+        LiveRulebook live = Fixtures.open(rules(), knowledge());
         Path f = rules().resolve("placeos.drl");
         Files.writeString(f, Files.readString(f).replace("Evidence.suspect(\"rethinkdb\", 0.6)", "Evidence.suspect(\"rethinkdb\", 0.1)"));
         assertFalse(live.reload());
@@ -123,7 +163,7 @@ class RulebookTest {
     @Test
     void a_good_edit_is_swapped_in_with_a_new_revision() throws Exception {
         Fixtures.copyRunbooks(dir);
-        LiveRulebook live = LiveRulebook.open(rules(), knowledge());
+        LiveRulebook live = Fixtures.open(rules(), knowledge());
         String before = live.status().revision();
         append("web-stack.drl", "\n// a comment changes the revision\n");
         assertTrue(live.reload());

@@ -1,0 +1,36 @@
+package triage.engine;
+
+import triage.knowledge.Knowledge;
+import triage.model.Diagnosis;
+import triage.model.Observation;
+import triage.model.ProbeResult;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What {@link Triage#answer} makes of one {@link Said}.
+ *
+ * @param diagnosis the diagnosis of everything known now (remembered, said, checked)
+ * @param heard the observations this message gave: a reply to the open question first, then what
+ *              the texts said, then what the live checks found (counted ones, known symptoms only)
+ * @param unrecognized the texts nothing could be used from
+ * @param probes what the live checks found, counted or not; null when they were not asked for
+ * @param answeredQuestion whether this message settled the open question (by a reply or by naming it)
+ * @param observations everything known now, one a symptom, the latest word on each: what a
+ *                     conversation remembers for its next message
+ * @param runbooks the runbooks named so far, remembered ones included
+ * @param knowledge the knowledge of the rulebook that answered: the words for each observation
+ *                  ({@link Knowledge#label}) when it is rendered
+ */
+public record Answer(Diagnosis diagnosis, List<Observation> heard, List<String> unrecognized, List<ProbeResult> probes,
+                     boolean answeredQuestion, List<Observation> observations, Set<String> runbooks,
+                     Knowledge knowledge) {
+    public Answer {
+        heard = List.copyOf(heard);
+        unrecognized = List.copyOf(unrecognized);
+        probes = probes == null ? null : List.copyOf(probes);
+        observations = List.copyOf(observations);
+        runbooks = Set.copyOf(runbooks);
+    }
+}

@@ -1,0 +1,57 @@
+package triage.engine;
+
+import triage.language.Interpretation;
+import triage.language.Interpreter;
+import triage.model.Observation;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What {@link Triage} remembers of the answers given on one rulebook revision: each sentence's
+ * reading and each diagnosis' outcome. Both are pure functions of the revision, so a new revision
+ * starts a new set and the old one is dropped whole.
+ */
+final class Memos {
+    /** Bounds of the memos: a few MiB at most, whatever is sent. */
+    private static final int ENTRIES = 4096;
+    private static final int MAX_TEXT = 500;
+
+    private final String revision;
+    private final Memo<String, Interpretation> sentences = new Memo<>(ENTRIES);
+    private final Memo<Outcome.Key, Outcome> outcomes = new Memo<>(ENTRIES);
+
+    Memos(String revision) {
+        this.revision = revision;
+    }
+
+    String revision() { return revision; }
+
+    Memo<Outcome.Key, Outcome> outcomes() { return outcomes; }
+
+    /**
+     * What {@code texts} say, as {@link Interpreter#read(List)} reads them; each text is read once
+     * and remembered (a text is read on its own, so a batch is its texts' readings in order).
+     */
+    Interpretation read(Interpreter interpreter, List<String> texts) {
+        List<Observation> readings = new ArrayList<>();
+        List<String> unrecognized = new ArrayList<>();
+        Set<String> runbooks = new LinkedHashSet<>();
+        for (String text : texts) {
+            Interpretation one = sentences.get(text);
+            if (one == null) {
+                Interpretation r = interpreter.read(List.of(text));
+                one = new Interpretation(List.copyOf(r.readings()), List.copyOf(r.unrecognized()),
+                        Collections.unmodifiableSet(new LinkedHashSet<>(r.runbooks())));
+                if (text.length() <= MAX_TEXT) sentences.put(text, one);
+            }
+            readings.addAll(one.readings());
+            unrecognized.addAll(one.unrecognized());
+            runbooks.addAll(one.runbooks());
+        }
+        return new Interpretation(readings, unrecognized, runbooks);
+    }
+}

@@ -1,0 +1,53 @@
+package triage.engine;
+
+import triage.model.Cause;
+import triage.model.Check;
+import triage.model.Diagnosis;
+import triage.model.Observation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What the rules made of some observations, apart from the words they were said in: what a
+ * diagnosis memo keeps. Immutable.
+ */
+record Outcome(List<Cause> causes, List<Cause> ruledOut, List<Check> checks, List<Observation> inferred,
+               List<Diagnosis.Firing> firings) {
+    record Key(List<Object> observations, List<String> hints) {
+        static Key of(List<Observation> observations, Set<String> hints, boolean withText) {
+            List<Object> k = new ArrayList<>(observations.size() * 4);
+            for (Observation o : observations) {
+                k.add(o.getSymptom());
+                k.add(o.isPresent());
+                k.add(o.getSource());
+                if (withText) k.add(o.getText());
+            }
+            return new Key(k, List.copyOf(hints));
+        }
+    }
+
+    Outcome {
+        causes = frozen(causes);
+        ruledOut = frozen(ruledOut);
+        checks = List.copyOf(checks);
+        inferred = List.copyOf(inferred);
+        firings = firings.stream().map(f -> new Diagnosis.Firing(f.rule(), f.runbook(), List.copyOf(f.on()), f.concluded()))
+                .toList();
+    }
+
+    private static List<Cause> frozen(List<Cause> causes) {
+        return causes.stream().map(c -> new Cause(c.component(), c.name(), c.title(), c.confidence(),
+                List.copyOf(c.because()), List.copyOf(c.against()), c.runbook(), c.rule(), List.copyOf(c.rules()),
+                c.role(), c.nextStep())).toList();
+    }
+
+    /** The diagnosis of {@code observations} (as said, words and all) that this outcome was made of. */
+    Diagnosis diagnosis(List<Observation> observations, List<String> unrecognized) {
+        List<Observation> understood = new ArrayList<>(observations);
+        understood.addAll(inferred);
+        return new Diagnosis(new ArrayList<>(causes), new ArrayList<>(ruledOut), new ArrayList<>(checks), understood,
+                List.copyOf(unrecognized), firings);
+    }
+}

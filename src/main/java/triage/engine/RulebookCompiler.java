@@ -1,0 +1,142 @@
+package triage.engine;
+
+import triage.knowledge.Knowledge;
+import triage.knowledge.KnowledgeException;
+import triage.knowledge.KnowledgeLoader;
+import triage.language.Interpreter;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a rules directory and a knowledge directory into a {@link Rulebook}, or into the list of
+ * what is wrong with them ({@link RulebookException#problems()}, each at file:line): the rules
+ * compile, every symptom and component they name is defined, the language layer builds.
+ *
+ * <p>Compiled rules and scenario results are kept in the {@link RulebookCache} it is given, keyed
+ * by the content of every input file: an unchanged set loads without compiling. Writing a new
+ * entry takes a while, so {@link #compile(Path, Path)} leaves it to {@link #store(Compiled)}:
+ * a reload swaps the new set in first, and {@code ask} answers first.
+ */
+public final class RulebookCompiler {
+    private static final Pattern FILE_LINE = Pattern.compile("^(.*?):(\\d+)(?::(\\d+))?: (.*)$", Pattern.DOTALL);
+
+    private final RulebookCache cache;
+
+    public RulebookCompiler(RulebookCache cache) {
+        this.cache = Objects.requireNonNull(cache);
+    }
+
+    /** A compiled set, with its cache key (null when not cached) and the entry still to write (null when none). */
+    record Compiled(Rulebook rulebook, String key, RulebookCache.Entry fresh) {}
+
+    /** Compiles (or takes from the cache) and cross-checks a set, writing its cache entry at once. */
+    public Rulebook load(Path rulesDir, Path knowledgeDir) throws RulebookException {
+        Compiled c = compile(rulesDir, knowledgeDir);
+        store(c);
+        return c.rulebook();
+    }
+
+    /** Compiles (or takes from the cache) and cross-checks a set; its new cache entry waits for {@link #store}. */
+    Compiled compile(Path rulesDir, Path knowledgeDir) throws RulebookException {
+        // The rules compile (or come from the cache) on a thread of their own while the knowledge
+        // and the language layer load here: on two cores the two halves of a cold start overlap.
+        FutureTask<DrlCompiler.Result> rulesPart = new FutureTask<>(() -> DrlCompiler.compile(rulesDir, knowledgeDir, cache));
+        Thread t = new Thread(rulesPart, "rulebook-compile");
+        t.setDaemon(true);
+        t.setContextClassLoader(Thread.currentThread().getContextClassLoader());
+        t.start();
+
+        Knowledge knowledge;
+        try {
+            knowledge = new KnowledgeLoader().load(knowledgeDir);
+        } catch (KnowledgeException e) {
+            throw new RulebookException(e.problems().stream().map(RulebookCompiler::problemOf).toList());
+        }
+        Interpreter interpreter;
+        try {
+            interpreter = new Interpreter(knowledge);
+        } catch (IllegalArgumentException e) {
+            String file = knowledgeDir.resolve("symptoms.yaml").toString();
+            throw new RulebookException(e.getMessage().lines().map(m -> new Problem(file, 0, 0, m)).toList());
+        }
+        DrlCompiler.Result compiled = join(rulesPart);
+        List<Problem> problems = new ArrayList<>(compiled.problems());
+        problems.addAll(undefined(compiled.rules(), knowledge));
+        if (!problems.isEmpty()) throw new RulebookException(problems);
+        if (compiled.knowledgeProblem() != null) throw new RulebookException(List.of(compiled.knowledgeProblem()));
+        Rulebook rb = new Rulebook(compiled.base(), knowledge, interpreter, compiled.rules(), compiled.revision(),
+                compiled.fromCache());
+        return new Compiled(rb, compiled.key(), compiled.fresh());
+    }
+
+    /** Writes a compiled set's new cache entry, if it has one. Safe to call more than once. */
+    void store(Compiled c) {
+        if (c.key() != null && c.fresh() != null) cache.write(c.key(), c.fresh());
+    }
+
+    /** The scenarios' failures, run once per set of rules, knowledge and code and then kept in the cache. */
+    List<String> scenarioFailures(Compiled c) {
+        List<String> known = c.key() == null ? null : cache.scenarioFailures(c.key());
+        if (known != null) return known;
+        List<String> failures = ScenarioRunner.failures(c.rulebook());
+        if (c.key() != null) cache.writeScenarioFailures(c.key(), failures);
+        return failures;
+    }
+
+    /** Symptoms and components that rules name but the knowledge does not define. */
+    private static List<Problem> undefined(Map<String, RuleInfo> rules, Knowledge knowledge) {
+        List<Problem> problems = new ArrayList<>();
+        for (RuleInfo r : rules.values()) {
+            Set<String> used = new LinkedHashSet<>(r.reads());
+            used.addAll(r.infers());
+            for (String s : used) {
+                if (!knowledge.symptoms().containsKey(s)) {
+                    problems.add(new Problem(r.ref().file(), r.ref().line(), 0, "rule '" + r.name()
+                            + "' uses symptom '" + s + "', which knowledge/symptoms.yaml does not define"));
+                }
+            }
+            for (String c : r.concludes()) {
+                if (!knowledge.components().containsKey(c)) {
+                    problems.add(new Problem(r.ref().file(), r.ref().line(), 0, "rule '" + r.name()
+                            + "' concludes on component '" + c + "', which knowledge/components.yaml does not define"));
+                }
+            }
+        }
+        return problems;
+    }
+
+    private static DrlCompiler.Result join(FutureTask<DrlCompiler.Result> task) throws RulebookException {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while compiling the rules", e);
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof RulebookException r) throw r;
+            if (c instanceof RuntimeException r) throw r;
+            if (c instanceof Error err) throw err;
+            throw new IllegalStateException(c);
+        }
+    }
+
+    private static Problem problemOf(String text) {
+        Matcher m = FILE_LINE.matcher(text);
+        if (m.matches()) {
+            return new Problem(m.group(1), Integer.parseInt(m.group(2)),
+                    m.group(3) == null ? 0 : Integer.parseInt(m.group(3)), m.group(4));
+        }
+        int colon = text.indexOf(": ");
+        return colon > 0 ? new Problem(text.substring(0, colon), 0, 0, text.substring(colon + 2)) : new Problem(null, 0, 0, text);
+    }
+}

@@ -1,0 +1,60 @@
+package triage.engine;
+
+import triage.model.Observation;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * One message to {@link Triage#answer}, from any channel.
+ *
+ * @param texts what the person wrote, one sentence or more (may be empty: "what do you make of
+ *              what I said so far?")
+ * @param openQuestion the symptom id the conversation asked about last, or null; a short reply
+ *                     ("yes", "nope, still broken") answers it
+ * @param check whether to run the live checks too
+ * @param remembered what the conversation remembers from earlier messages, oldest first
+ * @param runbooks the runbooks the conversation has named so far
+ * @param withdrawn texts whose observations are said, fired on, then taken back ("actually
+ *                  login works"; the scenarios' {@code withdraw})
+ * @param nextChecks whether to choose the next checks (most of a diagnosis' cost; the scenarios
+ *                   skip it unless they expect one)
+ */
+public record Said(List<String> texts, String openQuestion, boolean check, List<Observation> remembered,
+                   Set<String> runbooks, List<String> withdrawn, boolean nextChecks) {
+    public Said {
+        texts = List.copyOf(Objects.requireNonNull(texts, "texts"));
+        remembered = remembered == null ? List.of() : List.copyOf(remembered);
+        runbooks = runbooks == null ? Set.of() : Set.copyOf(runbooks);
+        withdrawn = withdrawn == null ? List.of() : List.copyOf(withdrawn);
+    }
+
+    /** Texts on their own: no conversation, no live checks. */
+    public static Said texts(List<String> texts) {
+        return new Said(texts, null, false, List.of(), Set.of(), List.of(), true);
+    }
+
+    /** One text on its own. */
+    public static Said text(String text) { return texts(List.of(text)); }
+
+    /** The same, and run the live checks when {@code check}. */
+    public Said checking(boolean check) {
+        return new Said(texts, openQuestion, check, remembered, runbooks, withdrawn, nextChecks);
+    }
+
+    /** The same, as a message of a conversation that remembers this much. */
+    public Said inConversation(List<Observation> remembered, Set<String> runbooks, String openQuestion) {
+        return new Said(texts, openQuestion, check, remembered, runbooks, withdrawn, nextChecks);
+    }
+
+    /** The same, with the observations of {@code withdrawn} (some of {@link #texts}) taken back after firing. */
+    Said withdrawing(List<String> withdrawn) {
+        return new Said(texts, openQuestion, check, remembered, runbooks, withdrawn, nextChecks);
+    }
+
+    /** The same, choosing next checks only when {@code nextChecks}. */
+    Said choosingChecks(boolean nextChecks) {
+        return new Said(texts, openQuestion, check, remembered, runbooks, withdrawn, nextChecks);
+    }
+}

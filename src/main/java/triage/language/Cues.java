@@ -1,0 +1,28 @@
+package triage.language;
+
+/** The cues of a clause: negation parity, and whether failure or health was said. */
+final class Cues {
+    int negations;
+    boolean failure;
+    boolean healthy;
+
+    void add(Token t) {
+        if (t.negation()) negations++;
+        if (t.failure()) failure = true;
+        if (t.healthy()) healthy = true;
+    }
+
+    boolean any() { return negations > 0 || failure || healthy; }
+
+    /** Whether the clause affirms a symptom of something working ({@code good}) or of a fault. */
+    boolean affirms(boolean good) {
+        boolean negated = (negations % 2) == 1;
+        return !(negated ^ (good ? failure : healthy));
+    }
+
+    static Cues opposite(boolean previousGood) {
+        Cues c = new Cues();
+        if (previousGood) c.negations = 1;
+        return c;
+    }
+}
