@@ -1,5 +1,6 @@
 package triage.engine;
 
+import com.github.benmanes.caffeine.cache.Cache;
 import org.kie.api.event.rule.RuleRuntimeEventListener;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.FactHandle;
@@ -52,10 +53,10 @@ public final class Diagnoser {
      * their answers and sources and the runbook hints alone (the words only show in
      * {@code understood}, unless a rule reads them), and in an outage many people report the same things.
      */
-    Diagnosis remembered(Rulebook rb, Memo<Outcome.Key, Outcome> outcomes, List<Observation> observations,
+    Diagnosis remembered(Rulebook rb, Cache<Outcome.Key, Outcome> outcomes, List<Observation> observations,
                          Set<String> runbookHints, List<String> unrecognized) {
         Outcome.Key key = Outcome.Key.of(observations, runbookHints, rb.rulesReadText());
-        Outcome o = outcomes.get(key);
+        Outcome o = outcomes.getIfPresent(key);
         if (o == null) {
             o = run(rb, observations, List.of(), runbookHints, true);
             outcomes.put(key, o);

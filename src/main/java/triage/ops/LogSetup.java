@@ -42,6 +42,9 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
             Map.entry("io.lettuce.core.RedisChannelHandler", Level.ERROR));
 
     @Override public ExecutionStatus configure(LoggerContext context) {
+        // The one read of the process settings outside app.Config, and it must be: logback calls this
+        // (through ServiceLoader) on the first logger, before main() has built a Config. The property is
+        // logback's own switch; when someone set it, their file wins over these defaults.
         if (System.getProperty("logback.configurationFile") != null) return ExecutionStatus.INVOKE_NEXT_IF_ANY;
 
         LevelChangePropagator jul = new LevelChangePropagator();  // java.util.logging follows these levels

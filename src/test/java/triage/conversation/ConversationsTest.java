@@ -149,7 +149,9 @@ class ConversationsTest {
             Turn t = c.handle("x", "nobody can log in");
             assertTrue(t.memoryLost());
             assertEquals("rethinkdb", top(t));
-            assertTrue(System.nanoTime() - t0 < Duration.ofSeconds(3).toNanos(), "answered without waiting on the store");
+            // the store gives up after its 300 ms deadline (lettuce alone would wait 60 s): well under a
+            // second on a quiet machine, 10 s with the margin a loaded 2-core machine needs
+            assertTrue(System.nanoTime() - t0 < Duration.ofSeconds(10).toNanos(), "answered without waiting on the store");
             assertFalse(t.heard().isEmpty());
         }
     }
