@@ -85,8 +85,9 @@ public final class App implements AutoCloseable {
         Metrics metrics = new Metrics();
         rules.listen(metrics::reload);
         // reads by example what the phrases leave unread, once the sentence model has loaded
-        triage = new Triage(rules, new UnrecognizedLog(1000, Clock.systemUTC()), metrics, ProbeChecks.of(prober))
-                .withRecall(false);
+        Triage phrases = new Triage(rules, new UnrecognizedLog(1000, Clock.systemUTC()), metrics, ProbeChecks.of(prober));
+        // reading by example (TRIAGE_RECALL=true) answers without the model until it has loaded
+        triage = config.recall() ? phrases.withRecall(false) : phrases;
         ConversationStore store = own(store(config));
         if (store instanceof MemoryStore memory) {
             metrics.gauge("triage.conversations.open", "Conversations kept in memory", memory::size);

@@ -23,7 +23,7 @@ public record Config(Path rules, Path knowledge, Path cacheDir,
                      String redisUrl, Duration conversationIdle,
                      String etcdEndpoints, String etcdPrefix, Duration etcdTimeout,
                      String slackSigningSecret, String slackBotToken, String slackApiUrl, String teamsWebhookSecret,
-                     Map<String, String> probe) {
+                     Map<String, String> probe, boolean recall) {
     public Config {
         if (port < 0 || port > 65535) throw new IllegalArgumentException("--port must be between 0 and 65535");
         if (rateLimit <= 0) throw new IllegalArgumentException("TRIAGE_RATE_LIMIT must be above 0");
@@ -76,14 +76,15 @@ public record Config(Path rules, Path knowledge, Path cacheDir,
                 Duration.ofMillis(number(env, "TRIAGE_ETCD_TIMEOUT_MS", 2000)),
                 value(env, "SLACK_SIGNING_SECRET"), value(env, "SLACK_BOT_TOKEN"), value(env, "SLACK_API_URL"),
                 value(env, "TEAMS_WEBHOOK_SECRET"),
-                probe);
+                probe,
+                Boolean.parseBoolean(or(value(env, "TRIAGE_RECALL"), null, "false")));
     }
 
     /** The same configuration listening on {@code port} (tests: 0 for a free one). */
     public Config onPort(int port) {
         return new Config(rules, knowledge, cacheDir, host, port, watch, apiToken, rateLimit, rateBurst, trustForwarded,
                 redisUrl, conversationIdle, etcdEndpoints, etcdPrefix, etcdTimeout, slackSigningSecret, slackBotToken,
-                slackApiUrl, teamsWebhookSecret, probe);
+                slackApiUrl, teamsWebhookSecret, probe, recall);
     }
 
     /** Secrets are never printed: only whether they are set. */
@@ -91,7 +92,7 @@ public record Config(Path rules, Path knowledge, Path cacheDir,
         return "Config[rules=" + rules + ", knowledge=" + knowledge + ", cache=" + cacheDir + ", listen=" + host + ":" + port
                 + ", watch=" + watch + ", apiToken=" + set(apiToken) + ", rate=" + rateLimit + "/" + rateBurst
                 + ", redis=" + set(redisUrl) + ", etcd=" + etcdEndpoints + ", slack=" + set(slackSigningSecret)
-                + ", teams=" + set(teamsWebhookSecret) + ", probe=" + probe.keySet() + "]";
+                + ", teams=" + set(teamsWebhookSecret) + ", probe=" + probe.keySet() + ", recall=" + recall + "]";
     }
 
     private static String set(String secret) { return secret == null ? "unset" : "set"; }

@@ -74,8 +74,9 @@ public final class AskCommand implements Callable<Integer> {
             prober.open();
         }
         try {
-            Triage triage = new Triage(rules, new UnrecognizedLog(1, java.time.Clock.systemUTC()), (d, nanos) -> { },
-                    ProbeChecks.of(prober)).withRecall(true);
+            Triage phrases = new Triage(rules, new UnrecognizedLog(1, java.time.Clock.systemUTC()), (d, nanos) -> { },
+                    ProbeChecks.of(prober));
+            Triage triage = config.recall() ? phrases.withRecall(true) : phrases;
             Answer a = triage.answer(Said.texts(observations).checking(probe));
             if (json) {
                 StringWriter text = new StringWriter();
