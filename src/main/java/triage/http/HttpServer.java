@@ -55,6 +55,7 @@ public final class HttpServer {
     private final Replies replies;
     private final ApiRoutes api;
     private final OpsRoutes ops;
+    private final Guard guard;
 
     /** @param triage the one way in; its live checks are what {@code "probe": true} runs */
     public HttpServer(Triage triage, Conversations conversations, Metrics metrics, ObjectMapper mapper, Options options) {
@@ -62,12 +63,12 @@ public final class HttpServer {
         this.mapper = mapper;
         this.options = options;
         this.replies = new Replies(mapper);
-        this.api = new ApiRoutes(triage, conversations, mapper, replies);
+        this.guard = new Guard(options, metrics);
+        this.api = new ApiRoutes(triage, conversations, mapper, replies, guard);
         this.ops = new OpsRoutes(triage, metrics, replies, options.apiToken() != null);
     }
 
     public Javalin create() {
-        Guard guard = new Guard(options, metrics);
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.http.maxRequestSize = Bodies.MAX_BODY;
