@@ -8,6 +8,7 @@ import triage.engine.Triage;
 import triage.model.Cause;
 import triage.model.Check;
 import triage.model.Diagnosis;
+import triage.model.Redactor;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -206,7 +207,7 @@ public final class Conversations {
             log.warn("conversation {}: could not remember this turn: {}", id, e.getMessage());
             lost = true;
         }
-        return new Turn(Turn.Kind.DIAGNOSIS, d, question, settled, a.heard(), a.unrecognized().isEmpty() ? null : text,
+        return new Turn(Turn.Kind.DIAGNOSIS, d, question, settled, a.heard(), a.unrecognized().isEmpty() ? null : Redactor.redact(text),
                 lost, a.probes() == null ? List.of() : a.probes(), canCheck, a.knowledge());
     }
 

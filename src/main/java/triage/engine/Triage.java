@@ -75,9 +75,13 @@ public final class Triage {
     /** Names of what the live checks cover; empty when none are configured. */
     public List<String> checkable() { return checks.names(); }
 
-    /** Answers one message. */
+    /**
+     * Answers one message. What was written is redacted first ({@link triage.model.Redactor}), so no
+     * credential typed into a chat reaches a conversation's memory, the unrecognized list or a log.
+     */
     public Answer answer(Said said) {
         long t0 = System.nanoTime();
+        said = said.redacted();
         Rulebook rb = rules.current();
         List<ProbeResult> probes = null;
         if (said.check()) {
