@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import triage.conversation.ConversationStore;
 import triage.conversation.Conversations;
 import triage.ops.Metrics;
+import triage.engine.RulesStuck;
 import triage.engine.Triage;
 import triage.web.Bodies;
 
@@ -94,6 +95,10 @@ public final class HttpServer {
         app.exception(ConversationStore.StoreUnavailable.class, (e, ctx) -> {
             log.warn("{} {}: conversation store unavailable: {}", ctx.method(), ctx.path(), e.getMessage());
             replies.error(ctx, 503, "the conversation store is unavailable; try again shortly");
+        });
+        app.exception(RulesStuck.class, (e, ctx) -> {
+            log.warn("{} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+            replies.error(ctx, 503, "the runbooks did not answer in time: " + e.getMessage());
         });
         app.exception(Exception.class, (e, ctx) -> {
             String id = Guard.requestId();
