@@ -166,6 +166,14 @@ final class Analyzer {
         return sb.toString();
     }
 
+    /** Stems of words already seen: the same few hundred words make most of what people type. */
+    private final Cache<String, String> stemmed = Caffeine.newBuilder().maximumSize(65_536).executor(Runnable::run).build();
+
+    private String stems(String word) {
+        if (word.length() > 40) return stem(word);
+        return stemmed.get(word, Analyzer::stem);
+    }
+
     static String stem(String word) {
         if (isNumber(word)) return word;
         EnglishStemmer s = STEMMER.get();
@@ -180,7 +188,10 @@ final class Analyzer {
     }
 
     /** Text to tokens: the full pipeline. */
-    List<Token> tokens(String text) {
+    List<Token> tokens(String text) { return tokens(text, Budget.perRequest()); }
+
+    /** Text to tokens, typo correction paid from {@code budget}: once it is spent, unknown words stay as typed. */
+    List<Token> tokens(String text, Budget budget) {
         String s = expand(text.toLowerCase(Locale.ROOT));
         List<String> stems = new ArrayList<>();
         List<String> surfaces = new ArrayList<>();
@@ -192,9 +203,9 @@ final class Analyzer {
                 surfaces.add(w);
                 continue;
             }
-            String st = stem(w);
+            String st = stems(w);
             if (!knownStems.contains(st) && !knownSurfaces.contains(w)) {
-                String fixed = correct(w);
+                String fixed = budget.spent() ? null : correct(w, budget);
                 if (fixed != null) {
                     w = fixed;
                     st = stem(fixed);
@@ -274,10 +285,14 @@ final class Analyzer {
      * The closest known word, or null. Short words are left alone (too many near neighbours);
      * a doubled letter costs half, since "loggin" is far likelier "login" than "logging".
      */
-    String correct(String word) {
+    String correct(String word) { return correct(word, Budget.perRequest()); }
+
+    private String correct(String word, Budget budget) {
         if (word.length() < 4 || isNumber(word)) return null;
         String known = corrections.getIfPresent(word);
         if (known != null) return known.isEmpty() ? null : known;
+        // a word is measured against every target of about its length: pay for it before
+        if (!budget.spend((long) typoTargets.size() * word.length())) return null;
         String fixed = closest(word);  // outside any lock: two threads may both work one word out, harmlessly
         corrections.put(word, fixed == null ? "" : fixed);
         return fixed;
