@@ -204,7 +204,7 @@ final class Analyzer {
                 continue;
             }
             String st = stems(w);
-            if (!knownStems.contains(st) && !knownSurfaces.contains(w)) {
+            if (!knownStems.contains(st) && !knownSurfaces.contains(w) && !EnglishWords.contains(w)) {
                 String fixed = budget.spent() ? null : correct(w, budget);
                 if (fixed != null) {
                     w = fixed;

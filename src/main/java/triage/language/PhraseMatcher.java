@@ -151,7 +151,7 @@ final class PhraseMatcher {
         for (Match m : accepted) {
             Symptom s = symptoms.get(m.phrase().symptom);
             if (s.good()) continue;
-            boolean pr = m.phrase().affirms == effective[part[m.from()]].affirms(false);
+            boolean pr = polarity(m.phrase(), effective[part[m.from()]], false);
             present.put(m, pr);
             if (pr) fault[part[m.from()]] = true;
         }
@@ -160,13 +160,24 @@ final class PhraseMatcher {
             int at = part[m.from()];
             boolean pr = present.containsKey(m) ? present.get(m)
                     : !effective[at].any() && fault[at] ? !m.phrase().affirms
-                    : m.phrase().affirms == effective[at].affirms(true);
+                    : polarity(m.phrase(), effective[at], true);
             // one reading per symptom and polarity: a text saying it twice says it once
             if (said.add(s.id() + (pr ? "+" : "-"))) out.add(new Observation(s.id(), pr, text, Observation.TEXT));
         }
         Cues last = effective[parts - 1];
         for (int c = parts - 1; c >= 0 && !last.any(); c--) last = effective[c];
         return !last.any() || last.affirms(true);
+    }
+
+    /**
+     * One decision per fact. A phrase that denies its symptom ("locked out", "workers keep up")
+     * has already said which way it goes: only a negation turns it, and a word of state beside it
+     * agrees with it rather than turning it again ("workers are processing fine" is one denial,
+     * not two). A phrase that names its symptom takes the clause's state and negation.
+     */
+    private static boolean polarity(Phrase p, Cues cues, boolean good) {
+        if (!p.affirms) return cues.negated();
+        return cues.affirms(good);
     }
 
     /** The phrases some word of {@code seg[lo..hi]} may start: only those are tried there. */
@@ -181,7 +192,7 @@ final class PhraseMatcher {
 
     /**
      * The smallest window of {@code seg[lo..hi]} holding every term of {@code p} on distinct words.
-     * Gaps of up to four words are allowed beyond the phrase's own length. A window starts and
+     * Gaps of up to four words that say something (stopwords do not count) are allowed beyond the phrase's own length. A window starts and
      * ends on words some term matches, so only those are tried; every word tried is paid for.
      */
     private static Match window(Phrase p, List<Token> seg, int[] clauseOf, int lo, int hi, Budget budget) {
@@ -206,23 +217,38 @@ final class PhraseMatcher {
         if (Long.bitCount(seen) < terms) return null;
         int[] at = new int[hits];
         for (int i = lo, k = 0; i <= hi; i++) if (hit[i - lo]) at[k++] = i;
+        // words that say something, counted up to each position: stopwords do not widen a window
+        int[] said = new int[len + 1];
+        for (int i = lo; i <= hi; i++) {
+            Token tok = seg.get(i);
+            said[i - lo + 1] = said[i - lo] + (tok.word() && (hit[i - lo] || !(tok.stop() || tok.bare())) ? 1 : 0);
+        }
+        // candidate windows start and end on matched words; smallest first (in words that say
+        // something, then in all words)
+        List<long[]> spans = new ArrayList<>();
+        for (int a = 0; a < hits; a++) {
+            for (int b = a; b < hits && at[b] - at[a] < 3 * maxLen; b++) {
+                int words = said[at[b] - lo + 1] - said[at[a] - lo];
+                if (words > maxLen || at[b] - at[a] + 1 < terms) continue;
+                spans.add(new long[] {words, at[b] - at[a], at[a], at[b]});
+            }
+        }
+        if (!budget.spend(spans.size())) return null;
+        spans.sort(Comparator.<long[]>comparingLong(x -> x[0]).thenComparingLong(x -> x[1]).thenComparingLong(x -> x[2]));
         int[] pick = new int[terms];
         BitSet taken = new BitSet(seg.size());  // assign() leaves it clear whenever it fails
-        for (int w = terms; w <= Math.min(maxLen, len); w++) {
-            for (int a = 0; a < hits; a++) {
-                int from = at[a], to = from + w - 1;
-                if (to > hi || !hit[to - lo]) continue;
-                if (!budget.spend((long) w * terms)) return null;
-                if (assign(p, seg, from, to, 0, pick, taken)) {
-                    BitSet consumed = new BitSet(seg.size());
-                    int min = Integer.MAX_VALUE, max = -1;
-                    for (int t = 0; t < terms; t++) {
-                        if (p.terms.get(t).literal()) consumed.set(pick[t]);
-                        min = Math.min(min, pick[t]);
-                        max = Math.max(max, pick[t]);
-                    }
-                    return new Match(p, min, max, consumed, clauseOf[min] != clauseOf[max]);
+        for (long[] span : spans) {
+            int from = (int) span[2], to = (int) span[3];
+            if (!budget.spend((long) (to - from + 1) * terms)) return null;
+            if (assign(p, seg, from, to, 0, pick, taken)) {
+                BitSet consumed = new BitSet(seg.size());
+                int min = Integer.MAX_VALUE, max = -1;
+                for (int t = 0; t < terms; t++) {
+                    if (p.terms.get(t).literal()) consumed.set(pick[t]);
+                    min = Math.min(min, pick[t]);
+                    max = Math.max(max, pick[t]);
                 }
+                return new Match(p, min, max, consumed, clauseOf[min] != clauseOf[max]);
             }
         }
         return null;
