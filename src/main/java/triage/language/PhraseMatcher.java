@@ -25,7 +25,8 @@ final class PhraseMatcher {
         this.symptoms = symptoms;
     }
 
-    private record Match(Phrase phrase, int from, int to, BitSet consumed, boolean crossing) {}
+    /** {@code consumed}: the positions of the words the phrase's own words took. */
+    private record Match(Phrase phrase, int from, int to, int[] consumed, boolean crossing) {}
 
     /** How far, in words, a phrase may reach across an "and" or "or": no phrase is longer than this. */
     private static final int REACH = 12;
@@ -90,11 +91,12 @@ final class PhraseMatcher {
         found.sort(Comparator.comparing(Match::crossing)
                 .thenComparingInt((Match m) -> -m.phrase().literals)
                 .thenComparingInt(m -> m.to() - m.from()));
-        BitSet used = new BitSet(n);
+        boolean[] used = new boolean[n];
         List<Match> accepted = new ArrayList<>();
+        next:
         for (Match m : found) {
-            if (m.consumed().intersects(used)) continue;
-            used.or(m.consumed());
+            for (int i : m.consumed()) if (used[i]) continue next;
+            for (int i : m.consumed()) used[i] = true;
             accepted.add(m);
         }
 
@@ -116,7 +118,7 @@ final class PhraseMatcher {
         java.util.Arrays.fill(bare, true);
         for (int i = 0; i < n; i++) {
             Token t = seg.get(i);
-            if (!t.word() || used.get(i)) continue;
+            if (!t.word() || used[i]) continue;
             clauseCues[clauseOf[i]].add(t);
             if (!t.bare() && !t.cue()) bare[part[i]] = false;
         }
@@ -145,7 +147,7 @@ final class PhraseMatcher {
         // a fault named in a clause without other cues means what it names there failed:
         // "execute gives no core instances" says execute fails
         boolean[] fault = new boolean[parts];
-        Map<Match, Boolean> present = new HashMap<>();
+        Map<Match, Boolean> present = new java.util.IdentityHashMap<>();
         Set<String> said = new java.util.HashSet<>();
         for (Observation o : out) if (o.getText() == text) said.add(o.getSymptom() + (o.isPresent() ? "+" : "-"));
         for (Match m : accepted) {
@@ -236,15 +238,15 @@ final class PhraseMatcher {
         if (!budget.spend(spans.size())) return null;
         spans.sort(Comparator.<long[]>comparingLong(x -> x[0]).thenComparingLong(x -> x[1]).thenComparingLong(x -> x[2]));
         int[] pick = new int[terms];
-        BitSet taken = new BitSet(seg.size());  // assign() leaves it clear whenever it fails
+        BitSet taken = new BitSet(3 * maxLen);  // by offset from a window's start; assign() leaves it clear whenever it fails
         for (long[] span : spans) {
             int from = (int) span[2], to = (int) span[3];
             if (!budget.spend((long) (to - from + 1) * terms)) return null;
             if (assign(p, seg, from, to, 0, pick, taken)) {
-                BitSet consumed = new BitSet(seg.size());
+                int[] consumed = new int[p.literals];
                 int min = Integer.MAX_VALUE, max = -1;
-                for (int t = 0; t < terms; t++) {
-                    if (p.terms.get(t).literal()) consumed.set(pick[t]);
+                for (int t = 0, k = 0; t < terms; t++) {
+                    if (p.terms.get(t).literal()) consumed[k++] = pick[t];
                     min = Math.min(min, pick[t]);
                     max = Math.max(max, pick[t]);
                 }
@@ -258,11 +260,11 @@ final class PhraseMatcher {
         if (term == p.terms.size()) return true;
         Phrase.Term t = p.terms.get(term);
         for (int i = from; i <= to; i++) {
-            if (taken.get(i) || !t.matches(seg.get(i))) continue;
-            taken.set(i);
+            if (taken.get(i - from) || !t.matches(seg.get(i))) continue;
+            taken.set(i - from);
             pick[term] = i;
             if (assign(p, seg, from, to, term + 1, pick, taken)) return true;
-            taken.clear(i);
+            taken.clear(i - from);
         }
         return false;
     }
