@@ -157,11 +157,15 @@ final class PhraseMatcher {
             present.put(m, pr);
             if (pr) fault[part[m.from()]] = true;
         }
+        // the same across clauses, when no clause of the segment says anything of state:
+        // "executing X, the response says no core instances"
+        boolean anyFault = false, anyCue = false;
+        for (int c = 0; c < parts; c++) { anyFault |= fault[c]; anyCue |= effective[c].any(); }
         for (Match m : accepted) {
             Symptom s = symptoms.get(m.phrase().symptom);
             int at = part[m.from()];
             boolean pr = present.containsKey(m) ? present.get(m)
-                    : !effective[at].any() && fault[at] ? !m.phrase().affirms
+                    : !effective[at].any() && (fault[at] || anyFault && !anyCue) ? !m.phrase().affirms
                     : polarity(m.phrase(), effective[at], true);
             // one reading per symptom and polarity: a text saying it twice says it once
             if (said.add(s.id() + (pr ? "+" : "-"))) out.add(new Observation(s.id(), pr, text, Observation.TEXT));
