@@ -55,7 +55,7 @@ public final class ConversationBot implements Bot {
             order.put(rb.id(), new ArrayList<>(seq));
         }
         Map<String, FixedOrder.Statement> statements = new HashMap<>();
-        for (Symptom s : symptoms.values()) statements.put(s.id(), new FixedOrder.Statement(s.present(), s.absent()));
+        for (Symptom s : symptoms.values()) statements.put(s.id(), new FixedOrder.Statement(s.present(), s.absent(), s.question()));
         return new FixedOrder(order, statements);
     }
 }

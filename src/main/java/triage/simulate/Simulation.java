@@ -61,8 +61,7 @@ public final class Simulation {
                         transcript.add(new Outcome.Line("person", "(" + symptom + ": " + a.text() + ", skipped)"));
                         continue;
                     }
-                    FixedOrder.Statement s = fixed.statements().get(symptom);
-                    String text = s == null ? symptom + ": " + (a.value() ? "yes" : "no") : s.of(a.value());
+                    String text = statement(p, symptom, a.value(), id);
                     transcript.add(new Outcome.Line("person", text + mark(a)));
                     reply = bot.say(id, text);
                 } else {
@@ -72,8 +71,10 @@ public final class Simulation {
                 reply.heard().forEach(h -> checked.add(h.symptom()));
                 if (a.value() != null && reply.heard().stream().noneMatch(h -> h.symptom().equals(symptom) && h.present() == a.value())) {
                     unread++;
+                    transcript.add(new Outcome.Line("bot", describe(reply) + "   [answer not read as meant]"));
+                } else {
+                    transcript.add(new Outcome.Line("bot", describe(reply)));
                 }
-                transcript.add(new Outcome.Line("bot", describe(reply)));
             }
             boolean right = p.component().equals(reply.top());
             return new Outcome(p.id(), p.component(), p.stack(), order, run, reply.top(), reply.confidence(), right,
@@ -81,6 +82,40 @@ public final class Simulation {
         } finally {
             bot.forget(id);
         }
+    }
+
+    /**
+     * The first way of stating {@code symptom} that the bot reads as meant, tried in a scratch
+     * conversation that has heard the same opening: read as exactly that, or else as that plus only
+     * what the person would also say is true, or else as that plus something else. The reader is the bot's; this keeps the reference
+     * order from paying for one wording the reader happens to miss.
+     */
+    private String statement(Profile p, String symptom, boolean value, String id) {
+        FixedOrder.Statement s = fixed.statements().get(symptom);
+        if (s == null) return symptom + ": " + (value ? "yes" : "no");
+        List<String> ways = s.ways(value);
+        String agreeing = null, read = null;
+        String scratch = id + ":scratch";
+        for (String way : ways) {
+            bot.forget(scratch);
+            // after the opening, so that a question stands open as in the real conversation and a way
+            // that reads as a bare "no" to it ("it is not ...") shows up as the extra reading it is
+            bot.say(scratch, p.opening());
+            List<Bot.Heard> heard = bot.say(scratch, way).heard();
+            if (heard.stream().noneMatch(h -> h.symptom().equals(symptom) && h.present() == value)) continue;
+            boolean exact = heard.stream().allMatch(h -> h.symptom().equals(symptom));
+            if (exact) {
+                bot.forget(scratch);
+                return way;
+            }
+            if (agreeing == null && heard.stream().allMatch(h -> h.symptom().equals(symptom)
+                    || Boolean.valueOf(h.present()).equals(p.truth(h.symptom())))) {
+                agreeing = way;
+            }
+            if (read == null) read = way;
+        }
+        bot.forget(scratch);
+        return agreeing != null ? agreeing : read != null ? read : ways.get(0);
     }
 
     private static String next(List<String> route, Set<String> checked) {
