@@ -31,7 +31,10 @@ class ArchitectureTest {
             "http", with(CLIENTS, "org.kie", "org.drools", "triage.cli"),
             // chat adapters translate wire formats: they reach the core through Triage and Conversations only
             "chat", List.of("org.kie", "org.drools", "triage.engine", "triage.language", "triage.knowledge", "triage.http",
-                    "triage.cli", "triage.probe"));
+                    "triage.cli", "triage.probe"),
+            // the simulated engineer talks to the bot as a channel does, through Conversations
+            "simulate", with(CLIENTS, "io.javalin", "org.kie", "org.drools", "triage.http", "triage.cli", "triage.chat",
+                    "triage.probe", "triage.render", "triage.rollout"));
     /** The faces a package may import although the package they live in is forbidden to it. */
     private static final Map<String, List<String>> ALLOWED = Map.of(
             "chat", List.of("triage.engine.Triage"));
