@@ -108,7 +108,7 @@ public record Report(Simulator.Options options, List<Profile> profiles, Map<Simu
             out.printf(Locale.ROOT, "%-6s order: right and concluded %s/%d, right %s/%d, mean questions %.2f, Brier %.3f, ECE %.3f"
                             + "%s%s%n", o.label(), count(t.rightAndConcluded()), t.faults(), count(t.right()), t.faults(),
                     t.meanQuestions(), t.brier(), t.ece(),
-                    options.wrong() > 0 ? " (wrong answers given: " + t.wrongAnswers() + ", mean over " + t.runs() + " runs)" : "",
+                    options.wrong() > 0 ? " (counts are means over " + t.runs() + " runs; wrong answers given in all: " + t.wrongAnswers() + ")" : "",
                     t.unread() > 0 ? ", answers not read as meant: " + t.unread() : "");
         }
         if (!Double.isNaN(questionRatio())) out.printf(Locale.ROOT, "questions, engine / fixed order: %.2f%n", questionRatio());
