@@ -47,8 +47,8 @@ class ArchitectureTest {
         TABLE.put("conversation", Arrows.of("model knowledge language engine redis util",       with(DROOLS, "io.javalin", "io.etcd", "io.grpc")));
         TABLE.put("probe",        Arrows.of("model knowledge engine util",                      with(DROOLS, "io.javalin")));
         TABLE.put("rollout",      Arrows.of("model knowledge engine util",                      with(DROOLS, "io.javalin", "io.lettuce")));
-        // simulate (arriving from another branch) goes here: it drives Triage.answer, so it sits
-        // above engine and probe and below the edges (render, http, chat) and app and cli.
+        // the simulated engineer talks to the bot as a channel does, through Conversations
+        TABLE.put("simulate",     Arrows.of("model knowledge engine conversation",              with(CLIENTS, DROOLS, "io.javalin")));
         TABLE.put("render",       Arrows.of("model knowledge engine conversation",              with(CLIENTS, DROOLS, "io.javalin")));
         TABLE.put("ops",          Arrows.of("model engine",                                     with(CLIENTS, DROOLS, "io.javalin")));
         // the edges reach the core through Triage, Conversations and the LiveChecks port
@@ -56,7 +56,7 @@ class ArchitectureTest {
         TABLE.put("chat",         Arrows.of("model conversation render web redis util",         with(DROOLS, "io.etcd", "io.grpc")));
         TABLE.put("app",          Arrows.of("model knowledge engine conversation probe rollout render ops http chat web redis util",
                                                                                                  List.of("org.kie", "org.drools")));
-        TABLE.put("cli",          Arrows.of("model engine probe rollout render app",            with(CLIENTS, DROOLS, "io.javalin")));
+        TABLE.put("cli",          Arrows.of("model engine probe rollout render app simulate",          with(CLIENTS, DROOLS, "io.javalin")));
     }
 
     @SafeVarargs
