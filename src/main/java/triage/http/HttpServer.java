@@ -13,7 +13,6 @@ import org.slf4j.LoggerFactory;
 import triage.conversation.ConversationStore;
 import triage.conversation.Conversations;
 import triage.ops.Metrics;
-import triage.engine.RulesStuck;
 import triage.engine.Triage;
 import triage.web.Bodies;
 
@@ -56,7 +55,6 @@ public final class HttpServer {
     private final Replies replies;
     private final ApiRoutes api;
     private final OpsRoutes ops;
-    private final Guard guard;
 
     /** @param triage the one way in; its live checks are what {@code "probe": true} runs */
     public HttpServer(Triage triage, Conversations conversations, Metrics metrics, ObjectMapper mapper, Options options) {
@@ -64,12 +62,12 @@ public final class HttpServer {
         this.mapper = mapper;
         this.options = options;
         this.replies = new Replies(mapper);
-        this.guard = new Guard(options, metrics);
-        this.api = new ApiRoutes(triage, conversations, mapper, replies, guard);
+        this.api = new ApiRoutes(triage, conversations, mapper, replies);
         this.ops = new OpsRoutes(triage, metrics, replies, options.apiToken() != null);
     }
 
     public Javalin create() {
+        Guard guard = new Guard(options, metrics);
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.http.maxRequestSize = Bodies.MAX_BODY;
@@ -95,10 +93,6 @@ public final class HttpServer {
         app.exception(ConversationStore.StoreUnavailable.class, (e, ctx) -> {
             log.warn("{} {}: conversation store unavailable: {}", ctx.method(), ctx.path(), e.getMessage());
             replies.error(ctx, 503, "the conversation store is unavailable; try again shortly");
-        });
-        app.exception(RulesStuck.class, (e, ctx) -> {
-            log.warn("{} {}: {}", ctx.method(), ctx.path(), e.getMessage());
-            replies.error(ctx, 503, "the runbooks did not answer in time: " + e.getMessage());
         });
         app.exception(Exception.class, (e, ctx) -> {
             String id = Guard.requestId();
