@@ -61,6 +61,8 @@ class ProbeJarIT {
         env.put("TRIAGE_PROBE_RETHINKDB", "off");
         env.put("TRIAGE_PROBE_ELASTICSEARCH", "off");
         env.put(ProbeSettings.QUEUE_GAP, "200");
+        // the first check loads the Redis client's classes: seconds on a loaded 2-core machine
+        env.put(ProbeSettings.BUDGET, "20000");
         return pb;
     }
 
