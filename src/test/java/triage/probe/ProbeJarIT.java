@@ -109,7 +109,7 @@ class ProbeJarIT {
             if (m.find()) base = m.group(1);
         }
         assertNotNull(base, "no 'listening on' line: " + log);
-        assertTrue(log.toString().contains("live checks (2000 ms budget): redis=redis://:***@127.0.0.1:" + redis.port), log.toString());
+        assertTrue(log.toString().contains("live checks (20000 ms budget): redis=redis://:***@127.0.0.1:" + redis.port), log.toString());
         assertFalse(log.toString().contains(PASSWORD), log.toString());
 
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
