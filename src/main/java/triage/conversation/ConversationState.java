@@ -10,15 +10,25 @@ import java.util.Set;
  * What a conversation remembers between turns: its observations (one a symptom, the latest
  * wins), the question it asked last, the runbooks people named, and how many turns it had.
  * Immutable; stored as JSON (see {@link StoredState}).
+ *
+ * @param version how many times it has been stored: a store writes a state only over the
+ *                version before it ({@link ConversationStore#save}), so of two turns that read the
+ *                same state only one lands and the other is answered again on what the first left
  */
 public record ConversationState(String id, List<Observation> observations, String lastAsked,
-                                Set<String> runbooks, int turns, Instant updatedAt) {
+                                Set<String> runbooks, int turns, Instant updatedAt, long version) {
     public ConversationState {
         observations = observations == null ? List.of() : List.copyOf(observations);
         runbooks = runbooks == null ? Set.of() : Set.copyOf(runbooks);
     }
 
+    /** A state not yet stored (version 0). */
+    public ConversationState(String id, List<Observation> observations, String lastAsked,
+                             Set<String> runbooks, int turns, Instant updatedAt) {
+        this(id, observations, lastAsked, runbooks, turns, updatedAt, 0);
+    }
+
     static ConversationState fresh(String id) {
-        return new ConversationState(id, List.of(), null, Set.of(), 0, Instant.now());
+        return new ConversationState(id, List.of(), null, Set.of(), 0, Instant.now(), 0);
     }
 }

@@ -32,6 +32,8 @@ import java.util.Set;
 public final class Diagnoser {
     /** A rule set that loops is stopped here rather than hanging a request. */
     static final int MAX_FIRINGS = 10_000;
+    /** Rules still firing after this long are halted between firings (a loop that re-fires slowly). */
+    static final java.time.Duration FIRING_DEADLINE = java.time.Duration.ofSeconds(3);
     /** At or below this, a suspicion is too weak to steer: the seed's troubleshooting order goes first. */
     static final double WEAK = 0.3;
 
@@ -68,6 +70,7 @@ public final class Diagnoser {
                         boolean withChecks) {
         KieSession session = rb.kieBase().newKieSession();
         SessionTracker tracker = new SessionTracker(rb);
+        tracker.deadline = System.nanoTime() + FIRING_DEADLINE.toNanos();
         session.addEventListener((RuleRuntimeEventListener) tracker);
         session.addEventListener(tracker.agenda);
         try {
@@ -75,10 +78,10 @@ public final class Diagnoser {
             for (String r : runbookHints) session.insert(new Mentioned(r));
             List<FactHandle> toWithdraw = new ArrayList<>();
             for (Observation o : withdrawn) toWithdraw.add(session.insert(o));
-            fire(session);
+            fire(session, tracker);
             if (!toWithdraw.isEmpty()) {
                 toWithdraw.forEach(session::delete);
-                fire(session);
+                fire(session, tracker);
             }
             Map<String, Double> current = tracker.certainties();
             List<Cause> causes = new ArrayList<>();
@@ -104,6 +107,14 @@ public final class Diagnoser {
             return new Outcome(causes, ruledOut, checks, inferred, firings);
         } finally {
             session.dispose();
+        }
+    }
+
+    private static void fire(KieSession session, SessionTracker tracker) {
+        fire(session);
+        if (tracker.haltedAt != null) {
+            throw new RulesStuck("rules kept firing for over " + FIRING_DEADLINE.toMillis() + " ms; halted before "
+                    + tracker.haltedAt);
         }
     }
 

@@ -40,6 +40,11 @@ public final class Triage {
     private final Observer observer;
     private final LiveChecks checks;
     private final Diagnoser diagnoser = new Diagnoser();
+    /** How long one diagnosis may take before it is answered 503. */
+    static final java.time.Duration DEADLINE = java.time.Duration.ofSeconds(5);
+    /** Diagnoses stuck in an action that may be set aside before every diagnosis is refused. */
+    static final int MAX_STUCK = 4;
+    private final Watchdog watchdog = new Watchdog(DEADLINE, MAX_STUCK, "diagnosis");
     private final AtomicReference<Memos> memos = new AtomicReference<>(new Memos(null));
     /** Reads by example what the phrases left unread; null: phrases alone. */
     private final Recall recall;
@@ -112,16 +117,27 @@ public final class Triage {
     /** Names of what the live checks cover; empty when none are configured. */
     public List<String> checkable() { return checks.names(); }
 
-    /** Answers one message. */
+    /**
+     * Answers one message. What was written is redacted first ({@link triage.model.Redactor}), so no
+     * credential typed into a chat reaches a conversation's memory, the unrecognized list or a log.
+     * The rules run on a worker thread under {@link #DEADLINE}: a rule whose action never returns
+     * costs that worker (at most {@link #MAX_STUCK} are set aside), not the caller.
+     *
+     * @throws RulesStuck when the rules do not finish in time (HTTP answers 503)
+     */
     public Answer answer(Said said) {
         long t0 = System.nanoTime();
+        said = said.redacted();
         Rulebook rb = rules.current();
         List<ProbeResult> probes = null;
         if (said.check()) {
             probes = checks.run();
             probes.forEach(observer::checked);
         }
-        Answer a = answer(rb, memosOf(rb), said, probes);
+        Memos m = memosOf(rb);
+        Said heard = said;
+        List<ProbeResult> found = probes;
+        Answer a = watchdog.call(() -> answer(rb, m, heard, found), rb, "a diagnosis");
         a.unrecognized().forEach(unrecognized::record);
         observer.diagnosed(a.diagnosis(), System.nanoTime() - t0);
         return a;

@@ -3,6 +3,7 @@ package triage.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import triage.conversation.Conversations;
 import triage.conversation.Turn;
 import triage.engine.Answer;
@@ -23,8 +24,11 @@ final class ApiRoutes {
     private final ObjectMapper mapper;
     private final Replies replies;
 
-    ApiRoutes(Triage triage, Conversations conversations, ObjectMapper mapper, Replies replies) {
+    private final Guard guard;
+
+    ApiRoutes(Triage triage, Conversations conversations, ObjectMapper mapper, Replies replies, Guard guard) {
         this.triage = triage;
+        this.guard = guard;
         this.conversations = conversations;
         this.mapper = mapper;
         this.replies = replies;
@@ -42,7 +46,7 @@ final class ApiRoutes {
     void message(Context ctx) {
         String id = conversationId(ctx);
         String text = Requests.text(Requests.json(ctx, mapper), "text", "send {\"text\": \"what you see\"}");
-        Turn turn = conversations.handle(id, text);
+        Turn turn = conversations.handle(id, text, () -> guard.newConversation(ctx));
         String reply = ChatText.render(turn, ChatText.Style.MARKDOWN);
         replies.json(ctx, g -> TurnView.write(g, view, turn, reply));
     }
@@ -52,9 +56,18 @@ final class ApiRoutes {
         ctx.status(204);
     }
 
+    /** Id prefixes the chat adapters use. */
+    private static final List<String> CHAT_OWNED = List.of("slack:", "teams:");
+
     private static String conversationId(Context ctx) {
         String id = ctx.pathParam("id");
         if (!Conversations.validId(id)) throw Requests.bad("conversation id must be 1-128 letters, digits or . _ : @ -");
+        // a chat thread's conversation belongs to its adapter, which checked who may speak in it
+        for (String own : CHAT_OWNED) {
+            if (id.regionMatches(true, 0, own, 0, own.length())) {
+                throw new HttpResponseException(403, "conversations named " + own + "... belong to the chat adapters");
+            }
+        }
         return id;
     }
 

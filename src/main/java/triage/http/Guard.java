@@ -20,14 +20,24 @@ final class Guard {
     private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
+    /** Failed token checks a client may make: a burst of this many, then one a second. */
+    static final int FAILED_AUTH_BURST = 10;
+    /** New conversations a client may start: this share of its request rate (and burst). */
+    static final int NEW_CONVERSATION_SHARE = 5;
+
     private final HttpServer.Options options;
     private final Metrics metrics;
     private final RateLimiter limiter;
+    private final RateLimiter failures;
+    private final RateLimiter starts;
 
     Guard(HttpServer.Options options, Metrics metrics) {
         this.options = options;
         this.metrics = metrics;
         this.limiter = new RateLimiter(options.ratePerSecond(), options.burst(), 10_000);
+        this.failures = new RateLimiter(1, FAILED_AUTH_BURST, 10_000);
+        this.starts = new RateLimiter(Math.max(1, options.ratePerSecond() / NEW_CONVERSATION_SHARE),
+                Math.max(10, options.burst() / NEW_CONVERSATION_SHARE), 10_000);
     }
 
     void start(Context ctx) {
@@ -58,13 +68,43 @@ final class Guard {
         return new String(c);
     }
 
+    /**
+     * The bearer token on {@code /api/*} (the scheme in any case, the token compared in constant
+     * time). A client whose checks keep failing is answered 429 before its token is even compared:
+     * {@value #FAILED_AUTH_BURST} failures, then one a second.
+     */
     void authorize(Context ctx) {
         if (options.apiToken() == null || !ctx.path().startsWith("/api/")) return;
-        String header = ctx.header("Authorization");
-        String expected = "Bearer " + options.apiToken();
-        if (header == null || !MessageDigest.isEqual(header.getBytes(StandardCharsets.UTF_8),
-                expected.getBytes(StandardCharsets.UTF_8))) {
+        String client = client(ctx);
+        long now = System.nanoTime();
+        if (!failures.has(client, now)) {
+            ctx.header("Retry-After", String.valueOf(failures.retryAfter(client)));
+            throw new HttpResponseException(429, "too many failed token checks from " + client + "; wait and retry");
+        }
+        if (!tokenMatches(ctx.header("Authorization"), options.apiToken())) {
+            failures.allow(client, now);
             throw new HttpResponseException(401, "missing or wrong bearer token (Authorization: Bearer <TRIAGE_API_TOKEN>)");
+        }
+    }
+
+    static boolean tokenMatches(String header, String token) {
+        if (header == null) return false;
+        String h = header.strip();
+        int space = h.indexOf(' ');
+        if (space < 0 || !h.substring(0, space).equalsIgnoreCase("Bearer")) return false;
+        return MessageDigest.isEqual(h.substring(space + 1).strip().getBytes(StandardCharsets.UTF_8),
+                token.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Takes one of the client's new conversations (a share of its request rate): a flood of new ids
+     * from one client would otherwise push everyone else's conversations out of memory.
+     */
+    void newConversation(Context ctx) {
+        String client = client(ctx);
+        if (!starts.allow(client, System.nanoTime())) {
+            ctx.header("Retry-After", String.valueOf(starts.retryAfter(client)));
+            throw new HttpResponseException(429, "too many new conversations from " + client + "; carry on an existing one or wait");
         }
     }
 

@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import triage.conversation.ConversationStore;
 import triage.conversation.Conversations;
 import triage.ops.Metrics;
+import triage.engine.RulesStuck;
 import triage.engine.Triage;
 import triage.web.Bodies;
 
@@ -55,6 +56,7 @@ public final class HttpServer {
     private final Replies replies;
     private final ApiRoutes api;
     private final OpsRoutes ops;
+    private final Guard guard;
 
     /** @param triage the one way in; its live checks are what {@code "probe": true} runs */
     public HttpServer(Triage triage, Conversations conversations, Metrics metrics, ObjectMapper mapper, Options options) {
@@ -62,12 +64,12 @@ public final class HttpServer {
         this.mapper = mapper;
         this.options = options;
         this.replies = new Replies(mapper);
-        this.api = new ApiRoutes(triage, conversations, mapper, replies);
+        this.guard = new Guard(options, metrics);
+        this.api = new ApiRoutes(triage, conversations, mapper, replies, guard);
         this.ops = new OpsRoutes(triage, metrics, replies, options.apiToken() != null);
     }
 
     public Javalin create() {
-        Guard guard = new Guard(options, metrics);
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.http.maxRequestSize = Bodies.MAX_BODY;
@@ -93,6 +95,10 @@ public final class HttpServer {
         app.exception(ConversationStore.StoreUnavailable.class, (e, ctx) -> {
             log.warn("{} {}: conversation store unavailable: {}", ctx.method(), ctx.path(), e.getMessage());
             replies.error(ctx, 503, "the conversation store is unavailable; try again shortly");
+        });
+        app.exception(RulesStuck.class, (e, ctx) -> {
+            log.warn("{} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+            replies.error(ctx, 503, "the runbooks did not answer in time: " + e.getMessage());
         });
         app.exception(Exception.class, (e, ctx) -> {
             String id = Guard.requestId();

@@ -2,18 +2,18 @@ package triage.ops;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.jul.LevelChangePropagator;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import ch.qos.logback.core.spi.ContextAwareBase;
 
 import java.util.Map;
 
 /**
  * Logging, configured in code: one line per event on stderr, libraries only when something is
- * wrong, {@code kill -USR1} toggles the triage loggers between INFO and DEBUG ({@link DebugToggle}).
+ * wrong, credentials masked ({@link RedactingLayout}), {@code kill -USR1} toggles the triage loggers between INFO and DEBUG ({@link DebugToggle}).
  * Logback finds this through {@code META-INF/services}; parsing an XML file instead took a
  * tenth of every start. {@code -Dlogback.configurationFile=...} still wins: then Logback reads
  * that file as usual.
@@ -53,9 +53,13 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
         context.addListener(jul);
         jul.start();
 
-        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        RedactingLayout layout = new RedactingLayout();
+        layout.setContext(context);
+        layout.setPattern(PATTERN);
+        layout.start();
+        LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
         encoder.setContext(context);
-        encoder.setPattern(PATTERN);
+        encoder.setLayout(layout);
         encoder.start();
         ConsoleAppender<ILoggingEvent> stderr = new ConsoleAppender<>();
         stderr.setContext(context);

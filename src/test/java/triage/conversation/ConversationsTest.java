@@ -137,7 +137,7 @@ class ConversationsTest {
     }
 
     private static ConversationState state(String id, Instant at) {
-        return new ConversationState(id, java.util.List.of(), null, java.util.Set.of(), 1, at);
+        return new ConversationState(id, java.util.List.of(), null, java.util.Set.of(), 1, at, 1);
     }
 
     @Test

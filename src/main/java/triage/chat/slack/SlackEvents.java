@@ -66,12 +66,16 @@ final class SlackEvents {
         ctx.status(200);
     }
 
+    /** Message subtypes that are still a person speaking. */
+    private static final java.util.Set<String> PERSON_SUBTYPES = java.util.Set.of("thread_broadcast", "file_share");
+
     private void onEvent(String eventId, JsonNode root) {
         JsonNode e = root.get("event");
         String type = e.path("type").asText("");
         if (!type.equals("app_mention") && !type.equals("message")) return;
-        // bots (this one included) and edits, joins, deletions...: never answered
-        if (e.hasNonNull("bot_id") || e.hasNonNull("subtype")) return;
+        // bots (this one included) and edits, joins, deletions...: never answered; a person's
+        // message also sent to the channel, or sent with a file, is still a person's message
+        if (e.hasNonNull("bot_id") || (e.hasNonNull("subtype") && !PERSON_SUBTYPES.contains(e.get("subtype").asText()))) return;
         String user = e.path("user").asText("");
         String bot = botUserId(root);
         if (user.isEmpty() || user.equals(bot)) return;

@@ -12,11 +12,6 @@ import java.util.regex.Pattern;
 final class SlackText {
     /** Slack's ids (T..., C..., U...) and timestamps (1515449522.000016); three of them always fit a conversation id. */
     static final Pattern ID_PART = Pattern.compile("[A-Za-z0-9.]{1,32}");
-    private static final Pattern MENTION = Pattern.compile("<@[A-Za-z0-9]+(\\|[^>]*)?>");
-    private static final Pattern CHANNEL = Pattern.compile("<#[A-Za-z0-9]+\\|([^>]*)>");
-    private static final Pattern LABELLED = Pattern.compile("<(?:![^|>]*|[a-z]+:[^|>]*)\\|([^>]*)>");
-    private static final Pattern SPECIAL = Pattern.compile("<!([a-z]+)>");
-    private static final Pattern BARE_LINK = Pattern.compile("<([a-z]+:[^>]*)>");
 
     private SlackText() {}
 
@@ -38,14 +33,52 @@ final class SlackText {
                 + (t.concluded() ? ", concluded" : "") + (t.question() == null ? "" : ", asks " + t.question().id());
     }
 
-    /** Slack's markup as words: mentions dropped, links and channels by their labels, escapes undone. */
+    /**
+     * Slack's markup as words: mentions dropped, links and channels by their labels, escapes undone.
+     * One pass over the text (no regular expression that could backtrack over a flood of {@code <}).
+     */
     static String plain(String text) {
-        String t = MENTION.matcher(text).replaceAll(" ");
-        t = CHANNEL.matcher(t).replaceAll(m -> Matcher.quoteReplacement("#" + m.group(1)));
-        t = LABELLED.matcher(t).replaceAll(m -> Matcher.quoteReplacement(m.group(1)));
-        t = SPECIAL.matcher(t).replaceAll("@$1");
-        t = BARE_LINK.matcher(t).replaceAll(m -> Matcher.quoteReplacement(m.group(1)));
-        t = t.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
-        return t.replaceAll("\\s+", " ").strip();
+        StringBuilder out = new StringBuilder(text.length());
+        int n = text.length(), close = -1, i = 0;
+        while (i < n) {
+            char c = text.charAt(i);
+            if (c != '<') {
+                out.append(c);
+                i++;
+                continue;
+            }
+            if (close != Integer.MAX_VALUE && close < i) {
+                close = text.indexOf('>', i);
+                if (close < 0) close = Integer.MAX_VALUE;
+            }
+            int open = close == Integer.MAX_VALUE ? -1 : text.indexOf('<', i + 1);
+            if (close == Integer.MAX_VALUE || (open >= 0 && open < close)) {
+                out.append('<');  // no markup starts here: another '<' comes first, or no '>' at all
+                i++;
+                continue;
+            }
+            out.append(markup(text.substring(i + 1, close)));
+            i = close + 1;
+        }
+        String t = out.toString().replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+        return SPACES.matcher(t).replaceAll(" ").strip();
+    }
+
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern WORD = Pattern.compile("[A-Za-z0-9]+");
+    private static final Pattern SCHEME = Pattern.compile("[a-z]+:.*", Pattern.DOTALL);
+    private static final Pattern SPECIAL_NAME = Pattern.compile("![a-z]+");
+
+    /** What {@code <inner>} stands for: a mention (dropped), a channel or link (its label), a special ({@code @here}). */
+    private static String markup(String inner) {
+        int bar = inner.indexOf('|');
+        String head = bar < 0 ? inner : inner.substring(0, bar);
+        String label = bar < 0 ? null : inner.substring(bar + 1);
+        if (head.startsWith("@") && WORD.matcher(head.substring(1)).matches()) return " ";
+        if (head.startsWith("#") && label != null && WORD.matcher(head.substring(1)).matches()) return "#" + label;
+        if (label != null && (head.startsWith("!") || SCHEME.matcher(head).matches())) return label;
+        if (label == null && SPECIAL_NAME.matcher(head).matches()) return "@" + head.substring(1);
+        if (label == null && SCHEME.matcher(head).matches()) return head;
+        return "<" + inner + ">";
     }
 }

@@ -43,8 +43,7 @@ import static io.javalin.apibuilder.ApiBuilder.post;
 public final class TeamsAdapter {
     private static final Logger log = LoggerFactory.getLogger(TeamsAdapter.class);
     public static final Duration REPLAY_WINDOW = Duration.ofMinutes(30);
-    private static final Pattern AT = Pattern.compile("(?is)<at\\b[^>]*>.*?</at>");
-    private static final Pattern TAG = Pattern.compile("(?s)<[^>]*>");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern LONE_NEWLINE = Pattern.compile("(?<!\n)\n(?!\n)");
 
     private final TeamsSignature signature;
@@ -129,14 +128,18 @@ public final class TeamsAdapter {
         }
     }
 
-    /** Why an activity's timestamp puts it outside the replay window, or null when it is inside (or absent). */
+    /**
+     * Why an activity's timestamp puts it outside the replay window, or null when it is inside.
+     * Teams always sends one: without it, or with one that does not parse, a replayed activity would
+     * be guarded by its id alone, which is forgotten after a while.
+     */
     private String stale(String timestamp) {
-        if (timestamp.isBlank()) return null;
+        if (timestamp.isBlank()) return "the activity has no timestamp";
         Instant at;
         try {
             at = OffsetDateTime.parse(timestamp).toInstant();
         } catch (DateTimeParseException e) {
-            return null; // the id alone guards it
+            return "the activity's timestamp is not an ISO-8601 date-time";
         }
         Duration off = Duration.between(at, clock.instant()).abs();
         if (off.compareTo(REPLAY_WINDOW) > 0) {
@@ -157,13 +160,53 @@ public final class TeamsAdapter {
         return LONE_NEWLINE.matcher(text).replaceAll("\n\n");
     }
 
-    /** The activity's HTML as words: the {@code <at>} mentions dropped, tags removed, entities decoded. */
+    /**
+     * The activity's HTML as words: the {@code <at>} mentions dropped, tags removed, entities decoded.
+     * One pass over the text (a regular expression backtracked for seconds over a flood of {@code <}
+     * or {@code <at>}): each {@code >} and {@code </at>} is searched for once, not once per {@code <}.
+     */
     static String plain(String html) {
-        String t = AT.matcher(html).replaceAll(" ");
-        t = TAG.matcher(t).replaceAll(" ");
-        t = t.replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
+        String lower = html.toLowerCase(Locale.ROOT);
+        StringBuilder out = new StringBuilder(html.length());
+        int n = html.length(), close = -1, endAt = -1, i = 0;
+        while (i < n) {
+            char c = html.charAt(i);
+            if (c != '<') {
+                out.append(c);
+                i++;
+                continue;
+            }
+            if (close != Integer.MAX_VALUE && close < i) {
+                close = html.indexOf('>', i);
+                if (close < 0) close = Integer.MAX_VALUE;
+            }
+            if (close == Integer.MAX_VALUE) {  // no tag closes: the rest is text
+                out.append(html, i, n);
+                break;
+            }
+            int open = html.indexOf('<', i + 1);
+            if (open >= 0 && open < close) {  // another '<' comes first: this one is text
+                out.append('<');
+                i++;
+                continue;
+            }
+            if (lower.startsWith("<at", i) && (i + 3 >= n || !Character.isLetterOrDigit(html.charAt(i + 3)))) {
+                if (endAt != Integer.MAX_VALUE && endAt <= close) {
+                    endAt = lower.indexOf("</at>", close + 1);
+                    if (endAt < 0) endAt = Integer.MAX_VALUE;
+                }
+                if (endAt != Integer.MAX_VALUE) {  // a mention: dropped with its name
+                    out.append(' ');
+                    i = endAt + 5;
+                    continue;
+                }
+            }
+            out.append(' ');  // any other tag
+            i = close + 1;
+        }
+        String t = out.toString().replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
                 .replace("&#39;", "'").replace("&apos;", "'").replace("&amp;", "&");
-        return t.replaceAll("\\s+", " ").strip();
+        return SPACES.matcher(t).replaceAll(" ").strip();
     }
 
     /** Teams conversation ids hold characters ids may not ({@code ;messageid=}): a digest names them. */

@@ -604,4 +604,38 @@ class SlackAdapterTest {
         assertTrue(idle());
         assertEquals(List.of(), slack.calls());
     }
+
+    @Test
+    void a_thread_broadcast_and_a_file_share_from_a_person_are_answered() throws Exception {
+        String ts = "1515449522.000016";
+        signed("/slack/events", JSON_TYPE, envelope("Ev0BCAST1", mention(ts, null, "<@U0LAN0Z89> nobody can log in")));
+        slack.await(SlackAdapterTest::isPost, 1, WAIT);
+        assertTrue(chat.awaitIdle(WAIT));
+        ObjectNode broadcast = message(CHANNEL, "channel", PERSON, "1515449530.000100", ts, "yes, they show up");
+        broadcast.put("subtype", "thread_broadcast");
+        signed("/slack/events", JSON_TYPE, envelope("Ev0BCAST2", broadcast));
+        List<SlackStandIn.Call> posts = slack.await(SlackAdapterTest::isPost, 2, WAIT);
+        assertEquals(ts, posts.get(1).body().path("thread_ts").asText());
+
+        ObjectNode file = message("D024BE91L", "im", "U2147483697", "1355517523.000005", null, "the redis request queue keeps growing");
+        file.put("subtype", "file_share");
+        signed("/slack/events", JSON_TYPE, envelope("Ev0FILE1", file));
+        posts = slack.await(SlackAdapterTest::isPost, 3, WAIT);
+        assertEquals("D024BE91L", posts.get(2).body().path("channel").asText());
+        assertTrue(chat.awaitIdle(WAIT));
+    }
+
+    @Test
+    void fifty_thousand_angle_brackets_are_read_in_linear_time() {
+        for (String flood : new String[] {"<".repeat(50_000) + "login fails", "<@".repeat(50_000) + ">",
+                "<a:".repeat(30_000) + "|x", "<@U1>".repeat(20_000) + "login fails"}) {
+            long t0 = System.nanoTime();
+            SlackText.plain(flood);
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            assertTrue(ms < 1000, ms + " ms for " + flood.length() + " characters");
+        }
+        assertEquals("login fails in #general see docs @here <3 x <b>",
+                SlackText.plain("<@U0LAN0Z89> login fails in <#C024BE7LR|general> see <https://x.y|docs> <!here> &lt;3 x <b>"));
+        assertEquals("<<< <https://a.b>", SlackText.plain("<<< &lt;https://a.b&gt;"));
+    }
 }

@@ -202,4 +202,30 @@ class TeamsAdapterTest {
         assertEquals("help", TeamsAdapter.plain("<at id=\"0\">Triage</at> help"));
         assertEquals("", TeamsAdapter.plain("<AT>Triage</AT>"));
     }
+
+    @Test
+    void an_activity_without_a_readable_timestamp_is_refused_not_let_past_the_replay_window() throws Exception {
+        for (String ts : new String[] {null, "", "yesterday", "2026-13-45T99:00:00Z"}) {
+            ObjectNode a = (ObjectNode) JSON.readTree(activity("1485983408511-" + ts, CONVERSATION, "<at>Triage</at> login fails",
+                    Instant.now()));
+            if (ts == null) a.remove("timestamp");
+            else a.put("timestamp", ts);
+            String body = a.toString();
+            assertError(post(body, hmac(TOKEN, body)), 401);
+        }
+    }
+
+    @Test
+    void fifty_thousand_angle_brackets_or_mentions_are_stripped_in_linear_time() {
+        for (String flood : new String[] {"<".repeat(50_000) + "login fails", "<at>".repeat(50_000) + "login fails",
+                "<at x".repeat(20_000) + ">" + "</at".repeat(20_000), "<at>a</at>".repeat(20_000) + "login fails"}) {
+            long t0 = System.nanoTime();
+            String plain = TeamsAdapter.plain(flood);
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            assertTrue(ms < 1000, ms + " ms for " + flood.length() + " characters");
+            assertFalse(plain.contains("<at>"), plain.length() > 80 ? plain.substring(0, 80) : plain);
+        }
+        assertEquals("< login fails", TeamsAdapter.plain("< <at>Triage</at> login fails"));
+        assertEquals("a < b", TeamsAdapter.plain("a < b"));
+    }
 }
