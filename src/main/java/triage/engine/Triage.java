@@ -135,9 +135,10 @@ public final class Triage {
         List<Observation> observations = latest(kept);
         Set<String> runbooks = new LinkedHashSet<>(said.runbooks());
         runbooks.addAll(in.runbooks());
+        List<String> unread = notUnderstood;
         java.util.concurrent.Callable<Diagnosis> rulesFire = () -> withdrawn.isEmpty() && said.nextChecks()
-                ? diagnoser.remembered(rb, memos.outcomes(), observations, runbooks, notUnderstood)
-                : diagnoser.diagnose(rb, observations, withdrawn, runbooks, notUnderstood, said.nextChecks());
+                ? diagnoser.remembered(rb, memos.outcomes(), observations, runbooks, unread)
+                : diagnoser.diagnose(rb, observations, withdrawn, runbooks, unread, said.nextChecks());
         Diagnosis d;
         try {
             // only the rules run under the deadline: reading the text has its own budget (and may load a model)
