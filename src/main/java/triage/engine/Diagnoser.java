@@ -33,7 +33,7 @@ public final class Diagnoser {
     /** A rule set that loops is stopped here rather than hanging a request. */
     static final int MAX_FIRINGS = 10_000;
     /** Rules still firing after this long are halted between firings (a loop that re-fires slowly). */
-    static final java.time.Duration FIRING_DEADLINE = java.time.Duration.ofSeconds(3);
+    static final java.time.Duration FIRING_DEADLINE = java.time.Duration.ofSeconds(5);
     /** At or below this, a suspicion is too weak to steer: the seed's troubleshooting order goes first. */
     static final double WEAK = 0.3;
 

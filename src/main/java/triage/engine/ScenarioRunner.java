@@ -53,7 +53,7 @@ public final class ScenarioRunner {
     }
 
     /** How long one scenario may take before the set is rejected with the rule it is stuck in. */
-    static final java.time.Duration DEADLINE = java.time.Duration.ofSeconds(10);
+    static final java.time.Duration DEADLINE = java.time.Duration.ofSeconds(30);
 
     /**
      * Every scenario, each on a worker thread under {@link #DEADLINE}: a rule whose action never

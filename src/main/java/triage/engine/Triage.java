@@ -41,10 +41,11 @@ public final class Triage {
     private final LiveChecks checks;
     private final Diagnoser diagnoser = new Diagnoser();
     /** How long one diagnosis may take before it is answered 503. */
-    static final java.time.Duration DEADLINE = java.time.Duration.ofSeconds(5);
+    static final java.time.Duration DEADLINE = java.time.Duration.ofSeconds(10);
     /** Diagnoses stuck in an action that may be set aside before every diagnosis is refused. */
     static final int MAX_STUCK = 4;
-    private final Watchdog watchdog = new Watchdog(DEADLINE, MAX_STUCK, "diagnosis");
+    /** Runs the rules under {@link #DEADLINE}; null for the scenarios, which run under their own. */
+    private final Watchdog watchdog;
     private final AtomicReference<Memos> memos = new AtomicReference<>(new Memos(null));
     /** Reads by example what the phrases left unread; null: phrases alone. */
     private final Recall recall;
@@ -60,11 +61,12 @@ public final class Triage {
     }
 
     public Triage(LiveRulebook rules, UnrecognizedLog unrecognized, Observer observer, LiveChecks checks) {
-        this(rules, unrecognized, observer, checks, null, false);
+        this(rules, unrecognized, observer, checks, new Watchdog(DEADLINE, MAX_STUCK, "diagnosis"), null, false);
     }
 
     private Triage(LiveRulebook rules, UnrecognizedLog unrecognized, Observer observer, LiveChecks checks,
-                   Recall recall, boolean waitForModel) {
+                   Watchdog watchdog, Recall recall, boolean waitForModel) {
+        this.watchdog = watchdog;
         this.rules = Objects.requireNonNull(rules);
         this.unrecognized = Objects.requireNonNull(unrecognized);
         this.observer = Objects.requireNonNull(observer);
@@ -76,7 +78,7 @@ public final class Triage {
     /** A triage of one fixed rulebook, recording nothing: how the scenarios are run (phrases alone). */
     static Triage of(Rulebook rb) {
         return new Triage(LiveRulebook.serving(rb), new UnrecognizedLog(1, Clock.systemUTC()), (d, nanos) -> { },
-                LiveChecks.NONE);
+                LiveChecks.NONE, null, null, false);
     }
 
     /**
@@ -85,7 +87,7 @@ public final class Triage {
      * it the phrases answer alone until the model has loaded in the background ({@link #startRecall}).
      */
     public Triage withRecall(Recall recall, boolean waitForModel) {
-        return new Triage(rules, unrecognized, observer, checks, Objects.requireNonNull(recall), waitForModel);
+        return new Triage(rules, unrecognized, observer, checks, watchdog, Objects.requireNonNull(recall), waitForModel);
     }
 
     /** As {@link #withRecall(Recall, boolean)}, with the shipped sentence model and thresholds. */
@@ -120,8 +122,8 @@ public final class Triage {
     /**
      * Answers one message. What was written is redacted first ({@link triage.model.Redactor}), so no
      * credential typed into a chat reaches a conversation's memory, the unrecognized list or a log.
-     * The rules run on a worker thread under {@link #DEADLINE}: a rule whose action never returns
-     * costs that worker (at most {@link #MAX_STUCK} are set aside), not the caller.
+     * The rules (not the reading of the text) run on a worker thread under {@link #DEADLINE}: a rule
+     * whose action never returns costs that worker (at most {@link #MAX_STUCK} are set aside), not the caller.
      *
      * @throws RulesStuck when the rules do not finish in time (HTTP answers 503)
      */
@@ -134,10 +136,7 @@ public final class Triage {
             probes = checks.run();
             probes.forEach(observer::checked);
         }
-        Memos m = memosOf(rb);
-        Said heard = said;
-        List<ProbeResult> found = probes;
-        Answer a = watchdog.call(() -> answer(rb, m, heard, found), rb, "a diagnosis");
+        Answer a = answer(rb, memosOf(rb), said, probes);
         a.unrecognized().forEach(unrecognized::record);
         observer.diagnosed(a.diagnosis(), System.nanoTime() - t0);
         return a;
@@ -180,9 +179,19 @@ public final class Triage {
         List<Observation> observations = latest(kept);
         Set<String> runbooks = new LinkedHashSet<>(said.runbooks());
         runbooks.addAll(in.runbooks());
-        Diagnosis d = withdrawn.isEmpty() && said.nextChecks()
-                ? diagnoser.remembered(rb, memos.outcomes(), observations, runbooks, notUnderstood)
-                : diagnoser.diagnose(rb, observations, withdrawn, runbooks, notUnderstood, said.nextChecks());
+        List<String> unread = notUnderstood;
+        java.util.concurrent.Callable<Diagnosis> rulesFire = () -> withdrawn.isEmpty() && said.nextChecks()
+                ? diagnoser.remembered(rb, memos.outcomes(), observations, runbooks, unread)
+                : diagnoser.diagnose(rb, observations, withdrawn, runbooks, unread, said.nextChecks());
+        Diagnosis d;
+        try {
+            // only the rules run under the deadline: reading the text has its own budget (and may load a model)
+            d = watchdog == null ? rulesFire.call() : watchdog.call(rulesFire, rb, "a diagnosis");
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
         if (!maybe.isEmpty()) d = d.withMaybe(maybe);
         boolean answered = said.openQuestion() != null
                 && heard.stream().anyMatch(o -> o.getSymptom().equals(said.openQuestion()));

@@ -20,7 +20,10 @@ final class Guard {
     private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
-    /** Failed token checks a client may make: a burst of this many, then one a second. */
+    /**
+     * Failed token checks a client may make: a burst of this many (or a tenth of the request burst,
+     * if more), then one a second (or a fiftieth of the request rate, if more; 1 at the default 50).
+     */
     static final int FAILED_AUTH_BURST = 10;
     /** New conversations a client may start: this share of its request rate (and burst). */
     static final int NEW_CONVERSATION_SHARE = 5;
@@ -35,7 +38,8 @@ final class Guard {
         this.options = options;
         this.metrics = metrics;
         this.limiter = new RateLimiter(options.ratePerSecond(), options.burst(), 10_000);
-        this.failures = new RateLimiter(1, FAILED_AUTH_BURST, 10_000);
+        this.failures = new RateLimiter(Math.max(1, options.ratePerSecond() / 50),
+                Math.max(FAILED_AUTH_BURST, options.burst() / 10), 10_000);
         this.starts = new RateLimiter(Math.max(1, options.ratePerSecond() / NEW_CONVERSATION_SHARE),
                 Math.max(10, options.burst() / NEW_CONVERSATION_SHARE), 10_000);
     }
@@ -71,7 +75,7 @@ final class Guard {
     /**
      * The bearer token on {@code /api/*} (the scheme in any case, the token compared in constant
      * time). A client whose checks keep failing is answered 429 before its token is even compared:
-     * {@value #FAILED_AUTH_BURST} failures, then one a second.
+     * at the default rate, {@value #FAILED_AUTH_BURST} failures, then one a second.
      */
     void authorize(Context ctx) {
         if (options.apiToken() == null || !ctx.path().startsWith("/api/")) return;

@@ -2,11 +2,11 @@ package triage.ops;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.jul.LevelChangePropagator;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
-import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import ch.qos.logback.core.spi.ContextAwareBase;
 
 import java.util.Map;
@@ -53,13 +53,9 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
         context.addListener(jul);
         jul.start();
 
-        RedactingLayout layout = new RedactingLayout();
-        layout.setContext(context);
-        layout.setPattern(PATTERN);
-        layout.start();
-        LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
+        PatternLayoutEncoder encoder = new RedactingLayout.Encoder();
         encoder.setContext(context);
-        encoder.setLayout(layout);
+        encoder.setPattern(PATTERN);
         encoder.start();
         ConsoleAppender<ILoggingEvent> stderr = new ConsoleAppender<>();
         stderr.setContext(context);

@@ -1,6 +1,7 @@
 package triage.ops;
 
 import ch.qos.logback.classic.PatternLayout;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import triage.model.Redactor;
 
@@ -12,5 +13,17 @@ import triage.model.Redactor;
 public final class RedactingLayout extends PatternLayout {
     @Override public String doLayout(ILoggingEvent event) {
         return Redactor.redact(super.doLayout(event));
+    }
+
+    /** A {@link PatternLayoutEncoder} whose layout is a {@link RedactingLayout} of its pattern. */
+    static final class Encoder extends PatternLayoutEncoder {
+        @Override public void start() {
+            super.start();
+            RedactingLayout layout = new RedactingLayout();
+            layout.setContext(getContext());
+            layout.setPattern(getPattern());
+            layout.start();
+            this.layout = layout;  // setLayout is refused once a pattern encoder has its own
+        }
     }
 }
