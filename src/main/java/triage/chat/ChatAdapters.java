@@ -88,8 +88,9 @@ public final class ChatAdapters implements AutoCloseable {
         TeamsBot.Settings botSettings = settings.teamsAppId() == null ? null
                 : TeamsBot.Settings.of(settings.teamsAppId(), settings.teamsAppPassword(), settings.teamsTenantId(),
                         settings.teamsOpenIdMetadataUrl(), settings.teamsTokenUrl());
-        SlackAdapter.Settings slackSettings = settings.slackSigningSecret() == null ? null
-                : SlackAdapter.Settings.of(settings.slackSigningSecret(), settings.slackBotToken(), settings.slackApiUrl());
+        SlackAdapter.Settings slackSettings = settings.slackSigningSecret() == null && settings.slackAppToken() == null ? null
+                : SlackAdapter.Settings.of(settings.slackSigningSecret(), settings.slackBotToken(), settings.slackApiUrl(),
+                        settings.slackAppToken());
         Deduplicator local = new MemoryDeduplicator(50_000, SEEN_FOR, Clock.systemUTC());
         Deduplicator seen = settings.redisUrl() == null ? local
                 : new RedisDeduplicator(settings.redisUrl(), SEEN_FOR, Duration.ofMillis(500), local);
@@ -104,8 +105,11 @@ public final class ChatAdapters implements AutoCloseable {
                 if (!slack.canPost()) {
                     log.warn("SLACK_BOT_TOKEN is not set: the slash command works, but mentions and buttons cannot be answered");
                 }
-                routes.add(slack.routes());
-                names.add("slack");
+                if (slack.hasEndpoints()) {
+                    routes.add(slack.routes());
+                    names.add("slack");
+                }
+                if (slack.socketMode()) names.add("slack socket mode");
             }
             if (botSettings != null) {
                 TeamsBot bot = new TeamsBot(botSettings, service, seen, json, Clock.systemUTC());
