@@ -96,6 +96,8 @@ final class SlackSocketMode implements AutoCloseable {
         private final StringBuilder partial = new StringBuilder();
         private volatile WebSocket socket;
         private volatile boolean retired;
+        /** Closed or failed, possibly before it became the current one. */
+        private volatile boolean dead;
 
         @Override public void onOpen(WebSocket ws) {
             socket = ws;
@@ -120,12 +122,14 @@ final class SlackSocketMode implements AutoCloseable {
 
         @Override public CompletionStage<?> onClose(WebSocket ws, int status, String reason) {
             log.info("slack socket closed ({} {})", status, reason);
+            dead = true;
             dropped(this);
             return null;
         }
 
         @Override public void onError(WebSocket ws, Throwable error) {
             log.warn("slack socket failed: {}", error.toString());
+            dead = true;
             dropped(this);
         }
 
@@ -255,7 +259,8 @@ final class SlackSocketMode implements AutoCloseable {
             }
             current = c;
         }
-        return true;
+        // closed while it was being opened (before it was current, so its close went unnoticed)
+        return !c.dead;
     }
 
     private URI socketUrl() throws IOException, InterruptedException {
