@@ -54,12 +54,14 @@ public final class SlackSocketStandIn implements AutoCloseable {
     private final List<Ack> acks = new CopyOnWriteArrayList<>();
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final List<String> opens = new CopyOnWriteArrayList<>();
+    private final List<Long> openedAt = new CopyOnWriteArrayList<>();
     private final ConcurrentLinkedQueue<Integer> postStatuses = new ConcurrentLinkedQueue<>();
     private volatile boolean ackSilently;
 
     private SlackSocketStandIn() {
         app = Javalin.create(c -> c.showJavalinBanner = false);
         app.post("/api/apps.connections.open", ctx -> {
+            openedAt.add(System.nanoTime());
             opens.add(String.valueOf(ctx.header("Authorization")));
             if (!("Bearer " + APP_TOKEN).equals(ctx.header("Authorization"))) {
                 ctx.json(Map.of("ok", false, "error", "invalid_auth"));
@@ -115,6 +117,9 @@ public final class SlackSocketStandIn implements AutoCloseable {
     public int opens() { return opens.size(); }
 
     public List<String> openAuthorizations() { return List.copyOf(opens); }
+
+    /** When (System.nanoTime) the {@code n}th apps.connections.open (1-based) came in. */
+    public long openCalledAt(int n) { return openedAt.get(n - 1); }
 
     public List<Socket> sockets() { return List.copyOf(sockets); }
 
