@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
+import triage.chat.teams.BotFrameworkStandIn;
 import triage.testing.EtcdServer;
 import triage.testing.RedisServer;
 
@@ -70,6 +71,7 @@ class MultiInstanceIT {
     private RedisServer redis;
     private EtcdServer etcd;
     private HttpServer slack;
+    private BotFrameworkStandIn microsoft;
     private final List<String> posts = new CopyOnWriteArrayList<>();
     private final List<Process> instances = new ArrayList<>();
     private final List<String> bases = new ArrayList<>();
@@ -95,6 +97,7 @@ class MultiInstanceIT {
             }
         });
         slack.start();
+        microsoft = BotFrameworkStandIn.start();
         // three JVMs started together: the 2-core machine pays for one compile each, in parallel
         List<CompletableFuture<String>> up = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
@@ -114,12 +117,16 @@ class MultiInstanceIT {
                 "SLACK_SIGNING_SECRET", SLACK_SECRET, "SLACK_BOT_TOKEN", "xoxb-test-token",
                 "SLACK_API_URL", "http://127.0.0.1:" + slack.getAddress().getPort() + "/api",
                 "TRIAGE_RATE_LIMIT", "1000", "TRIAGE_RATE_BURST", "1000"));
+        pb.environment().putAll(Map.of("TEAMS_APP_ID", BotFrameworkStandIn.APP_ID, "TEAMS_APP_PASSWORD", BotFrameworkStandIn.PASSWORD,
+                "TEAMS_OPENID_METADATA_URL", microsoft.metadataUrl(), "TEAMS_TOKEN_URL", microsoft.tokenUrl()));
         return pb.start();
     }
 
     private static void clearEnv(ProcessBuilder pb) {
         for (String name : List.of("TRIAGE_REDIS_URL", "TRIAGE_ETCD_ENDPOINTS", "TRIAGE_ETCD_PREFIX", "SLACK_SIGNING_SECRET",
-                "SLACK_BOT_TOKEN", "SLACK_API_URL", "TEAMS_WEBHOOK_SECRET", "TRIAGE_API_TOKEN", "TRIAGE_RULES", "TRIAGE_KNOWLEDGE")) {
+                "SLACK_BOT_TOKEN", "SLACK_API_URL", "TEAMS_WEBHOOK_SECRET", "TRIAGE_API_TOKEN", "TRIAGE_RULES", "TRIAGE_KNOWLEDGE",
+                "SLACK_APP_TOKEN", "TEAMS_APP_ID", "TEAMS_APP_PASSWORD", "TEAMS_TENANT_ID", "TEAMS_OPENID_METADATA_URL",
+                "TEAMS_TOKEN_URL")) {
             pb.environment().remove(name);
         }
     }
@@ -162,6 +169,7 @@ class MultiInstanceIT {
         for (Process p : instances) p.destroy();
         for (Process p : instances) if (!p.waitFor(10, TimeUnit.SECONDS)) p.destroyForcibly();
         if (slack != null) slack.stop(0);
+        if (microsoft != null) microsoft.close();
         if (etcd != null) etcd.close();
         if (redis != null) redis.close();
         for (Path t : temps) delete(t);
@@ -389,6 +397,41 @@ class MultiInstanceIT {
         JsonNode last = null;
         for (int i = 0; i < 2; i++) last = say(bases.get(i + 1), "multi-no-etcd", List.of("nobody can log in to backoffice", "yes, they show up").get(i));
         assertEquals("rethinkdb", last.path("causes").path(0).path("component").asText(), last.toString());
+    }
+
+    @Test
+    @Order(6)
+    void a_teams_activity_delivered_to_two_instances_is_answered_once() throws Exception {
+        String conversation = "a:1multiInstancePersonalChat0123456789";
+        var activity = microsoft.message("1700000009001", conversation, "personal", "nobody can log in");
+        String token = microsoft.token(microsoft.serviceUrl());
+        Map<String, String> auth = Map.of("Authorization", "Bearer " + token);
+        // the same activity reaches two instances at once (a retry after a timeout, two load balancer paths)
+        List<CompletableFuture<HttpResponse<String>>> both = new ArrayList<>();
+        for (String base : bases.subList(0, 2)) {
+            both.add(CompletableFuture.supplyAsync(() -> {
+                try {
+                    return post(base + "/teams/messages", activity.toString(), auth);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+        }
+        List<Integer> statuses = new ArrayList<>();
+        for (var f : both) statuses.add(f.get(30, TimeUnit.SECONDS).statusCode());
+        Collections.sort(statuses);
+        assertEquals(List.of(200, 202), statuses, "one instance takes it, the other sees it was taken");
+        microsoft.await(r -> r.conversationId().equals(conversation), 1, Duration.ofSeconds(30));
+        // a third delivery, to the third instance, changes nothing either
+        assertEquals(200, post(bases.get(2) + "/teams/messages", activity.toString(), auth).statusCode());
+        Thread.sleep(1500);
+        assertEquals(1, microsoft.replies().stream().filter(r -> r.conversationId().equals(conversation)).count(),
+                "answered once across the three instances");
+        // the next message of that chat, on the third instance, carries on the same conversation from Redis
+        var next = microsoft.message("1700000009002", conversation, "personal", "yes");
+        assertEquals(202, post(bases.get(2) + "/teams/messages", next.toString(), auth).statusCode());
+        var replies = microsoft.await(r -> r.conversationId().equals(conversation), 2, Duration.ofSeconds(30));
+        assertEquals("1700000009002", replies.get(1).replyTo());
     }
 
     private static void delete(Path dir) {

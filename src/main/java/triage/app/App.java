@@ -95,13 +95,16 @@ public final class App implements AutoCloseable {
         conversations = new Conversations(triage, store, Clock.systemUTC());
         ObjectMapper json = new ObjectMapper();
         ChatAdapters chat = own(ChatAdapters.of(new ChatAdapters.Settings(config.slackSigningSecret(),
-                config.slackBotToken(), config.slackApiUrl(), config.teamsWebhookSecret(), config.redisUrl()),
+                config.slackBotToken(), config.slackApiUrl(), config.teamsWebhookSecret(), config.redisUrl(),
+                config.slackAppToken(), config.teamsAppId(), config.teamsAppPassword(), config.teamsTenantId(),
+                config.teamsOpenIdMetadataUrl(), config.teamsTokenUrl()),
                 conversations, json));
         HttpServer.Options options = new HttpServer.Options(config.apiToken(), config.rateLimit(), config.rateBurst(),
                 config.trustForwarded(), chat.routes());
         http = new HttpServer(triage, conversations, metrics, json, options).create();
         DebugToggle.install();
         http.start(config.host(), config.port());
+        chat.start();  // Slack Socket Mode connects once the server is up
         host = "0.0.0.0".equals(config.host()) ? "127.0.0.1" : config.host();
         own(http::stop);
         if (!prober.isEmpty()) {

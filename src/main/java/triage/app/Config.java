@@ -23,7 +23,9 @@ public record Config(Path rules, Path knowledge, Path cacheDir,
                      String redisUrl, Duration conversationIdle,
                      String etcdEndpoints, String etcdPrefix, Duration etcdTimeout,
                      String slackSigningSecret, String slackBotToken, String slackApiUrl, String teamsWebhookSecret,
-                     Map<String, String> probe, boolean recall) {
+                     Map<String, String> probe, boolean recall,
+                     String teamsAppId, String teamsAppPassword, String teamsTenantId,
+                     String teamsOpenIdMetadataUrl, String teamsTokenUrl, String slackAppToken) {
     public Config {
         if (port < 0 || port > 65535) throw new IllegalArgumentException("--port must be between 0 and 65535");
         if (rateLimit <= 0) throw new IllegalArgumentException("TRIAGE_RATE_LIMIT must be above 0");
@@ -77,14 +79,17 @@ public record Config(Path rules, Path knowledge, Path cacheDir,
                 value(env, "SLACK_SIGNING_SECRET"), value(env, "SLACK_BOT_TOKEN"), value(env, "SLACK_API_URL"),
                 value(env, "TEAMS_WEBHOOK_SECRET"),
                 probe,
-                Boolean.parseBoolean(or(value(env, "TRIAGE_RECALL"), null, "false")));
+                Boolean.parseBoolean(or(value(env, "TRIAGE_RECALL"), null, "false")),
+                value(env, "TEAMS_APP_ID"), value(env, "TEAMS_APP_PASSWORD"), value(env, "TEAMS_TENANT_ID"),
+                value(env, "TEAMS_OPENID_METADATA_URL"), value(env, "TEAMS_TOKEN_URL"), value(env, "SLACK_APP_TOKEN"));
     }
 
     /** The same configuration listening on {@code port} (tests: 0 for a free one). */
     public Config onPort(int port) {
         return new Config(rules, knowledge, cacheDir, host, port, watch, apiToken, rateLimit, rateBurst, trustForwarded,
                 redisUrl, conversationIdle, etcdEndpoints, etcdPrefix, etcdTimeout, slackSigningSecret, slackBotToken,
-                slackApiUrl, teamsWebhookSecret, probe, recall);
+                slackApiUrl, teamsWebhookSecret, probe, recall, teamsAppId, teamsAppPassword, teamsTenantId,
+                teamsOpenIdMetadataUrl, teamsTokenUrl, slackAppToken);
     }
 
     /** Secrets are never printed: only whether they are set. */
@@ -92,7 +97,8 @@ public record Config(Path rules, Path knowledge, Path cacheDir,
         return "Config[rules=" + rules + ", knowledge=" + knowledge + ", cache=" + cacheDir + ", listen=" + host + ":" + port
                 + ", watch=" + watch + ", apiToken=" + set(apiToken) + ", rate=" + rateLimit + "/" + rateBurst
                 + ", redis=" + set(redisUrl) + ", etcd=" + etcdEndpoints + ", slack=" + set(slackSigningSecret)
-                + ", teams=" + set(teamsWebhookSecret) + ", probe=" + probe.keySet() + ", recall=" + recall + "]";
+                + ", teams=" + set(teamsWebhookSecret) + ", teamsBot=" + (teamsAppId == null ? "unset" : teamsAppId)
+                + ", teamsAppPassword=" + set(teamsAppPassword) + ", slackSocketMode=" + set(slackAppToken) + ", probe=" + probe.keySet() + ", recall=" + recall + "]";
     }
 
     private static String set(String secret) { return secret == null ? "unset" : "set"; }

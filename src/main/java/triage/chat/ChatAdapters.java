@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import triage.chat.slack.SlackAdapter;
 import triage.chat.teams.TeamsAdapter;
+import triage.chat.teams.TeamsBot;
 import triage.conversation.Conversations;
 
 import java.time.Clock;
@@ -50,13 +51,27 @@ public final class ChatAdapters implements AutoCloseable {
      * {@code redisUrl} is set, shared by every instance, else memory). Blank counts as unset.
      */
     public record Settings(String slackSigningSecret, String slackBotToken, String slackApiUrl,
-                           String teamsWebhookSecret, String redisUrl) {
+                           String teamsWebhookSecret, String redisUrl, String slackAppToken,
+                           String teamsAppId, String teamsAppPassword, String teamsTenantId,
+                           String teamsOpenIdMetadataUrl, String teamsTokenUrl) {
         public Settings {
             slackSigningSecret = value(slackSigningSecret);
             slackBotToken = value(slackBotToken);
             slackApiUrl = value(slackApiUrl);
             teamsWebhookSecret = value(teamsWebhookSecret);
             redisUrl = value(redisUrl);
+            slackAppToken = value(slackAppToken);
+            teamsAppId = value(teamsAppId);
+            teamsAppPassword = value(teamsAppPassword);
+            teamsTenantId = value(teamsTenantId);
+            teamsOpenIdMetadataUrl = value(teamsOpenIdMetadataUrl);
+            teamsTokenUrl = value(teamsTokenUrl);
+        }
+
+        /** The HTTP endpoints only: Slack's signed requests and the Teams outgoing webhook. */
+        public Settings(String slackSigningSecret, String slackBotToken, String slackApiUrl, String teamsWebhookSecret,
+                        String redisUrl) {
+            this(slackSigningSecret, slackBotToken, slackApiUrl, teamsWebhookSecret, redisUrl, null, null, null, null, null, null);
         }
     }
 
@@ -66,9 +81,16 @@ public final class ChatAdapters implements AutoCloseable {
      * @throws IllegalArgumentException when a value is set but unusable (a Teams token that is not base64, a bad URL)
      */
     public static ChatAdapters of(Settings settings, Conversations conversations, ObjectMapper json) {
-        if (settings.slackSigningSecret() == null && settings.teamsWebhookSecret() == null) return none();
-        SlackAdapter.Settings slackSettings = settings.slackSigningSecret() == null ? null
-                : SlackAdapter.Settings.of(settings.slackSigningSecret(), settings.slackBotToken(), settings.slackApiUrl());
+        if (settings.slackSigningSecret() == null && settings.teamsWebhookSecret() == null && settings.teamsAppId() == null
+                && settings.slackAppToken() == null) {
+            return none();
+        }
+        TeamsBot.Settings botSettings = settings.teamsAppId() == null ? null
+                : TeamsBot.Settings.of(settings.teamsAppId(), settings.teamsAppPassword(), settings.teamsTenantId(),
+                        settings.teamsOpenIdMetadataUrl(), settings.teamsTokenUrl());
+        SlackAdapter.Settings slackSettings = settings.slackSigningSecret() == null && settings.slackAppToken() == null ? null
+                : SlackAdapter.Settings.of(settings.slackSigningSecret(), settings.slackBotToken(), settings.slackApiUrl(),
+                        settings.slackAppToken());
         Deduplicator local = new MemoryDeduplicator(50_000, SEEN_FOR, Clock.systemUTC());
         Deduplicator seen = settings.redisUrl() == null ? local
                 : new RedisDeduplicator(settings.redisUrl(), SEEN_FOR, Duration.ofMillis(500), local);
@@ -83,8 +105,17 @@ public final class ChatAdapters implements AutoCloseable {
                 if (!slack.canPost()) {
                     log.warn("SLACK_BOT_TOKEN is not set: the slash command works, but mentions and buttons cannot be answered");
                 }
-                routes.add(slack.routes());
-                names.add("slack");
+                if (slack.hasEndpoints()) {
+                    routes.add(slack.routes());
+                    names.add("slack");
+                }
+                if (slack.socketMode()) names.add("slack socket mode");
+            }
+            if (botSettings != null) {
+                TeamsBot bot = new TeamsBot(botSettings, service, seen, json, Clock.systemUTC());
+                adapters.add(bot);
+                routes.add(bot.routes());
+                names.add("teams bot (app " + botSettings.appId() + ")");
             }
             if (settings.teamsWebhookSecret() != null) {
                 routes.add(new TeamsAdapter(settings.teamsWebhookSecret(), service, seen, json, Clock.systemUTC(),
@@ -109,8 +140,20 @@ public final class ChatAdapters implements AutoCloseable {
 
     /** For the start-up log line. */
     public String describe() {
-        if (names.isEmpty()) return "no chat adapters (set SLACK_SIGNING_SECRET or TEAMS_WEBHOOK_SECRET)";
+        if (names.isEmpty()) return "no chat adapters (set SLACK_SIGNING_SECRET, SLACK_APP_TOKEN, TEAMS_APP_ID or TEAMS_WEBHOOK_SECRET)";
         return "chat adapters: " + String.join(", ", names) + "; deliveries de-duplicated in " + seen.describe();
+    }
+
+    /** Opens the outgoing connections (Slack Socket Mode), once the HTTP server is up. */
+    public void start() {
+        for (AutoCloseable a : adapters) {
+            if (a instanceof Startable s) s.start();
+        }
+    }
+
+    /** An adapter that connects out rather than waiting to be called. */
+    public interface Startable {
+        void start();
     }
 
     /** Lets queued replies go out, then stops. */

@@ -96,4 +96,24 @@ class ChatAdaptersTest {
                 ChatAdapters.of(new ChatAdapters.Settings("s", null, "ftp://x", null, null), CONVERSATIONS, JSON));
         assertTrue(e.getMessage().contains("SLACK_API_URL"), e.getMessage());
     }
+
+    @Test
+    void the_teams_bot_and_socket_mode_need_their_companions_and_say_which() {
+        var e = assertThrows(IllegalArgumentException.class, () -> ChatAdapters.of(new ChatAdapters.Settings(null, null, null,
+                null, null, null, "8e2c6a0b-1f4e-4b6a-9c3d-2a5f7e9b1c04", null, null, null, null), CONVERSATIONS, JSON));
+        assertTrue(e.getMessage().contains("TEAMS_APP_PASSWORD"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> ChatAdapters.of(new ChatAdapters.Settings(null, null, null,
+                null, null, null, "8e2c6a0b-1f4e-4b6a-9c3d-2a5f7e9b1c04", "pw", "tenant/../x", null, null), CONVERSATIONS, JSON));
+        assertTrue(e.getMessage().contains("TEAMS_TENANT_ID"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> ChatAdapters.of(new ChatAdapters.Settings(null, null, null,
+                null, null, "xoxb-not-an-app-token", null, null, null, null, null), CONVERSATIONS, JSON));
+        assertTrue(e.getMessage().contains("SLACK_APP_TOKEN"), e.getMessage());
+        // Socket Mode alone mounts no Slack path; the bot mounts /teams/messages only
+        try (ChatAdapters on = ChatAdapters.of(new ChatAdapters.Settings(null, null, null, null, null,
+                "xapp-1-A0MDYCDME-1-abc", "8e2c6a0b-1f4e-4b6a-9c3d-2a5f7e9b1c04", "pw", "contoso.onmicrosoft.com", null, null),
+                CONVERSATIONS, JSON)) {
+            assertEquals(1, on.routes().size());
+            assertTrue(on.describe().contains("teams bot") && on.describe().contains("slack socket mode"), on.describe());
+        }
+    }
 }

@@ -9,6 +9,7 @@ import triage.Fixtures;
 import triage.conversation.Conversations;
 import triage.conversation.MemoryStore;
 import triage.chat.ChatAdapters;
+import triage.chat.teams.BotFrameworkStandIn;
 import triage.engine.Triage;
 
 import javax.crypto.Mac;
@@ -32,14 +33,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Thousands of hostile requests to every POST path: random bytes, broken and deeply nested
  * JSON, wrong types, huge documents, odd unicode, form posts with broken payloads, chunked bodies
- * (some of 2 MB), comma floods, {@code <} and {@code <at>} floods (Teams ones signed, so they reach
+ * (some of 2 MB), comma floods, {@code <} and {@code <at>} floods (Teams ones signed, by HMAC for the
+ * webhook and by a Bot Connector JWT for the bot, so they reach
  * the mention stripping), with every chat adapter on. Never a 5xx, never a stack trace, the
  * server still healthy after, and its live heap after a full collection within 100 MB of before. Seeded, so a failure replays.
  */
 class FuzzTest {
     private static final String[] PATHS = {"/api/diagnose", "/api/conversations/fuzz/messages",
             "/api/conversations/%00bad/messages", "/api/admin/reload", "/slack/events", "/slack/commands",
-            "/slack/interactions", "/teams/webhook"};
+            "/slack/interactions", "/teams/webhook", "/teams/messages"};
     private static final String[] TYPES = {"application/json", "application/json; charset=utf-8", "text/plain",
             "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "", "application/json;;;"};
     private static final String[] ODD = {"\u0000", "\uFFFF", "\uD800", "\u202E", "e\u0301", "\uD83D\uDD25", "\\u0000",
@@ -47,6 +49,8 @@ class FuzzTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Random random = new Random(20261121L);
+    /** Microsoft's side for the Teams bot: tokens signed with its test key, so activities reach the parser. */
+    private BotFrameworkStandIn microsoft;
 
     private String junk() {
         return switch (random.nextInt(20)) {
@@ -81,6 +85,9 @@ class FuzzTest {
         a.put("id", "fuzz-" + random.nextLong());
         a.put("timestamp", java.time.Instant.now().toString());
         a.putObject("conversation").put("id", "19:fuzz@thread.skype");
+        a.put("serviceUrl", microsoft.serviceUrl());
+        if (random.nextInt(4) == 0) a.putObject("value").putObject("triage").put("q", ODD[random.nextInt(ODD.length)])
+                .put("a", List.of("yes", "no", "not sure", "check", "why", "drop").get(random.nextInt(6)));
         a.put("text", text);
         return a.toString();
     }
@@ -136,8 +143,10 @@ class FuzzTest {
         Triage triage = Fixtures.triage();
         Conversations conversations = Servers.conversations(triage);
         // every POST path on: the chat adapters too, so floods reach their parsers
+        microsoft = BotFrameworkStandIn.start();
         ChatAdapters chat = ChatAdapters.of(new ChatAdapters.Settings("slack-secret", null, "http://127.0.0.1:9/api",
-                TEAMS_KEY, null), conversations, JSON);
+                TEAMS_KEY, null, null, BotFrameworkStandIn.APP_ID, BotFrameworkStandIn.PASSWORD, null,
+                microsoft.metadataUrl(), microsoft.tokenUrl()), conversations, JSON);
         Javalin app = Servers.http(triage, conversations, new HttpServer.Options("fuzz-token", 1e6, 1_000_000, false, List.of())
                         .withChat(chat.routes())).create().start("127.0.0.1", 0);
         long rssBefore = 0, heapBefore = 0;
@@ -156,12 +165,19 @@ class FuzzTest {
                 String type = TYPES[random.nextInt(TYPES.length)];
                 boolean oversized = random.nextInt(20) == 0;
                 boolean chunked = random.nextInt(4) == 0;
-                byte[] body = oversized ? bytes(random.nextBoolean() ? 70_000 : 2_000_000) : junk().getBytes(StandardCharsets.UTF_8);
+                String text = path.equals("/teams/messages") && random.nextBoolean()
+                        ? teamsActivity(random.nextBoolean() ? ODD[random.nextInt(ODD.length)] + " login fails"
+                                : "<at>".repeat(random.nextInt(12_000)) + "<".repeat(random.nextInt(10_000)))
+                        : junk();
+                byte[] body = oversized ? bytes(random.nextBoolean() ? 70_000 : 2_000_000) : text.getBytes(StandardCharsets.UTF_8);
                 HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
                         .POST(chunked ? chunked(body) : HttpRequest.BodyPublishers.ofByteArray(body));
                 if (!type.isEmpty()) b.header("Content-Type", type);
                 if (path.equals("/teams/webhook") && random.nextBoolean()) {
                     b.header("Authorization", teamsHmac(new String(body, StandardCharsets.UTF_8)));
+                }
+                if (path.equals("/teams/messages") && random.nextInt(4) > 0) {
+                    b.header("Authorization", "Bearer " + microsoft.token(random.nextInt(5) == 0 ? "http://elsewhere/" : microsoft.serviceUrl()));
                 }
                 if (random.nextBoolean()) b.header("Authorization", "Bearer fuzz-token");
                 HttpResponse<String> r;
@@ -201,6 +217,7 @@ class FuzzTest {
         } finally {
             app.stop();
             chat.close();
+            microsoft.close();
         }
     }
 }

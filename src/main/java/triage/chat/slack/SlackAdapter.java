@@ -7,6 +7,8 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import com.fasterxml.jackson.databind.JsonNode;
+import triage.chat.ChatAdapters;
 import triage.chat.ChatService;
 import triage.chat.Deduplicator;
 import triage.conversation.Conversations;
@@ -43,7 +45,7 @@ import static io.javalin.apibuilder.ApiBuilder.post;
  *     posts the next turn.</li>
  * </ul>
  */
-public final class SlackAdapter implements AutoCloseable {
+public final class SlackAdapter implements AutoCloseable, ChatAdapters.Startable {
     private static final Logger log = LoggerFactory.getLogger(SlackAdapter.class);
 
     /**
@@ -51,13 +53,26 @@ public final class SlackAdapter implements AutoCloseable {
      * @param commandDeadline how long a slash command waits for its answer before saying it is still thinking
      */
     public record Settings(String signingSecret, String botToken, URI apiUrl, Duration connectTimeout,
-                           Duration requestTimeout, int attempts, Duration backoff, Duration commandDeadline) {
+                           Duration requestTimeout, int attempts, Duration backoff, Duration commandDeadline,
+                           String appToken, Duration pace, Duration socketBackoff) {
         public static final String DEFAULT_API_URL = "https://slack.com/api";
+
+        /** The HTTP endpoints only, posts paced at one a second per channel. */
+        public Settings(String signingSecret, String botToken, URI apiUrl, Duration connectTimeout, Duration requestTimeout,
+                        int attempts, Duration backoff, Duration commandDeadline) {
+            this(signingSecret, botToken, apiUrl, connectTimeout, requestTimeout, attempts, backoff, commandDeadline, null,
+                    SlackWebApi.DEFAULT_PACE, Duration.ofSeconds(1));
+        }
 
         /** Production deadlines: 3 s to connect, 5 s a call, 3 tries half a second apart (doubling), 2.5 s for a command. */
         public static Settings of(String signingSecret, String botToken, String apiUrl) {
+            return of(signingSecret, botToken, apiUrl, null);
+        }
+
+        /** The same, with Socket Mode when {@code appToken} is set (reconnects from 1 s, doubling to 30 s). */
+        public static Settings of(String signingSecret, String botToken, String apiUrl, String appToken) {
             return new Settings(signingSecret, botToken, apiUrl(apiUrl), Duration.ofSeconds(3), Duration.ofSeconds(5), 3,
-                    Duration.ofMillis(500), Duration.ofMillis(2500));
+                    Duration.ofMillis(500), Duration.ofMillis(2500), appToken, SlackWebApi.DEFAULT_PACE, Duration.ofSeconds(1));
         }
 
         static URI apiUrl(String url) {
@@ -82,18 +97,36 @@ public final class SlackAdapter implements AutoCloseable {
     private final SlackEvents events;
     private final SlackButtons buttons;
     private final Duration commandDeadline;
+    private final SlackSocketMode socket;
 
     public SlackAdapter(Settings settings, ChatService chat, Deduplicator seen, ObjectMapper json, Clock clock) {
         this.chat = Objects.requireNonNull(chat);
-        this.signature = new SlackSignature(settings.signingSecret(), clock);
+        this.signature = settings.signingSecret() == null ? null : new SlackSignature(settings.signingSecret(), clock);
         this.api = new SlackWebApi(new SlackWebApi.Settings(settings.apiUrl(), settings.botToken(), settings.connectTimeout(),
-                settings.requestTimeout(), settings.attempts(), settings.backoff()), json);
+                settings.requestTimeout(), settings.attempts(), settings.backoff()), json, settings.pace());
         this.blocks = new SlackBlocks(json);
         SlackParts parts = new SlackParts(chat, Objects.requireNonNull(seen), Objects.requireNonNull(json), api, blocks);
         this.events = new SlackEvents(parts);
         this.buttons = new SlackButtons(parts);
         this.commandDeadline = settings.commandDeadline();
+        this.socket = settings.appToken() == null ? null : new SlackSocketMode(settings.appToken(), settings.apiUrl(), json,
+                new SlackSocketMode.Handlers(payload -> events.take(payload, "over the socket"), this::commandEnvelope,
+                        buttons::take), settings.connectTimeout(), settings.socketBackoff(), Duration.ofSeconds(30));
     }
+
+    /** Whether requests come over HTTP (a signing secret is set). */
+    public boolean hasEndpoints() { return signature != null; }
+
+    /** Whether Socket Mode is on (an app-level token is set). */
+    public boolean socketMode() { return socket != null; }
+
+    /** Opens the Socket Mode connection, if it is on. */
+    @Override public void start() {
+        if (socket != null) socket.start();
+    }
+
+    /** Whether the Socket Mode connection is open now. */
+    boolean socketConnected() { return socket != null && socket.connected(); }
 
     /** The three Slack paths, for the one {@code Javalin.create} block. */
     public EndpointGroup routes() {
@@ -110,7 +143,10 @@ public final class SlackAdapter implements AutoCloseable {
     boolean awaitSent(Duration max) throws InterruptedException { return api.awaitIdle(max); }
 
     /** Lets the replies under way go out (for a few seconds), then stops posting. */
-    @Override public void close() { api.close(); }
+    @Override public void close() {
+        if (socket != null) socket.close();
+        api.close();
+    }
 
     // ---- requests -------------------------------------------------------------------------------
 
@@ -179,13 +215,33 @@ public final class SlackAdapter implements AutoCloseable {
         }
     }
 
+    /**
+     * A slash command that came over Socket Mode: the envelope is acknowledged already, so the
+     * answer always goes to its {@code response_url}.
+     */
+    private void commandEnvelope(JsonNode p) {
+        String team = SlackText.part(p.path("team_id").asText(null), "team_id");
+        String channel = SlackText.part(p.path("channel_id").asText(null), "channel_id");
+        String user = SlackText.part(p.path("user_id").asText(null), "user_id");
+        String conversation = "slack:" + team + ":" + channel + ":u:" + user;
+        String responseUrl = p.path("response_url").asText(null);
+        try {
+            chat.answerAsync(conversation, SlackText.plain(p.path("text").asText("")))
+                    .whenComplete((turn, error) -> later(conversation, responseUrl, turn, error));
+        } catch (ChatService.Busy e) {
+            later(conversation, responseUrl, null, e);
+        }
+    }
+
     private void later(String conversation, String responseUrl, Turn turn, Throwable error) {
         if (responseUrl == null) {
             log.warn("conversation {}: slow answer not delivered: the command had no response_url", conversation);
             return;
         }
         ObjectNode m = turn != null ? blocks.message(turn, conversation)
-                : blocks.plain(error instanceof Conversations.TooLong ? error.getMessage() : "Sorry, that went wrong; try again.");
+                : blocks.plain(error instanceof Conversations.TooLong ? error.getMessage()
+                        : error instanceof ChatService.Busy ? "I am busy with other questions; try again in a moment."
+                        : "Sorry, that went wrong; try again.");
         api.respond(conversation, responseUrl, SlackText.ephemeral(m));
     }
 

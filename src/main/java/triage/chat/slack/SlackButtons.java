@@ -35,16 +35,21 @@ final class SlackButtons {
         String payload = Bodies.form(body).get("payload");
         if (payload == null) throw new HttpResponseException(400, "'payload' is missing");
         JsonNode p = Bodies.object(payload.getBytes(java.nio.charset.StandardCharsets.UTF_8), parts.json(), "'payload'");
-        if (!"block_actions".equals(p.path("type").asText())) {
-            ctx.status(200);
-            return;
-        }
+        take(p);
+        ctx.status(200);
+    }
+
+    /**
+     * Takes an interaction payload however it came (HTTP or a Socket Mode envelope): a click on one
+     * of Triage's buttons is answered in the background, once per message.
+     *
+     * @throws HttpResponseException 400 when the click is not one of a conversation in its channel, 503 when too busy
+     */
+    void take(JsonNode p) {
+        if (!"block_actions".equals(p.path("type").asText())) return;
         JsonNode action = p.path("actions").path(0);
         String actionId = action.path("action_id").asText("");
-        if (!SlackBlocks.YES.equals(actionId) && !SlackBlocks.NO.equals(actionId)) {
-            ctx.status(200); // not one of our buttons
-            return;
-        }
+        if (!SlackBlocks.YES.equals(actionId) && !SlackBlocks.NO.equals(actionId)) return; // not one of our buttons
         JsonNode value;
         try {
             value = parts.json().readTree(action.path("value").asText(""));
@@ -66,10 +71,7 @@ final class SlackButtons {
         String messageTs = container.path("message_ts").asText(p.path("message").path("ts").asText(""));
         if (messageTs.isBlank()) throw new HttpResponseException(400, "'container.message_ts' is missing");
         String once = "slack:action:" + channel + ":" + messageTs;
-        if (!parts.seen().firstSeen(once)) {
-            ctx.status(200); // this message's question is answered already (a double click)
-            return;
-        }
+        if (!parts.seen().firstSeen(once)) return; // this message's question is answered already (a double click)
         String user = p.path("user").path("id").asText("");
         String threadTs = container.hasNonNull("thread_ts") ? container.get("thread_ts").asText()
                 : p.path("message").hasNonNull("thread_ts") ? p.path("message").get("thread_ts").asText() : null;
@@ -82,7 +84,6 @@ final class SlackButtons {
             parts.seen().forget(once);
             throw new HttpResponseException(503, "too busy; click again shortly");
         }
-        ctx.status(200);
     }
 
     private record Click(String conversation, String question, String questionText, String answer, String user,

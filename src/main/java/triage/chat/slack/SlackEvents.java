@@ -46,15 +46,25 @@ final class SlackEvents {
     }
 
     private void accept(Context ctx, JsonNode root) {
+        take(root, Objects.requireNonNullElse(ctx.header("X-Slack-Retry-Num"), "-") + " ("
+                + Objects.requireNonNullElse(ctx.header("X-Slack-Retry-Reason"), "-") + ")");
+        ctx.status(200);
+    }
+
+    /**
+     * Takes an {@code event_callback} however it came (HTTP or a Socket Mode envelope): each
+     * {@code event_id} once, answered in the background.
+     *
+     * @param retry how the platform says this is a retry, for the log
+     * @throws HttpResponseException 400 when the event is not one, 503 when too busy (the key is forgotten, so a retry gets through)
+     */
+    void take(JsonNode root, String retry) {
         String eventId = root.path("event_id").asText("");
         if (eventId.isBlank()) throw new HttpResponseException(400, "'event_id' is missing");
         if (!root.path("event").isObject()) throw new HttpResponseException(400, "'event' is missing");
         String once = "slack:event:" + eventId;
         if (!parts.seen().firstSeen(once)) {
-            log.info("slack event {}: already taken; retry {} ({}) not answered again", eventId,
-                    Objects.requireNonNullElse(ctx.header("X-Slack-Retry-Num"), "-"),
-                    Objects.requireNonNullElse(ctx.header("X-Slack-Retry-Reason"), "-"));
-            ctx.status(200);
+            log.info("slack event {}: already taken; retry {} not answered again", eventId, retry);
             return;
         }
         try {
@@ -63,7 +73,6 @@ final class SlackEvents {
             parts.seen().forget(once); // Slack will retry; let that retry through
             throw new HttpResponseException(503, "too busy; try again shortly");
         }
-        ctx.status(200);
     }
 
     /** Message subtypes that are still a person speaking. */

@@ -3,6 +3,8 @@ package triage.chat.slack;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import org.slf4j.Logger;
@@ -44,6 +46,10 @@ final class SlackWebApi implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SlackWebApi.class);
     private static final int THREADS = 4;
     private static final int QUEUE = 200;
+    /** About one message a second per channel, as Slack's chat.postMessage limit asks. */
+    static final Duration DEFAULT_PACE = Duration.ofSeconds(1);
+    /** A channel so busy that its turn is further off than this: the message is not held for it. */
+    private static final long MAX_PACE_WAIT_NANOS = Duration.ofSeconds(30).toNanos();
 
     /**
      * @param base Web API base, e.g. {@code https://slack.com/api}
@@ -66,8 +72,18 @@ final class SlackWebApi implements AutoCloseable {
     private final ThreadPoolExecutor posts = pool("slack-post");
     private final ThreadPoolExecutor responses = pool("slack-response");
     private final Set<CompletableFuture<Boolean>> pending = ConcurrentHashMap.newKeySet();
+    /** Per channel, when (System.nanoTime) its next message may go: Slack asks for about one a second. */
+    private final Cache<String, Long> nextSlot = Caffeine.newBuilder().maximumSize(10_000)
+            .expireAfterAccess(Duration.ofMinutes(1)).build();
+    private final long paceNanos;
 
     SlackWebApi(Settings settings, ObjectMapper json) {
+        this(settings, json, DEFAULT_PACE);
+    }
+
+    /** @param pace the least time between two messages posted to one channel */
+    SlackWebApi(Settings settings, ObjectMapper json, Duration pace) {
+        this.paceNanos = Math.max(0, pace.toNanos());
         this.settings = settings;
         this.json = json;
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -102,7 +118,8 @@ final class SlackWebApi implements AutoCloseable {
             log.warn("conversation {}: reply not delivered: SLACK_BOT_TOKEN is not set", conversation);
             return CompletableFuture.completedFuture(false);
         }
-        return send(posts, conversation, "chat.postMessage", method("chat.postMessage"), message, true);
+        return send(posts, conversation, "chat.postMessage", method("chat.postMessage"), message, true,
+                message.path("channel").asText(""));
     }
 
     /** Posts to an interaction's or slash command's {@code response_url} in the background. @return whether Slack took it */
@@ -118,18 +135,18 @@ final class SlackWebApi implements AutoCloseable {
             log.warn("conversation {}: reply not delivered: response_url host {} is not Slack's", conversation, uri.getHost());
             return CompletableFuture.completedFuture(false);
         }
-        return send(responses, conversation, "response_url", uri, message, false);
+        return send(responses, conversation, "response_url", uri, message, false, null);
     }
 
     private CompletableFuture<Boolean> send(ThreadPoolExecutor pool, String conversation, String what, URI uri,
-                                            ObjectNode message, boolean authorized) {
+                                            ObjectNode message, boolean authorized, String channel) {
         CompletableFuture<Boolean> f = new CompletableFuture<>();
         pending.add(f);
         f.whenComplete((ok, e) -> pending.remove(f));
         try {
             pool.execute(() -> {
                 try {
-                    f.complete(deliver(conversation, what, uri, message, authorized));
+                    f.complete(paced(conversation, channel) && deliver(conversation, what, uri, message, authorized));
                 } catch (RuntimeException e) {
                     log.error("conversation {}: {} failed", conversation, what, e);
                     f.complete(false);
@@ -140,6 +157,37 @@ final class SlackWebApi implements AutoCloseable {
             f.complete(false);
         }
         return f;
+    }
+
+    /**
+     * Waits for {@code channel}'s turn: each message to a channel takes the next free slot, one
+     * {@code pace} after the one before, so a busy incident channel never gets the bot rate-limited.
+     *
+     * @return false when the turn is too far off (the message is dropped, with a log line)
+     */
+    private boolean paced(String conversation, String channel) {
+        if (channel == null || channel.isEmpty() || paceNanos == 0) return true;
+        long now = System.nanoTime();
+        long[] at = {now};
+        nextSlot.asMap().compute(channel, (k, next) -> {
+            at[0] = next == null || next - now < 0 ? now : next;
+            return at[0] - now > MAX_PACE_WAIT_NANOS ? next : at[0] + paceNanos;
+        });
+        long wait = at[0] - now;
+        if (wait > MAX_PACE_WAIT_NANOS) {
+            log.warn("conversation {}: reply not delivered: channel {} has {} s of messages queued", conversation, channel,
+                    wait / 1_000_000_000L);
+            return false;
+        }
+        if (wait > 0) {
+            try {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Waits until every post under way has ended; false if that took longer than {@code max}. */

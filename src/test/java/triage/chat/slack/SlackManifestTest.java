@@ -35,6 +35,7 @@ class SlackManifestTest {
                 .containsAll(List.of("app_mentions:read", "chat:write", "commands", "im:history")));
         assertTrue(strings(m.at("/settings/event_subscriptions/bot_events")).containsAll(List.of("app_mention", "message.im")));
         assertTrue(m.at("/settings/interactivity/is_enabled").asBoolean());
+        assertTrue(m.at("/settings/socket_mode_enabled").asBoolean(), "Socket Mode first: no public URL needed");
 
         List<URI> urls = List.of(URI.create(command.path("url").asText()),
                 URI.create(m.at("/settings/event_subscriptions/request_url").asText()),
