@@ -77,14 +77,11 @@ final class PhraseMatcher {
                 if (m != null) found.add(m);
             }
         }
-        // across "and"/"or" (never a comma: a comma ends a clause's reach), only over the two
-        // clauses the join parts, and only near it
+        // across "and"/"or" (never a comma: a comma ends a clause's reach), only near the join
         for (int i = 0; i < n; i++) {
             Token t = seg.get(i);
             if (t.kind() != Token.Kind.WEAK_BREAK || t.stem().equals(",")) continue;
-            int before = clauseOf[i] - 1, after = clauseOf[i];
-            if (before < 0 || first[before] < 0 || first[after] < 0) continue;
-            int lo = Math.max(first[before], i - REACH), hi = Math.min(lastOf[after], i + REACH);
+            int lo = Math.max(0, i - REACH), hi = Math.min(n - 1, i + REACH);
             for (Phrase p : candidates(seg, lo, hi, budget)) {
                 Match m = window(p, seg, clauseOf, lo, hi, budget);
                 if (m != null && m.crossing() && clauseOf[m.to()] - clauseOf[m.from()] == 1) found.add(m);
