@@ -204,9 +204,13 @@ final class PhraseMatcher {
             ok |= t.healthy();
         }
         if (!budget.spend(hi - lo + 1)) return Set.of();
+        // in the order the words come, so that of two equal phrases the one starting earlier is tried first
         Set<Phrase> out = new LinkedHashSet<>();
-        for (String c : concepts) {
-            List<Phrase> ps = byConcept.get(c);
+        Set<String> visited = new java.util.HashSet<>();
+        for (int i = lo; i <= hi; i++) {
+            Token t = seg.get(i);
+            if (!t.word() || !visited.add(t.stem())) continue;
+            List<Phrase> ps = byConcept.get(t.stem());
             if (ps == null) continue;
             if (!budget.spend(ps.size())) return out;
             for (Phrase p : ps) {
