@@ -7,8 +7,11 @@ package triage.language;
  * shared between threads.
  */
 final class Budget {
-    /** Enough for 50 observations of 2,000 characters of ordinary prose many times over. */
-    static final long PER_REQUEST = 4_000_000;
+    /**
+     * Enough for 50 observations of 1,300 characters of ordinary prose (ReadingCostTest reads such
+     * a body whole); spent, on the worst shapes, in about 50 ms of one core.
+     */
+    static final long PER_REQUEST = 1_500_000;
 
     private long left;
 

@@ -72,7 +72,7 @@ final class PhraseMatcher {
         // each phrase inside each clause: the work is the clause's length times its candidates
         for (int c = 0; c <= clause; c++) {
             if (first[c] < 0) continue;
-            for (Phrase p : candidates(seg, first[c], lastOf[c])) {
+            for (Phrase p : candidates(seg, first[c], lastOf[c], budget)) {
                 Match m = window(p, seg, clauseOf, first[c], lastOf[c], budget);
                 if (m != null) found.add(m);
             }
@@ -82,7 +82,7 @@ final class PhraseMatcher {
             Token t = seg.get(i);
             if (t.kind() != Token.Kind.WEAK_BREAK || t.stem().equals(",")) continue;
             int lo = Math.max(0, i - REACH), hi = Math.min(n - 1, i + REACH);
-            for (Phrase p : candidates(seg, lo, hi)) {
+            for (Phrase p : candidates(seg, lo, hi, budget)) {
                 Match m = window(p, seg, clauseOf, lo, hi, budget);
                 if (m != null && m.crossing() && clauseOf[m.to()] - clauseOf[m.from()] == 1) found.add(m);
             }
@@ -186,14 +186,56 @@ final class PhraseMatcher {
         return cues.affirms(good);
     }
 
-    /** The phrases some word of {@code seg[lo..hi]} may start: only those are tried there. */
-    private Set<Phrase> candidates(List<Token> seg, int lo, int hi) {
-        Set<Phrase> out = new LinkedHashSet<>();
+    /**
+     * The phrases that {@code seg[lo..hi]} holds every term of (by concept and by class, not yet
+     * by position): only those are worth a window. Every word scanned and phrase looked at is paid for.
+     */
+    private Set<Phrase> candidates(List<Token> seg, int lo, int hi, Budget budget) {
+        Set<String> concepts = new java.util.HashSet<>();
+        boolean neg = false, fail = false, ok = false;
+        int words = 0;
         for (int i = lo; i <= hi; i++) {
             Token t = seg.get(i);
-            if (t.word()) out.addAll(byConcept.getOrDefault(t.stem(), List.of()));
+            if (!t.word()) continue;
+            words++;
+            concepts.add(t.stem());
+            neg |= t.negation();
+            fail |= t.failure();
+            ok |= t.healthy();
+        }
+        if (!budget.spend(hi - lo + 1)) return Set.of();
+        // in the order the words come, so that of two equal phrases the one starting earlier is tried first
+        Set<Phrase> out = new LinkedHashSet<>();
+        Set<String> visited = new java.util.HashSet<>();
+        for (int i = lo; i <= hi; i++) {
+            Token t = seg.get(i);
+            if (!t.word() || !visited.add(t.stem())) continue;
+            List<Phrase> ps = byConcept.get(t.stem());
+            if (ps == null) continue;
+            if (!budget.spend(ps.size())) return out;
+            for (Phrase p : ps) {
+                if (p.terms.size() <= words && holds(p, concepts, neg, fail, ok)) out.add(p);
+            }
         }
         return out;
+    }
+
+    private static boolean holds(Phrase p, Set<String> concepts, boolean neg, boolean fail, boolean ok) {
+        for (Phrase.Term t : p.terms) {
+            boolean any = switch (t.cls()) {
+                case NONE -> {
+                    boolean hit = false;
+                    for (String c : t.concepts()) if (concepts.contains(c)) { hit = true; break; }
+                    yield hit;
+                }
+                case FAIL -> fail;
+                case OK -> ok;
+                case STATE -> fail || ok;
+                case NEG -> neg;
+            };
+            if (!any) return false;
+        }
+        return true;
     }
 
     /**

@@ -22,12 +22,33 @@ final class Speller {
      */
     private final Cache<String, String> corrections = Caffeine.newBuilder().maximumSize(8192).executor(Runnable::run).build();
 
+    /** The targets of each length, sorted: a word is measured only against those near its length. */
+    private final List<List<String>> byLength = new ArrayList<>();
+
     Speller(List<String> targets) {
         List<String> sorted = new ArrayList<>(targets);
         sorted.sort(null);
         this.targets = List.copyOf(sorted);
-        for (String t : this.targets) stems.put(t, Analyzer.stem(t));
+        int longest = 0;
+        for (String t : this.targets) {
+            stems.put(t, Analyzer.stem(t));
+            longest = Math.max(longest, t.length());
+        }
+        for (int len = 0; len <= longest; len++) byLength.add(new ArrayList<>());
+        for (String t : this.targets) byLength.get(t.length()).add(t);
     }
+
+    /** The cells of the distance matrices a word is measured with: targets near its length times their size. */
+    private long cost(String word) {
+        int limit = (int) limit(word);
+        long cells = 0;
+        for (int len = Math.max(0, word.length() - limit); len <= word.length() + limit && len < byLength.size(); len++) {
+            cells += (long) byLength.get(len).size() * len * word.length() + 1;
+        }
+        return cells;
+    }
+
+    private static double limit(String word) { return word.length() >= 8 ? 2.0 : 1.0; }
 
     /**
      * The closest known word, or null. Short words are left alone (too many near neighbours);
@@ -40,27 +61,27 @@ final class Speller {
         if (word.length() < 4 || Analyzer.isNumber(word)) return null;
         String known = corrections.getIfPresent(word);
         if (known != null) return known.isEmpty() ? null : known;
-        // a word is measured against every target of about its length: pay for it before
-        if (!budget.spend((long) targets.size() * word.length())) return null;
+        // a word is measured against every target of about its length, cell by cell: pay for it before
+        if (!budget.spend(cost(word))) return null;
         String fixed = closest(word);  // outside any lock: two threads may both work one word out, harmlessly
         corrections.put(word, fixed == null ? "" : fixed);
         return fixed;
     }
 
     private String closest(String word) {
-        double limit = word.length() >= 8 ? 2.0 : 1.0;
+        double limit = limit(word);
         String best = null;
         double bestDist = Double.MAX_VALUE;
         boolean tie = false;
-        // targets are sorted, and only words within the limit in length can be within it in distance
+        // only words within the limit in length can be within it in distance
         int from = (int) (word.length() - limit), to = (int) (word.length() + limit);
-        for (String cand : targets) {
-            int len = cand.length();
-            if (len < from || len > to) continue;
-            double d = distance(word, cand, limit);
-            if (d > limit) continue;
-            if (d < bestDist) { bestDist = d; best = cand; tie = false; }
-            else if (d == bestDist && !stems.get(cand).equals(stems.get(best))) tie = true;
+        for (int len = Math.max(0, from); len <= to && len < byLength.size(); len++) {
+            for (String cand : byLength.get(len)) {
+                double d = distance(word, cand, limit);
+                if (d > limit) continue;
+                if (d < bestDist) { bestDist = d; best = cand; tie = false; }
+                else if (d == bestDist && !stems.get(cand).equals(stems.get(best))) tie = true;
+            }
         }
         return tie ? null : best;
     }
