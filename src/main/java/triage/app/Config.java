@@ -16,6 +16,7 @@ import java.util.TreeMap;
  * @param apiToken when non-null, {@code /api/*} needs {@code Authorization: Bearer <token>}
  * @param etcdEndpoints when non-null, {@code serve} follows the runbooks published there
  * @param probe the {@code TRIAGE_PROBE_*} variables (live-check targets and settings), by name
+ * @param alertsSlackChannel when non-null, Alertmanager's webhook is taken and alert threads are posted to this Slack channel
  */
 public record Config(Path rules, Path knowledge, Path cacheDir,
                      String host, int port, boolean watch,
@@ -23,7 +24,7 @@ public record Config(Path rules, Path knowledge, Path cacheDir,
                      String redisUrl, Duration conversationIdle,
                      String etcdEndpoints, String etcdPrefix, Duration etcdTimeout,
                      String slackSigningSecret, String slackBotToken, String slackApiUrl, String teamsWebhookSecret,
-                     Map<String, String> probe, boolean recall) {
+                     Map<String, String> probe, boolean recall, String alertsSlackChannel) {
     public Config {
         if (port < 0 || port > 65535) throw new IllegalArgumentException("--port must be between 0 and 65535");
         if (rateLimit <= 0) throw new IllegalArgumentException("TRIAGE_RATE_LIMIT must be above 0");
@@ -77,14 +78,15 @@ public record Config(Path rules, Path knowledge, Path cacheDir,
                 value(env, "SLACK_SIGNING_SECRET"), value(env, "SLACK_BOT_TOKEN"), value(env, "SLACK_API_URL"),
                 value(env, "TEAMS_WEBHOOK_SECRET"),
                 probe,
-                Boolean.parseBoolean(or(value(env, "TRIAGE_RECALL"), null, "false")));
+                Boolean.parseBoolean(or(value(env, "TRIAGE_RECALL"), null, "false")),
+                value(env, "TRIAGE_ALERTS_SLACK_CHANNEL"));
     }
 
     /** The same configuration listening on {@code port} (tests: 0 for a free one). */
     public Config onPort(int port) {
         return new Config(rules, knowledge, cacheDir, host, port, watch, apiToken, rateLimit, rateBurst, trustForwarded,
                 redisUrl, conversationIdle, etcdEndpoints, etcdPrefix, etcdTimeout, slackSigningSecret, slackBotToken,
-                slackApiUrl, teamsWebhookSecret, probe, recall);
+                slackApiUrl, teamsWebhookSecret, probe, recall, alertsSlackChannel);
     }
 
     /** Secrets are never printed: only whether they are set. */
@@ -92,7 +94,7 @@ public record Config(Path rules, Path knowledge, Path cacheDir,
         return "Config[rules=" + rules + ", knowledge=" + knowledge + ", cache=" + cacheDir + ", listen=" + host + ":" + port
                 + ", watch=" + watch + ", apiToken=" + set(apiToken) + ", rate=" + rateLimit + "/" + rateBurst
                 + ", redis=" + set(redisUrl) + ", etcd=" + etcdEndpoints + ", slack=" + set(slackSigningSecret)
-                + ", teams=" + set(teamsWebhookSecret) + ", probe=" + probe.keySet() + ", recall=" + recall + "]";
+                + ", teams=" + set(teamsWebhookSecret) + ", probe=" + probe.keySet() + ", recall=" + recall + ", alerts=" + alertsSlackChannel + "]";
     }
 
     private static String set(String secret) { return secret == null ? "unset" : "set"; }
