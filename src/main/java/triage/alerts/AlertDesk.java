@@ -105,6 +105,7 @@ public final class AlertDesk implements AutoCloseable {
     /** Works on one notification in the calling thread. */
     void handle(Notification n, long received) {
         String group = key(n.groupKey());
+        org.slf4j.MDC.put("request", "alert-" + group.substring(0, 8));
         String stateKey = "alert:" + group + ":" + key(state(n));
         if (!claims.claim(stateKey)) {
             log.info("alert group {}: this notification was taken already", group);
@@ -113,15 +114,18 @@ public final class AlertDesk implements AutoCloseable {
         try {
             Optional<AlertGroups.Group> had = groups.load(group);
             if (had.isEmpty()) {
-                if (firing(n).isEmpty()) {
-                    log.info("alert group {}: resolved, and no thread was posted for it", group);
-                    return;
-                }
                 String threadKey = "alert:" + group + ":thread";
                 if (claims.claim(threadKey)) {
-                    if (!open(n, group, received)) claims.release(threadKey);
+                    if (firing(n).isEmpty()) {
+                        // nobody is starting a thread for it either
+                        claims.release(threadKey);
+                        log.info("alert group {}: resolved, and no thread was posted for it", group);
+                    } else if (!open(n, group, received)) {
+                        claims.release(threadKey);
+                    }
                     return;
                 }
+                // another instance (or an earlier notification) is starting the thread: follow it once recorded
                 had = waitForThread(group);
                 if (had.isEmpty()) {
                     log.warn("alert group {}: another instance is starting its thread and has not recorded it within {} s",
@@ -133,6 +137,8 @@ public final class AlertDesk implements AutoCloseable {
         } catch (AlertGroups.Unavailable e) {
             log.warn("alert group {}: {}", group, e.getMessage());
             claims.release(stateKey);
+        } finally {
+            org.slf4j.MDC.remove("request");
         }
     }
 
@@ -149,7 +155,9 @@ public final class AlertDesk implements AutoCloseable {
                     firing.size(), names(firing));
             return false;
         }
+        long read = System.nanoTime();
         Answer a = triage.answer(said.checking(true));
+        long checked = System.nanoTime();
         Turn turn = conversations.opening(a);
         List<String> lines = lines(a, firing);
         Optional<AlertThreads.Thread> thread = threads.start(headline(n, firing, lines, false));
@@ -159,8 +167,9 @@ public final class AlertDesk implements AutoCloseable {
         }
         long ms = (System.nanoTime() - received) / 1_000_000;
         record(new Posted(group, ms));
-        log.info("alert group {}: thread {} started {} ms after the notification arrived ({})", group,
-                thread.get().conversation(), ms, a.diagnosis().top() == null ? "no cause" : a.diagnosis().top().component());
+        log.info("alert group {}: thread {} started {} ms after the notification arrived ({}; read {} ms, checked and diagnosed {} ms, posted {} ms)",
+                group, thread.get().conversation(), ms, a.diagnosis().top() == null ? "no cause" : a.diagnosis().top().component(),
+                (read - received) / 1_000_000, (checked - read) / 1_000_000, (System.nanoTime() - checked) / 1_000_000);
         groups.save(group, new AlertGroups.Group(thread.get().channel(), thread.get().ts(), thread.get().conversation(),
                 fingerprints(firing), lines, false));
         try {
@@ -303,7 +312,8 @@ public final class AlertDesk implements AutoCloseable {
         return n.status() + "|" + String.join(",", parts);
     }
 
-    static String key(String text) { return Digests.sha256Hex(text).substring(0, 32); }
+    /** A group's or a state's key: 24 hex digits of its SHA-256 (short enough not to read as a secret in logs). */
+    static String key(String text) { return Digests.sha256Hex(text).substring(0, 24); }
 
     private static String clip(String s, int max) { return s.length() > max ? s.substring(0, max - 3) + "..." : s; }
 
