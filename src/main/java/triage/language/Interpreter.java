@@ -97,13 +97,16 @@ public final class Interpreter {
         List<Observation> readings = new ArrayList<>();
         List<String> unrecognized = new ArrayList<>();
         Set<String> runbooks = new LinkedHashSet<>();
+        Budget budget = Budget.perRequest();
         for (String text : texts) {
-            List<Token> tokens = analyzer.tokens(text);
-            List<Observation> r = matcher.read(text, tokens);
+            List<Token> tokens = analyzer.tokens(text, budget);
+            List<Observation> r = matcher.read(text, tokens, budget);
             if (r.isEmpty()) unrecognized.add(text);
             readings.addAll(r);
-            for (Map.Entry<String, Set<String>> e : runbookKeywords.entrySet()) {
-                for (Token t : tokens) if (e.getValue().contains(t.stem())) runbooks.add(e.getKey());
+            for (Token t : tokens) {
+                for (Map.Entry<String, Set<String>> e : runbookKeywords.entrySet()) {
+                    if (e.getValue().contains(t.stem())) runbooks.add(e.getKey());
+                }
             }
         }
         return new Interpretation(readings, unrecognized, runbooks);
