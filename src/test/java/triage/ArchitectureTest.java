@@ -50,13 +50,15 @@ class ArchitectureTest {
         // the simulated engineer talks to the bot as a channel does, through Conversations
         TABLE.put("simulate",     Arrows.of("model knowledge engine conversation",              with(CLIENTS, DROOLS, "io.javalin")));
         TABLE.put("render",       Arrows.of("model knowledge engine conversation",              with(CLIENTS, DROOLS, "io.javalin")));
+        // alerts in: read like a message, diagnosed through Triage, answered through Conversations
+        TABLE.put("alerts",       Arrows.of("model knowledge engine conversation redis web util", with(DROOLS, "io.etcd", "io.grpc")));
         TABLE.put("ops",          Arrows.of("model engine",                                     with(CLIENTS, DROOLS, "io.javalin")));
         // the edges reach the core through Triage, Conversations and the LiveChecks port
         TABLE.put("http",         Arrows.of("model engine conversation probe render ops web",   with(CLIENTS, DROOLS)));
-        TABLE.put("chat",         Arrows.of("model conversation render web redis util",         with(DROOLS, "io.etcd", "io.grpc")));
-        TABLE.put("app",          Arrows.of("model knowledge engine conversation probe rollout render ops http chat web redis util",
+        TABLE.put("chat",         Arrows.of("model conversation render web redis util alerts",         with(DROOLS, "io.etcd", "io.grpc")));
+        TABLE.put("app",          Arrows.of("model knowledge engine conversation probe rollout render ops http chat web redis util alerts",
                                                                                                  List.of("org.kie", "org.drools")));
-        TABLE.put("cli",          Arrows.of("model engine probe rollout render app simulate",          with(CLIENTS, DROOLS, "io.javalin")));
+        TABLE.put("cli",          Arrows.of("model engine probe rollout render app simulate alerts",          with(CLIENTS, DROOLS, "io.javalin")));
     }
 
     @SafeVarargs

@@ -4,7 +4,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.javalin.apibuilder.EndpointGroup;
+import triage.alerts.AlertDesk;
+import triage.alerts.AlertGroups;
+import triage.alerts.AlertMap;
+import triage.alerts.AlertRoutes;
+import triage.alerts.AlertThreads;
+import triage.alerts.Claims;
 import triage.chat.ChatAdapters;
+import triage.chat.Deduplicator;
+import triage.chat.MemoryDeduplicator;
+import triage.chat.RedisDeduplicator;
+import triage.chat.slack.SlackAdapter;
+import triage.chat.slack.SlackAlertThreads;
 import triage.conversation.ConversationStore;
 import triage.conversation.Conversations;
 import triage.conversation.MemoryStore;
@@ -29,6 +41,10 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import java.util.Deque;
 import java.util.List;
 
@@ -44,6 +60,7 @@ public final class App implements AutoCloseable {
     private LiveRulebook rules;
     private Triage triage;
     private Conversations conversations;
+    private AlertDesk alerts;
     private Javalin http;
     private String host;
     private boolean closed;
@@ -99,8 +116,11 @@ public final class App implements AutoCloseable {
                 config.slackAppToken(), config.teamsAppId(), config.teamsAppPassword(), config.teamsTenantId(),
                 config.teamsOpenIdMetadataUrl(), config.teamsTokenUrl()),
                 conversations, json));
+        List<EndpointGroup> routes = new ArrayList<>(chat.routes());
+        alerts = alertDesk(config, json);
+        if (alerts != null) routes.add(new AlertRoutes(alerts, json).routes());
         HttpServer.Options options = new HttpServer.Options(config.apiToken(), config.rateLimit(), config.rateBurst(),
-                config.trustForwarded(), chat.routes());
+                config.trustForwarded(), routes);
         http = new HttpServer(triage, conversations, metrics, json, options).create();
         DebugToggle.install();
         http.start(config.host(), config.port());
@@ -123,9 +143,44 @@ public final class App implements AutoCloseable {
                 rules.current().rules().size(), rollout == null ? "files" : rules.source().label() + " (following "
                         + rollout.describe() + ")", store.describe());
         log.info("{}", chat.describe());
+        if (alerts != null) log.info("{}", alerts.describe());
         // last, once listening: the sentence model loads on a background thread (one ONNX thread),
         // and until it has the phrases answer alone
         triage.startRecall();
+    }
+
+    /**
+     * Alertmanager's webhook and the alert threads, when a channel is configured: threads in Slack,
+     * groups and claims in Redis when {@code TRIAGE_REDIS_URL} is set (several instances post once).
+     */
+    private AlertDesk alertDesk(Config config, ObjectMapper json) {
+        if (config.alertsSlackChannel() == null) return null;
+        AlertThreads threads = own(new SlackAlertThreads(SlackAdapter.Settings.of(config.slackSigningSecret(),
+                config.slackBotToken(), config.slackApiUrl()), config.alertsSlackChannel(), json));
+        AlertGroups groups = own(config.redisUrl() == null ? AlertGroups.memory(10_000)
+                : AlertGroups.redis(config.redisUrl(), Duration.ofMillis(500)));
+        Deduplicator local = new MemoryDeduplicator(50_000, AlertGroups.KEEP, Clock.systemUTC());
+        Deduplicator seen = own(config.redisUrl() == null ? local
+                : new RedisDeduplicator(config.redisUrl(), AlertGroups.KEEP, Duration.ofMillis(500), local));
+        Claims claims = new Claims() {
+            @Override public boolean claim(String key) { return seen.firstSeen(key); }
+            @Override public void release(String key) { seen.forget(key); }
+        };
+        // alerts.yaml is read again when the runbooks change (files or a published set)
+        AtomicReference<Map.Entry<String, AlertMap>> loaded = new AtomicReference<>();
+        Supplier<AlertMap> map = () -> {
+            String revision = rules.current().revision();
+            Map.Entry<String, AlertMap> had = loaded.get();
+            if (had != null && had.getKey().equals(revision)) return had.getValue();
+            AlertMap m = AlertMap.load(rules.source().knowledgeDir());
+            loaded.set(Map.entry(revision, m));
+            return m;
+        };
+        AlertMap first = map.get();
+        if (!first.lint(rules.current().knowledge()).isEmpty()) {
+            log.warn("alerts.yaml has problems (run lint): {}", first.lint(rules.current().knowledge()));
+        }
+        return own(new AlertDesk(triage, conversations, map, threads, groups, claims, 2, 100));
     }
 
     private <T extends AutoCloseable> T own(T resource) {
@@ -165,6 +220,9 @@ public final class App implements AutoCloseable {
     public Triage triage() { return triage; }
 
     public Conversations conversations() { return conversations; }
+
+    /** The alert desk, or null when no alerts channel is configured. */
+    public AlertDesk alerts() { return alerts; }
 
     /** The address to reach it at: the one it listens on, or loopback when it listens on all. */
     public String shownHost() { return host; }

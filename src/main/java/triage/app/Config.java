@@ -16,6 +16,7 @@ import java.util.TreeMap;
  * @param apiToken when non-null, {@code /api/*} needs {@code Authorization: Bearer <token>}
  * @param etcdEndpoints when non-null, {@code serve} follows the runbooks published there
  * @param probe the {@code TRIAGE_PROBE_*} variables (live-check targets and settings), by name
+ * @param alertsSlackChannel when non-null, Alertmanager's webhook is taken and alert threads are posted to this Slack channel
  */
 public record Config(Path rules, Path knowledge, Path cacheDir,
                      String host, int port, boolean watch,
@@ -25,7 +26,8 @@ public record Config(Path rules, Path knowledge, Path cacheDir,
                      String slackSigningSecret, String slackBotToken, String slackApiUrl, String teamsWebhookSecret,
                      Map<String, String> probe, boolean recall,
                      String teamsAppId, String teamsAppPassword, String teamsTenantId,
-                     String teamsOpenIdMetadataUrl, String teamsTokenUrl, String slackAppToken) {
+                     String teamsOpenIdMetadataUrl, String teamsTokenUrl, String slackAppToken,
+                     String alertsSlackChannel) {
     public Config {
         if (port < 0 || port > 65535) throw new IllegalArgumentException("--port must be between 0 and 65535");
         if (rateLimit <= 0) throw new IllegalArgumentException("TRIAGE_RATE_LIMIT must be above 0");
@@ -81,7 +83,8 @@ public record Config(Path rules, Path knowledge, Path cacheDir,
                 probe,
                 Boolean.parseBoolean(or(value(env, "TRIAGE_RECALL"), null, "false")),
                 value(env, "TEAMS_APP_ID"), value(env, "TEAMS_APP_PASSWORD"), value(env, "TEAMS_TENANT_ID"),
-                value(env, "TEAMS_OPENID_METADATA_URL"), value(env, "TEAMS_TOKEN_URL"), value(env, "SLACK_APP_TOKEN"));
+                value(env, "TEAMS_OPENID_METADATA_URL"), value(env, "TEAMS_TOKEN_URL"), value(env, "SLACK_APP_TOKEN"),
+                value(env, "TRIAGE_ALERTS_SLACK_CHANNEL"));
     }
 
     /** The same configuration listening on {@code port} (tests: 0 for a free one). */
@@ -89,7 +92,7 @@ public record Config(Path rules, Path knowledge, Path cacheDir,
         return new Config(rules, knowledge, cacheDir, host, port, watch, apiToken, rateLimit, rateBurst, trustForwarded,
                 redisUrl, conversationIdle, etcdEndpoints, etcdPrefix, etcdTimeout, slackSigningSecret, slackBotToken,
                 slackApiUrl, teamsWebhookSecret, probe, recall, teamsAppId, teamsAppPassword, teamsTenantId,
-                teamsOpenIdMetadataUrl, teamsTokenUrl, slackAppToken);
+                teamsOpenIdMetadataUrl, teamsTokenUrl, slackAppToken, alertsSlackChannel);
     }
 
     /** Secrets are never printed: only whether they are set. */
@@ -98,7 +101,7 @@ public record Config(Path rules, Path knowledge, Path cacheDir,
                 + ", watch=" + watch + ", apiToken=" + set(apiToken) + ", rate=" + rateLimit + "/" + rateBurst
                 + ", redis=" + set(redisUrl) + ", etcd=" + etcdEndpoints + ", slack=" + set(slackSigningSecret)
                 + ", teams=" + set(teamsWebhookSecret) + ", teamsBot=" + (teamsAppId == null ? "unset" : teamsAppId)
-                + ", teamsAppPassword=" + set(teamsAppPassword) + ", slackSocketMode=" + set(slackAppToken) + ", probe=" + probe.keySet() + ", recall=" + recall + "]";
+                + ", teamsAppPassword=" + set(teamsAppPassword) + ", slackSocketMode=" + set(slackAppToken) + ", probe=" + probe.keySet() + ", recall=" + recall + ", alerts=" + alertsSlackChannel + "]";
     }
 
     private static String set(String secret) { return secret == null ? "unset" : "set"; }

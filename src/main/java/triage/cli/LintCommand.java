@@ -7,6 +7,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import triage.alerts.AlertMap;
 import triage.app.App;
 import triage.app.Config;
 import triage.engine.Lint;
@@ -50,6 +51,7 @@ public final class LintCommand implements Callable<Integer> {
             }
         }
         Lint.Report report = Lint.run(App.compiler(config), rules, knowledge);
+        report = AlertMap.withAlerts(report, knowledge);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(LintView.of(report)));

@@ -5,6 +5,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import triage.alerts.AlertMap;
 import triage.app.App;
 import triage.app.Config;
 import triage.engine.Lint;
@@ -61,6 +62,7 @@ public final class PublishCommand implements Callable<Integer> {
             return 2;
         }
         Lint.Report report = Lint.run(App.compiler(config), config.rules(), config.knowledge());
+        report = AlertMap.withAlerts(report, config.knowledge());
         if (!report.ok()) {
             report.problems().forEach(err::println);
             err.println("triage: not published: " + report.problems().size() + " problem(s); fix them and run lint");

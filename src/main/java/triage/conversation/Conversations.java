@@ -229,6 +229,31 @@ public final class Conversations {
     }
 
     /**
+     * The first turn of a conversation started by something other than a person (an alert): the
+     * answer was worked out already, with its live checks; this says what the bot asks next.
+     */
+    public Turn opening(Answer a) {
+        Diagnosis d = a.diagnosis();
+        boolean settled = settled(d);
+        return new Turn(Turn.Kind.DIAGNOSIS, d, settled ? null : first(d), settled, a.heard(), null, false,
+                a.probes() == null ? List.of() : a.probes(), triage.checkable(), a.knowledge());
+    }
+
+    /**
+     * Remembers {@code a} as conversation {@code id}'s first turn, asking {@code turn}'s question, so
+     * replies in a thread an alert started carry on from its diagnosis. Written only where nothing is
+     * stored yet. @return whether it was written
+     *
+     * @throws ConversationStore.StoreUnavailable when the store cannot do it in time
+     */
+    public boolean remember(String id, Answer a, Turn turn) {
+        if (!validId(id)) throw new IllegalArgumentException("conversation id must be 1-128 letters, digits or . _ : @ -");
+        ConversationState first = new ConversationState(id, a.observations(), turn.question() == null ? null : turn.question().id(),
+                a.runbooks(), 1, Instant.now(clock), 1);
+        return store.save(first);
+    }
+
+    /**
      * Forgets conversation {@code id}: deleted only at the version just read, so a delete that
      * reaches the store late cannot remove turns taken since.
      *

@@ -12,6 +12,7 @@ import triage.engine.Triage;
 import triage.render.ChatText;
 import triage.render.JsonView;
 import triage.render.OpsViews;
+import triage.render.TicketText;
 import triage.render.TurnView;
 
 import java.util.List;
@@ -40,6 +41,13 @@ final class ApiRoutes {
         boolean explain = Requests.flag(body, "explain");
         boolean probe = Requests.flag(body, "probe");
         Answer answer = triage.answer(Said.texts(texts).checking(probe));
+        TicketText.Style ticket = Accepts.ticketStyle(ctx.header("Accept"));
+        if (ticket != null) {
+            // a comment ready to paste into a ticket (README, "Tickets"); JSON stays the default
+            replies.text(ctx, ticket == TicketText.Style.MARKDOWN ? "text/markdown" : "text/plain",
+                    TicketText.render(answer.diagnosis(), answer.probes(), ticket));
+            return;
+        }
         replies.json(ctx, g -> view.write(g, answer.diagnosis(), answer.knowledge(), explain, answer.probes()));
     }
 

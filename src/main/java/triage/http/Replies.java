@@ -39,6 +39,11 @@ final class Replies {
         ctx.contentType(ContentType.APPLICATION_JSON).result(out.toByteArray());
     }
 
+    /** Sends {@code text} as UTF-8 with {@code mediaType} (a ticket comment). */
+    void text(Context ctx, String mediaType, String text) {
+        ctx.contentType(mediaType + "; charset=utf-8").result(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     /** Sends a view (a record) as Jackson writes it. */
     void json(Context ctx, Object view) {
         json(ctx, g -> mapper.writeValue(g, view));

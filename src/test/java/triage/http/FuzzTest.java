@@ -8,6 +8,12 @@ import org.junit.jupiter.api.Test;
 import triage.Fixtures;
 import triage.conversation.Conversations;
 import triage.conversation.MemoryStore;
+import triage.alerts.AlertDesk;
+import triage.alerts.AlertGroups;
+import triage.alerts.AlertMap;
+import triage.alerts.AlertRoutes;
+import triage.alerts.AlertThreads;
+import triage.alerts.Claims;
 import triage.chat.ChatAdapters;
 import triage.chat.teams.BotFrameworkStandIn;
 import triage.engine.Triage;
@@ -41,7 +47,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class FuzzTest {
     private static final String[] PATHS = {"/api/diagnose", "/api/conversations/fuzz/messages",
             "/api/conversations/%00bad/messages", "/api/admin/reload", "/slack/events", "/slack/commands",
-            "/slack/interactions", "/teams/webhook", "/teams/messages"};
+            "/slack/interactions", "/teams/webhook", "/teams/messages", AlertRoutes.PATH};
     private static final String[] TYPES = {"application/json", "application/json; charset=utf-8", "text/plain",
             "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "", "application/json;;;"};
     private static final String[] ODD = {"\u0000", "\uFFFF", "\uD800", "\u202E", "e\u0301", "\uD83D\uDD25", "\\u0000",
@@ -147,8 +153,23 @@ class FuzzTest {
         ChatAdapters chat = ChatAdapters.of(new ChatAdapters.Settings("slack-secret", null, "http://127.0.0.1:9/api",
                 TEAMS_KEY, null, null, BotFrameworkStandIn.APP_ID, BotFrameworkStandIn.PASSWORD, null,
                 microsoft.metadataUrl(), microsoft.tokenUrl()), conversations, JSON);
+        // the alert webhook too, posting to a channel that records every post: none may happen
+        java.util.concurrent.atomic.AtomicInteger alertPosts = new java.util.concurrent.atomic.AtomicInteger();
+        AlertDesk alerts = new AlertDesk(triage, conversations, () -> AlertMap.load(Fixtures.KNOWLEDGE), new AlertThreads() {
+            @Override public java.util.Optional<Thread> start(Headline h) { alertPosts.incrementAndGet(); return java.util.Optional.empty(); }
+            @Override public boolean update(Thread t, Headline h) { alertPosts.incrementAndGet(); return false; }
+            @Override public boolean reply(Thread t, triage.conversation.Turn turn) { alertPosts.incrementAndGet(); return false; }
+            @Override public boolean note(Thread t, String text) { alertPosts.incrementAndGet(); return false; }
+            @Override public String describe() { return "recorder"; }
+        }, AlertGroups.memory(100), new Claims() {
+            private final java.util.Set<String> claimed = java.util.concurrent.ConcurrentHashMap.newKeySet();
+            @Override public boolean claim(String key) { return claimed.add(key); }
+            @Override public void release(String key) { claimed.remove(key); }
+        }, 1, 10);
+        List<io.javalin.apibuilder.EndpointGroup> routes = new ArrayList<>(chat.routes());
+        routes.add(new AlertRoutes(alerts, JSON).routes());
         Javalin app = Servers.http(triage, conversations, new HttpServer.Options("fuzz-token", 1e6, 1_000_000, false, List.of())
-                        .withChat(chat.routes())).create().start("127.0.0.1", 0);
+                        .withChat(routes)).create().start("127.0.0.1", 0);
         long rssBefore = 0, heapBefore = 0;
         try {
             HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -168,7 +189,7 @@ class FuzzTest {
                 String text = path.equals("/teams/messages") && random.nextBoolean()
                         ? teamsActivity(random.nextBoolean() ? ODD[random.nextInt(ODD.length)] + " login fails"
                                 : "<at>".repeat(random.nextInt(12_000)) + "<".repeat(random.nextInt(10_000)))
-                        : junk();
+                        : path.equals(AlertRoutes.PATH) && random.nextBoolean() ? alertJunk() : junk();
                 byte[] body = oversized ? bytes(random.nextBoolean() ? 70_000 : 2_000_000) : text.getBytes(StandardCharsets.UTF_8);
                 HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
                         .POST(chunked ? chunked(body) : HttpRequest.BodyPublishers.ofByteArray(body));
@@ -198,6 +219,8 @@ class FuzzTest {
                 }
             }
             assertEquals(List.of(), failures.subList(0, Math.min(5, failures.size())), failures.size() + " of " + sent + " failed");
+            Thread.sleep(200);
+            assertEquals(0, alertPosts.get(), "no hostile alert payload was posted");
             assertEquals(200, client.send(HttpRequest.newBuilder(URI.create(base + "/healthz")).GET().build(),
                     HttpResponse.BodyHandlers.ofString()).statusCode());
             HttpResponse<String> still = client.send(HttpRequest.newBuilder(URI.create(base + "/api/diagnose"))
@@ -216,8 +239,30 @@ class FuzzTest {
             assertTrue(retained - heapBefore < 100L * 1024 * 1024, "live heap grew by " + (retained - heapBefore) / 1024 / 1024 + " MB");
         } finally {
             app.stop();
+            alerts.close();
             chat.close();
             microsoft.close();
         }
+    }
+
+    /** Alertmanager-shaped payloads that are each wrong somewhere: Triage must refuse them all. */
+    private String alertJunk() {
+        String alert = "{\"status\":\"firing\",\"labels\":{\"alertname\":\"RedisDown\"},\"annotations\":{},"
+                + "\"startsAt\":\"2026-01-01T00:00:00Z\",\"fingerprint\":\"ab12\"}";
+        String odd = ODD[random.nextInt(ODD.length)];
+        return switch (random.nextInt(8)) {
+            case 0 -> "{\"version\":\"" + random.nextInt(10) + odd + "\",\"status\":\"firing\",\"groupKey\":\"g\",\"alerts\":[" + alert + "]}";
+            case 1 -> "{\"version\":\"4\",\"status\":\"firing\",\"alerts\":[" + alert + "]}";
+            case 2 -> "{\"version\":\"4\",\"status\":\"firing\",\"groupKey\":\"g\",\"alerts\":["
+                    + (alert + ",").repeat(101 + random.nextInt(200)) + alert + "]}";
+            case 3 -> "{\"version\":\"4\",\"status\":\"" + odd + "\",\"groupKey\":\"g\",\"alerts\":[" + alert + "]}";
+            case 4 -> "{\"version\":\"4\",\"status\":\"firing\",\"groupKey\":\"g\",\"alerts\":["
+                    + alert.replace("\"ab12\"", "\"" + odd + "\"") + "]}";
+            case 5 -> "{\"version\":\"4\",\"status\":\"firing\",\"groupKey\":\"g\",\"alerts\":["
+                    + alert.replace("{\"alertname\":\"RedisDown\"}", "{\"alertname\":" + random.nextInt() + "}") + "]}";
+            case 6 -> "{\"version\":\"4\",\"status\":\"firing\",\"groupKey\":\"" + "k".repeat(1025 + random.nextInt(5000))
+                    + "\",\"alerts\":[" + alert + "]}";
+            default -> "{\"version\":\"4\",\"status\":\"firing\",\"groupKey\":\"g\",\"alerts\":" + "[".repeat(random.nextInt(3000)) + "}";
+        };
     }
 }

@@ -29,8 +29,13 @@ final class SlackCall {
 
     enum Outcome { DELIVERED, RETRY, GIVE_UP }
 
-    /** @param retryAfterMs how long Slack asked to wait before the next try (429), else 0 */
-    record Attempt(Outcome outcome, String problem, long retryAfterMs) {}
+    /**
+     * @param retryAfterMs how long Slack asked to wait before the next try (429), else 0
+     * @param answer Slack's JSON answer when it was delivered (the posted message's {@code ts}), else null
+     */
+    record Attempt(Outcome outcome, String problem, long retryAfterMs, JsonNode answer) {
+        Attempt(Outcome outcome, String problem, long retryAfterMs) { this(outcome, problem, retryAfterMs, null); }
+    }
 
     private final HttpClient http;
     private final ObjectMapper json;
@@ -87,7 +92,7 @@ final class SlackCall {
             String error = answer.path("error").asText("unknown error");
             return new Attempt(NOT_TAKEN.contains(error) ? Outcome.RETRY : Outcome.GIVE_UP, "ok:false " + error, 0);
         }
-        return new Attempt(Outcome.DELIVERED, null, 0);
+        return new Attempt(Outcome.DELIVERED, null, 0, answer);
     }
 
     /** Refused, unreachable, unresolvable, or no connection within the connect timeout: nothing was sent. */

@@ -249,12 +249,63 @@ final class SlackWebApi implements AutoCloseable {
         return Optional.empty();
     }
 
+    /** The workspace's id, asked of {@code auth.test}; empty when Slack cannot say. */
+    Optional<String> teamId() {
+        if (!hasToken()) return Optional.empty();
+        try {
+            HttpResponse<String> r = http.send(call.request(method("auth.test"), "{}", true), HttpResponse.BodyHandlers.ofString());
+            JsonNode body = json.readTree(r.body());
+            if (r.statusCode() == 200 && body.path("ok").asBoolean(false) && body.hasNonNull("team_id")) {
+                return Optional.of(body.get("team_id").asText());
+            }
+        } catch (IOException e) {
+            log.warn("auth.test failed: {}", e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return Optional.empty();
+    }
+
     private URI method(String name) {
         String base = settings.base().toString();
         return URI.create(base.endsWith("/") ? base + name : base + "/" + name);
     }
 
+    /**
+     * Calls Web API method {@code name} ({@code chat.postMessage}, {@code chat.update}) with
+     * {@code message} in the background, tried again as posts are. @return Slack's answer when it took the call
+     */
+    CompletableFuture<Optional<JsonNode>> call(String conversation, String name, ObjectNode message) {
+        if (!hasToken()) {
+            log.warn("conversation {}: {} not made: SLACK_BOT_TOKEN is not set", conversation, name);
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
+        CompletableFuture<Boolean> done = new CompletableFuture<>();
+        pending.add(done);
+        CompletableFuture<Optional<JsonNode>> f = new CompletableFuture<>();
+        f.whenComplete((a, e) -> { done.complete(true); pending.remove(done); });
+        try {
+            posts.execute(() -> {
+                try {
+                    SlackCall.Attempt a = attempts(conversation, name, method(name), message, true);
+                    f.complete(a.outcome() == SlackCall.Outcome.DELIVERED ? Optional.ofNullable(a.answer()) : Optional.empty());
+                } catch (RuntimeException e) {
+                    log.error("conversation {}: {} failed", conversation, name, e);
+                    f.complete(Optional.empty());
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            log.warn("conversation {}: {} not made: {} calls already waiting for Slack", conversation, name, QUEUE);
+            f.complete(Optional.empty());
+        }
+        return f;
+    }
+
     private boolean deliver(String conversation, String what, URI uri, ObjectNode message, boolean authorized) {
+        return attempts(conversation, what, uri, message, authorized).outcome() == SlackCall.Outcome.DELIVERED;
+    }
+
+    private SlackCall.Attempt attempts(String conversation, String what, URI uri, ObjectNode message, boolean authorized) {
         String body;
         try {
             body = json.writeValueAsString(message);
@@ -270,9 +321,9 @@ final class SlackWebApi implements AutoCloseable {
             }
             return a;
         });
-        if (last.outcome() == SlackCall.Outcome.DELIVERED) return true;
+        if (last.outcome() == SlackCall.Outcome.DELIVERED) return last;
         log.warn("conversation {}: reply could not be delivered ({} failed after {} attempt(s): {})", conversation, what,
                 tries[0], last.problem());
-        return false;
+        return last;
     }
 }
