@@ -6,11 +6,13 @@ import triage.cli.AskCommand;
 import triage.cli.LintCommand;
 import triage.cli.PublishCommand;
 import triage.cli.ServeCommand;
+import triage.cli.SimulateCommand;
 
 /** The command line: {@code serve}, {@code ask}, {@code lint}, {@code publish}. Wiring only. */
 @Command(name = "triage", mixinStandardHelpOptions = true, version = "triage 0.1.0",
         description = "Finds the failing component of a backend outage from what people see.",
-        subcommands = {ServeCommand.class, AskCommand.class, LintCommand.class, PublishCommand.class})
+        subcommands = {ServeCommand.class, AskCommand.class, LintCommand.class, PublishCommand.class,
+                SimulateCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -5,6 +5,7 @@ import org.drools.base.common.DroolsObjectOutputStream;
 import org.kie.api.definition.KiePackage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import triage.util.Digests;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
