@@ -5,12 +5,14 @@ import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.FactHandle;
 import triage.knowledge.Component;
 import triage.knowledge.Knowledge;
+import triage.knowledge.Symptom;
 import triage.model.Cause;
 import triage.model.Check;
 import triage.model.Diagnosis;
 import triage.model.Evidence;
 import triage.model.Mentioned;
 import triage.model.Observation;
+import triage.model.Remedy;
 import triage.model.RuleRef;
 
 import java.util.ArrayList;
@@ -23,16 +25,23 @@ import java.util.Set;
 
 /**
  * Fires a rulebook on observations and turns what the rules concluded into a ranked,
- * explained diagnosis with the checks that best split the suspects still standing
- * ({@link NextChecks}). While no suspect stands, or the leading suspicion is weak (at most
- * {@value #WEAK}), the seed runbooks' troubleshooting order is asked, since a vague complaint
- * should not pull the questions away from the seed's order.
+ * explained diagnosis with the checks worth asking next ({@link NextChecks}), within the
+ * conversation's {@link Scope} (its stacks): other stacks' rules do not fire. While no suspect
+ * stands, the seed runbooks' troubleshooting order is asked.
+ *
+ * <p>A diagnosis <em>settles</em> on its first cause when that cause's certainty is at least
+ * {@value #SETTLED}, it leads the next by at least {@value #LEAD}, and one of the cause's own
+ * checks ({@code confirm} in components.yaml: its health, its logs) has been answered; while
+ * none has and one can be asked, that check is asked first. It settles too when nothing is left
+ * to ask. Stated confidence is the certainty put on the scale of {@link Confidence}.
  */
 public final class Diagnoser {
     /** A rule set that loops is stopped here rather than hanging a request. */
     static final int MAX_FIRINGS = 10_000;
-    /** At or below this, a suspicion is too weak to steer: the seed's troubleshooting order goes first. */
-    static final double WEAK = 0.3;
+    /** Certainty a cause needs to settle on. */
+    static final double SETTLED = 0.8;
+    /** Lead over the next cause a cause needs to settle on. */
+    static final double LEAD = 0.25;
 
     /** Diagnoses {@code observations}; {@code withdrawn} are inserted, fired, then taken back. */
     public Diagnosis diagnose(Rulebook rb, List<Observation> observations, List<Observation> withdrawn,
@@ -43,28 +52,37 @@ public final class Diagnoser {
     /** As above; without {@code withChecks} no next check is chosen, which is most of the cost. */
     public Diagnosis diagnose(Rulebook rb, List<Observation> observations, List<Observation> withdrawn,
                               Set<String> runbookHints, List<String> unrecognized, boolean withChecks) {
-        return run(rb, observations, withdrawn, runbookHints, withChecks).diagnosis(observations, unrecognized);
+        return diagnose(rb, observations, withdrawn, runbookHints, null, Set.of(), unrecognized, withChecks);
+    }
+
+    /** As above, kept to the runbooks {@code onRunbooks} (null: all), asking {@code setAside} last. */
+    Diagnosis diagnose(Rulebook rb, List<Observation> observations, List<Observation> withdrawn, Set<String> runbookHints,
+                       Set<String> onRunbooks, Set<String> setAside, List<String> unrecognized, boolean withChecks) {
+        return run(rb, observations, withdrawn, runbookHints, rb.scope(onRunbooks), setAside, withChecks)
+                .diagnosis(observations, unrecognized);
     }
 
     /**
      * As {@link #diagnose} without withdrawn observations, remembering the outcome in
      * {@code outcomes} (kept for this rulebook's revision): a diagnosis follows from the symptoms,
-     * their answers and sources and the runbook hints alone (the words only show in
-     * {@code understood}, unless a rule reads them), and in an outage many people report the same things.
+     * their answers and sources, the runbook hints, the scope and what was set aside alone (the
+     * words only show in {@code understood}, unless a rule reads them), and in an outage many
+     * people report the same things.
      */
     Diagnosis remembered(Rulebook rb, Memo<Outcome.Key, Outcome> outcomes, List<Observation> observations,
-                         Set<String> runbookHints, List<String> unrecognized) {
-        Outcome.Key key = Outcome.Key.of(observations, runbookHints, rb.rulesReadText());
+                         Set<String> runbookHints, Set<String> onRunbooks, Set<String> setAside, List<String> unrecognized) {
+        Scope scope = rb.scope(onRunbooks);
+        Outcome.Key key = Outcome.Key.of(observations, runbookHints, scope.runbooks(), setAside, rb.rulesReadText());
         Outcome o = outcomes.get(key);
         if (o == null) {
-            o = run(rb, observations, List.of(), runbookHints, true);
+            o = run(rb, observations, List.of(), runbookHints, scope, setAside, true);
             outcomes.put(key, o);
         }
         return o.diagnosis(observations, unrecognized);
     }
 
     private Outcome run(Rulebook rb, List<Observation> observations, List<Observation> withdrawn, Set<String> runbookHints,
-                        boolean withChecks) {
+                        Scope scope, Set<String> setAside, boolean withChecks) {
         KieSession session = rb.kieBase().newKieSession();
         SessionTracker tracker = new SessionTracker(rb);
         session.addEventListener((RuleRuntimeEventListener) tracker);
@@ -74,18 +92,19 @@ public final class Diagnoser {
             for (String r : runbookHints) session.insert(new Mentioned(r));
             List<FactHandle> toWithdraw = new ArrayList<>();
             for (Observation o : withdrawn) toWithdraw.add(session.insert(o));
-            fire(session);
+            fire(session, scope);
             if (!toWithdraw.isEmpty()) {
                 toWithdraw.forEach(session::delete);
-                fire(session);
+                fire(session, scope);
             }
             Map<String, Double> current = tracker.certainties();
             List<Cause> causes = new ArrayList<>();
             List<Cause> ruledOut = new ArrayList<>();
             rank(rb, tracker, causes, ruledOut);
 
-            Set<String> answered = new LinkedHashSet<>();
-            for (Observation o : observations) answered.add(o.getSymptom());
+            Set<String> said = new LinkedHashSet<>();
+            for (Observation o : observations) said.add(o.getSymptom());
+            Set<String> answered = new LinkedHashSet<>(said);
             answered.addAll(tracker.inferred.keySet());
             List<Observation> inferred = List.copyOf(tracker.inferred.values());
             List<Diagnosis.Firing> firings = List.copyOf(tracker.firings);
@@ -93,21 +112,60 @@ public final class Diagnoser {
             tracker.recording = false;
             session.removeEventListener(tracker.agenda);  // only evidence is watched from here on
             List<Check> checks = List.of();
-            if (!withChecks) return new Outcome(causes, ruledOut, checks, inferred, firings);
-            if (causes.isEmpty() || causes.get(0).confidence() <= WEAK) {
-                checks = NextChecks.treeChecks(rb.knowledge(), answered, runbookHints);
+            if (!withChecks) return new Outcome(causes, ruledOut, checks, inferred, firings, null);
+            Confirmation confirm = confirmation(rb, causes, current, said, setAside, scope);
+            if (confirm.check() != null) {
+                checks = List.of(confirm.check());
+            } else if (causes.isEmpty()) {
+                checks = NextChecks.treeChecks(rb.knowledge(), answered, runbookHints, scope, setAside);
+            } else {
+                checks = NextChecks.valueChecks(rb, session, tracker, scope, answered, setAside);
             }
-            if (checks.isEmpty() && !causes.isEmpty()) {
-                checks = NextChecks.separatingChecks(rb, session, tracker, current, causes, answered);
-            }
-            return new Outcome(causes, ruledOut, checks, inferred, firings);
+            Remedy remedy = causes.isEmpty() || !(confirm.settles() || checks.isEmpty()) ? null
+                    : remedy(rb.knowledge(), causes.get(0));
+            return new Outcome(causes, ruledOut, checks, inferred, firings, remedy);
         } finally {
             session.dispose();
         }
     }
 
-    static void fire(KieSession session) {
-        int n = session.fireAllRules(MAX_FIRINGS);
+    /**
+     * Whether the first cause is strong enough to settle on, and if so whether its own check
+     * confirms it: settled when one of its checks was answered (or none can be asked); else the
+     * cheapest such check to ask now.
+     */
+    private record Confirmation(boolean settles, Check check) {}
+
+    private static Confirmation confirmation(Rulebook rb, List<Cause> causes, Map<String, Double> cf, Set<String> said,
+                                             Set<String> setAside, Scope scope) {
+        if (causes.isEmpty()) return new Confirmation(false, null);
+        String top = causes.get(0).component();
+        double first = cf.getOrDefault(top, 0.0);
+        double second = causes.size() > 1 ? cf.getOrDefault(causes.get(1).component(), 0.0) : 0.0;
+        if (first < SETTLED || first - second < LEAD) return new Confirmation(false, null);
+        Component c = rb.knowledge().components().get(top);
+        if (c == null) return new Confirmation(true, null);
+        Symptom cheapest = null;
+        for (String id : c.confirm()) {
+            if (said.contains(id)) return new Confirmation(true, null);
+            Symptom s = rb.knowledge().symptoms().get(id);
+            if (s == null || setAside.contains(id) || !scope.reads().contains(id)) continue;
+            if (cheapest == null || s.effortRank() < cheapest.effortRank()) cheapest = s;
+        }
+        if (cheapest == null) return new Confirmation(true, null);
+        return new Confirmation(false, new Check(cheapest.id(), cheapest.question(), cheapest.how(), 0.0));
+    }
+
+    private static Remedy remedy(Knowledge k, Cause top) {
+        Component c = k.components().get(top.component());
+        if (c == null) return new Remedy(top.component(), top.title(), List.of(), null);
+        List<String> steps = c.remedies().isEmpty() && c.nextStep() != null ? List.of(c.nextStep()) : c.remedies();
+        return new Remedy(c.id(), c.title(), steps, c.remedySource());
+    }
+
+    static void fire(KieSession session, Scope scope) {
+        int n = scope == null || scope.filter() == null ? session.fireAllRules(MAX_FIRINGS)
+                : session.fireAllRules(scope.filter(), MAX_FIRINGS);
         if (n >= MAX_FIRINGS) throw new IllegalStateException("rules fired " + n + " times without settling: a rule loops");
     }
 
@@ -134,14 +192,16 @@ public final class Diagnoser {
             }
             if (lead == null && !rules.isEmpty()) lead = rules.get(0);
             Component c = k.components().get(id);
-            Cause cause = new Cause(id, c == null ? id : c.name(), c == null ? id : c.title(), round(Math.max(cf, 0)),
+            Cause cause = new Cause(id, c == null ? id : c.name(), c == null ? id : c.title(),
+                    round(Confidence.stated(Math.max(cf, 0))),
                     because, against,
                     lead == null ? null : lead.runbook(), lead == null ? null : lead.name(), rules,
                     c == null ? null : c.role(), c == null ? null : c.nextStep());
             if (out) ruledOut.add(cause);
             else if (cf > 0) causes.add(cause);
         }
-        Comparator<Cause> byConfidence = Comparator.comparingDouble((Cause c) -> -c.confidence())
+        Map<String, Double> certainty = tracker.certainties();
+        Comparator<Cause> byConfidence = Comparator.comparingDouble((Cause c) -> -round(certainty.getOrDefault(c.component(), 0.0)))
                 .thenComparingInt(c -> rb.componentOrder(c.component()));
         causes.sort(byConfidence);
         ruledOut.sort(Comparator.comparingInt(c -> rb.componentOrder(c.component())));

@@ -1,7 +1,9 @@
 package triage.engine;
 
 import org.kie.api.KieBase;
+import org.kie.api.runtime.rule.AgendaFilter;
 import triage.knowledge.Knowledge;
+import triage.knowledge.Runbook;
 import triage.language.Interpreter;
 
 import java.time.Instant;
@@ -11,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -23,6 +27,8 @@ import java.util.regex.Pattern;
 public final class Rulebook {
     /** A rule that may read an observation's words: then the words are part of what a diagnosis follows from. */
     private static final Pattern READS_TEXT = Pattern.compile("\\btext\\b|getText");
+    /** Where a rule raises a suspect: the components a runbook can blame. */
+    private static final Pattern SUSPECTS = Pattern.compile("Evidence\\.suspect\\(\\s*\"([^\"]+)\"");
 
     private final KieBase kieBase;
     private final Knowledge knowledge;
@@ -36,6 +42,10 @@ public final class Rulebook {
     /** Worked out once rather than for every diagnosis. */
     private final Map<String, Integer> componentOrder;
     private final Map<String, Integer> treeIndex;
+    /** Per runbook, the components its rules can blame. */
+    private final Map<String, Set<String>> suspectsByRunbook;
+    /** Scopes asked for so far; there are at most as many as sets of runbooks. */
+    private final Map<Set<String>, Scope> scopes = new ConcurrentHashMap<>();
 
     Rulebook(KieBase kieBase, Knowledge knowledge, Interpreter interpreter, Map<String, RuleInfo> rules,
              String revision, boolean fromCache) {
@@ -56,6 +66,62 @@ public final class Rulebook {
         for (String id : knowledge.components().keySet()) order.putIfAbsent(id, order.size());
         this.componentOrder = Collections.unmodifiableMap(order);
         this.treeIndex = Collections.unmodifiableMap(NextChecks.treeIndex(knowledge));
+        Map<String, Set<String>> suspects = new LinkedHashMap<>();
+        for (RuleInfo r : rules.values()) {
+            Matcher m = SUSPECTS.matcher(r.text());
+            while (m.find()) suspects.computeIfAbsent(r.ref().runbook(), k -> new LinkedHashSet<>()).add(m.group(1));
+        }
+        this.suspectsByRunbook = Collections.unmodifiableMap(suspects);
+    }
+
+    /**
+     * What a conversation on {@code runbooks} may raise: only their rules fire, only their
+     * components are suspects, only the symptoms they read are asked. Null or every runbook: all.
+     */
+    Scope scope(Set<String> runbooks) {
+        Set<String> key = runbooks == null || runbooks.containsAll(knowledge.runbooks().keySet())
+                ? knowledge.runbooks().keySet() : runbooks;
+        return scopes.computeIfAbsent(Set.copyOf(key), this::makeScope);
+    }
+
+    private Scope makeScope(Set<String> runbooks) {
+        boolean all = runbooks.containsAll(knowledge.runbooks().keySet());
+        Set<String> components = new LinkedHashSet<>(), reads = new LinkedHashSet<>();
+        for (String c : knowledge.components().keySet()) {
+            for (String r : runbooks) if (suspectsByRunbook.getOrDefault(r, Set.of()).contains(c)) components.add(c);
+        }
+        for (RuleInfo r : rules.values()) if (all || runbooks.contains(r.ref().runbook())) reads.addAll(r.reads());
+        AgendaFilter filter = all ? null : match -> {
+            RuleInfo info = rules.get(match.getRule().getName());
+            return info == null || info.ref().runbook() == null || runbooks.contains(info.ref().runbook());
+        };
+        return new Scope(Set.copyOf(runbooks), Collections.unmodifiableSet(components), Set.copyOf(reads), filter);
+    }
+
+    /**
+     * The runbooks a conversation keeps to: those of the stacks the deployment runs
+     * ({@code configured}), narrowed to the stacks named in what was said (a runbook's
+     * keywords); with nothing configured, the stacks named, or every runbook when none is.
+     * Runbooks of the {@link Runbook#GENERAL} stack are always in.
+     */
+    Set<String> runbooksOn(Set<String> configured, Set<String> mentioned) {
+        Set<String> named = new LinkedHashSet<>();
+        for (String m : mentioned) {
+            Runbook r = knowledge.runbooks().get(m);
+            if (r != null && !r.general()) named.add(r.stack());
+        }
+        Set<String> on;
+        if (!configured.isEmpty()) {
+            on = new LinkedHashSet<>(configured);
+            on.retainAll(named);
+            if (on.isEmpty()) on = configured;
+        } else {
+            on = named;
+        }
+        if (on.isEmpty()) return knowledge.runbooks().keySet();
+        Set<String> out = new LinkedHashSet<>();
+        for (Runbook r : knowledge.runbooks().values()) if (r.general() || on.contains(r.stack())) out.add(r.id());
+        return out;
     }
 
     public KieBase kieBase() { return kieBase; }

@@ -37,6 +37,7 @@ public final class Triage {
     private final UnrecognizedLog unrecognized;
     private final Observer observer;
     private final LiveChecks checks;
+    private final Set<String> stacks;
     private final Diagnoser diagnoser = new Diagnoser();
     private final AtomicReference<Memos> memos = new AtomicReference<>(new Memos(null));
 
@@ -49,11 +50,25 @@ public final class Triage {
     }
 
     public Triage(LiveRulebook rules, UnrecognizedLog unrecognized, Observer observer, LiveChecks checks) {
+        this(rules, unrecognized, observer, checks, Set.of());
+    }
+
+    /**
+     * @param stacks the stacks this deployment runs ({@code TRIAGE_STACKS}: {@code placeos},
+     *               {@code web-stack}); empty: every stack, narrowed by what each conversation says.
+     *               A {@link Said} that names its own stacks (a channel's setting) wins.
+     */
+    public Triage(LiveRulebook rules, UnrecognizedLog unrecognized, Observer observer, LiveChecks checks,
+                  Set<String> stacks) {
         this.rules = Objects.requireNonNull(rules);
         this.unrecognized = Objects.requireNonNull(unrecognized);
         this.observer = Objects.requireNonNull(observer);
         this.checks = Objects.requireNonNull(checks);
+        this.stacks = Set.copyOf(Objects.requireNonNull(stacks));
     }
+
+    /** The stacks this deployment runs; empty when not set. */
+    public Set<String> stacks() { return stacks; }
 
     /** A triage of one fixed rulebook, recording nothing: how the scenarios are run. */
     static Triage of(Rulebook rb) {
@@ -100,7 +115,11 @@ public final class Triage {
         Interpretation in = memos.read(rb.interpreter(), said.texts());
         List<Observation> heard = new ArrayList<>(in.readings());
         List<String> notUnderstood = new ArrayList<>(in.unrecognized());
-        Observation reply = said.texts().isEmpty() ? null
+        // "not sure", "no idea": the open question is set aside and nothing else moves
+        boolean unsure = said.openQuestion() != null && !said.texts().isEmpty()
+                && rb.interpreter().unsure(said.texts().get(0));
+        if (unsure) notUnderstood.remove(said.texts().get(0));
+        Observation reply = said.texts().isEmpty() || unsure ? null
                 : rb.interpreter().answerTo(said.openQuestion(), said.texts().get(0), in.readings());
         if (reply != null) {
             heard.add(0, reply);  // what else the message says comes later, so it wins
@@ -113,12 +132,17 @@ public final class Triage {
         List<Observation> observations = latest(kept);
         Set<String> runbooks = new LinkedHashSet<>(said.runbooks());
         runbooks.addAll(in.runbooks());
+        Set<String> setAside = new LinkedHashSet<>(said.setAside());
+        if (unsure) setAside.add(said.openQuestion());
+        for (Observation o : observations) setAside.remove(o.getSymptom());
+        Set<String> on = rb.runbooksOn(said.stacks().isEmpty() ? stacks : said.stacks(), runbooks);
         Diagnosis d = withdrawn.isEmpty() && said.nextChecks()
-                ? diagnoser.remembered(rb, memos.outcomes(), observations, runbooks, notUnderstood)
-                : diagnoser.diagnose(rb, observations, withdrawn, runbooks, notUnderstood, said.nextChecks());
+                ? diagnoser.remembered(rb, memos.outcomes(), observations, runbooks, on, setAside, notUnderstood)
+                : diagnoser.diagnose(rb, observations, withdrawn, runbooks, on, setAside, notUnderstood, said.nextChecks());
         boolean answered = said.openQuestion() != null
                 && heard.stream().anyMatch(o -> o.getSymptom().equals(said.openQuestion()));
-        return new Answer(d, heard, notUnderstood, probes, answered, observations, runbooks, rb.knowledge());
+        return new Answer(d, heard, notUnderstood, probes, answered, observations, runbooks, rb.knowledge(),
+                unsure ? said.openQuestion() : null, setAside, on);
     }
 
     /** Answers {@code said} on {@code rb} as it is, without recording anything (the scenarios). */

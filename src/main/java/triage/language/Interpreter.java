@@ -46,6 +46,7 @@ public final class Interpreter {
     private final Map<String, Set<String>> runbookKeywords = new LinkedHashMap<>();
     private final Set<String> yes = new HashSet<>();
     private final Set<String> no = new HashSet<>();
+    private final Set<String> unsure = new HashSet<>();
     private final PhraseMatcher matcher;
 
     public Interpreter(Knowledge knowledge) {
@@ -79,6 +80,7 @@ public final class Interpreter {
         }
         for (String y : lx.yes()) yes.add(String.join(" ", analyzer.conceptsOf(y)));
         for (String n : lx.no()) no.add(String.join(" ", analyzer.conceptsOf(n)));
+        for (String u : lx.unsure()) unsure.add(String.join(" ", analyzer.conceptsOf(u)));
         this.matcher = new PhraseMatcher(byConcept, symptoms);
     }
 
@@ -98,7 +100,7 @@ public final class Interpreter {
         List<String> unrecognized = new ArrayList<>();
         Set<String> runbooks = new LinkedHashSet<>();
         for (String text : texts) {
-            List<Token> tokens = analyzer.tokens(text);
+            List<Token> tokens = analyzer.tokens(Actions.strip(text));
             List<Observation> r = matcher.read(text, tokens);
             if (r.isEmpty()) unrecognized.add(text);
             readings.addAll(r);
@@ -145,9 +147,35 @@ public final class Interpreter {
     public Observation answerTo(String asked, String text, List<Observation> read) {
         if (asked == null || text == null || !symptoms.containsKey(asked)) return null;
         for (Observation o : read) if (o.getSymptom().equals(asked)) return null;
+        if (unsure(text)) return null;
         Boolean answer = shortAnswer(text);
+        // "nope, login is broken for everyone": the rest states another symptom, so the "nope"
+        // goes with it, not with the question
+        if (answer != null && !read.isEmpty()) return null;
         if (answer == null && read.isEmpty()) answer = polarityAbout(asked, text);
         return answer == null ? null : new Observation(asked, answer, text, Observation.ANSWER);
+    }
+
+    /**
+     * Whether {@code text} says the person cannot tell ("not sure", "I don't know", "no idea",
+     * "dunno", "skip"): by its opening words, as {@link #shortAnswer} reads yes and no.
+     */
+    public boolean unsure(String text) {
+        if (text == null) return false;
+        List<String> words = opening(text);
+        for (int n = Math.min(5, words.size()); n >= 1; n--) {
+            if (unsure.contains(String.join(" ", words.subList(0, n)))) return true;
+        }
+        return false;
+    }
+
+    private List<String> opening(String text) {
+        List<String> words = new ArrayList<>();
+        for (Token t : analyzer.tokens(text)) {
+            if (!t.word()) break;
+            words.add(t.stem());
+        }
+        return words;
     }
 
     /**
@@ -155,12 +183,8 @@ public final class Interpreter {
      * the text is not a short answer. Only the opening words count ("nope, still broken").
      */
     public Boolean shortAnswer(String text) {
-        List<Token> tokens = analyzer.tokens(text);
-        List<String> words = new ArrayList<>();
-        for (Token t : tokens) {
-            if (!t.word()) break;
-            words.add(t.stem());
-        }
+        if (unsure(text)) return null;
+        List<String> words = opening(text);
         for (int n = Math.min(3, words.size()); n >= 1; n--) {
             String head = String.join(" ", words.subList(0, n));
             if (yes.contains(head)) return Boolean.TRUE;

