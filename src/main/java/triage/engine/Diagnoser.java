@@ -42,6 +42,8 @@ public final class Diagnoser {
     static final double SETTLED = 0.8;
     /** Lead over the next cause a cause needs to settle on. */
     static final double LEAD = 0.25;
+    /** At or below this certainty the seed's troubleshooting order goes first (0: only while no suspect stands). */
+    static final double WEAK = 0.0;
 
     /** Diagnoses {@code observations}; {@code withdrawn} are inserted, fired, then taken back. */
     public Diagnosis diagnose(Rulebook rb, List<Observation> observations, List<Observation> withdrawn,
@@ -52,13 +54,17 @@ public final class Diagnoser {
     /** As above; without {@code withChecks} no next check is chosen, which is most of the cost. */
     public Diagnosis diagnose(Rulebook rb, List<Observation> observations, List<Observation> withdrawn,
                               Set<String> runbookHints, List<String> unrecognized, boolean withChecks) {
-        return diagnose(rb, observations, withdrawn, runbookHints, null, Set.of(), unrecognized, withChecks);
+        return diagnose(rb, observations, withdrawn, runbookHints, null, Set.of(), null, unrecognized, withChecks);
     }
 
-    /** As above, kept to the runbooks {@code onRunbooks} (null: all), asking {@code setAside} last. */
+    /**
+     * As above, kept to the runbooks {@code onRunbooks} (null: all); questions in {@code setAside}
+     * come again only when nothing better is left, and never {@code notNow} (the one just set aside).
+     */
     Diagnosis diagnose(Rulebook rb, List<Observation> observations, List<Observation> withdrawn, Set<String> runbookHints,
-                       Set<String> onRunbooks, Set<String> setAside, List<String> unrecognized, boolean withChecks) {
-        return run(rb, observations, withdrawn, runbookHints, rb.scope(onRunbooks), setAside, withChecks)
+                       Set<String> onRunbooks, Set<String> setAside, String notNow, List<String> unrecognized,
+                       boolean withChecks) {
+        return run(rb, observations, withdrawn, runbookHints, rb.scope(onRunbooks), asking(setAside, notNow), withChecks)
                 .diagnosis(observations, unrecognized);
     }
 
@@ -70,19 +76,22 @@ public final class Diagnoser {
      * people report the same things.
      */
     Diagnosis remembered(Rulebook rb, Memo<Outcome.Key, Outcome> outcomes, List<Observation> observations,
-                         Set<String> runbookHints, Set<String> onRunbooks, Set<String> setAside, List<String> unrecognized) {
+                         Set<String> runbookHints, Set<String> onRunbooks, Set<String> setAside, String notNow,
+                         List<String> unrecognized) {
         Scope scope = rb.scope(onRunbooks);
-        Outcome.Key key = Outcome.Key.of(observations, runbookHints, scope.runbooks(), setAside, rb.rulesReadText());
+        Asking asking = asking(setAside, notNow);
+        Outcome.Key key = Outcome.Key.of(observations, runbookHints, scope.runbooks(), asking.keyed(), rb.rulesReadText());
         Outcome o = outcomes.get(key);
         if (o == null) {
-            o = run(rb, observations, List.of(), runbookHints, scope, setAside, true);
+            o = run(rb, observations, List.of(), runbookHints, scope, asking, true);
             outcomes.put(key, o);
         }
         return o.diagnosis(observations, unrecognized);
     }
 
     private Outcome run(Rulebook rb, List<Observation> observations, List<Observation> withdrawn, Set<String> runbookHints,
-                        Scope scope, Set<String> setAside, boolean withChecks) {
+                        Scope scope, Asking asking, boolean withChecks) {
+        Set<String> setAside = asking.setAside();
         KieSession session = rb.kieBase().newKieSession();
         SessionTracker tracker = new SessionTracker(rb);
         session.addEventListener((RuleRuntimeEventListener) tracker);
@@ -114,12 +123,18 @@ public final class Diagnoser {
             List<Check> checks = List.of();
             if (!withChecks) return new Outcome(causes, ruledOut, checks, inferred, firings, null);
             Confirmation confirm = confirmation(rb, causes, current, said, setAside, scope);
+            double lead = causes.isEmpty() ? 0.0 : current.getOrDefault(causes.get(0).component(), 0.0);
             if (confirm.check() != null) {
                 checks = List.of(confirm.check());
-            } else if (causes.isEmpty()) {
-                checks = NextChecks.treeChecks(rb.knowledge(), answered, runbookHints, scope, setAside);
             } else {
-                checks = NextChecks.valueChecks(rb, session, tracker, scope, answered, setAside);
+                // a weak suspicion does not steer: the seed's order first, then what is worth most
+                if (lead <= WEAK) checks = NextChecks.treeChecks(rb.knowledge(), answered, runbookHints, scope, asking, false);
+                if (checks.isEmpty() && !causes.isEmpty()) {
+                    checks = NextChecks.valueChecks(rb, session, tracker, scope, answered, asking);
+                }
+                if (checks.isEmpty() && lead < SETTLED) {
+                    checks = NextChecks.treeChecks(rb.knowledge(), answered, runbookHints, scope, asking, causes.isEmpty());
+                }
             }
             Remedy remedy = causes.isEmpty() || !(confirm.settles() || checks.isEmpty()) ? null
                     : remedy(rb.knowledge(), causes.get(0));
@@ -127,6 +142,29 @@ public final class Diagnoser {
         } finally {
             session.dispose();
         }
+    }
+
+    /** Questions set aside ("not sure") and the one set aside just now, which is not asked again at once. */
+    record Asking(Set<String> setAside, String notNow) {
+        Asking {
+            setAside = Set.copyOf(setAside);
+            notNow = notNow != null && setAside.contains(notNow) ? notNow : null;
+        }
+
+        boolean mayAsk(String id, boolean evenSetAside) {
+            return !setAside.contains(id) || evenSetAside && !id.equals(notNow);
+        }
+
+        Set<String> keyed() {
+            if (notNow == null) return setAside;
+            Set<String> k = new LinkedHashSet<>(setAside);
+            k.add("!" + notNow);
+            return k;
+        }
+    }
+
+    static Asking asking(Set<String> setAside, String notNow) {
+        return new Asking(setAside == null ? Set.of() : setAside, notNow);
     }
 
     /**

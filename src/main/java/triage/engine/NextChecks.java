@@ -21,20 +21,21 @@ import java.util.Set;
  * troubleshooting: Heckerman, Breese and Rommelse, "Decision-theoretic troubleshooting", CACM
  * 1995; the expected-information-gain criterion of de Kleer and Williams' GDE).
  *
- * <p>The suspects are read as a belief: every component the conversation's runbooks can blame
- * weighs {@value #FLOOR} plus its certainty when evidence supports it, and {@value #FLOOR}
- * shrunk by the evidence against it otherwise (nothing when ruled out). For every symptom the
+ * <p>The suspects are read as a belief: each component that evidence supports weighs its
+ * certainty, and everything not (yet) suspected shares one weight of {@value #OTHER}, "something
+ * else" (so ruling out components nobody suspects is worth nothing). For every symptom the
  * in-scope rules read and nobody has answered, both answers are tried in the live session
  * (inserted, fired, then withdrawn, which truth maintenance undoes). How likely each answer is
  * comes from the suspects: under a suspect the rules raise on "yes", "yes" is likely; under one
  * they lower, unlikely; under one they leave alone, a healthy system's answer (a symptom of
  * something working is mostly present, one of a fault mostly absent). The check's value is the
  * entropy of the belief now less the entropy expected after the answer, each answer weighted by
- * that likelihood, divided by its effort ({@link #COST}). Questions set aside ("not sure") come
- * only when nothing else is worth asking.
+ * that likelihood, divided by its effort ({@link #COST}). Questions set aside ("not sure") are
+ * not asked again this way.
  *
- * <p>While no suspect stands, the seed runbooks' troubleshooting order is asked, the trees of
- * runbooks named in the text first.
+ * <p>While no suspect stands (or only a weak one), the seed runbooks' troubleshooting order is
+ * asked, the trees of runbooks named in the text first; set-aside questions come again only when
+ * no suspect stands and nothing else is left, never the one just set aside.
  */
 final class NextChecks {
     /** Symptoms tried per diagnosis at most; the ones bearing on the strongest suspects first. */
@@ -42,27 +43,31 @@ final class NextChecks {
     private static final int MAX_CHECKS = 3;
     /** Below this value (bits per unit of effort) a check is not worth asking. */
     private static final double MIN_CHECK_VALUE = 0.02;
-    /** The weight of a component nothing has been said about: it may still be the cause. */
-    static final double FLOOR = 0.1;
+    /** The weight of "something not yet suspected": the cause may be none of the suspects. */
+    static final double OTHER = 0.15;
     /**
      * Effort of asking a person, by {@link Symptom#effort()}: a glance at a page is the unit. A
      * probe-effort symptom asked of a person takes a command (the live check runs for free
      * when it is configured, before anyone is asked).
      */
-    private static final Map<String, Double> COST = Map.of("probe", 2.0, "glance", 1.0, "logs", 1.5, "command", 2.0);
+    private static final Map<String, Double> COST = Map.of("probe", 1.5, "glance", 1.0, "logs", 1.25, "command", 1.5);
     /** How far a certainty must move for an answer to count as expected under a suspect. */
     private static final double FULL_SWING = 0.5;
 
     private NextChecks() {}
 
-    /** While nothing stands, the seed's order: first the trees of runbooks the text named. */
-    static List<Check> treeChecks(Knowledge k, Set<String> answered, Set<String> hints, Scope scope, Set<String> setAside) {
-        List<Check> out = treeChecks(k, answered, hints, scope, setAside, false);
-        return out.isEmpty() ? treeChecks(k, answered, hints, scope, setAside, true) : out;
+    /**
+     * The seed's order: the next step of each tree in scope, trees of runbooks the text named
+     * first; questions set aside only when {@code evenSetAside} and nothing else is left.
+     */
+    static List<Check> treeChecks(Knowledge k, Set<String> answered, Set<String> hints, Scope scope,
+                                  Diagnoser.Asking asking, boolean evenSetAside) {
+        List<Check> out = treeChecks(k, answered, hints, scope, asking, false, 0);
+        return out.isEmpty() && evenSetAside ? treeChecks(k, answered, hints, scope, asking, true, 0) : out;
     }
 
     private static List<Check> treeChecks(Knowledge k, Set<String> answered, Set<String> hints, Scope scope,
-                                          Set<String> setAside, boolean evenSetAside) {
+                                          Diagnoser.Asking asking, boolean evenSetAside, int unused) {
         List<Runbook> order = new ArrayList<>();
         for (Runbook r : k.runbooks().values()) if (hints.contains(r.id()) && scope.runbooks().contains(r.id())) order.add(r);
         for (Runbook r : k.runbooks().values()) if (!hints.contains(r.id()) && scope.runbooks().contains(r.id())) order.add(r);
@@ -70,7 +75,7 @@ final class NextChecks {
         for (Runbook r : order) {
             for (String id : r.tree()) {
                 if (answered.contains(id) || out.stream().anyMatch(c -> c.id().equals(id))) continue;
-                if (!evenSetAside && setAside.contains(id)) continue;
+                if (!asking.mayAsk(id, false)) continue;
                 Symptom s = k.symptoms().get(id);
                 out.add(new Check(s.id(), s.question(), s.how(), 0.0));
                 break;  // one question a runbook: the next step of each tree
@@ -80,9 +85,9 @@ final class NextChecks {
         return out;
     }
 
-    /** The checks worth most per unit of effort, best first; set-aside ones only when nothing else is worth it. */
+    /** The checks worth most per unit of effort, best first; none that was set aside. */
     static List<Check> valueChecks(Rulebook rb, KieSession session, SessionTracker tracker, Scope scope,
-                                   Set<String> answered, Set<String> setAside) {
+                                   Set<String> answered, Diagnoser.Asking asking) {
         Knowledge k = rb.knowledge();
         Map<String, Integer> treeIndex = rb.treeIndex();
         List<String> components = List.copyOf(scope.components());
@@ -90,20 +95,23 @@ final class NextChecks {
         Map<String, Double> now = tracker.signedCertainties();
         double[] p0 = belief(components, now);
         double h0 = entropy(p0);
-        // which symptoms bear on whom: weight each by the belief in the suspects it can move
+        // which symptoms bear on whom: weight each by the belief in the suspects it can move, and
+        // a little for what it could raise that nobody suspects yet
         Map<String, Double> weight = new LinkedHashMap<>();
         for (int i = 0; i < components.size(); i++) {
+            double w = p0[i] > 0 ? p0[i] : 1e-3;
             for (String s : rb.symptomsAbout(components.get(i))) {
                 if (answered.contains(s) || !scope.reads().contains(s) || !k.symptoms().containsKey(s)) continue;
-                weight.merge(s, p0[i], Double::sum);
+                weight.merge(s, w, Double::sum);
             }
         }
         List<String> candidates = new ArrayList<>(weight.keySet());
         candidates.sort(Comparator.comparingDouble((String s) -> -weight.get(s))
                 .thenComparingInt(s -> treeIndex.getOrDefault(s, Integer.MAX_VALUE)));
-        List<Check> scored = new ArrayList<>(), aside = new ArrayList<>();
+        List<Check> scored = new ArrayList<>();
         int tried = 0;
         for (String id : candidates) {
+            if (!asking.mayAsk(id, false)) continue;
             if (tried++ >= MAX_CANDIDATES) break;
             Symptom s = k.symptoms().get(id);
             // "yes", then the same fact turned to "no", then withdrawn; the withdrawal is settled
@@ -118,13 +126,11 @@ final class NextChecks {
             double value = gain(components, p0, h0, s.good(), yes, no) / COST.getOrDefault(s.effort(), 1.0);
             if (value < MIN_CHECK_VALUE) continue;
             Check c = new Check(id, s.question(), s.how(), Diagnoser.round(value));
-            (setAside.contains(id) ? aside : scored).add(c);
+            scored.add(c);
         }
         Comparator<Check> best = Comparator.comparingDouble((Check c) -> -c.value())
                 .thenComparingInt(c -> treeIndex.getOrDefault(c.id(), Integer.MAX_VALUE));
         scored.sort(best);
-        aside.sort(best);
-        scored.addAll(aside);
         return scored.size() > MAX_CHECKS ? List.copyOf(scored.subList(0, MAX_CHECKS)) : scored;
     }
 
@@ -135,7 +141,7 @@ final class NextChecks {
     static double gain(List<String> components, double[] p0, double h0, boolean good,
                        Map<String, Double> yes, Map<String, Double> no) {
         double base = good ? 0.85 : 0.15;
-        double pYes = 0;
+        double pYes = p0[components.size()] * base;  // under "something else", a healthy system's answer
         for (int i = 0; i < components.size(); i++) {
             String c = components.get(i);
             double swing = Math.max(-1, Math.min(1, (yes.getOrDefault(c, 0.0) - no.getOrDefault(c, 0.0)) / FULL_SWING));
@@ -147,16 +153,18 @@ final class NextChecks {
         return Math.rint((h0 - after) * 1e9) / 1e9;
     }
 
-    /** The belief over {@code components} that signed certainties stand for, normalised. */
+    /**
+     * The belief that certainties stand for, normalised: one entry per component (its certainty
+     * when positive, else nothing), and a last one for "something not yet suspected".
+     */
     static double[] belief(List<String> components, Map<String, Double> cf) {
-        double[] w = new double[components.size()];
-        double sum = 0;
-        for (int i = 0; i < w.length; i++) {
-            double v = cf.getOrDefault(components.get(i), 0.0);
-            w[i] = v > 0 ? FLOOR + v : FLOOR * (1 + v);
+        double[] w = new double[components.size() + 1];
+        double sum = OTHER;
+        w[components.size()] = OTHER;
+        for (int i = 0; i < components.size(); i++) {
+            w[i] = Math.max(0, cf.getOrDefault(components.get(i), 0.0));
             sum += w[i];
         }
-        if (sum <= 0) return w;
         for (int i = 0; i < w.length; i++) w[i] /= sum;
         return w;
     }

@@ -44,6 +44,8 @@ public final class Rulebook {
     private final Map<String, Integer> treeIndex;
     /** Per runbook, the components its rules can blame. */
     private final Map<String, Set<String>> suspectsByRunbook;
+    /** Per symptom read only by the rules of one stack (not by general ones): that stack. */
+    private final Map<String, String> stackOfSymptom;
     /** Scopes asked for so far; there are at most as many as sets of runbooks. */
     private final Map<Set<String>, Scope> scopes = new ConcurrentHashMap<>();
 
@@ -72,7 +74,21 @@ public final class Rulebook {
             while (m.find()) suspects.computeIfAbsent(r.ref().runbook(), k -> new LinkedHashSet<>()).add(m.group(1));
         }
         this.suspectsByRunbook = Collections.unmodifiableMap(suspects);
+        Map<String, Set<String>> stacksReading = new HashMap<>();
+        for (RuleInfo r : rules.values()) {
+            Runbook rbk = knowledge.runbooks().get(r.ref().runbook());
+            String stack = rbk == null ? Runbook.GENERAL : rbk.stack();
+            for (String s : r.reads()) stacksReading.computeIfAbsent(s, k -> new LinkedHashSet<>()).add(stack);
+        }
+        Map<String, String> own = new HashMap<>();
+        stacksReading.forEach((s, st) -> {
+            if (st.size() == 1 && !st.contains(Runbook.GENERAL)) own.put(s, st.iterator().next());
+        });
+        this.stackOfSymptom = Collections.unmodifiableMap(own);
     }
+
+    /** Questions of one stack a person could not answer before that stack is taken not to be theirs. */
+    static final int UNANSWERABLE = 2;
 
     /**
      * What a conversation on {@code runbooks} may raise: only their rules fire, only their
@@ -101,10 +117,11 @@ public final class Rulebook {
     /**
      * The runbooks a conversation keeps to: those of the stacks the deployment runs
      * ({@code configured}), narrowed to the stacks named in what was said (a runbook's
-     * keywords); with nothing configured, the stacks named, or every runbook when none is.
+     * keywords); with nothing configured, the stacks named, or, when none is, every stack but
+     * one whose own questions the person twice could not answer ({@code setAside}).
      * Runbooks of the {@link Runbook#GENERAL} stack are always in.
      */
-    Set<String> runbooksOn(Set<String> configured, Set<String> mentioned) {
+    Set<String> runbooksOn(Set<String> configured, Set<String> mentioned, Set<String> setAside) {
         Set<String> named = new LinkedHashSet<>();
         for (String m : mentioned) {
             Runbook r = knowledge.runbooks().get(m);
@@ -117,6 +134,20 @@ public final class Rulebook {
             if (on.isEmpty()) on = configured;
         } else {
             on = named;
+        }
+        if (on.isEmpty()) {
+            // nothing names a stack: one whose own questions the person could not answer, twice,
+            // is not theirs ("can you log in to Backoffice?" "no idea")
+            Map<String, Integer> unknown = new HashMap<>();
+            for (String s : setAside) {
+                String stack = stackOfSymptom.get(s);
+                if (stack != null) unknown.merge(stack, 1, Integer::sum);
+            }
+            Set<String> all = new LinkedHashSet<>();
+            for (Runbook r : knowledge.runbooks().values()) if (!r.general()) all.add(r.stack());
+            Set<String> left = new LinkedHashSet<>(all);
+            unknown.forEach((stack, n) -> { if (n >= UNANSWERABLE) left.remove(stack); });
+            if (!left.isEmpty() && left.size() < all.size()) on = left;
         }
         if (on.isEmpty()) return knowledge.runbooks().keySet();
         Set<String> out = new LinkedHashSet<>();

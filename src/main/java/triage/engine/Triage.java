@@ -135,10 +135,12 @@ public final class Triage {
         Set<String> setAside = new LinkedHashSet<>(said.setAside());
         if (unsure) setAside.add(said.openQuestion());
         for (Observation o : observations) setAside.remove(o.getSymptom());
-        Set<String> on = rb.runbooksOn(said.stacks().isEmpty() ? stacks : said.stacks(), runbooks);
+        Set<String> on = rb.runbooksOn(said.stacks().isEmpty() ? stacks : said.stacks(), runbooks, setAside);
         Diagnosis d = withdrawn.isEmpty() && said.nextChecks()
-                ? diagnoser.remembered(rb, memos.outcomes(), observations, runbooks, on, setAside, notUnderstood)
-                : diagnoser.diagnose(rb, observations, withdrawn, runbooks, on, setAside, notUnderstood, said.nextChecks());
+                ? diagnoser.remembered(rb, memos.outcomes(), observations, runbooks, on, setAside, said.openQuestion(),
+                        notUnderstood)
+                : diagnoser.diagnose(rb, observations, withdrawn, runbooks, on, setAside, said.openQuestion(), notUnderstood,
+                        said.nextChecks());
         boolean answered = said.openQuestion() != null
                 && heard.stream().anyMatch(o -> o.getSymptom().equals(said.openQuestion()));
         return new Answer(d, heard, notUnderstood, probes, answered, observations, runbooks, rb.knowledge(),

@@ -4,17 +4,19 @@ import java.util.regex.Pattern;
 
 /**
  * What people did, not what they saw: "I restarted the api pods", "restarted core, still broken".
- * A clause that opens with such an action (with or without "I" / "we") is left out of the
- * reading, so "restarted" is not taken for a component that restarts by itself; "the pods keep
+ * A clause that opens with such an action (said with "I" / "we", or a bare past tense) is left
+ * out of the reading, so "restarted" is not taken for a component that restarts by itself; "the pods keep
  * restarting" and "core restarted" are observations and stay.
  */
 final class Actions {
+    private static final String VERB = "(?:restart|reboot|redeploy|re-deploy|bounc|recycl|roll(?:ed)?\\s+back|rollback|kill|scal(?:e|ed)\\s+down)";
+    /** "I restarted ...", "we have just bounced ...", "tried restarting ...", or a bare past "restarted ...". */
     private static final Pattern ACTION = Pattern.compile(
-            "(^|[.;,!?]|\\band\\b|\\bbut\\b|\\bso\\b|\\bthen\\b)"
-                    + "(\\s*(?:(?:i|we|they|someone|somebody|ops|the team)\\s+"
-                    + "(?:have\\s+|'ve\\s+|had\\s+|just\\s+|already\\s+|also\\s+|then\\s+|even\\s+|tried\\s+(?:to\\s+)?)*)?"
-                    + "(?:restart|reboot|redeploy|re-deploy|bounc|recycl|rolled\\s+back|roll\\s+back|rollback|kill|scaled\\s+down)"
-                    + "[a-z]*\\b[^.;,!?]*)",
+            "(^|[.;,!?]|\\band\\b|\\bbut\\b|\\bso\\b|\\bthen\\b)(\\s*(?:"
+                    + "(?:i|we|they|someone|somebody|ops|the team)\\s+(?:have\\s+|'ve\\s+|had\\s+|just\\s+|already\\s+"
+                    + "|also\\s+|then\\s+|even\\s+|tried\\s+(?:to\\s+)?)*" + VERB + "[a-z]*"
+                    + "|(?:just\\s+|already\\s+|also\\s+)?(?:tried\\s+(?:to\\s+)?" + VERB + "[a-z]*|" + VERB + "ed)"
+                    + ")\\b(?:(?!\\b(?:and|but|so|then)\\b)[^.;,!?])*)",
             Pattern.CASE_INSENSITIVE);
 
     private Actions() {}

@@ -43,7 +43,8 @@ public final class Interpreter {
     /** For each concept, the phrases that need it: only those are tried on a text. */
     private final Map<String, List<Phrase>> byConcept = new HashMap<>();
     private final Map<String, Symptom> symptoms;
-    private final Map<String, Set<String>> runbookKeywords = new LinkedHashMap<>();
+    /** Per runbook, its keywords as sets of concepts: a keyword is named when all its words are ("staff api"). */
+    private final Map<String, List<Set<String>>> runbookKeywords = new LinkedHashMap<>();
     private final Set<String> yes = new HashSet<>();
     private final Set<String> no = new HashSet<>();
     private final Set<String> unsure = new HashSet<>();
@@ -74,8 +75,11 @@ public final class Interpreter {
             }
         }
         for (Runbook r : knowledge.runbooks().values()) {
-            Set<String> kw = new HashSet<>();
-            for (String k : r.keywords()) kw.addAll(analyzer.conceptsOf(k));
+            List<Set<String>> kw = new ArrayList<>();
+            for (String k : r.keywords()) {
+                Set<String> words = new HashSet<>(analyzer.conceptsOf(k));
+                if (!words.isEmpty()) kw.add(words);
+            }
             runbookKeywords.put(r.id(), kw);
         }
         for (String y : lx.yes()) yes.add(String.join(" ", analyzer.conceptsOf(y)));
@@ -104,8 +108,15 @@ public final class Interpreter {
             List<Observation> r = matcher.read(text, tokens);
             if (r.isEmpty()) unrecognized.add(text);
             readings.addAll(r);
-            for (Map.Entry<String, Set<String>> e : runbookKeywords.entrySet()) {
-                for (Token t : tokens) if (e.getValue().contains(t.stem())) runbooks.add(e.getKey());
+            Set<String> stems = new HashSet<>();
+            for (Token t : tokens) if (t.word()) stems.add(t.stem());
+            for (Map.Entry<String, List<Set<String>>> e : runbookKeywords.entrySet()) {
+                for (Set<String> k : e.getValue()) {
+                    if (stems.containsAll(k)) {
+                        runbooks.add(e.getKey());
+                        break;
+                    }
+                }
             }
         }
         return new Interpretation(readings, unrecognized, runbooks);
