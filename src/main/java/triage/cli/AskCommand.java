@@ -54,6 +54,13 @@ public final class AskCommand implements Callable<Integer> {
         // answer first: the scenarios and the cache entry of a just-edited set can wait until then
         LiveRulebook rules = sources.openUnchecked(err);
         if (rules == null) return 1;
+        java.util.Set<String> stacks;
+        try {
+            stacks = Sources.stacks(System.getenv("TRIAGE_STACKS"), rules.current().knowledge());
+        } catch (IllegalArgumentException e) {
+            err.println("triage: TRIAGE_STACKS: " + e.getMessage());
+            return 2;
+        }
         Prober prober = null;
         if (probe) {
             try {
@@ -67,7 +74,7 @@ public final class AskCommand implements Callable<Integer> {
         }
         try {
             Triage triage = new Triage(rules, new UnrecognizedLog(1, java.time.Clock.systemUTC()), (d, nanos) -> { },
-                    ProbeChecks.of(prober));
+                    ProbeChecks.of(prober), stacks);
             Answer a = triage.answer(Said.texts(observations).checking(probe));
             if (json) {
                 StringWriter text = new StringWriter();

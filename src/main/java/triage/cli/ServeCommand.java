@@ -31,6 +31,7 @@ import triage.rollout.RunbookFollower;
 
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Set;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -119,10 +120,19 @@ public final class ServeCommand implements Callable<Integer> {
             log.info("live checks ({} ms budget): {}", prober.settings().budget().toMillis(),
                     String.join(", ", prober.targets().stream().map(Target::toString).toList()));
         }
+        Set<String> stacks;
+        try {
+            stacks = Sources.stacks(System.getenv("TRIAGE_STACKS"), rules.current().knowledge());
+        } catch (IllegalArgumentException e) {
+            err.println("triage: TRIAGE_STACKS: " + e.getMessage());
+            if (rollout != null) rollout.close();
+            return 2;
+        }
         String token = System.getenv("TRIAGE_API_TOKEN");
         Metrics metrics = new Metrics();
         rules.listen(metrics::reload);
-        Triage triage = new Triage(rules, new UnrecognizedLog(1000, Clock.systemUTC()), metrics, ProbeChecks.of(prober));
+        Triage triage = new Triage(rules, new UnrecognizedLog(1000, Clock.systemUTC()), metrics, ProbeChecks.of(prober),
+                stacks);
         ConversationStore store = store();
         if (store instanceof MemoryStore memory) {
             metrics.gauge("triage.conversations.open", "Conversations kept in memory", memory::size);

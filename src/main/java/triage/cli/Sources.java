@@ -7,8 +7,15 @@ import triage.engine.RulebookCache;
 import triage.engine.RulebookCompiler;
 import triage.engine.RulebookException;
 
+import triage.knowledge.Knowledge;
+import triage.knowledge.Runbook;
+
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** Where the runbooks live: flags, else TRIAGE_RULES / TRIAGE_KNOWLEDGE, else ./rules and ./knowledge. */
 public final class Sources {
@@ -24,6 +31,26 @@ public final class Sources {
     static RulebookCompiler compiler() {
         return new RulebookCompiler(RulebookCache.at(System.getenv("TRIAGE_CACHE"), System.getenv("XDG_CACHE_HOME"),
                 System.getProperty("user.home")));
+    }
+
+    /**
+     * The stacks a deployment runs, from {@code TRIAGE_STACKS} ("placeos,web-stack"): each must
+     * be the stack of some runbook in {@code k}. Null or blank: none set (every stack).
+     *
+     * @throws IllegalArgumentException naming a stack no runbook has, and the ones there are
+     */
+    static Set<String> stacks(String value, Knowledge k) {
+        if (value == null || value.isBlank()) return Set.of();
+        Set<String> known = new TreeSet<>();
+        for (Runbook r : k.runbooks().values()) if (!r.general()) known.add(r.stack());
+        Set<String> out = new LinkedHashSet<>();
+        for (String part : value.split(",")) {
+            String s = part.strip().toLowerCase(Locale.ROOT);
+            if (s.isEmpty()) continue;
+            if (!known.contains(s)) throw new IllegalArgumentException("no runbook is about stack '" + s + "'; known: " + known);
+            out.add(s);
+        }
+        return out;
     }
 
     /** Loads the runbooks, or says on {@code err} why they do not load and returns null. */

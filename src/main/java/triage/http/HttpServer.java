@@ -284,6 +284,15 @@ public final class HttpServer {
         if (turn.question() == null) g.writeNull();
         else JsonView.check(g, turn.question());
         g.writeBooleanField("concluded", turn.concluded());
+        if (turn.concluded() && turn.diagnosis().remedy() != null) {
+            g.writeFieldName("remedy");
+            JsonView.remedy(g, turn.diagnosis().remedy());
+        }
+        if (!turn.notes().isEmpty()) {
+            g.writeArrayFieldStart("notes");
+            for (String n : turn.notes()) g.writeString(n);
+            g.writeEndArray();
+        }
         g.writeFieldName("understood");
         JsonView.understood(g, turn.heard(), turn.knowledge());
         g.writeBooleanField("memoryLost", turn.memoryLost());
