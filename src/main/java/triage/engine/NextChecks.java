@@ -95,11 +95,13 @@ final class NextChecks {
         Map<String, Double> now = tracker.signedCertainties();
         double[] p0 = belief(components, now);
         double h0 = entropy(p0);
-        // which symptoms bear on whom: weight each by the belief in the suspects it can move, and
-        // a little for what it could raise that nobody suspects yet
+        // which symptoms bear on the suspects: weight each by the belief in those it can move (one
+        // that bears on none of them can only raise new suspects, which is worth little and costs
+        // two firings to find out)
         Map<String, Double> weight = new LinkedHashMap<>();
         for (int i = 0; i < components.size(); i++) {
-            double w = p0[i] > 0 ? p0[i] : 1e-3;
+            double w = p0[i];
+            if (w <= 0) continue;
             for (String s : rb.symptomsAbout(components.get(i))) {
                 if (answered.contains(s) || !scope.reads().contains(s) || !k.symptoms().containsKey(s)) continue;
                 weight.merge(s, w, Double::sum);
