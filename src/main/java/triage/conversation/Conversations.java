@@ -123,11 +123,6 @@ public final class Conversations {
 
         boolean checking = CHECK.contains(command) && !canCheck.isEmpty();
         Answer a = triage.answer(said(checking ? List.of() : List.of(text), state, checking));
-        // free live checks go before asking a person what they can answer, once a conversation
-        if (!checking && !state.checked() && !canCheck.isEmpty() && probeQuestion(a)) {
-            checking = true;
-            a = triage.answer(said(List.of(text), state, true));
-        }
         Diagnosis d = a.diagnosis();
         boolean settled = settled(d);
         Check question = settled ? null : first(d);
@@ -154,14 +149,6 @@ public final class Conversations {
     private static Said said(List<String> texts, ConversationState state, boolean check) {
         return Said.texts(texts).inConversation(state.observations(), state.runbooks(), state.lastAsked())
                 .settingAside(state.setAside()).checking(check);
-    }
-
-    /** Whether the question about to be asked is one a live check may answer. */
-    private static boolean probeQuestion(Answer a) {
-        Check q = a.diagnosis().settled() ? null : first(a.diagnosis());
-        if (q == null) return false;
-        Symptom s = a.knowledge().symptoms().get(q.id());
-        return s != null && "probe".equals(s.effort());
     }
 
     private static String clarification(Answer a, String asked) {
