@@ -6,67 +6,130 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** Dependencies point inward: the engine knows nothing of HTTP, chat or the command line. */
+/**
+ * Dependencies point inward. The table below is the one place the allowed arrows are written
+ * down: each package of {@code triage} with the packages of {@code triage} it may import, and the
+ * outside libraries it must not. A package missing from the table fails the test, so a new one
+ * has to be placed.
+ */
 class ArchitectureTest {
-    /** Network clients stay at the edge (probe; lettuce in conversation, jetcd in rollout), never in the core. */
+    /** Network clients stay at the edge: lettuce in conversation and chat, jetcd and gRPC in probe and rollout. */
     private static final List<String> CLIENTS = List.of("io.lettuce", "io.etcd", "io.grpc", "io.netty", "io.vertx");
+    private static final List<String> DROOLS = List.of("org.kie", "org.drools");
 
-    private static final Map<String, List<String>> FORBIDDEN = Map.ofEntries(
-            Map.entry("model", with(CLIENTS, "io.javalin", "org.kie", "org.drools", "triage.engine", "triage.http", "triage.cli", "triage.language", "triage.probe")),
-            Map.entry("knowledge", with(CLIENTS, "io.javalin", "org.kie", "org.drools", "triage.engine", "triage.http", "triage.cli", "triage.probe")),
-            Map.entry("language", with(CLIENTS, "io.javalin", "org.kie", "org.drools", "triage.engine", "triage.http", "triage.cli", "triage.probe")),
-            // the engine reloads from directories; where they come from (files, etcd) is someone else's business
-            Map.entry("engine", with(CLIENTS, "io.javalin", "triage.http", "triage.cli", "triage.render",
-                    "triage.rollout", "triage.chat", "triage.conversation", "triage.probe")),
-            Map.entry("rollout", List.of("io.javalin", "io.lettuce", "triage.http", "triage.cli", "triage.chat", "triage.conversation", "triage.probe")),
-            Map.entry("render", with(CLIENTS, "io.javalin", "org.kie", "org.drools", "triage.http", "triage.cli", "triage.probe")),
-            Map.entry("probe", List.of("io.javalin", "org.kie", "org.drools", "triage.http", "triage.cli", "triage.render", "triage.chat",
-                    "triage.rollout", "triage.conversation")),
-            Map.entry("http", with(CLIENTS, "org.kie", "org.drools", "triage.cli")),
-            // chat adapters translate wire formats: they reach the core through Triage and Conversations only
-            Map.entry("chat", List.of("org.kie", "org.drools", "triage.engine", "triage.language", "triage.knowledge", "triage.http",
-                    "triage.cli", "triage.probe")),
-            // helpers every package may use: they use none of Triage, nor any client but gRPC's interceptor
-            Map.entry("util", List.of("triage", "io.javalin", "io.lettuce", "io.etcd", "io.netty", "io.vertx", "org.kie", "org.drools")),
-            // the simulated engineer talks to the bot as a channel does, through Conversations
-            Map.entry("simulate", with(CLIENTS, "io.javalin", "org.kie", "org.drools", "triage.http", "triage.cli", "triage.chat",
-                    "triage.probe", "triage.render", "triage.rollout")));
-    /** The faces a package may import although the package they live in is forbidden to it. */
-    private static final Map<String, List<String>> ALLOWED = Map.of(
-            "chat", List.of("triage.engine.Triage"));
+    private record Arrows(Set<String> may, List<String> never) {
+        static Arrows of(String may, List<String> never) {
+            return new Arrows(may.isBlank() ? Set.of() : Set.of(may.split(" ")), never);
+        }
+    }
 
-    private static List<String> with(List<String> more, String... names) {
-        List<String> out = new ArrayList<>(List.of(names));
-        out.addAll(more);
+    private static final Map<String, Arrows> TABLE = new LinkedHashMap<>();
+    static {
+        // Lower layers first: a package may import only packages above it in this table, so no arrow
+        // points back up (the_table_is_layered holds that).
+        // package          may import (triage.*)                                              must not import
+        TABLE.put("util",         Arrows.of("",                                                 with(DROOLS, "io.javalin", "io.lettuce", "io.etcd")));
+        TABLE.put("model",        Arrows.of("",                                                 with(CLIENTS, "io.javalin")));
+        TABLE.put("redis",        Arrows.of("",                                                 with(DROOLS, "io.javalin", "io.etcd", "io.grpc")));
+        TABLE.put("web",          Arrows.of("",                                                 with(CLIENTS, DROOLS)));
+        TABLE.put("knowledge",    Arrows.of("model util",                                       with(CLIENTS, "io.javalin", "org.kie", "org.drools")));
+        TABLE.put("language",     Arrows.of("model knowledge util",                             with(CLIENTS, "io.javalin", "org.kie", "org.drools")));
+        TABLE.put("engine",       Arrows.of("model knowledge language util",                    with(CLIENTS, "io.javalin")));
+        TABLE.put("conversation", Arrows.of("model knowledge language engine redis util",       with(DROOLS, "io.javalin", "io.etcd", "io.grpc")));
+        TABLE.put("probe",        Arrows.of("model knowledge engine util",                      with(DROOLS, "io.javalin")));
+        TABLE.put("rollout",      Arrows.of("model knowledge engine util",                      with(DROOLS, "io.javalin", "io.lettuce")));
+        // the simulated engineer talks to the bot as a channel does, through Conversations
+        TABLE.put("simulate",     Arrows.of("model knowledge engine conversation",              with(CLIENTS, DROOLS, "io.javalin")));
+        TABLE.put("render",       Arrows.of("model knowledge engine conversation",              with(CLIENTS, DROOLS, "io.javalin")));
+        TABLE.put("ops",          Arrows.of("model engine",                                     with(CLIENTS, DROOLS, "io.javalin")));
+        // the edges reach the core through Triage, Conversations and the LiveChecks port
+        TABLE.put("http",         Arrows.of("model engine conversation probe render ops web",   with(CLIENTS, DROOLS)));
+        TABLE.put("chat",         Arrows.of("model conversation render web redis util",         with(DROOLS, "io.etcd", "io.grpc")));
+        TABLE.put("app",          Arrows.of("model knowledge engine conversation probe rollout render ops http chat web redis util",
+                                                                                                 List.of("org.kie", "org.drools")));
+        TABLE.put("cli",          Arrows.of("model engine probe rollout render app simulate",          with(CLIENTS, DROOLS, "io.javalin")));
+    }
+
+    @SafeVarargs
+    private static List<String> with(List<String> more, Object... names) {
+        List<String> out = new ArrayList<>(more);
+        for (Object n : names) {
+            if (n instanceof List<?> l) l.forEach(x -> out.add((String) x));
+            else out.add((String) n);
+        }
         return out;
     }
 
     @Test
-    void packages_import_only_inward() throws IOException {
+    void every_package_is_in_the_table() throws IOException {
+        Set<String> packages = new TreeSet<>();
+        try (Stream<Path> dirs = Files.list(Path.of("src/main/java/triage"))) {
+            dirs.filter(Files::isDirectory).forEach(d -> packages.add(d.getFileName().toString()));
+        }
+        assertEquals(new TreeSet<>(packages), new TreeSet<>(TABLE.keySet()));
+    }
+
+    @Test
+    void the_table_is_layered_so_no_arrow_points_back_up() {
+        List<String> above = new ArrayList<>();
+        List<String> backwards = new ArrayList<>();
+        for (var e : TABLE.entrySet()) {
+            for (String target : e.getValue().may()) {
+                if (!above.contains(target)) backwards.add(e.getKey() + " -> " + target);
+            }
+            above.add(e.getKey());
+        }
+        assertEquals(List.of(), backwards);
+    }
+
+    @Test
+    void util_imports_nothing_of_triage() {
+        assertEquals(Set.of(), TABLE.get("util").may());
+    }
+
+    @Test
+    void packages_import_only_along_the_arrows_of_the_table() throws IOException {
         List<String> violations = new ArrayList<>();
-        for (var e : FORBIDDEN.entrySet()) {
-            Path dir = Path.of("src/main/java/triage", e.getKey());
-            try (Stream<Path> files = Files.walk(dir)) {
+        for (var e : TABLE.entrySet()) {
+            String pkg = e.getKey();
+            try (Stream<Path> files = Files.walk(Path.of("src/main/java/triage", pkg))) {
                 for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
                     for (String line : Files.readAllLines(f)) {
                         if (!line.startsWith("import ")) continue;
                         String imported = line.substring("import ".length()).replace("static ", "").replace(";", "").strip();
-                        if (ALLOWED.getOrDefault(e.getKey(), List.of()).contains(imported)) continue;
-                        for (String bad : e.getValue()) {
-                            if (line.contains(" " + bad + ".") || line.contains(" static " + bad + ".")) {
-                                violations.add(f + ": " + line);
-                            }
+                        if (!allowed(pkg, imported, e.getValue())) violations.add(f + ": " + line);
+                    }
+                }
+            }
+            // fully qualified references in code count too
+            try (Stream<Path> files = Files.walk(Path.of("src/main/java/triage", pkg))) {
+                for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                    String text = Files.readString(f);
+                    for (String other : TABLE.keySet()) {
+                        if (other.equals(pkg) || e.getValue().may().contains(other)) continue;
+                        if (text.matches("(?s).*[^.\\w]triage\\." + other + "\\.[A-Z].*")) {
+                            violations.add(f + ": names triage." + other);
                         }
                     }
                 }
             }
         }
         assertEquals(List.of(), violations);
+    }
+
+    private static boolean allowed(String pkg, String imported, Arrows arrows) {
+        for (String bad : arrows.never()) if (imported.startsWith(bad + ".")) return false;
+        if (!imported.startsWith("triage.")) return true;
+        String target = imported.substring("triage.".length()).split("\\.")[0];
+        return target.equals(pkg) || arrows.may().contains(target);
     }
 }

@@ -1,9 +1,10 @@
 package triage;
 
+import triage.app.App;
+import triage.app.Config;
 import triage.engine.LiveChecks;
 import triage.engine.LiveRulebook;
 import triage.engine.Rulebook;
-import triage.engine.RulebookCache;
 import triage.engine.RulebookCompiler;
 import triage.engine.RulebookException;
 import triage.engine.Triage;
@@ -64,8 +65,7 @@ public final class Fixtures {
 
     /** A compiler with the cache the environment names, as the commands make it. */
     public static RulebookCompiler compiler() {
-        return new RulebookCompiler(RulebookCache.at(System.getenv("TRIAGE_CACHE"), System.getenv("XDG_CACHE_HOME"),
-                System.getProperty("user.home")));
+        return App.compiler(Config.read(Config.Flags.none()));
     }
 
     /** Compiles a set of runbooks, as {@code lint} does. */

@@ -26,7 +26,9 @@ class JarIT {
     private static Process start(String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR));
         cmd.addAll(List.of(args));
-        return new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().put("TRIAGE_RECALL", "true");
+        return pb.start();
     }
 
     @Test
@@ -38,6 +40,17 @@ class JarIT {
         JsonNode body = new ObjectMapper().readTree(out);
         String top = body.get("causes").get(0).get("component").asText();
         assertTrue(top.equals("rethinkdb") || top.equals("load-balancer"), out);
+    }
+
+    @Test
+    void ask_from_the_jar_loads_the_sentence_model_and_its_natives_and_reads_by_example() throws Exception {
+        Process p = start("ask", "--json", "the db box is at 99 percent cpu");
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "ask did not finish");
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.exitValue(), out);
+        JsonNode u = new ObjectMapper().readTree(out.substring(out.indexOf('{'))).get("understood").get(0);
+        assertEquals("example", u.get("via").asText(), out);
+        assertEquals("database-cpu-high", u.get("symptom").asText(), out);
     }
 
     @Test

@@ -58,7 +58,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@Timeout(value = 120, unit = TimeUnit.SECONDS)
+// bounds are about 10x a quiet 2-core machine's: CI runs on a loaded one, and a hang still fails
+@Timeout(value = 300, unit = TimeUnit.SECONDS)
 class MultiInstanceIT {
     private static final Pattern LISTENING = Pattern.compile("listening on (http://127\\.0\\.0\\.1:\\d+)");
     private static final String SLACK_SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
@@ -101,7 +102,8 @@ class MultiInstanceIT {
             instances.add(p);
             up.add(CompletableFuture.supplyAsync(() -> listening(p)));
         }
-        for (CompletableFuture<String> f : up) bases.add(f.get(90, TimeUnit.SECONDS));
+        // a cold start of three (a compile each) takes about 30 s on a quiet machine
+        for (CompletableFuture<String> f : up) bases.add(f.get(300, TimeUnit.SECONDS));
     }
 
     private Process serve() throws IOException {
@@ -284,7 +286,7 @@ class MultiInstanceIT {
                 if (line.startsWith("published revision ")) onPublished.run();
             }
         }
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "publish did not finish");
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "publish did not finish");
         return p.exitValue();
     }
 
@@ -304,7 +306,7 @@ class MultiInstanceIT {
         String revision = m.group(1);
         assertFalse(revision.equals(before), "the edit changes the revision");
         long[] told = new long[3], reached = new long[3];
-        long deadline = t0[0] + TimeUnit.SECONDS.toNanos(20);
+        long deadline = t0[0] + TimeUnit.SECONDS.toNanos(90);
         int left = 3;
         while (left > 0 && System.nanoTime() < deadline) {
             for (int i = 0; i < 3; i++) {
@@ -336,9 +338,11 @@ class MultiInstanceIT {
             System.out.println("MEASURED " + which + " publish: told all three in " + Collections.max(r.told()) + " ms " + r.told()
                     + "; all three serving it (compiled, scenarios passed, swapped) in " + Collections.max(r.serving()) + " ms "
                     + r.serving());
+            // told by the watch (a few hundred ms quiet); the 5 s poll alone would miss this bound
             for (long ms : r.told()) assertTrue(ms < 2000, "the publish took " + r.told() + " ms to reach the instances");
-            // the validated swap costs a compile and every scenario per instance: bounded, not 2 s on a shared 2-core box
-            for (long ms : r.serving()) assertTrue(ms < 15_000, "the swap took " + r.serving() + " ms");
+            // the validated swap costs a compile and every scenario per instance, three at once: 4-6 s on a
+            // quiet 2-core machine, so 60 s for a loaded one
+            for (long ms : r.serving()) assertTrue(ms < 60_000, "the swap took " + r.serving() + " ms");
         }
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
+import triage.testing.Servers;
 import triage.conversation.Conversations;
 import triage.conversation.MemoryStore;
 import triage.conversation.Turn;
@@ -50,7 +51,7 @@ class OnePathTest {
 
         Conversations conversations = new Conversations(triage, new MemoryStore(10, Duration.ofHours(1), Clock.systemUTC()),
                 Clock.systemUTC());
-        Javalin app = new HttpServer(triage, conversations, JSON, new HttpServer.Options(null)).create().start("127.0.0.1", 0);
+        Javalin app = Servers.http(triage, conversations, HttpServer.Options.of(null)).create().start("127.0.0.1", 0);
         JsonNode http;
         try {
             HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(

@@ -12,13 +12,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
- * The chat adapters the environment asks for: Slack when {@code SLACK_SIGNING_SECRET} is set, Teams
- * when {@code TEAMS_WEBHOOK_SECRET} is set; an adapter without its secret is off, so its paths are
- * never mounted and answer 404. Deliveries are de-duplicated in Redis when {@code TRIAGE_REDIS_URL}
- * is set (shared by every instance), else in memory.
+ * The chat adapters the configuration asks for: Slack when its signing secret is set, Teams when
+ * its webhook secret is set; an adapter without its secret is off, so its paths are never mounted
+ * and answer 404. Deliveries are de-duplicated in Redis when a Redis URL is set (shared by every
+ * instance), else in memory.
  */
 public final class ChatAdapters implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ChatAdapters.class);
@@ -46,20 +45,33 @@ public final class ChatAdapters implements AutoCloseable {
     public static ChatAdapters none() { return new ChatAdapters(List.of(), List.of(), null, null, List.of()); }
 
     /**
-     * Reads {@code SLACK_SIGNING_SECRET}, {@code SLACK_BOT_TOKEN}, {@code SLACK_API_URL},
-     * {@code TEAMS_WEBHOOK_SECRET} and {@code TRIAGE_REDIS_URL} from {@code env}.
+     * What switches the adapters on: a platform's secret (else its paths are not mounted), the bot
+     * token and Web API base for Slack, and where deliveries are de-duplicated (Redis when
+     * {@code redisUrl} is set, shared by every instance, else memory). Blank counts as unset.
+     */
+    public record Settings(String slackSigningSecret, String slackBotToken, String slackApiUrl,
+                           String teamsWebhookSecret, String redisUrl) {
+        public Settings {
+            slackSigningSecret = value(slackSigningSecret);
+            slackBotToken = value(slackBotToken);
+            slackApiUrl = value(slackApiUrl);
+            teamsWebhookSecret = value(teamsWebhookSecret);
+            redisUrl = value(redisUrl);
+        }
+    }
+
+    /**
+     * The adapters {@code settings} switch on.
      *
      * @throws IllegalArgumentException when a value is set but unusable (a Teams token that is not base64, a bad URL)
      */
-    public static ChatAdapters fromEnvironment(Map<String, String> env, Conversations conversations, ObjectMapper json) {
-        String slackSecret = value(env, "SLACK_SIGNING_SECRET");
-        String teamsSecret = value(env, "TEAMS_WEBHOOK_SECRET");
-        if (slackSecret == null && teamsSecret == null) return none();
-        SlackAdapter.Settings slackSettings = slackSecret == null ? null
-                : SlackAdapter.Settings.of(slackSecret, value(env, "SLACK_BOT_TOKEN"), value(env, "SLACK_API_URL"));
-        String redis = value(env, "TRIAGE_REDIS_URL");
+    public static ChatAdapters of(Settings settings, Conversations conversations, ObjectMapper json) {
+        if (settings.slackSigningSecret() == null && settings.teamsWebhookSecret() == null) return none();
+        SlackAdapter.Settings slackSettings = settings.slackSigningSecret() == null ? null
+                : SlackAdapter.Settings.of(settings.slackSigningSecret(), settings.slackBotToken(), settings.slackApiUrl());
         Deduplicator local = new MemoryDeduplicator(50_000, SEEN_FOR, Clock.systemUTC());
-        Deduplicator seen = redis == null ? local : new RedisDeduplicator(redis, SEEN_FOR, Duration.ofMillis(500), local);
+        Deduplicator seen = settings.redisUrl() == null ? local
+                : new RedisDeduplicator(settings.redisUrl(), SEEN_FOR, Duration.ofMillis(500), local);
         ChatService service = new ChatService(conversations, THREADS, QUEUE);
         List<EndpointGroup> routes = new ArrayList<>();
         List<String> names = new ArrayList<>();
@@ -74,8 +86,9 @@ public final class ChatAdapters implements AutoCloseable {
                 routes.add(slack.routes());
                 names.add("slack");
             }
-            if (teamsSecret != null) {
-                routes.add(new TeamsAdapter(teamsSecret, service, seen, json, Clock.systemUTC(), Duration.ofSeconds(4)).routes());
+            if (settings.teamsWebhookSecret() != null) {
+                routes.add(new TeamsAdapter(settings.teamsWebhookSecret(), service, seen, json, Clock.systemUTC(),
+                        Duration.ofSeconds(4)).routes());
                 names.add("teams");
             }
         } catch (RuntimeException e) {
@@ -87,8 +100,7 @@ public final class ChatAdapters implements AutoCloseable {
         return new ChatAdapters(routes, names, service, seen, adapters);
     }
 
-    private static String value(Map<String, String> env, String name) {
-        String v = env.get(name);
+    private static String value(String v) {
         return v == null || v.isBlank() ? null : v.strip();
     }
 

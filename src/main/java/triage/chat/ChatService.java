@@ -5,6 +5,7 @@ import org.slf4j.LoggerFactory;
 import triage.conversation.ConversationStore;
 import triage.conversation.Conversations;
 import triage.conversation.Turn;
+import triage.web.Bodies;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -24,8 +25,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class ChatService implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ChatService.class);
-    /** Longer messages are cut here, as the API refuses them: nobody describes an outage in more. */
-    public static final int MAX_TEXT = 2000;
     private static final int STRIPES = 64;
 
     private final Conversations conversations;
@@ -49,7 +48,18 @@ public final class ChatService implements AutoCloseable {
         }, new ThreadPoolExecutor.AbortPolicy());
     }
 
-    public Conversations conversations() { return conversations; }
+    /**
+     * Whether conversation {@code id} is one the bot is in; false (with a log line) when the store
+     * cannot tell, so the bot stays out rather than barging into a thread.
+     */
+    public boolean knows(String id) {
+        try {
+            return conversations.knows(id);
+        } catch (ConversationStore.StoreUnavailable e) {
+            log.warn("conversation {}: cannot tell whether the bot is in this thread ({}); not answering", id, e.getMessage());
+            return false;
+        }
+    }
 
     /** Answers {@code text} in conversation {@code id}, in order with that conversation's other messages. */
     public Turn answer(String id, String text) {
@@ -75,11 +85,11 @@ public final class ChatService implements AutoCloseable {
         }
     }
 
-    /** Blank means "help"; longer than {@value #MAX_TEXT} characters is cut. */
+    /** Blank means "help"; longer than {@value Bodies#MAX_TEXT} characters is cut. */
     static String clean(String text) {
         String t = text == null ? "" : text.strip();
         if (t.isEmpty()) return "help";
-        return t.length() > MAX_TEXT ? t.substring(0, MAX_TEXT) : t;
+        return t.length() > Bodies.MAX_TEXT ? t.substring(0, Bodies.MAX_TEXT) : t;
     }
 
     /**

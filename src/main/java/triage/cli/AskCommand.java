@@ -8,13 +8,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import triage.app.App;
+import triage.app.Config;
 import triage.engine.Answer;
-import triage.engine.LiveRulebook;
 import triage.engine.Said;
-import triage.engine.Triage;
 import triage.engine.UnrecognizedLog;
-import triage.probe.ProbeChecks;
+import triage.engine.LiveRulebook;
+import triage.engine.Triage;
 import triage.probe.Prober;
+import triage.probe.ProbeChecks;
 import triage.render.JsonView;
 import triage.render.PlainText;
 
@@ -51,20 +53,27 @@ public final class AskCommand implements Callable<Integer> {
                 return 2;
             }
         }
+        Config config;
+        try {
+            config = sources.config();
+        } catch (IllegalArgumentException e) {
+            err.println("triage: " + e.getMessage());
+            return 2;
+        }
         // answer first: the scenarios and the cache entry of a just-edited set can wait until then
-        LiveRulebook rules = sources.openUnchecked(err);
+        LiveRulebook rules = Sources.openUnchecked(config, err);
         if (rules == null) return 1;
         java.util.Set<String> stacks;
         try {
-            stacks = Sources.stacks(System.getenv("TRIAGE_STACKS"), rules.current().knowledge());
+            stacks = App.stacks(config, rules.current().knowledge());
         } catch (IllegalArgumentException e) {
-            err.println("triage: TRIAGE_STACKS: " + e.getMessage());
+            err.println("triage: " + e.getMessage());
             return 2;
         }
         Prober prober = null;
         if (probe) {
             try {
-                prober = Prober.configured(rules.current().knowledge(), System.getenv());
+                prober = Prober.configured(rules.current().knowledge(), config.probe());
             } catch (IllegalArgumentException e) {
                 err.println("triage: live checks: " + e.getMessage());
                 return 2;
@@ -73,8 +82,9 @@ public final class AskCommand implements Callable<Integer> {
             prober.open();
         }
         try {
-            Triage triage = new Triage(rules, new UnrecognizedLog(1, java.time.Clock.systemUTC()), (d, nanos) -> { },
+            Triage phrases = new Triage(rules, new UnrecognizedLog(1, java.time.Clock.systemUTC()), (d, nanos) -> { },
                     ProbeChecks.of(prober), stacks);
+            Triage triage = config.recall() ? phrases.withRecall(true) : phrases;
             Answer a = triage.answer(Said.texts(observations).checking(probe));
             if (json) {
                 StringWriter text = new StringWriter();

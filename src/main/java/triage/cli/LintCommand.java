@@ -7,13 +7,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import triage.app.App;
+import triage.app.Config;
 import triage.engine.Lint;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code lint [DIR]}: the runbooks' test runner; non-zero exit on any problem. */
@@ -31,7 +31,14 @@ public final class LintCommand implements Callable<Integer> {
     boolean json;
 
     @Override public Integer call() throws Exception {
-        Path rules = sources.rules, knowledge = sources.knowledge;
+        Config config;
+        try {
+            config = sources.config();
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println("triage: " + e.getMessage());
+            return 2;
+        }
+        Path rules = config.rules(), knowledge = config.knowledge();
         if (dir != null) {
             if (Files.isDirectory(dir.resolve("rules"))) {
                 rules = dir.resolve("rules");
@@ -42,22 +49,10 @@ public final class LintCommand implements Callable<Integer> {
                 if (sibling != null && Files.isDirectory(sibling) && !Files.isDirectory(knowledge)) knowledge = sibling;
             }
         }
-        Lint.Report report = Lint.run(Sources.compiler(), rules, knowledge);
+        Lint.Report report = Lint.run(App.compiler(config), rules, knowledge);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("ok", report.ok());
-            m.put("rules", report.rules());
-            m.put("scenarios", report.scenarios());
-            m.put("problems", report.problems().stream().map(p -> {
-                Map<String, Object> x = new LinkedHashMap<>();
-                x.put("file", p.file());
-                x.put("line", p.line());
-                x.put("column", p.column());
-                x.put("message", p.message());
-                return x;
-            }).toList());
-            out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(m));
+            out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(LintView.of(report)));
         } else {
             report.problems().forEach(out::println);
             out.println(report.ok()

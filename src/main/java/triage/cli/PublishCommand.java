@@ -5,6 +5,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import triage.app.App;
+import triage.app.Config;
 import triage.engine.Lint;
 import triage.rollout.Etcd;
 import triage.rollout.EtcdUnavailable;
@@ -25,11 +27,11 @@ public final class PublishCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin Sources sources;
 
-    @Option(names = "--etcd", paramLabel = "URLS", defaultValue = "${env:TRIAGE_ETCD_ENDPOINTS}",
+    @Option(names = "--etcd", paramLabel = "URLS",
             description = "Comma-separated etcd endpoints (default: $TRIAGE_ETCD_ENDPOINTS).")
     String endpoints;
 
-    @Option(names = "--prefix", defaultValue = "${env:TRIAGE_ETCD_PREFIX:-" + Etcd.DEFAULT_PREFIX + "}",
+    @Option(names = "--prefix",
             description = "Key prefix (default: $TRIAGE_ETCD_PREFIX or " + Etcd.DEFAULT_PREFIX + ").")
     String prefix;
 
@@ -40,24 +42,31 @@ public final class PublishCommand implements Callable<Integer> {
     @Override public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (endpoints == null || endpoints.isBlank()) {
+        Config config;
+        try {
+            config = Config.read(new Config.Flags(sources.rules, sources.knowledge, null, null, true, endpoints, prefix));
+        } catch (IllegalArgumentException e) {
+            err.println("triage: " + e.getMessage());
+            return 2;
+        }
+        if (config.etcdEndpoints() == null) {
             err.println("triage: no etcd to publish to; set TRIAGE_ETCD_ENDPOINTS or pass --etcd http://127.0.0.1:2379");
             return 2;
         }
         Etcd etcd;
         try {
-            etcd = Etcd.parse(endpoints, prefix, Duration.ofMillis(timeoutMillis));
+            etcd = Etcd.parse(config.etcdEndpoints(), config.etcdPrefix(), Duration.ofMillis(timeoutMillis));
         } catch (IllegalArgumentException e) {
             err.println("triage: " + e.getMessage());
             return 2;
         }
-        Lint.Report report = Lint.run(Sources.compiler(), sources.rules, sources.knowledge);
+        Lint.Report report = Lint.run(App.compiler(config), config.rules(), config.knowledge());
         if (!report.ok()) {
             report.problems().forEach(err::println);
             err.println("triage: not published: " + report.problems().size() + " problem(s); fix them and run lint");
             return 1;
         }
-        RunbookSet set = RunbookSet.read(sources.rules, sources.knowledge, report.revision());
+        RunbookSet set = RunbookSet.read(config.rules(), config.knowledge(), report.revision());
         try {
             Publisher.Published p = Publisher.publish(etcd, set);
             out.println("published revision " + p.revision() + " (" + report.rules() + " rules, " + report.scenarios()

@@ -89,7 +89,13 @@ public final class SimulateCommand implements Callable<Integer> {
             err.println("triage: " + e.getMessage());
             return 2;
         }
-        LiveRulebook rules = sources.open(err);
+        LiveRulebook rules;
+        try {
+            rules = Sources.openUnchecked(sources.config(), err);
+        } catch (IllegalArgumentException e) {
+            err.println("triage: " + e.getMessage());
+            return 2;
+        }
         if (rules == null) return 1;
         for (Profile p : profiles) {
             if (!rules.current().knowledge().runbooks().containsKey(p.stack())) {

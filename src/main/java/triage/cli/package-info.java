@@ -1,2 +1,2 @@
-/** The commands: serve, ask, lint. Each parses its options, builds what it needs and reports. */
+/** The commands: serve, ask, lint, publish. Each reads its {@link triage.app.Config}, builds what it needs and reports. */
 package triage.cli;

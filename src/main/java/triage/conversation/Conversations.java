@@ -9,10 +9,12 @@ import triage.model.Cause;
 import triage.model.Check;
 import triage.model.Diagnosis;
 import triage.model.Observation;
+import triage.model.Redactor;
 import triage.knowledge.Knowledge;
 import triage.knowledge.Symptom;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,7 +22,11 @@ import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
 
 /**
@@ -49,14 +55,26 @@ public final class Conversations {
     private static final Set<String> WHY = Set.of("why", "why?", "explain", "how do you know", "why is that",
             "what makes you think so", "why do you think so");
 
+    /** Locks that take one conversation's messages one at a time; ids share them by hash. */
+    static final int STRIPES = 256;
+    /**
+     * Tries at storing a turn that other instances keep beating (with a short random pause
+     * between them, so that two instances racing do not keep meeting).
+     */
+    static final int ATTEMPTS = 20;
+    /** How long a message waits behind its conversation's earlier ones before it is refused. */
+    static final Duration LOCK_WAIT = Duration.ofSeconds(20);
+
     private final Triage triage;
     private final ConversationStore store;
     private final Clock clock;
+    private final Lock[] stripes = new Lock[STRIPES];
 
     public Conversations(Triage triage, ConversationStore store, Clock clock) {
         this.triage = Objects.requireNonNull(triage);
         this.store = Objects.requireNonNull(store);
         this.clock = Objects.requireNonNull(clock);
+        for (int i = 0; i < STRIPES; i++) stripes[i] = new ReentrantLock();
     }
 
     /** Where they are kept, for logs and {@code /healthz}: "memory" or "redis://host:port". */
@@ -86,13 +104,56 @@ public final class Conversations {
 
     /** Takes one message of conversation {@code id} and answers it. */
     public Turn handle(String id, String text) {
+        return handle(id, text, () -> { });
+    }
+
+    /**
+     * Takes one message of conversation {@code id} and answers it; {@code starting} runs first when
+     * the conversation is new here (not remembered, and not one that was pushed out), and may throw
+     * to refuse it (a per-client limit on new conversations).
+     *
+     * <p>The messages of one conversation are taken one at a time in this process (a lock among
+     * {@value #STRIPES}), and across processes each turn is stored only over the state it was
+     * answered on: a turn that lost that race is answered again on what won, at most
+     * {@value #ATTEMPTS} times, and then said to have lost its memory rather than silently dropped.
+     */
+    public Turn handle(String id, String text, Runnable starting) {
         if (!validId(id)) throw new IllegalArgumentException("conversation id must be 1-128 letters, digits or . _ : @ -");
+        Objects.requireNonNull(text);
+        Lock lock = stripe(id);
+        try {
+            if (!lock.tryLock(LOCK_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new ConversationStore.StoreUnavailable("conversation " + id + " is busy with earlier messages", null);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConversationStore.StoreUnavailable("interrupted while waiting for conversation " + id, e);
+        }
+        try {
+            for (int attempt = 1; ; attempt++) {
+                Turn turn = attempt(id, text, starting, attempt == ATTEMPTS);
+                if (turn != null) return turn;
+                starting = () -> { };
+                pause();
+                log.info("conversation {}: written meanwhile by another instance; answering again", id);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** One try at a turn: null when it lost the race to store it (and {@code last} is false). */
+    private Turn attempt(String id, String text, Runnable starting, boolean last) {
         List<String> canCheck = triage.checkable();
         String command = command(text);
         if (RESET.contains(command)) {
             boolean lost = false;
             try {
-                store.delete(id);
+                Optional<ConversationState> had = store.load(id);
+                if (had.isPresent() && !store.delete(id, had.get().version())) {
+                    if (!last) return null;
+                    lost = true;
+                }
             } catch (ConversationStore.StoreUnavailable e) {
                 log.warn("conversation {}: could not forget it: {}", id, e.getMessage());
                 lost = true;
@@ -103,13 +164,24 @@ public final class Conversations {
         }
 
         boolean lost = false;
+        boolean loaded = true;
         ConversationState state;
         try {
-            state = store.load(id).orElseGet(() -> ConversationState.fresh(id));
+            Optional<ConversationState> had = store.load(id);
+            if (had.isEmpty()) {
+                if (store.evicted(id)) {
+                    log.info("conversation {}: pushed out of memory to make room; starting afresh", id);
+                    lost = true;
+                } else {
+                    starting.run();
+                }
+            }
+            state = had.orElseGet(() -> ConversationState.fresh(id));
         } catch (ConversationStore.StoreUnavailable e) {
             log.warn("conversation {}: memory unavailable, answering from this message alone: {}", id, e.getMessage());
             state = ConversationState.fresh(id);
             lost = true;
+            loaded = false;
         }
         if (state.turns() >= MAX_TURNS) throw new TooLong(id);
 
@@ -130,20 +202,42 @@ public final class Conversations {
         List<String> notes = clarify ? List.of(clarification(a, state.lastAsked())) : notes(state, a, settled);
         String asked = clarify ? state.lastAsked() : question == null ? null : question.id();
         ConversationState next = new ConversationState(id, a.observations(), asked, a.runbooks(), state.turns() + 1,
-                Instant.now(clock), a.setAside(), settled ? d.top().component() : null, state.checked() || checking);
+                Instant.now(clock), a.setAside(), settled ? d.top().component() : null, state.checked() || checking,
+                state.version() + 1);
+        // Without the earlier state this turn is written only where nothing is stored (version 1
+        // over none): the store may hold a history it could not read in time, which a fresh state
+        // must not replace; and it is not answered again, since the store is not answering.
         try {
-            store.save(next);
+            if (!store.save(next)) {
+                if (loaded && !last) return null;
+                log.warn("conversation {}: could not remember this turn: written meanwhile", id);
+                lost = true;
+            }
         } catch (ConversationStore.StoreUnavailable e) {
             log.warn("conversation {}: could not remember this turn: {}", id, e.getMessage());
             lost = true;
         }
         if (clarify) {
             // the same question is not asked twice in a row: the reply says how to answer it instead
-            return new Turn(Turn.Kind.CLARIFY, d, null, false, List.of(), text, lost, List.of(), canCheck,
+            return new Turn(Turn.Kind.CLARIFY, d, null, false, List.of(), Redactor.redact(text), lost, List.of(), canCheck,
                     a.knowledge(), notes);
         }
-        return new Turn(Turn.Kind.DIAGNOSIS, d, question, settled, a.heard(), a.unrecognized().isEmpty() ? null : text,
+        return new Turn(Turn.Kind.DIAGNOSIS, d, question, settled, a.heard(),
+                a.unrecognized().isEmpty() ? null : Redactor.redact(text),
                 lost, a.probes() == null ? List.of() : a.probes(), canCheck, a.knowledge(), notes);
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(1 + java.util.concurrent.ThreadLocalRandom.current().nextInt(20));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConversationStore.StoreUnavailable("interrupted while retrying a turn", e);
+        }
+    }
+
+    private Lock stripe(String id) {
+        return stripes[(id.hashCode() & 0x7fffffff) % STRIPES];
     }
 
     private static Said said(List<String> texts, ConversationState state, boolean check) {
@@ -201,10 +295,25 @@ public final class Conversations {
         return out;
     }
 
-    /** Forgets conversation {@code id}. */
+    /**
+     * Forgets conversation {@code id}: deleted only at the version just read, so a delete that
+     * reaches the store late cannot remove turns taken since.
+     *
+     * @throws ConversationStore.StoreUnavailable when the store cannot do it in time (nothing was deleted)
+     */
     public void forget(String id) {
         if (!validId(id)) throw new IllegalArgumentException("conversation id must be 1-128 letters, digits or . _ : @ -");
-        store.delete(id);
+        Lock lock = stripe(id);
+        lock.lock();
+        try {
+            for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+                Optional<ConversationState> had = store.load(id);
+                if (had.isEmpty() || store.delete(id, had.get().version())) return;
+            }
+            throw new ConversationStore.StoreUnavailable("conversation " + id + " kept changing while being forgotten", null);
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Settled as the engine says: its first cause confirmed and clearly ahead, or nothing left to ask. */

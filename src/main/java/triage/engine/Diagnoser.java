@@ -1,5 +1,6 @@
 package triage.engine;
 
+import com.github.benmanes.caffeine.cache.Cache;
 import org.kie.api.event.rule.RuleRuntimeEventListener;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.FactHandle;
@@ -38,6 +39,8 @@ import java.util.Set;
 public final class Diagnoser {
     /** A rule set that loops is stopped here rather than hanging a request. */
     static final int MAX_FIRINGS = 10_000;
+    /** Rules still firing after this long are halted between firings (a loop that re-fires slowly). */
+    static final java.time.Duration FIRING_DEADLINE = java.time.Duration.ofSeconds(5);
     /** Certainty a cause needs to settle on. */
     static final double SETTLED = 0.8;
     /** Lead over the next cause a cause needs to settle on. */
@@ -76,13 +79,13 @@ public final class Diagnoser {
      * words only show in {@code understood}, unless a rule reads them), and in an outage many
      * people report the same things.
      */
-    Diagnosis remembered(Rulebook rb, Memo<Outcome.Key, Outcome> outcomes, List<Observation> observations,
+    Diagnosis remembered(Rulebook rb, Cache<Outcome.Key, Outcome> outcomes, List<Observation> observations,
                          Set<String> runbookHints, Set<String> onRunbooks, Set<String> setAside, String notNow,
                          List<String> unrecognized) {
         Scope scope = rb.scope(onRunbooks);
         Asking asking = asking(setAside, notNow);
         Outcome.Key key = Outcome.Key.of(observations, runbookHints, scope.runbooks(), asking.keyed(), rb.rulesReadText());
-        Outcome o = outcomes.get(key);
+        Outcome o = outcomes.getIfPresent(key);
         if (o == null) {
             o = run(rb, observations, List.of(), runbookHints, scope, asking, true);
             outcomes.put(key, o);
@@ -95,6 +98,7 @@ public final class Diagnoser {
         Set<String> setAside = asking.setAside();
         KieSession session = rb.kieBase().newKieSession();
         SessionTracker tracker = new SessionTracker(rb);
+        tracker.deadline = System.nanoTime() + FIRING_DEADLINE.toNanos();
         session.addEventListener((RuleRuntimeEventListener) tracker);
         session.addEventListener(tracker.agenda);
         try {
@@ -102,10 +106,10 @@ public final class Diagnoser {
             for (String r : runbookHints) session.insert(new Mentioned(r));
             List<FactHandle> toWithdraw = new ArrayList<>();
             for (Observation o : withdrawn) toWithdraw.add(session.insert(o));
-            fire(session, scope);
+            fire(session, scope, tracker);
             if (!toWithdraw.isEmpty()) {
                 toWithdraw.forEach(session::delete);
-                fire(session, scope);
+                fire(session, scope, tracker);
             }
             Map<String, Double> current = tracker.certainties();
             List<Cause> causes = new ArrayList<>();
@@ -200,6 +204,14 @@ public final class Diagnoser {
         if (c == null) return new Remedy(top.component(), top.title(), List.of(), null);
         List<String> steps = c.remedies().isEmpty() && c.nextStep() != null ? List.of(c.nextStep()) : c.remedies();
         return new Remedy(c.id(), c.title(), steps, c.remedySource());
+    }
+
+    private static void fire(KieSession session, Scope scope, SessionTracker tracker) {
+        fire(session, scope);
+        if (tracker.haltedAt != null) {
+            throw new RulesStuck("rules kept firing for over " + FIRING_DEADLINE.toMillis() + " ms; halted before "
+                    + tracker.haltedAt);
+        }
     }
 
     static void fire(KieSession session, Scope scope) {

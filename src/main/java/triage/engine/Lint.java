@@ -2,6 +2,12 @@ package triage.engine;
 
 import triage.model.Diagnosis;
 
+import triage.language.similar.Encoder;
+import triage.language.similar.ExampleLint;
+import triage.language.similar.Thresholds;
+
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -10,7 +16,8 @@ import java.util.Set;
 
 /**
  * A runbook set's test run: it must compile, every scenario must pass, every rule must be
- * fired by some scenario, and every symptom must be used by some rule.
+ * fired by some scenario, every symptom must be used by some rule, and the symptoms' examples
+ * must read as their own symptom and stay apart from other symptoms' ({@link ExampleLint}).
  */
 public final class Lint {
     /** {@code revision} is the set's {@link Rulebook#revision()}, or null when it does not load. */
@@ -21,6 +28,12 @@ public final class Lint {
     private Lint() {}
 
     public static Report run(RulebookCompiler compiler, Path rulesDir, Path knowledgeDir) {
+        return run(compiler, rulesDir, knowledgeDir, new Encoder(), Thresholds.DEFAULT);
+    }
+
+    /** As {@link #run(RulebookCompiler, Path, Path)}, with the examples embedded by {@code encoder}. */
+    public static Report run(RulebookCompiler compiler, Path rulesDir, Path knowledgeDir, Encoder encoder,
+                             Thresholds thresholds) {
         Rulebook rb;
         try {
             rb = compiler.load(rulesDir, knowledgeDir);
@@ -53,6 +66,36 @@ public final class Lint {
                         "symptom '" + s + "' is used by no rule"));
             }
         }
+        problems.addAll(examples(rb, knowledgeDir.resolve("symptoms.yaml"), encoder, thresholds));
         return new Report(problems, rb.rules().size(), results.size(), rb.revision());
+    }
+
+    /** The examples' problems, each at its line of symptoms.yaml. */
+    static List<Problem> examples(Rulebook rb, Path symptomsFile, Encoder encoder, Thresholds thresholds) {
+        boolean any = rb.knowledge().symptoms().values().stream().anyMatch(s -> !s.examples().isEmpty());
+        if (!any) return List.of();
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(symptomsFile);
+        } catch (IOException e) {
+            lines = List.of();
+        }
+        List<Problem> out = new ArrayList<>();
+        for (ExampleLint.Finding f : ExampleLint.check(rb.knowledge(), rb.interpreter(), encoder, thresholds)) {
+            out.add(new Problem(symptomsFile.toString(), lineOf(lines, f.symptom(), f.example()), 0, f.message()));
+        }
+        return out;
+    }
+
+    /** The line (from 1) of {@code example} under symptom {@code id}, or 0 when not found. */
+    static int lineOf(List<String> lines, String id, String example) {
+        int from = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).matches("\\s*-\\s*id:\\s*" + java.util.regex.Pattern.quote(id) + "\\s*")) { from = i; break; }
+        }
+        for (int i = from; i < lines.size(); i++) {
+            if (lines.get(i).strip().startsWith("-") && lines.get(i).contains(example)) return i + 1;
+        }
+        return 0;
     }
 }

@@ -1,5 +1,7 @@
 package triage.engine;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import triage.language.Interpretation;
 import triage.language.Interpreter;
 import triage.model.Observation;
@@ -13,7 +15,8 @@ import java.util.Set;
 /**
  * What {@link Triage} remembers of the answers given on one rulebook revision: each sentence's
  * reading and each diagnosis' outcome. Both are pure functions of the revision, so a new revision
- * starts a new set and the old one is dropped whole.
+ * starts a new set and the old one is dropped whole. Each memo is a bounded Caffeine cache: a
+ * burst of distinct inputs evicts the least useful entries, never grows memory; values are immutable.
  */
 final class Memos {
     /** Bounds of the memos: a few MiB at most, whatever is sent. */
@@ -21,8 +24,8 @@ final class Memos {
     private static final int MAX_TEXT = 500;
 
     private final String revision;
-    private final Memo<String, Interpretation> sentences = new Memo<>(ENTRIES);
-    private final Memo<Outcome.Key, Outcome> outcomes = new Memo<>(ENTRIES);
+    private final Cache<String, Interpretation> sentences = bounded();
+    private final Cache<Outcome.Key, Outcome> outcomes = bounded();
 
     Memos(String revision) {
         this.revision = revision;
@@ -30,7 +33,12 @@ final class Memos {
 
     String revision() { return revision; }
 
-    Memo<Outcome.Key, Outcome> outcomes() { return outcomes; }
+    Cache<Outcome.Key, Outcome> outcomes() { return outcomes; }
+
+    // upkeep on the calling thread: nothing is handed to the common pool per request
+    private static <K, V> Cache<K, V> bounded() {
+        return Caffeine.newBuilder().maximumSize(ENTRIES).executor(Runnable::run).build();
+    }
 
     /**
      * What {@code texts} say, as {@link Interpreter#read(List)} reads them; each text is read once
@@ -41,7 +49,7 @@ final class Memos {
         List<String> unrecognized = new ArrayList<>();
         Set<String> runbooks = new LinkedHashSet<>();
         for (String text : texts) {
-            Interpretation one = sentences.get(text);
+            Interpretation one = sentences.getIfPresent(text);
             if (one == null) {
                 Interpretation r = interpreter.read(List.of(text));
                 one = new Interpretation(List.copyOf(r.readings()), List.copyOf(r.unrecognized()),

@@ -41,8 +41,8 @@ import java.util.stream.Stream;
  * holds the compiled Drools packages and the rule index; beside it, once they ran, the
  * scenarios' failures. A cache that cannot be read or written is skipped: it only ever saves time.
  *
- * <p>The directory is {@code $TRIAGE_CACHE}, else {@code $XDG_CACHE_HOME/triage}, else
- * {@code ~/.cache/triage}; {@code TRIAGE_CACHE=off} turns caching off (see {@link #at}). Entries are Java
+ * <p>The directory is the configuration's ({@code app.Config#cacheDir}: {@code $TRIAGE_CACHE}, else
+ * {@code $XDG_CACHE_HOME/triage}, else {@code ~/.cache/triage}; {@code TRIAGE_CACHE=off} turns caching off). Entries are Java
  * serialization: the directory must be writable by its owner only (it is created so).
  */
 public final class RulebookCache {
@@ -62,19 +62,6 @@ public final class RulebookCache {
 
     /** No caching: every load compiles. */
     public static RulebookCache off() { return new RulebookCache(null); }
-
-    /**
-     * The cache the configuration names: {@code triageCache} ({@code TRIAGE_CACHE}; "off" turns
-     * caching off), else {@code xdgCacheHome/triage}, else {@code home/.cache/triage}; blank or
-     * null values are skipped. The caller reads the environment; the engine never does.
-     */
-    public static RulebookCache at(String triageCache, String xdgCacheHome, String home) {
-        if (triageCache != null && !triageCache.isBlank()) {
-            return triageCache.equalsIgnoreCase("off") || triageCache.equalsIgnoreCase("none") ? off() : in(Path.of(triageCache));
-        }
-        if (xdgCacheHome != null && !xdgCacheHome.isBlank()) return in(Path.of(xdgCacheHome, "triage"));
-        return home == null || home.isBlank() ? off() : in(Path.of(home, ".cache", "triage"));
-    }
 
     boolean enabled() { return dir != null; }
 

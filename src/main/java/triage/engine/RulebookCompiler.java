@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
 /**
  * Turns a rules directory and a knowledge directory into a {@link Rulebook}, or into the list of
  * what is wrong with them ({@link RulebookException#problems()}, each at file:line): the rules
- * compile, every symptom and component they name is defined, the language layer builds.
+ * compile, every symptom and component they name is defined, no action does what a runbook may
+ * not ({@link ActionCheck}: exit, threads, files, sockets, reflection, endless loops), the language layer builds.
  *
  * <p>Compiled rules and scenario results are kept in the {@link RulebookCache} it is given, keyed
  * by the content of every input file: an unchanged set loads without compiling. Writing a new
@@ -72,6 +73,7 @@ public final class RulebookCompiler {
         DrlCompiler.Result compiled = join(rulesPart);
         List<Problem> problems = new ArrayList<>(compiled.problems());
         problems.addAll(undefined(compiled.rules(), knowledge));
+        for (RuleInfo r : compiled.rules().values()) problems.addAll(ActionCheck.check(r));
         if (!problems.isEmpty()) throw new RulebookException(problems);
         if (compiled.knowledgeProblem() != null) throw new RulebookException(List.of(compiled.knowledgeProblem()));
         Rulebook rb = new Rulebook(compiled.base(), knowledge, interpreter, compiled.rules(), compiled.revision(),

@@ -1,6 +1,7 @@
 package triage.engine;
 
 import triage.model.Observation;
+import triage.model.Redactor;
 
 import java.util.List;
 import java.util.Objects;
@@ -68,6 +69,12 @@ public record Said(List<String> texts, String openQuestion, boolean check, List<
     /** The same, with the observations of {@code withdrawn} (some of {@link #texts}) taken back after firing. */
     Said withdrawing(List<String> withdrawn) {
         return new Said(texts, openQuestion, check, remembered, runbooks, withdrawn, nextChecks, stacks, setAside);
+    }
+
+    /** The same with credentials and IPv6 addresses masked in what was written ({@link Redactor}). */
+    Said redacted() {
+        return new Said(texts.stream().map(Redactor::redact).toList(), openQuestion, check, remembered, runbooks,
+                withdrawn.stream().map(Redactor::redact).toList(), nextChecks, stacks, setAside);
     }
 
     /** The same, choosing next checks only when {@code nextChecks}. */

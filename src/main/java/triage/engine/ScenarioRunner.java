@@ -52,8 +52,27 @@ public final class ScenarioRunner {
         return null;
     }
 
+    /** How long one scenario may take before the set is rejected with the rule it is stuck in. */
+    static final java.time.Duration DEADLINE = java.time.Duration.ofSeconds(30);
+
+    /**
+     * Every scenario, each on a worker thread under {@link #DEADLINE}: a rule whose action never
+     * returns fails its scenario (naming the rule) and ends the run; the worker is abandoned, since
+     * nothing can stop it, and the set is never served.
+     */
     public static List<Result> runAll(Rulebook rb) {
-        return rb.knowledge().scenarios().stream().map(s -> run(rb, s)).toList();
+        List<Result> out = new ArrayList<>();
+        try (Watchdog watchdog = new Watchdog(DEADLINE, 1, "scenario")) {
+            for (Scenario s : rb.knowledge().scenarios()) {
+                try {
+                    out.add(watchdog.call(() -> run(rb, s), rb, "scenario '" + s.name() + "'"));
+                } catch (RulesStuck e) {
+                    out.add(new Result(s, e.getMessage(), null));
+                    break;
+                }
+            }
+        }
+        return out;
     }
 
     /** Every failing scenario as {@code file: name: why}. */

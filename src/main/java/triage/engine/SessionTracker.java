@@ -40,8 +40,18 @@ final class SessionTracker implements RuleRuntimeEventListener {
     private Match firing;
     private final List<String> concluded = new ArrayList<>();
 
+    /** System.nanoTime after which the session is halted between firings. */
+    long deadline = Long.MAX_VALUE;
+    /** The rule that was about to fire when the deadline passed; null while within it. */
+    String haltedAt;
+
     final DefaultAgendaEventListener agenda = new DefaultAgendaEventListener() {
         @Override public void beforeMatchFired(BeforeMatchFiredEvent event) {
+            if (haltedAt == null && System.nanoTime() - deadline > 0) {
+                RuleRef r = ref(event.getMatch());
+                haltedAt = (r.file() == null ? "" : r.file() + ":" + r.line() + ": ") + "rule '" + r.name() + "'";
+                event.getKieRuntime().halt();
+            }
             firing = event.getMatch();
             if (recording) concluded.clear();
         }

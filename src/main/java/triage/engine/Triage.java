@@ -2,7 +2,9 @@ package triage.engine;
 
 import triage.knowledge.Knowledge;
 import triage.language.Interpretation;
+import triage.language.similar.Recall;
 import triage.model.Diagnosis;
+import triage.model.Maybe;
 import triage.model.Observation;
 import triage.model.ProbeResult;
 
@@ -39,7 +41,17 @@ public final class Triage {
     private final LiveChecks checks;
     private final Set<String> stacks;
     private final Diagnoser diagnoser = new Diagnoser();
+    /** How long one diagnosis may take before it is answered 503. */
+    static final java.time.Duration DEADLINE = java.time.Duration.ofSeconds(10);
+    /** Diagnoses stuck in an action that may be set aside before every diagnosis is refused. */
+    static final int MAX_STUCK = 4;
+    /** Runs the rules under {@link #DEADLINE}; null for the scenarios, which run under their own. */
+    private final Watchdog watchdog;
     private final AtomicReference<Memos> memos = new AtomicReference<>(new Memos(null));
+    /** Reads by example what the phrases left unread; null: phrases alone. */
+    private final Recall recall;
+    /** Whether a call waits for the sentence model to load (ask) or answers without it meanwhile (serve). */
+    private final boolean waitForModel;
 
     public Triage(LiveRulebook rules) {
         this(rules, new UnrecognizedLog(1000, Clock.systemUTC()), (d, nanos) -> { }, LiveChecks.NONE);
@@ -60,20 +72,53 @@ public final class Triage {
      */
     public Triage(LiveRulebook rules, UnrecognizedLog unrecognized, Observer observer, LiveChecks checks,
                   Set<String> stacks) {
+        this(rules, unrecognized, observer, checks, stacks, new Watchdog(DEADLINE, MAX_STUCK, "diagnosis"), null, false);
+    }
+
+    private Triage(LiveRulebook rules, UnrecognizedLog unrecognized, Observer observer, LiveChecks checks,
+                   Set<String> stacks, Watchdog watchdog, Recall recall, boolean waitForModel) {
+        this.watchdog = watchdog;
         this.rules = Objects.requireNonNull(rules);
         this.unrecognized = Objects.requireNonNull(unrecognized);
         this.observer = Objects.requireNonNull(observer);
         this.checks = Objects.requireNonNull(checks);
         this.stacks = Set.copyOf(Objects.requireNonNull(stacks));
+        this.recall = recall;
+        this.waitForModel = waitForModel;
     }
 
     /** The stacks this deployment runs; empty when not set. */
     public Set<String> stacks() { return stacks; }
 
-    /** A triage of one fixed rulebook, recording nothing: how the scenarios are run. */
+    /** A triage of one fixed rulebook, recording nothing: how the scenarios are run (phrases alone). */
     static Triage of(Rulebook rb) {
         return new Triage(LiveRulebook.serving(rb), new UnrecognizedLog(1, Clock.systemUTC()), (d, nanos) -> { },
-                LiveChecks.NONE);
+                LiveChecks.NONE, Set.of(), null, null, false);
+    }
+
+    /**
+     * This triage, also reading by example ({@link Recall}) what the phrases leave unread; with
+     * {@code waitForModel} a call loads the sentence model when it needs it ({@code ask}), without
+     * it the phrases answer alone until the model has loaded in the background ({@link #startRecall}).
+     */
+    public Triage withRecall(Recall recall, boolean waitForModel) {
+        return new Triage(rules, unrecognized, observer, checks, stacks, watchdog, Objects.requireNonNull(recall),
+                waitForModel);
+    }
+
+    /** As {@link #withRecall(Recall, boolean)}, with the shipped sentence model and thresholds. */
+    public Triage withRecall(boolean waitForModel) {
+        return withRecall(new Recall(), waitForModel);
+    }
+
+    /**
+     * Starts loading the sentence model and embedding the live rulebook's examples on a background
+     * thread (serve, once listening); does nothing when this triage does not read by example.
+     */
+    public void startRecall() {
+        if (recall == null) return;
+        Rulebook rb = rules.current();
+        recall.startLoading(rb.knowledge(), rb.revision(), rb.interpreter()::polarityAbout);
     }
 
     public LiveRulebook rules() { return rules; }
@@ -81,15 +126,26 @@ public final class Triage {
     /** The knowledge of the live rulebook (runbooks, symptoms' words). */
     public Knowledge knowledge() { return rules.current().knowledge(); }
 
+    /** The live rulebook's runbooks and their rules. */
+    public Runbooks runbooks() { return Runbooks.of(rules.current()); }
+
     /** What people said that no symptom matched, counted. */
     public UnrecognizedLog unrecognized() { return unrecognized; }
 
     /** Names of what the live checks cover; empty when none are configured. */
     public List<String> checkable() { return checks.names(); }
 
-    /** Answers one message. */
+    /**
+     * Answers one message. What was written is redacted first ({@link triage.model.Redactor}), so no
+     * credential typed into a chat reaches a conversation's memory, the unrecognized list or a log.
+     * The rules (not the reading of the text) run on a worker thread under {@link #DEADLINE}: a rule
+     * whose action never returns costs that worker (at most {@link #MAX_STUCK} are set aside), not the caller.
+     *
+     * @throws RulesStuck when the rules do not finish in time (HTTP answers 503)
+     */
     public Answer answer(Said said) {
         long t0 = System.nanoTime();
+        said = said.redacted();
         Rulebook rb = rules.current();
         List<ProbeResult> probes = null;
         if (said.check()) {
@@ -125,6 +181,17 @@ public final class Triage {
             heard.add(0, reply);  // what else the message says comes later, so it wins
             notUnderstood.remove(reply.getText());
         }
+        List<Maybe> maybe = List.of();
+        if (recall != null && !notUnderstood.isEmpty()) {
+            // what the phrases left unread (and was no reply), read by the symptoms' examples
+            Recall.Result r = recall.read(rb.knowledge(), rb.revision(), rb.interpreter()::polarityAbout, notUnderstood,
+                    waitForModel);
+            for (Recall.Found f : r.found()) {
+                heard.add(Observation.byExample(f.symptom(), f.present(), f.text(), f.example(), f.similarity()));
+            }
+            notUnderstood = new ArrayList<>(r.unread());
+            maybe = r.maybe();
+        }
         if (probes != null) heard.addAll(counted(rb.knowledge(), probes));
 
         List<Observation> kept = new ArrayList<>(said.remembered()), withdrawn = new ArrayList<>();
@@ -136,11 +203,22 @@ public final class Triage {
         if (unsure) setAside.add(said.openQuestion());
         for (Observation o : observations) setAside.remove(o.getSymptom());
         Set<String> on = rb.runbooksOn(said.stacks().isEmpty() ? stacks : said.stacks(), runbooks, setAside);
-        Diagnosis d = withdrawn.isEmpty() && said.nextChecks()
+        List<String> unread = notUnderstood;
+        java.util.concurrent.Callable<Diagnosis> rulesFire = () -> withdrawn.isEmpty() && said.nextChecks()
                 ? diagnoser.remembered(rb, memos.outcomes(), observations, runbooks, on, setAside, said.openQuestion(),
-                        notUnderstood)
-                : diagnoser.diagnose(rb, observations, withdrawn, runbooks, on, setAside, said.openQuestion(), notUnderstood,
+                        unread)
+                : diagnoser.diagnose(rb, observations, withdrawn, runbooks, on, setAside, said.openQuestion(), unread,
                         said.nextChecks());
+        Diagnosis d;
+        try {
+            // only the rules run under the deadline: reading the text has its own budget (and may load a model)
+            d = watchdog == null ? rulesFire.call() : watchdog.call(rulesFire, rb, "a diagnosis");
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        if (!maybe.isEmpty()) d = d.withMaybe(maybe);
         boolean answered = said.openQuestion() != null
                 && heard.stream().anyMatch(o -> o.getSymptom().equals(said.openQuestion()));
         return new Answer(d, heard, notUnderstood, probes, answered, observations, runbooks, rb.knowledge(),

@@ -1,5 +1,7 @@
 package triage.engine;
 
+import triage.model.Redactor;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,7 +15,7 @@ import java.util.regex.Pattern;
 /**
  * Counts what people said that matched no symptom, so runbook authors see which phrases or
  * rules to add next. Text is normalised (lower case, single spaces, end punctuation dropped)
- * and things that identify people or hosts are masked: e-mail addresses, IP addresses, URLs,
+ * and credentials ({@link Redactor}) and things that identify people or hosts are masked: e-mail addresses, IP addresses, URLs,
  * long numbers and hex ids. At most {@code capacity} entries are kept; when full, the least
  * counted, least recent entry makes room.
  */
@@ -40,7 +42,7 @@ public final class UnrecognizedLog {
     }
 
     static String normalise(String text) {
-        String t = text.toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+        String t = Redactor.redact(text).toLowerCase(Locale.ROOT).replace('\u2019', '\'');
         t = EMAIL.matcher(t).replaceAll("<email>");
         t = URL.matcher(t).replaceAll("<url>");
         t = IP.matcher(t).replaceAll("<ip>");

@@ -53,6 +53,14 @@ final class RateLimiter {
         }
     }
 
+    /** Whether {@code client} has a token at {@code nanos}, without taking it (a client never seen has). */
+    boolean has(String client, long nanos) {
+        Bucket b = buckets.get(client);
+        State s = b == null ? DROPPED : b.get();
+        if (s == DROPPED) return true;
+        return Math.min(burst, s.tokens() + (nanos - s.last()) / 1e9 * rate) >= 1;
+    }
+
     /** Seconds until {@code client} has a token again, at least 1. */
     long retryAfter(String client) {
         Bucket b = buckets.get(client);

@@ -132,6 +132,9 @@ public final class KnowledgeLoader {
             if (blank(s.question()) || blank(s.how()) || blank(s.present()) || blank(s.absent())) {
                 problems.add(sf + ": symptom '" + s.id() + "' needs question, how, present and absent");
             }
+            for (String e : s.examples()) {
+                if (blank(e)) problems.add(sf + ": symptom '" + s.id() + "' has a blank example");
+            }
         }
         for (Runbook r : k.runbooks().values()) {
             for (String t : r.tree()) {

@@ -1,7 +1,5 @@
 package triage.language;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import org.tartarus.snowball.ext.EnglishStemmer;
 import triage.knowledge.Lexicon;
 
@@ -16,8 +14,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Turns text into tokens: contractions expanded, typos corrected against the known vocabulary,
- * words stemmed (Snowball English, from Lucene), and every way of saying a concept folded into
+ * Turns text into tokens: contractions expanded, typos corrected against the known vocabulary
+ * (by {@link Speller}), words stemmed (Snowball English, from Lucene), and every way of saying a concept folded into
  * the concept. Immutable and thread-safe once built.
  */
 final class Analyzer {
@@ -43,13 +41,7 @@ final class Analyzer {
     /** Surface words and stems that are known; anything else may be a typo. */
     private final Set<String> knownSurfaces = new HashSet<>();
     private final Set<String> knownStems = new HashSet<>();
-    private final List<String> typoTargets = new ArrayList<>();
-    private final Map<String, String> typoStems = new HashMap<>();
-    /**
-     * Words already corrected: the closest known word, or "" for none. The same typos come again
-     * and again; bounded, so odd words cannot grow it for ever.
-     */
-    private final Cache<String, String> corrections = Caffeine.newBuilder().maximumSize(8192).executor(Runnable::run).build();
+    private final Speller speller;
 
     private record Variant(List<String> stems, String concept) {}
 
@@ -83,6 +75,7 @@ final class Analyzer {
         }
         // a typo is corrected into a word that carries meaning, never into a cue: "anything" must
         // not become "nothing"
+        List<String> typoTargets = new ArrayList<>();
         for (String s : knownSurfaces) {
             String st = stem(s);
             if (s.length() < 4 || isNumber(s) || negations.contains(st) || failure.contains(st) || healthy.contains(st)
@@ -90,8 +83,7 @@ final class Analyzer {
                     || exactHealthy.contains(s)) continue;
             typoTargets.add(s);
         }
-        typoTargets.sort(null);
-        for (String t : typoTargets) typoStems.put(t, stem(t));
+        speller = new Speller(typoTargets);
     }
 
     private void learn(String text) {
@@ -174,7 +166,7 @@ final class Analyzer {
         return s.getCurrent();
     }
 
-    private static boolean isNumber(String w) {
+    static boolean isNumber(String w) {
         for (int i = 0; i < w.length(); i++) if (!Character.isDigit(w.charAt(i))) return false;
         return true;
     }
@@ -194,7 +186,7 @@ final class Analyzer {
             }
             String st = stem(w);
             if (!knownStems.contains(st) && !knownSurfaces.contains(w)) {
-                String fixed = correct(w);
+                String fixed = speller.correct(w);
                 if (fixed != null) {
                     w = fixed;
                     st = stem(fixed);
@@ -269,69 +261,4 @@ final class Analyzer {
     boolean isNegation(String concept) { return negations.contains(concept); }
     boolean isFailure(String concept) { return failure.contains(concept); }
     boolean isHealthy(String concept) { return healthy.contains(concept); }
-
-    /**
-     * The closest known word, or null. Short words are left alone (too many near neighbours);
-     * a doubled letter costs half, since "loggin" is far likelier "login" than "logging".
-     */
-    String correct(String word) {
-        if (word.length() < 4 || isNumber(word)) return null;
-        String known = corrections.getIfPresent(word);
-        if (known != null) return known.isEmpty() ? null : known;
-        String fixed = closest(word);  // outside any lock: two threads may both work one word out, harmlessly
-        corrections.put(word, fixed == null ? "" : fixed);
-        return fixed;
-    }
-
-    private String closest(String word) {
-        double limit = word.length() >= 8 ? 2.0 : 1.0;
-        String best = null;
-        double bestDist = Double.MAX_VALUE;
-        boolean tie = false;
-        // typoTargets is sorted, and only words within the limit in length can be within it in distance
-        int from = (int) (word.length() - limit), to = (int) (word.length() + limit);
-        for (String cand : typoTargets) {
-            int len = cand.length();
-            if (len < from || len > to) continue;
-            double d = distance(word, cand, limit);
-            if (d > limit) continue;
-            if (d < bestDist) { bestDist = d; best = cand; tie = false; }
-            else if (d == bestDist && !typoStems.get(cand).equals(typoStems.get(best))) tie = true;
-        }
-        return tie ? null : best;
-    }
-
-    /**
-     * Damerau-Levenshtein (optimal string alignment) weighted for how people mistype: a doubled
-     * letter costs half, swapped neighbours three quarters ("laod" is "load" before it is "land").
-     * Stops early past {@code limit}.
-     */
-    static double distance(String a, String b, double limit) {
-        int n = a.length(), m = b.length();
-        // three rolling rows of the matrix: the one before last is needed for transpositions
-        double[] before = new double[m + 1], prev = new double[m + 1], cur = new double[m + 1];
-        for (int j = 0; j <= m; j++) prev[j] = j;
-        for (int i = 1; i <= n; i++) {
-            cur[0] = i;
-            double rowMin = Double.MAX_VALUE;
-            for (int j = 1; j <= m; j++) {
-                char ca = a.charAt(i - 1), cb = b.charAt(j - 1);
-                double sub = prev[j - 1] + (ca == cb ? 0 : 1);
-                double del = prev[j] + (i >= 2 && a.charAt(i - 2) == ca ? 0.5 : 1);
-                double ins = cur[j - 1] + (j >= 2 && b.charAt(j - 2) == cb ? 0.5 : 1);
-                double v = Math.min(sub, Math.min(del, ins));
-                if (i > 1 && j > 1 && ca == b.charAt(j - 2) && a.charAt(i - 2) == cb) {
-                    v = Math.min(v, before[j - 2] + 0.75);
-                }
-                cur[j] = v;
-                rowMin = Math.min(rowMin, v);
-            }
-            if (rowMin > limit) return rowMin;
-            double[] t = before;
-            before = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[m];
-    }
 }

@@ -5,16 +5,26 @@ import java.util.List;
 /**
  * The answer: causes that some evidence supports (most likely first), suspects ruled out, the
  * checks that best split what is left, what was understood (observations said, checked and
- * inferred) and what was not; and, once it has settled on its first cause, what to do about it
- * ({@code remedy}; null while it has not settled).
+ * inferred) and what was not, what may have been meant ({@code maybe}: texts close to a
+ * symptom's example, to be asked about, not counted); and, once it has settled on its first cause,
+ * what to do about it ({@code remedy}; null while it has not settled).
  */
 public record Diagnosis(List<Cause> causes, List<Cause> ruledOut, List<Check> nextChecks,
                         List<Observation> understood, List<String> unrecognized, List<Firing> firings,
-                        Remedy remedy) {
+                        List<Maybe> maybe, Remedy remedy) {
+    public Diagnosis {
+        maybe = maybe == null ? List.of() : List.copyOf(maybe);
+    }
+
+    public Diagnosis(List<Cause> causes, List<Cause> ruledOut, List<Check> nextChecks,
+                     List<Observation> understood, List<String> unrecognized, List<Firing> firings,
+                     Remedy remedy) {
+        this(causes, ruledOut, nextChecks, understood, unrecognized, firings, List.of(), remedy);
+    }
 
     public Diagnosis(List<Cause> causes, List<Cause> ruledOut, List<Check> nextChecks,
                      List<Observation> understood, List<String> unrecognized, List<Firing> firings) {
-        this(causes, ruledOut, nextChecks, understood, unrecognized, firings, null);
+        this(causes, ruledOut, nextChecks, understood, unrecognized, firings, List.of(), null);
     }
 
     /** One rule firing, in order: the trace {@code ask --explain} prints. */
@@ -27,4 +37,9 @@ public record Diagnosis(List<Cause> causes, List<Cause> ruledOut, List<Check> ne
      * none could be made) and stands clearly above the rest, or nothing is left to ask.
      */
     public boolean settled() { return remedy != null; }
+
+    /** The same diagnosis, with {@code maybe} as what may have been meant. */
+    public Diagnosis withMaybe(List<Maybe> maybe) {
+        return new Diagnosis(causes, ruledOut, nextChecks, understood, unrecognized, firings, maybe, remedy);
+    }
 }

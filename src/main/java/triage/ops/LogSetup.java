@@ -13,7 +13,7 @@ import java.util.Map;
 
 /**
  * Logging, configured in code: one line per event on stderr, libraries only when something is
- * wrong, {@code kill -USR1} toggles the triage loggers between INFO and DEBUG ({@link DebugToggle}).
+ * wrong, credentials masked ({@link RedactingLayout}), {@code kill -USR1} toggles the triage loggers between INFO and DEBUG ({@link DebugToggle}).
  * Logback finds this through {@code META-INF/services}; parsing an XML file instead took a
  * tenth of every start. {@code -Dlogback.configurationFile=...} still wins: then Logback reads
  * that file as usual.
@@ -36,10 +36,15 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
             Map.entry("io.vertx", Level.WARN),
             // jetcd warns about every failed call, which a live check reports itself
             Map.entry("io.etcd", Level.ERROR),
+            // the tokenizer's loader warns that it finds no GPU on every start
+            Map.entry("ai.djl", Level.ERROR),
             // closing a connection the server already closed is not worth a warning
             Map.entry("io.lettuce.core.RedisChannelHandler", Level.ERROR));
 
     @Override public ExecutionStatus configure(LoggerContext context) {
+        // The one read of the process settings outside app.Config, and it must be: logback calls this
+        // (through ServiceLoader) on the first logger, before main() has built a Config. The property is
+        // logback's own switch; when someone set it, their file wins over these defaults.
         if (System.getProperty("logback.configurationFile") != null) return ExecutionStatus.INVOKE_NEXT_IF_ANY;
 
         LevelChangePropagator jul = new LevelChangePropagator();  // java.util.logging follows these levels
@@ -48,7 +53,7 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
         context.addListener(jul);
         jul.start();
 
-        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        PatternLayoutEncoder encoder = new RedactingLayout.Encoder();
         encoder.setContext(context);
         encoder.setPattern(PATTERN);
         encoder.start();

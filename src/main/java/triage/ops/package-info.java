@@ -1,2 +1,2 @@
-/** Running Triage: metrics (Micrometer, Prometheus format) and the debug-log toggle. */
+/** Running Triage: metrics (Micrometer, Prometheus format), logging set up in code, and the debug-log toggle. */
 package triage.ops;

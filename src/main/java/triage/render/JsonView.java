@@ -11,6 +11,7 @@ import triage.model.Cause;
 import triage.model.Remedy;
 import triage.model.Check;
 import triage.model.Diagnosis;
+import triage.model.Maybe;
 import triage.model.Observation;
 import triage.model.ProbeResult;
 import triage.model.RuleRef;
@@ -55,6 +56,7 @@ public final class JsonView {
         g.writeFieldName("understood");
         understood(g, d.understood(), k);
         strings(g, "unrecognized", d.unrecognized());
+        maybe(g, d.maybe());
         if (d.remedy() != null) {
             g.writeFieldName("remedy");
             remedy(g, d.remedy());
@@ -188,6 +190,29 @@ public final class JsonView {
             g.writeBooleanField("present", u.isPresent());
             g.writeStringField("source", u.getSource());
             g.writeStringField("label", k.label(u));
+            String via = u.getVia();
+            if (via != null) g.writeStringField("via", via);
+            if (u.getExample() != null) {
+                g.writeStringField("example", u.getExample());
+                g.writeNumberField("similarity", Math.round(u.getSimilarity() * 1000) / 1000.0);
+            }
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
+    /** Texts close to a symptom's example but not close enough: questions worth asking, not counted. */
+    static void maybe(JsonGenerator g, List<Maybe> maybe) throws IOException {
+        g.writeArrayFieldStart("maybe");
+        for (Maybe m : maybe) {
+            g.writeStartObject();
+            g.writeStringField("text", m.text());
+            g.writeStringField("symptom", m.symptom());
+            g.writeBooleanField("present", m.present());
+            g.writeStringField("label", m.label());
+            g.writeStringField("question", m.question());
+            g.writeStringField("example", m.example());
+            g.writeNumberField("similarity", Math.round(m.similarity() * 1000) / 1000.0);
             g.writeEndObject();
         }
         g.writeEndArray();

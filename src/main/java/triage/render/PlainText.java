@@ -3,6 +3,7 @@ package triage.render;
 import triage.model.Cause;
 import triage.model.Check;
 import triage.model.Diagnosis;
+import triage.model.Maybe;
 import triage.model.ProbeResult;
 
 import java.util.List;
@@ -58,10 +59,18 @@ public final class PlainText {
             sb.append("Not understood: ");
             sb.append(String.join("; ", d.unrecognized().stream().map(t -> "\"" + t + "\"").toList())).append('\n');
         }
+        for (Maybe m : d.maybe()) sb.append("Maybe: \"").append(m.text()).append("\" - ").append(m.question()).append('\n');
         if (explain) {
             sb.append("\nUnderstood:\n");
             d.understood().forEach(u -> sb.append("  ").append(u.getSymptom()).append(u.isPresent() ? " present" : " absent")
-                    .append(u.getText().isEmpty() ? "" : "  <- \"" + u.getText() + "\"").append(" [").append(u.getSource()).append("]\n"));
+                    .append(u.getText().isEmpty() ? "" : "  <- \"" + u.getText() + "\"").append(" [").append(u.getSource()).append("]")
+                    .append(u.getExample() == null ? "" : String.format(Locale.ROOT, " by example \"%s\" (similarity %.2f)",
+                            u.getExample(), u.getSimilarity()))
+                    .append('\n'));
+            for (Maybe m : d.maybe()) {
+                sb.append(String.format(Locale.ROOT, "  maybe %s %s  <- \"%s\" nearest example \"%s\" (similarity %.2f, below %s)%n",
+                        m.symptom(), m.present() ? "present" : "absent", m.text(), m.example(), m.similarity(), "the accept threshold"));
+            }
             sb.append("Rules fired, in order:\n");
             int i = 1;
             for (Diagnosis.Firing f : d.firings()) {

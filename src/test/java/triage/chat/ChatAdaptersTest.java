@@ -8,6 +8,7 @@ import triage.conversation.Conversations;
 import triage.conversation.MemoryStore;
 import triage.engine.Triage;
 import triage.http.HttpServer;
+import triage.testing.Servers;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -26,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Which adapters the environment switches on, and that an adapter without its secret is simply not there. */
+/** Which adapters the configuration switches on, and that an adapter without its secret is simply not there. */
 class ChatAdaptersTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> PATHS = List.of("/slack/events", "/slack/commands", "/slack/interactions", "/teams/webhook");
@@ -46,12 +47,12 @@ class ChatAdaptersTest {
     }
 
     private Javalin serve(ChatAdapters chat, String token) {
-        return new HttpServer(TRIAGE, CONVERSATIONS, JSON, new HttpServer.Options(token, chat.routes())).create().start("127.0.0.1", 0);
+        return Servers.http(TRIAGE, CONVERSATIONS, HttpServer.Options.of(token).withChat(chat.routes())).create().start("127.0.0.1", 0);
     }
 
     @Test
     void without_their_secrets_the_adapters_are_off_and_their_paths_404() throws Exception {
-        try (ChatAdapters chat = ChatAdapters.fromEnvironment(Map.of("SLACK_BOT_TOKEN", "xoxb-1", "SLACK_SIGNING_SECRET", " "),
+        try (ChatAdapters chat = ChatAdapters.of(new ChatAdapters.Settings(" ", "xoxb-1", null, null, null),
                 CONVERSATIONS, JSON)) {
             assertEquals(List.of(), chat.routes());
             Javalin app = serve(chat, null);
@@ -66,9 +67,8 @@ class ChatAdaptersTest {
     @Test
     void with_their_secrets_they_answer_and_check_only_their_own_signature() throws Exception {
         String teamsToken = java.util.Base64.getEncoder().encodeToString("sixteen byte key".getBytes(StandardCharsets.US_ASCII));
-        Map<String, String> env = Map.of("SLACK_SIGNING_SECRET", "shh", "TEAMS_WEBHOOK_SECRET", teamsToken,
-                "SLACK_API_URL", "http://127.0.0.1:9/api");
-        try (ChatAdapters chat = ChatAdapters.fromEnvironment(env, CONVERSATIONS, JSON)) {
+        var settings = new ChatAdapters.Settings("shh", null, "http://127.0.0.1:9/api", teamsToken, null);
+        try (ChatAdapters chat = ChatAdapters.of(settings, CONVERSATIONS, JSON)) {
             assertTrue(chat.describe().contains("slack, teams"), chat.describe());
             // the API token guards /api/* only: chat paths answer to their platform's signature
             Javalin app = serve(chat, "api-token");
@@ -90,10 +90,10 @@ class ChatAdaptersTest {
     @Test
     void an_unusable_secret_or_url_stops_the_start_with_a_clear_message() {
         var e = assertThrows(IllegalArgumentException.class, () ->
-                ChatAdapters.fromEnvironment(Map.of("TEAMS_WEBHOOK_SECRET", "not base64!"), CONVERSATIONS, JSON));
+                ChatAdapters.of(new ChatAdapters.Settings(null, null, null, "not base64!", null), CONVERSATIONS, JSON));
         assertTrue(e.getMessage().contains("TEAMS_WEBHOOK_SECRET"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () ->
-                ChatAdapters.fromEnvironment(Map.of("SLACK_SIGNING_SECRET", "s", "SLACK_API_URL", "ftp://x"), CONVERSATIONS, JSON));
+                ChatAdapters.of(new ChatAdapters.Settings("s", null, "ftp://x", null, null), CONVERSATIONS, JSON));
         assertTrue(e.getMessage().contains("SLACK_API_URL"), e.getMessage());
     }
 }

@@ -57,6 +57,6 @@ class DeduplicatorTest {
     void blank_text_means_help_and_long_text_is_cut() {
         assertEquals("help", ChatService.clean("  "));
         assertEquals("help", ChatService.clean(null));
-        assertEquals(ChatService.MAX_TEXT, ChatService.clean("x".repeat(5000)).length());
+        assertEquals(triage.web.Bodies.MAX_TEXT, ChatService.clean("x".repeat(5000)).length());
     }
 }

@@ -223,7 +223,7 @@ class ConversationsTest {
     }
 
     private static ConversationState state(String id, Instant at) {
-        return new ConversationState(id, java.util.List.of(), null, java.util.Set.of(), 1, at);
+        return new ConversationState(id, java.util.List.of(), null, java.util.Set.of(), 1, at, 1);
     }
 
     @Test
@@ -235,8 +235,9 @@ class ConversationsTest {
             Turn t = c.handle("x", "nobody can log in");
             assertTrue(t.memoryLost());
             assertEquals("rethinkdb", top(t));
-            long took = System.nanoTime() - t0;
-            assertTrue(took < Duration.ofSeconds(3).toNanos(), "answered without waiting on the store: " + took / 1_000_000 + " ms");
+            // the store gives up after its 300 ms deadline (lettuce alone would wait 60 s): well under a
+            // second on a quiet machine, 10 s with the margin a loaded 2-core machine needs
+            assertTrue(System.nanoTime() - t0 < Duration.ofSeconds(10).toNanos(), "answered without waiting on the store");
             assertFalse(t.heard().isEmpty());
         }
     }

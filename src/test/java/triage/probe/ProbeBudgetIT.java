@@ -6,6 +6,7 @@ import io.javalin.Javalin;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import triage.testing.Servers;
 import triage.Fixtures;
 import triage.http.HttpServer;
 
@@ -62,7 +63,7 @@ class ProbeBudgetIT {
         // every question checks anew, and no breaker opens: each round meets every hung target
         prober = new Prober(targets, new ProbeSettings(BUDGET, Duration.ZERO, 1000, Duration.ofSeconds(30), Duration.ofSeconds(1)));
         triage.engine.Triage triage = Fixtures.triage(ProbeChecks.of(prober));
-        app = new HttpServer(triage, TestConversations.of(triage), new triage.ops.Metrics(), new ObjectMapper(), new HttpServer.Options(null)).create().start("127.0.0.1", 0);
+        app = Servers.http(triage, HttpServer.Options.of(null)).create().start("127.0.0.1", 0);
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         // as serve does at start: load the clients and try the connections (each hangs until open's deadline),
         // and pay the HTTP path's own first-request cost (Jetty, Jackson, the client) without probing

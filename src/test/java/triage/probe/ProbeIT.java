@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import triage.testing.Servers;
 import triage.Fixtures;
 import triage.engine.Answer;
 import triage.engine.Said;
@@ -92,7 +93,7 @@ class ProbeIT {
         etcd.etcdPut(PREFIX + "/10.0.0.7", "{\"uri\":\"http://10.0.0.7:3000\"}");
         prober(Duration.ofMillis(300)).open();
         Triage probing = Fixtures.triage(ProbeChecks.of(prober));
-        app = new HttpServer(probing, TestConversations.of(probing), new triage.ops.Metrics(), new ObjectMapper(), new HttpServer.Options(null)).create().start("127.0.0.1", 0);
+        app = Servers.http(probing, HttpServer.Options.of(null)).create().start("127.0.0.1", 0);
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/api/diagnose"))
                 .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"observations\":[\"status changes and signals stopped working\"],\"probe\":true}")).build(),

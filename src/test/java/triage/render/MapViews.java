@@ -31,6 +31,7 @@ public final class MapViews {
         m.put("nextChecks", d.nextChecks().stream().map(MapViews::check).toList());
         m.put("understood", d.understood().stream().map(u -> understood(u, K)).toList());
         m.put("unrecognized", d.unrecognized());
+        m.put("maybe", d.maybe().stream().map(MapViews::maybe).toList());
         if (d.remedy() != null) m.put("remedy", remedy(d.remedy()));
         if (probes != null) m.put("probes", probes.stream().map(MapViews::probe).toList());
         if (explain) {
@@ -59,6 +60,7 @@ public final class MapViews {
         if (turn.concluded() && turn.diagnosis().remedy() != null) m.put("remedy", remedy(turn.diagnosis().remedy()));
         if (!turn.notes().isEmpty()) m.put("notes", turn.notes());
         m.put("understood", turn.heard().stream().map(u -> understood(u, turn.knowledge())).toList());
+        m.put("maybe", turn.diagnosis().maybe().stream().map(MapViews::maybe).toList());
         m.put("memoryLost", turn.memoryLost());
         return m;
     }
@@ -125,6 +127,23 @@ public final class MapViews {
         m.put("present", u.isPresent());
         m.put("source", u.getSource());
         m.put("label", k.label(u));
+        if (u.getVia() != null) m.put("via", u.getVia());
+        if (u.getExample() != null) {
+            m.put("example", u.getExample());
+            m.put("similarity", Math.round(u.getSimilarity() * 1000) / 1000.0);
+        }
         return m;
+    }
+
+    static Map<String, Object> maybe(triage.model.Maybe x) {
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("text", x.text());
+        e.put("symptom", x.symptom());
+        e.put("present", x.present());
+        e.put("label", x.label());
+        e.put("question", x.question());
+        e.put("example", x.example());
+        e.put("similarity", Math.round(x.similarity() * 1000) / 1000.0);
+        return e;
     }
 }

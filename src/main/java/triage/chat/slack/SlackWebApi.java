@@ -9,16 +9,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -49,10 +42,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class SlackWebApi implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SlackWebApi.class);
-    /** {@code ok:false} errors that say the message was not taken (others, such as internal_error, may have landed). */
-    private static final Set<String> NOT_TAKEN = Set.of("ratelimited", "service_unavailable", "request_timeout");
-    /** A longer {@code Retry-After} is not waited for: the reply would come too late to help. */
-    private static final long MAX_RETRY_AFTER_MS = 10_000;
     private static final int THREADS = 4;
     private static final int QUEUE = 200;
 
@@ -72,6 +61,7 @@ final class SlackWebApi implements AutoCloseable {
     private final Settings settings;
     private final ObjectMapper json;
     private final HttpClient http;
+    private final SlackCall call;
     private final Retry retry;
     private final ThreadPoolExecutor posts = pool("slack-post");
     private final ThreadPoolExecutor responses = pool("slack-response");
@@ -82,10 +72,11 @@ final class SlackWebApi implements AutoCloseable {
         this.json = json;
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(settings.connectTimeout()).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.call = new SlackCall(http, json, settings.requestTimeout(), settings.token());
         long backoff = Math.max(1, settings.backoff().toMillis());
-        this.retry = Retry.of("slack", RetryConfig.<Attempt>custom()
+        this.retry = Retry.of("slack", RetryConfig.<SlackCall.Attempt>custom()
                 .maxAttempts(settings.attempts())
-                .retryOnResult(a -> a.outcome() == Outcome.RETRY)
+                .retryOnResult(a -> a.outcome() == SlackCall.Outcome.RETRY)
                 .retryOnException(e -> false)
                 .intervalBiFunction((n, outcome) -> Math.max(backoff << Math.min(n - 1, 20),
                         outcome.isRight() ? outcome.get().retryAfterMs() : 0))
@@ -196,7 +187,7 @@ final class SlackWebApi implements AutoCloseable {
     Optional<String> botUserId() {
         if (!hasToken()) return Optional.empty();
         try {
-            HttpResponse<String> r = http.send(request(method("auth.test"), "{}", true), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = http.send(call.request(method("auth.test"), "{}", true), HttpResponse.BodyHandlers.ofString());
             JsonNode body = json.readTree(r.body());
             if (r.statusCode() == 200 && body.path("ok").asBoolean(false) && body.hasNonNull("user_id")) {
                 return Optional.of(body.get("user_id").asText());
@@ -215,18 +206,6 @@ final class SlackWebApi implements AutoCloseable {
         return URI.create(base.endsWith("/") ? base + name : base + "/" + name);
     }
 
-    private HttpRequest request(URI uri, String body, boolean authorized) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(settings.requestTimeout())
-                .header("Content-Type", "application/json; charset=utf-8")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (authorized) b.header("Authorization", "Bearer " + settings.token());
-        return b.build();
-    }
-
-    private enum Outcome { DELIVERED, RETRY, GIVE_UP }
-
-    private record Attempt(Outcome outcome, String problem, long retryAfterMs) {}
-
     private boolean deliver(String conversation, String what, URI uri, ObjectNode message, boolean authorized) {
         String body;
         try {
@@ -235,70 +214,17 @@ final class SlackWebApi implements AutoCloseable {
             throw new IllegalStateException("a Slack message does not serialize", e);
         }
         int[] tries = {0};
-        Attempt last = retry.executeSupplier(() -> {
-            Attempt a = attempt(uri, body, authorized);
-            if (++tries[0] > 1 || a.outcome() == Outcome.RETRY) {
+        SlackCall.Attempt last = retry.executeSupplier(() -> {
+            SlackCall.Attempt a = call.attempt(uri, body, authorized);
+            if (++tries[0] > 1 || a.outcome() == SlackCall.Outcome.RETRY) {
                 log.info("conversation {}: {} attempt {}: {}", conversation, what, tries[0],
-                        a.outcome() == Outcome.DELIVERED ? "delivered" : a.problem());
+                        a.outcome() == SlackCall.Outcome.DELIVERED ? "delivered" : a.problem());
             }
             return a;
         });
-        if (last.outcome() == Outcome.DELIVERED) return true;
+        if (last.outcome() == SlackCall.Outcome.DELIVERED) return true;
         log.warn("conversation {}: reply could not be delivered ({} failed after {} attempt(s): {})", conversation, what,
                 tries[0], last.problem());
         return false;
-    }
-
-    private Attempt attempt(URI uri, String body, boolean authorized) {
-        HttpResponse<String> r;
-        try {
-            r = http.send(request(uri, body, authorized), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            if (notConnected(e)) return new Attempt(Outcome.RETRY, "could not connect: " + e, 0);
-            if (e instanceof HttpTimeoutException) {
-                return new Attempt(Outcome.GIVE_UP, "no answer within " + settings.requestTimeout().toMillis()
-                        + " ms; not tried again, the first may have landed", 0);
-            }
-            return new Attempt(Outcome.GIVE_UP, e.getClass().getSimpleName() + ": " + e.getMessage()
-                    + "; not tried again, it may have landed", 0);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Attempt(Outcome.GIVE_UP, "interrupted", 0);
-        }
-        int status = r.statusCode();
-        if (status == 429) {
-            long after = r.headers().firstValueAsLong("Retry-After").orElse(1) * 1000;
-            if (after > MAX_RETRY_AFTER_MS) return new Attempt(Outcome.GIVE_UP, "HTTP 429 rate limited for " + after / 1000 + " s", 0);
-            return new Attempt(Outcome.RETRY, "HTTP 429 rate limited", after);
-        }
-        if (status >= 500) return new Attempt(Outcome.RETRY, "HTTP " + status, 0);
-        if (status >= 300) return new Attempt(Outcome.GIVE_UP, "HTTP " + status + " " + clip(r.body()), 0);
-        JsonNode answer = null;
-        try {
-            answer = json.readTree(r.body());
-        } catch (IOException e) {
-            // response_url answers a bare "ok"; anything else that is not JSON is taken as success too
-        }
-        if (answer != null && answer.isObject() && answer.has("ok") && !answer.get("ok").asBoolean(false)) {
-            String error = answer.path("error").asText("unknown error");
-            return new Attempt(NOT_TAKEN.contains(error) ? Outcome.RETRY : Outcome.GIVE_UP, "ok:false " + error, 0);
-        }
-        return new Attempt(Outcome.DELIVERED, null, 0);
-    }
-
-    /** Refused, unreachable, unresolvable, or no connection within the connect timeout: nothing was sent. */
-    private static boolean notConnected(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ConnectException || t instanceof HttpConnectTimeoutException || t instanceof UnknownHostException
-                    || t instanceof UnresolvedAddressException || t instanceof NoRouteToHostException) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String clip(String s) {
-        String t = s == null ? "" : s.strip();
-        return t.length() > 80 ? t.substring(0, 80) + "..." : t;
     }
 }

@@ -1,6 +1,5 @@
 package triage.chat.teams;
 
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.apibuilder.EndpointGroup;
@@ -8,13 +7,13 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import triage.chat.Bodies;
 import triage.chat.ChatService;
 import triage.chat.Deduplicator;
 import triage.conversation.Conversations;
 import triage.conversation.Turn;
 import triage.render.ChatText;
 import triage.util.Digests;
+import triage.web.Bodies;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -44,8 +43,7 @@ import static io.javalin.apibuilder.ApiBuilder.post;
 public final class TeamsAdapter {
     private static final Logger log = LoggerFactory.getLogger(TeamsAdapter.class);
     public static final Duration REPLAY_WINDOW = Duration.ofMinutes(30);
-    private static final Pattern AT = Pattern.compile("(?is)<at\\b[^>]*>.*?</at>");
-    private static final Pattern TAG = Pattern.compile("(?s)<[^>]*>");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern LONE_NEWLINE = Pattern.compile("(?<!\n)\n(?!\n)");
 
     private final TeamsSignature signature;
@@ -83,15 +81,7 @@ public final class TeamsAdapter {
             throw new HttpResponseException(401, e.getMessage());
         }
         if (!Bodies.isJson(ctx)) throw new HttpResponseException(415, "Teams activities come as JSON (Content-Type: application/json)");
-        JsonNode activity;
-        try {
-            activity = json.readTree(body);
-        } catch (JacksonException e) {
-            throw new HttpResponseException(400, "the activity is not valid JSON: " + e.getOriginalMessage());
-        } catch (java.io.IOException e) {
-            throw new HttpResponseException(400, "the activity could not be read");
-        }
-        if (activity == null || !activity.isObject()) throw new HttpResponseException(400, "the activity must be a JSON object");
+        JsonNode activity = Bodies.object(body, json, "the activity");
         if (!"message".equals(activity.path("type").asText())) {
             throw new HttpResponseException(400, "only message activities are answered");
         }
@@ -138,14 +128,18 @@ public final class TeamsAdapter {
         }
     }
 
-    /** Why an activity's timestamp puts it outside the replay window, or null when it is inside (or absent). */
+    /**
+     * Why an activity's timestamp puts it outside the replay window, or null when it is inside.
+     * Teams always sends one: without it, or with one that does not parse, a replayed activity would
+     * be guarded by its id alone, which is forgotten after a while.
+     */
     private String stale(String timestamp) {
-        if (timestamp.isBlank()) return null;
+        if (timestamp.isBlank()) return "the activity has no timestamp";
         Instant at;
         try {
             at = OffsetDateTime.parse(timestamp).toInstant();
         } catch (DateTimeParseException e) {
-            return null; // the id alone guards it
+            return "the activity's timestamp is not an ISO-8601 date-time";
         }
         Duration off = Duration.between(at, clock.instant()).abs();
         if (off.compareTo(REPLAY_WINDOW) > 0) {
@@ -166,13 +160,53 @@ public final class TeamsAdapter {
         return LONE_NEWLINE.matcher(text).replaceAll("\n\n");
     }
 
-    /** The activity's HTML as words: the {@code <at>} mentions dropped, tags removed, entities decoded. */
+    /**
+     * The activity's HTML as words: the {@code <at>} mentions dropped, tags removed, entities decoded.
+     * One pass over the text (a regular expression backtracked for seconds over a flood of {@code <}
+     * or {@code <at>}): each {@code >} and {@code </at>} is searched for once, not once per {@code <}.
+     */
     static String plain(String html) {
-        String t = AT.matcher(html).replaceAll(" ");
-        t = TAG.matcher(t).replaceAll(" ");
-        t = t.replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
+        String lower = html.toLowerCase(Locale.ROOT);
+        StringBuilder out = new StringBuilder(html.length());
+        int n = html.length(), close = -1, endAt = -1, i = 0;
+        while (i < n) {
+            char c = html.charAt(i);
+            if (c != '<') {
+                out.append(c);
+                i++;
+                continue;
+            }
+            if (close != Integer.MAX_VALUE && close < i) {
+                close = html.indexOf('>', i);
+                if (close < 0) close = Integer.MAX_VALUE;
+            }
+            if (close == Integer.MAX_VALUE) {  // no tag closes: the rest is text
+                out.append(html, i, n);
+                break;
+            }
+            int open = html.indexOf('<', i + 1);
+            if (open >= 0 && open < close) {  // another '<' comes first: this one is text
+                out.append('<');
+                i++;
+                continue;
+            }
+            if (lower.startsWith("<at", i) && (i + 3 >= n || !Character.isLetterOrDigit(html.charAt(i + 3)))) {
+                if (endAt != Integer.MAX_VALUE && endAt <= close) {
+                    endAt = lower.indexOf("</at>", close + 1);
+                    if (endAt < 0) endAt = Integer.MAX_VALUE;
+                }
+                if (endAt != Integer.MAX_VALUE) {  // a mention: dropped with its name
+                    out.append(' ');
+                    i = endAt + 5;
+                    continue;
+                }
+            }
+            out.append(' ');  // any other tag
+            i = close + 1;
+        }
+        String t = out.toString().replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
                 .replace("&#39;", "'").replace("&apos;", "'").replace("&amp;", "&");
-        return t.replaceAll("\\s+", " ").strip();
+        return SPACES.matcher(t).replaceAll(" ").strip();
     }
 
     /** Teams conversation ids hold characters ids may not ({@code ;messageid=}): a digest names them. */

@@ -3,18 +3,13 @@ package triage.chat.slack;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.javalin.Javalin;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import triage.Fixtures;
+import triage.chat.ChatServer;
 import triage.chat.ChatService;
-import triage.chat.MemoryDeduplicator;
-import triage.conversation.Conversations;
 import triage.conversation.MemoryStore;
-import triage.engine.Triage;
-import triage.http.HttpServer;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -54,22 +49,17 @@ class SlackAdapterTest {
     private static final String FORM = "application/x-www-form-urlencoded";
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static Triage triage;
-
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private SlackStandIn slack;
+    private ChatServer server;
     private MemoryStore store;
     private ChatService chat;
     private SlackAdapter adapter;
-    private Javalin app;
     private String base;
 
     @BeforeAll
     static void warmUp() {
-        triage = Fixtures.triage();
-        // the first diagnosis pays for class loading; no test should measure that
-        new Conversations(triage, new MemoryStore(10, Duration.ofHours(1), Clock.systemUTC()), Clock.systemUTC())
-                .handle("warm-up", "nobody can log in");
+        ChatServer.triage();
     }
 
     @BeforeEach
@@ -79,20 +69,18 @@ class SlackAdapterTest {
     }
 
     private void serve(Duration requestTimeout, Duration commandDeadline, int threads) {
-        store = new MemoryStore(100, Duration.ofHours(1), Clock.systemUTC());
-        Conversations conversations = new Conversations(triage, store, Clock.systemUTC());
-        chat = new ChatService(conversations, threads, 50);
-        adapter = new SlackAdapter(new SlackAdapter.Settings(SECRET, TOKEN, slack.api(), Duration.ofSeconds(2),
-                requestTimeout, 3, Duration.ofMillis(20), commandDeadline),
-                chat, new MemoryDeduplicator(1000, Duration.ofHours(1), Clock.systemUTC()), JSON, Clock.systemUTC());
-        app = new HttpServer(triage, conversations, JSON, new HttpServer.Options(null, List.of(adapter.routes())))
-                .create().start("127.0.0.1", 0);
-        base = "http://127.0.0.1:" + app.port();
+        server = ChatServer.start(threads, (chat, seen) -> {
+            adapter = new SlackAdapter(new SlackAdapter.Settings(SECRET, TOKEN, slack.api(), Duration.ofSeconds(2),
+                    requestTimeout, 3, Duration.ofMillis(20), commandDeadline), chat, seen, JSON, Clock.systemUTC());
+            return adapter.routes();
+        });
+        store = server.store;
+        chat = server.chat;
+        base = server.base;
     }
 
     private void stopServer() {
-        app.stop();
-        chat.close();
+        server.close();
         adapter.close();
     }
 
@@ -615,5 +603,39 @@ class SlackAdapterTest {
         assertError(signed("/slack/events", JSON_TYPE, "{\"pad\":\"" + "a".repeat(70_000) + "\"}"), 413);
         assertTrue(idle());
         assertEquals(List.of(), slack.calls());
+    }
+
+    @Test
+    void a_thread_broadcast_and_a_file_share_from_a_person_are_answered() throws Exception {
+        String ts = "1515449522.000016";
+        signed("/slack/events", JSON_TYPE, envelope("Ev0BCAST1", mention(ts, null, "<@U0LAN0Z89> nobody can log in")));
+        slack.await(SlackAdapterTest::isPost, 1, WAIT);
+        assertTrue(chat.awaitIdle(WAIT));
+        ObjectNode broadcast = message(CHANNEL, "channel", PERSON, "1515449530.000100", ts, "yes, they show up");
+        broadcast.put("subtype", "thread_broadcast");
+        signed("/slack/events", JSON_TYPE, envelope("Ev0BCAST2", broadcast));
+        List<SlackStandIn.Call> posts = slack.await(SlackAdapterTest::isPost, 2, WAIT);
+        assertEquals(ts, posts.get(1).body().path("thread_ts").asText());
+
+        ObjectNode file = message("D024BE91L", "im", "U2147483697", "1355517523.000005", null, "the redis request queue keeps growing");
+        file.put("subtype", "file_share");
+        signed("/slack/events", JSON_TYPE, envelope("Ev0FILE1", file));
+        posts = slack.await(SlackAdapterTest::isPost, 3, WAIT);
+        assertEquals("D024BE91L", posts.get(2).body().path("channel").asText());
+        assertTrue(chat.awaitIdle(WAIT));
+    }
+
+    @Test
+    void fifty_thousand_angle_brackets_are_read_in_linear_time() {
+        for (String flood : new String[] {"<".repeat(50_000) + "login fails", "<@".repeat(50_000) + ">",
+                "<a:".repeat(30_000) + "|x", "<@U1>".repeat(20_000) + "login fails"}) {
+            long t0 = System.nanoTime();
+            SlackText.plain(flood);
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            assertTrue(ms < 1000, ms + " ms for " + flood.length() + " characters");
+        }
+        assertEquals("login fails in #general see docs @here <3 x <b>",
+                SlackText.plain("<@U0LAN0Z89> login fails in <#C024BE7LR|general> see <https://x.y|docs> <!here> &lt;3 x <b>"));
+        assertEquals("<<< <https://a.b>", SlackText.plain("<<< &lt;https://a.b&gt;"));
     }
 }

@@ -85,7 +85,7 @@ class SlackBlocksTest {
         assertEquals("\u25B0\u25B0\u25B0\u25B0\u25B0\u25B0\u25B1\u25B1\u25B1\u25B1", SlackBlocks.bar(0.6));
         assertEquals("abc...", SlackBlocks.clip("abcdefghij", 6));
         assertEquals("ab...", SlackBlocks.clip("ab&amp;cdefgh", 8), "an escape is never cut in half");
-        assertEquals("login fails @here #incidents see the widget <3", SlackAdapter.plain(
+        assertEquals("login fails @here #incidents see the widget <3", SlackText.plain(
                 "<@U0LAN0Z89>  login fails <!here> <#C123|incidents> see <https://x.example|the widget> &lt;3"));
     }
 }

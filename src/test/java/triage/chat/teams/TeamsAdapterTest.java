@@ -3,18 +3,13 @@ package triage.chat.teams;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.javalin.Javalin;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import triage.Fixtures;
+import triage.chat.ChatServer;
 import triage.chat.ChatService;
-import triage.chat.MemoryDeduplicator;
-import triage.conversation.Conversations;
 import triage.conversation.MemoryStore;
-import triage.engine.Triage;
-import triage.http.HttpServer;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -40,37 +35,29 @@ class TeamsAdapterTest {
             "0123456789abcdef0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII));
     private static final String CONVERSATION = "19:253b1f341670408fb6fe5bf06e8da8ff@thread.skype;messageid=1485983194839";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static Triage triage;
-
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private ChatServer server;
     private MemoryStore store;
     private ChatService chat;
-    private Javalin app;
     private String base;
 
     @BeforeAll
     static void warmUp() {
-        triage = Fixtures.triage();
-        new Conversations(triage, new MemoryStore(10, Duration.ofHours(1), Clock.systemUTC()), Clock.systemUTC())
-                .handle("warm-up", "nobody can log in");
+        ChatServer.triage();
     }
 
     @BeforeEach
     void start() {
-        store = new MemoryStore(100, Duration.ofHours(1), Clock.systemUTC());
-        Conversations conversations = new Conversations(triage, store, Clock.systemUTC());
-        chat = new ChatService(conversations, 2, 50);
-        TeamsAdapter teams = new TeamsAdapter(TOKEN, chat, new MemoryDeduplicator(1000, Duration.ofHours(1), Clock.systemUTC()),
-                JSON, Clock.systemUTC(), Duration.ofSeconds(4));
-        app = new HttpServer(triage, conversations, JSON, new HttpServer.Options(null, List.of(teams.routes())))
-                .create().start("127.0.0.1", 0);
-        base = "http://127.0.0.1:" + app.port();
+        server = ChatServer.start(2, (chat, seen) ->
+                new TeamsAdapter(TOKEN, chat, seen, JSON, Clock.systemUTC(), Duration.ofSeconds(4)).routes());
+        store = server.store;
+        chat = server.chat;
+        base = server.base;
     }
 
     @AfterEach
     void stop() {
-        app.stop();
-        chat.close();
+        server.close();
     }
 
     /** base64(HMAC-SHA256(base64-decoded token, body)), computed here independently of the adapter. */
@@ -214,5 +201,31 @@ class TeamsAdapterTest {
                 "<at>Triage</at>&nbsp;<p>login fails &amp; the api &lt;3 is <b>down</b></p>"));
         assertEquals("help", TeamsAdapter.plain("<at id=\"0\">Triage</at> help"));
         assertEquals("", TeamsAdapter.plain("<AT>Triage</AT>"));
+    }
+
+    @Test
+    void an_activity_without_a_readable_timestamp_is_refused_not_let_past_the_replay_window() throws Exception {
+        for (String ts : new String[] {null, "", "yesterday", "2026-13-45T99:00:00Z"}) {
+            ObjectNode a = (ObjectNode) JSON.readTree(activity("1485983408511-" + ts, CONVERSATION, "<at>Triage</at> login fails",
+                    Instant.now()));
+            if (ts == null) a.remove("timestamp");
+            else a.put("timestamp", ts);
+            String body = a.toString();
+            assertError(post(body, hmac(TOKEN, body)), 401);
+        }
+    }
+
+    @Test
+    void fifty_thousand_angle_brackets_or_mentions_are_stripped_in_linear_time() {
+        for (String flood : new String[] {"<".repeat(50_000) + "login fails", "<at>".repeat(50_000) + "login fails",
+                "<at x".repeat(20_000) + ">" + "</at".repeat(20_000), "<at>a</at>".repeat(20_000) + "login fails"}) {
+            long t0 = System.nanoTime();
+            String plain = TeamsAdapter.plain(flood);
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            assertTrue(ms < 1000, ms + " ms for " + flood.length() + " characters");
+            assertFalse(plain.contains("<at>"), plain.length() > 80 ? plain.substring(0, 80) : plain);
+        }
+        assertEquals("< login fails", TeamsAdapter.plain("< <at>Triage</at> login fails"));
+        assertEquals("a < b", TeamsAdapter.plain("a < b"));
     }
 }

@@ -1,4 +1,4 @@
-package triage.http;
+package triage.render;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,8 +8,6 @@ import triage.conversation.Conversations;
 import triage.conversation.MemoryStore;
 import triage.conversation.Turn;
 import triage.engine.Triage;
-import triage.render.ChatText;
-import triage.render.MapViews;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -39,7 +37,7 @@ class TurnViewTest {
             String reply = ChatText.render(turn, ChatText.Style.MARKDOWN);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             try (JsonGenerator g = JSON.createGenerator(out)) {
-                HttpServer.turnView(g, new triage.render.JsonView(), turn, reply);
+                TurnView.write(g, new JsonView(), turn, reply);
             }
             assertEquals(JSON.writeValueAsString(MapViews.turn(turn, reply)), out.toString(StandardCharsets.UTF_8), text);
         }

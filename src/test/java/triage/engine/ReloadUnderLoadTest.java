@@ -1,4 +1,7 @@
-package triage.http;
+package triage.engine;
+
+import triage.http.HttpServer;
+import triage.testing.Servers;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
@@ -7,8 +10,6 @@ import org.junit.jupiter.api.io.TempDir;
 import triage.Fixtures;
 import triage.conversation.Conversations;
 import triage.conversation.MemoryStore;
-import triage.engine.LiveRulebook;
-import triage.engine.Triage;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -39,8 +40,7 @@ class ReloadUnderLoadTest {
         LiveRulebook live = Fixtures.open(dir.resolve("rules"), dir.resolve("knowledge"));
         Triage triage = new Triage(live);
         // four clients as fast as they can go: the rate limiter (50/s by default) is not what is tested here
-        Javalin app = new HttpServer(triage, new Conversations(triage, new MemoryStore(100, Duration.ofHours(1),
-                Clock.systemUTC()), Clock.systemUTC()), new ObjectMapper(), new HttpServer.Options(null, 1e6, 1_000_000, false))
+        Javalin app = Servers.http(triage, new HttpServer.Options(null, 1e6, 1_000_000, false, List.of()))
                 .create().start("127.0.0.1", 0);
         ExecutorService pool = Executors.newFixedThreadPool(4);
         AtomicBoolean running = new AtomicBoolean(true);

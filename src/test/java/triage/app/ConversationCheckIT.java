@@ -1,35 +1,31 @@
-package triage.probe;
+package triage.app;
 
 import org.junit.jupiter.api.Test;
-import triage.Fixtures;
 import triage.conversation.Conversations;
-import triage.conversation.MemoryStore;
 import triage.conversation.Turn;
-import triage.engine.Triage;
 import triage.model.ProbeResult;
 import triage.render.ChatText;
 import triage.testing.RedisServer;
 
-import java.time.Clock;
-import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** In a conversation, "check" runs the live checks and their results count as evidence. */
+/** In a conversation of an app wired as {@code serve} wires it, "check" runs the live checks and their results count as evidence. */
 class ConversationCheckIT {
     @Test
     void the_bot_offers_to_check_and_a_check_moves_the_diagnosis() throws Exception {
         try (RedisServer redis = RedisServer.start()) {
-            Map<String, String> env = Map.of("TRIAGE_PROBE_REDIS", redis.url(), "TRIAGE_PROBE_ETCD", "off",
+            Map<String, String> env = new HashMap<>(Map.of("TRIAGE_PROBE_REDIS", redis.url(), "TRIAGE_PROBE_ETCD", "off",
                     "TRIAGE_PROBE_RETHINKDB", "off", "TRIAGE_PROBE_ELASTICSEARCH", "off", "TRIAGE_PROBE_DNS", "off",
-                    "TRIAGE_PROBE_CACHE_MS", "0");
-            try (Prober prober = Prober.configured(Fixtures.shipped().knowledge(), env)) {
-                prober.open();
-                Triage triage = Fixtures.triage(ProbeChecks.of(prober));
-                Conversations chat = new Conversations(triage, new MemoryStore(10, Duration.ofHours(1), Clock.systemUTC()),
-                        Clock.systemUTC());
+                    "TRIAGE_PROBE_CACHE_MS", "0"));
+            String cache = System.getenv("TRIAGE_CACHE");
+            if (cache != null) env.put("TRIAGE_CACHE", cache);
+            Config config = Config.from(new Config.Flags(null, null, 0, null, false, null, null), env, null);
+            try (App app = App.start(config)) {
+                Conversations chat = app.conversations();
 
                 Turn first = chat.handle("c", "status changes stopped coming through");
                 assertEquals("redis", first.diagnosis().top().component());

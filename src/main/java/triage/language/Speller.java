@@ -1,0 +1,96 @@
+package triage.language;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Typo correction: a word nobody taught the analyzer becomes the closest word it knows, if one
+ * is clearly closest. Immutable but for its bounded memory of words already corrected; thread-safe.
+ */
+final class Speller {
+    /** The words a typo may be corrected into, sorted, with their stems (two targets of one stem are no tie). */
+    private final List<String> targets;
+    private final Map<String, String> stems = new HashMap<>();
+    /**
+     * Words already corrected: the closest known word, or "" for none. The same typos come again
+     * and again; bounded, so odd words cannot grow it for ever.
+     */
+    private final Cache<String, String> corrections = Caffeine.newBuilder().maximumSize(8192).executor(Runnable::run).build();
+
+    Speller(List<String> targets) {
+        List<String> sorted = new ArrayList<>(targets);
+        sorted.sort(null);
+        this.targets = List.copyOf(sorted);
+        for (String t : this.targets) stems.put(t, Analyzer.stem(t));
+    }
+
+    /**
+     * The closest known word, or null. Short words are left alone (too many near neighbours);
+     * a doubled letter costs half, since "loggin" is far likelier "login" than "logging".
+     */
+    String correct(String word) {
+        if (word.length() < 4 || Analyzer.isNumber(word)) return null;
+        String known = corrections.getIfPresent(word);
+        if (known != null) return known.isEmpty() ? null : known;
+        String fixed = closest(word);  // outside any lock: two threads may both work one word out, harmlessly
+        corrections.put(word, fixed == null ? "" : fixed);
+        return fixed;
+    }
+
+    private String closest(String word) {
+        double limit = word.length() >= 8 ? 2.0 : 1.0;
+        String best = null;
+        double bestDist = Double.MAX_VALUE;
+        boolean tie = false;
+        // targets are sorted, and only words within the limit in length can be within it in distance
+        int from = (int) (word.length() - limit), to = (int) (word.length() + limit);
+        for (String cand : targets) {
+            int len = cand.length();
+            if (len < from || len > to) continue;
+            double d = distance(word, cand, limit);
+            if (d > limit) continue;
+            if (d < bestDist) { bestDist = d; best = cand; tie = false; }
+            else if (d == bestDist && !stems.get(cand).equals(stems.get(best))) tie = true;
+        }
+        return tie ? null : best;
+    }
+
+    /**
+     * Damerau-Levenshtein (optimal string alignment) weighted for how people mistype: a doubled
+     * letter costs half, swapped neighbours three quarters ("laod" is "load" before it is "land").
+     * Stops early past {@code limit}.
+     */
+    static double distance(String a, String b, double limit) {
+        int n = a.length(), m = b.length();
+        // three rolling rows of the matrix: the one before last is needed for transpositions
+        double[] before = new double[m + 1], prev = new double[m + 1], cur = new double[m + 1];
+        for (int j = 0; j <= m; j++) prev[j] = j;
+        for (int i = 1; i <= n; i++) {
+            cur[0] = i;
+            double rowMin = Double.MAX_VALUE;
+            for (int j = 1; j <= m; j++) {
+                char ca = a.charAt(i - 1), cb = b.charAt(j - 1);
+                double sub = prev[j - 1] + (ca == cb ? 0 : 1);
+                double del = prev[j] + (i >= 2 && a.charAt(i - 2) == ca ? 0.5 : 1);
+                double ins = cur[j - 1] + (j >= 2 && b.charAt(j - 2) == cb ? 0.5 : 1);
+                double v = Math.min(sub, Math.min(del, ins));
+                if (i > 1 && j > 1 && ca == b.charAt(j - 2) && a.charAt(i - 2) == cb) {
+                    v = Math.min(v, before[j - 2] + 0.75);
+                }
+                cur[j] = v;
+                rowMin = Math.min(rowMin, v);
+            }
+            if (rowMin > limit) return rowMin;
+            double[] t = before;
+            before = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[m];
+    }
+}

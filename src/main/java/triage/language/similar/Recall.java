@@ -1,0 +1,172 @@
+package triage.language.similar;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import triage.knowledge.Knowledge;
+import triage.knowledge.Symptom;
+import triage.model.Maybe;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
+
+/**
+ * Reads, by example, the texts the phrases left unread. One per process: it holds the sentence
+ * model ({@link Encoder}) and the examples of the latest knowledge revision asked about, embedded
+ * once per revision. Thread-safe.
+ *
+ * <p>Each unread text is cut into clauses (at {@code . ; ! ?}, commas and "but"); a clause of two
+ * words or more is compared with every example. At or above {@link Thresholds#accept()} it counts
+ * as the example's symptom; from {@link Thresholds#ask()} it is a {@link Maybe}; below, nothing.
+ */
+public final class Recall {
+    private static final Logger log = LoggerFactory.getLogger(Recall.class);
+    private static final Pattern CLAUSES = Pattern.compile("[.;!?\\n]+|,|\\bbut\\b|\\bhowever\\b");
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}_]+");
+
+    /** A clause read by example. */
+    public record Found(String text, String symptom, boolean present, String example, double similarity) {}
+
+    /**
+     * What recall made of the unread texts: clauses read, maybes to ask about, and the texts
+     * still not understood (a text with no clause read).
+     */
+    public record Result(List<Found> found, List<Maybe> maybe, List<String> unread) {
+        public static Result none(List<String> unread) { return new Result(List.of(), List.of(), List.copyOf(unread)); }
+    }
+
+    /** One revision's matcher, built once (on a background thread when nobody waits for it). */
+    private record Slot(String revision, CompletableFuture<SentenceMatcher> matcher) {}
+
+    private final Encoder encoder;
+    private final Thresholds thresholds;
+    private final AtomicReference<Slot> slot = new AtomicReference<>();
+
+    public Recall(Encoder encoder, Thresholds thresholds) {
+        this.encoder = encoder;
+        this.thresholds = thresholds;
+    }
+
+    /** With the shipped model and thresholds. */
+    public Recall() { this(new Encoder(), Thresholds.DEFAULT); }
+
+    public Encoder encoder() { return encoder; }
+
+    public Thresholds thresholds() { return thresholds; }
+
+    /**
+     * Loads the model and embeds this revision's examples on a background thread (serve:
+     * listening does not wait for it; until it is done the phrases answer alone).
+     */
+    public void startLoading(Knowledge knowledge, String revision, SentenceMatcher.Polarity polarity) {
+        Thread t = new Thread(() -> {
+            try {
+                matcher(knowledge, revision, polarity, true);
+            } catch (RuntimeException e) {
+                log.warn("reading by example is not available: {}", e.toString());
+            }
+        }, "embeddings-load");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /**
+     * Reads {@code unread} by example. With {@code wait} the model and the revision's examples
+     * are loaded here if they are not yet (ask); without, while either is still loading the texts
+     * stay unread and loading goes on in the background (serve).
+     */
+    public Result read(Knowledge knowledge, String revision, SentenceMatcher.Polarity polarity,
+                       List<String> unread, boolean wait) {
+        if (unread.isEmpty()) return Result.none(unread);
+        try {
+            if (!wait && !encoder.loaded()) return Result.none(unread);
+            Optional<SentenceMatcher> m = matcher(knowledge, revision, polarity, wait);
+            if (m.isEmpty()) return Result.none(unread);
+            return read(knowledge, m.get(), unread);
+        } catch (RuntimeException e) {
+            // the phrases still answer when the model cannot
+            log.warn("reading by example failed; phrases alone: {}", e.toString());
+            return Result.none(unread);
+        }
+    }
+
+    Optional<SentenceMatcher> matcher(Knowledge knowledge, String revision, SentenceMatcher.Polarity polarity,
+                                      boolean wait) {
+        Slot s = slot.get();
+        if (s == null || !s.revision().equals(revision)) {
+            Slot fresh = new Slot(revision, new CompletableFuture<>());
+            if (slot.compareAndSet(s, fresh)) {
+                s = fresh;
+                if (wait) {
+                    build(fresh, knowledge, polarity);
+                } else {
+                    Thread t = new Thread(() -> build(fresh, knowledge, polarity), "embeddings-examples");
+                    t.setDaemon(true);
+                    t.start();
+                }
+            } else {
+                s = slot.get();
+            }
+        }
+        if (!wait && !s.matcher().isDone()) return Optional.empty();
+        return Optional.of(s.matcher().join());
+    }
+
+    private void build(Slot s, Knowledge knowledge, SentenceMatcher.Polarity polarity) {
+        try {
+            long t0 = System.nanoTime();
+            SentenceMatcher m = SentenceMatcher.of(knowledge, polarity, encoder);
+            log.info("{} examples embedded for revision {} in {} ms", m.examples().size(), s.revision(),
+                    (System.nanoTime() - t0) / 1_000_000);
+            s.matcher().complete(m);
+        } catch (RuntimeException e) {
+            s.matcher().completeExceptionally(e);
+            slot.compareAndSet(s, null);
+        }
+    }
+
+    Result read(Knowledge knowledge, SentenceMatcher m, List<String> unread) {
+        List<Found> found = new ArrayList<>();
+        Map<String, Maybe> maybe = new LinkedHashMap<>();
+        List<String> still = new ArrayList<>();
+        for (String text : unread) {
+            List<String> clauses = clauses(text);
+            boolean read = false;
+            for (String c : clauses) {
+                Optional<SentenceMatcher.Nearest> n = m.nearest(c);
+                if (n.isEmpty()) continue;
+                SentenceMatcher.Nearest near = n.get();
+                boolean present = m.present(near);
+                String symptom = near.example().symptom();
+                if (near.similarity() >= thresholds.accept()) {
+                    found.add(new Found(c, symptom, present, near.example().text(), near.similarity()));
+                    read = true;
+                } else if (near.similarity() >= thresholds.ask()) {
+                    Symptom s = knowledge.symptoms().get(symptom);
+                    Maybe mb = new Maybe(c, symptom, present, s == null ? symptom : s.label(present),
+                            near.example().text(), near.similarity());
+                    maybe.merge(symptom + "/" + present, mb, (a, b) -> a.similarity() >= b.similarity() ? a : b);
+                }
+            }
+            if (!read) still.add(text);
+        }
+        // a maybe about something already read for certain is no question
+        found.forEach(f -> maybe.remove(f.symptom() + "/" + f.present()));
+        return new Result(found, List.copyOf(maybe.values()), still);
+    }
+
+    /** The clauses of a text worth comparing: two words or more (a lone word says too little to compare). */
+    static List<String> clauses(String text) {
+        List<String> out = new ArrayList<>();
+        for (String c : CLAUSES.split(text)) {
+            String t = c.strip();
+            if (WORD.matcher(t).results().limit(2).count() >= 2) out.add(t);
+        }
+        return out;
+    }
+}

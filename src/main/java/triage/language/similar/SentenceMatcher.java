@@ -1,0 +1,100 @@
+package triage.language.similar;
+
+import triage.knowledge.Knowledge;
+import triage.knowledge.Symptom;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One knowledge revision's examples, embedded once, and the nearest of them to a clause.
+ * Immutable once built; thread-safe.
+ *
+ * <p>The nearest example names the symptom. Whether the clause says it is present or absent is
+ * decided by the language layer's polarity cues ({@link Polarity}), read with the matched
+ * symptom's rules (see {@link #present}): "sign-in works again" and "sign-in is broken" both come
+ * nearest to a login example, and their cues part them. Embeddings alone cannot tell "login works"
+ * from "login fails".
+ */
+public final class SentenceMatcher {
+    /** How the language layer reads a text's polarity about a symptom: as its cues say, or null for none. */
+    @FunctionalInterface
+    public interface Polarity {
+        Boolean about(String symptom, String text);
+    }
+
+    /** One example: the symptom, its words, and whether it says the symptom is present. */
+    public record Example(String symptom, String text, boolean present) {}
+
+    /** The example nearest a clause, and their cosine similarity. */
+    public record Nearest(String clause, Example example, double similarity) {}
+
+    private final Encoder encoder;
+    private final Polarity polarity;
+    private final List<Example> examples;
+    private final float[][] vectors;
+
+    SentenceMatcher(Encoder encoder, List<Example> examples, Polarity polarity) {
+        this.encoder = encoder;
+        this.polarity = polarity;
+        this.examples = List.copyOf(examples);
+        this.vectors = new float[examples.size()][];
+        for (int i = 0; i < examples.size(); i++) vectors[i] = encoder.embed(examples.get(i).text());
+    }
+
+    /** Every symptom's examples, embedded now (this takes the model's time once per example). */
+    public static SentenceMatcher of(Knowledge knowledge, Polarity polarity, Encoder encoder) {
+        return new SentenceMatcher(encoder, examplesOf(knowledge), polarity);
+    }
+
+    static List<Example> examplesOf(Knowledge knowledge) {
+        List<Example> out = new ArrayList<>();
+        for (Symptom s : knowledge.symptoms().values()) {
+            for (String e : s.examples()) out.add(new Example(s.id(), e, s.examplesPresent()));
+        }
+        return out;
+    }
+
+    public List<Example> examples() { return examples; }
+
+    /** The nearest example to {@code clause}, or empty when there are no examples. */
+    public Optional<Nearest> nearest(String clause) {
+        return nearest(encoder.embed(clause), clause, null);
+    }
+
+    /** The nearest example of a symptom other than {@code except} (lint: how close symptoms sit). */
+    Optional<Nearest> nearestOther(int exampleIndex) {
+        Example self = examples.get(exampleIndex);
+        return nearest(vectors[exampleIndex], self.text(), self.symptom());
+    }
+
+    private Optional<Nearest> nearest(float[] v, String clause, String exceptSymptom) {
+        int best = -1;
+        double bestSim = -2;
+        for (int i = 0; i < vectors.length; i++) {
+            if (exceptSymptom != null && examples.get(i).symptom().equals(exceptSymptom)) continue;
+            double s = Encoder.cosine(v, vectors[i]);
+            if (s > bestSim) { bestSim = s; best = i; }
+        }
+        return best < 0 ? Optional.empty() : Optional.of(new Nearest(clause, examples.get(best), bestSim));
+    }
+
+    /**
+     * Whether {@code n}'s clause says its example's symptom is present, by the language layer's
+     * cues read with that symptom's polarity rules. A clause without cues means what its example
+     * means. Against an example without cues the clause's cues decide alone ("workers are
+     * processing fine"). Against an example with cues, the clause means what the example means
+     * when its cues read the same way, and the opposite when they read the other way: so an
+     * example whose negation is its content ("zero core instances found") still turns a clause
+     * the right way.
+     */
+    public boolean present(Nearest n) {
+        Example e = n.example();
+        Boolean clause = polarity.about(e.symptom(), n.clause());
+        if (clause == null) return e.present();
+        Boolean example = polarity.about(e.symptom(), e.text());
+        if (example == null) return clause;
+        return e.present() ^ (clause.booleanValue() != example.booleanValue());
+    }
+}

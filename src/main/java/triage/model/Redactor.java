@@ -1,0 +1,99 @@
+package triage.model;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Masks what looks like a credential, or an address that identifies a host, in text people typed,
+ * before anything keeps it (the conversation store, the list of what nothing understood, the
+ * metrics) or logs it: {@code key=value} secrets ({@code password=}, {@code token:},
+ * {@code api_key=}...), known token formats (AWS access key ids, GitHub and Slack tokens, JWTs,
+ * PEM private keys, bearer credentials), long random-looking strings and IPv6 addresses.
+ *
+ * <p>Every pattern is a single pass without nested repetition, so the cost is linear in the
+ * text's length whatever its shape; what it misses is better caught at the source (people should
+ * not paste secrets into a chat), so it errs towards masking.
+ */
+public final class Redactor {
+    /** What stands in for a secret. */
+    public static final String SECRET = "<secret>";
+
+    private static final Pattern PEM = Pattern.compile(
+            "-----BEGIN [A-Z0-9 ]{0,40}PRIVATE KEY( BLOCK)?-----(?:(?!-----END)[\\s\\S]){0,20000}(?:-----END [A-Z0-9 ]{0,40}PRIVATE KEY( BLOCK)?-----)?",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern KEY_VALUE = Pattern.compile(
+            "(?<![A-Za-z0-9])((?:[a-z0-9]{1,20}[_.-])?(?:password|passwd|pwd|passphrase|secret|token|api[_-]?key|apikey"
+                    + "|access[_-]?key|private[_-]?key|client[_-]?secret|credentials?|session[_-]?id|cookie))"
+                    + "(\\s{0,3}[=:]\\s{0,3})(?:\"[^\"\\s]{1,200}\"|'[^'\\s]{1,200}'|[^\\s,;&\"']{1,500})",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern BEARER = Pattern.compile("(?<![A-Za-z0-9])(bearer|basic)\\s{1,3}[A-Za-z0-9._~+/=-]{8,}",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern TOKENS = Pattern.compile(
+            "(?<![A-Za-z0-9])(?:"
+                    + "(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA)[A-Z0-9]{16}"              // AWS access key ids
+                    + "|gh[pousr]_[A-Za-z0-9]{20,255}"                             // GitHub tokens
+                    + "|github_pat_[A-Za-z0-9_]{20,255}"
+                    + "|xox[abposr]-[A-Za-z0-9-]{8,255}"                           // Slack tokens
+                    + "|xapp-[A-Za-z0-9-]{8,255}"
+                    + "|eyJ[A-Za-z0-9_-]{4,2000}\\.[A-Za-z0-9_-]{4,4000}\\.[A-Za-z0-9_-]{0,2000}"  // JWTs
+                    + "|sk_(?:live|test)_[A-Za-z0-9]{16,255}"                      // Stripe-style keys
+                    + ")",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern IPV6 = Pattern.compile(
+            "(?<![A-Za-z0-9:])(?:(?:[0-9a-f]{1,4}:){7}[0-9a-f]{1,4}"
+                    + "|(?:[0-9a-f]{1,4}:){1,7}:(?:[0-9a-f]{1,4}(?::[0-9a-f]{1,4}){0,6})?"
+                    + "|::(?:[0-9a-f]{1,4}(?::[0-9a-f]{1,4}){0,6}))(?:%[A-Za-z0-9]{1,16})?(?![A-Za-z0-9:])",
+            Pattern.CASE_INSENSITIVE);
+    /** Candidates for "random-looking": long runs of token characters. */
+    private static final Pattern LONG = Pattern.compile("[A-Za-z0-9+/=_-]{24,}");
+    /** Bits per character above which a long run of letters and digits reads as random (a key, not a word). */
+    private static final double ENTROPY = 3.5;
+
+    private Redactor() {}
+
+    /** {@code text} with credentials and IPv6 addresses masked; null stays null. */
+    public static String redact(String text) {
+        if (text == null || text.isEmpty()) return text;
+        String t = PEM.matcher(text).replaceAll(SECRET);
+        t = TOKENS.matcher(t).replaceAll(SECRET);
+        t = BEARER.matcher(t).replaceAll("$1 " + SECRET);
+        t = KEY_VALUE.matcher(t).replaceAll("$1$2" + SECRET);
+        t = IPV6.matcher(t).replaceAll("<ip>");
+        return randomLooking(t);
+    }
+
+    private static String randomLooking(String t) {
+        Matcher m = LONG.matcher(t);
+        StringBuilder out = null;
+        int last = 0;
+        while (m.find()) {
+            String run = m.group();
+            if (!random(run)) continue;
+            if (out == null) out = new StringBuilder(t.length());
+            out.append(t, last, m.start()).append(SECRET);
+            last = m.end();
+        }
+        if (out == null) return t;
+        return out.append(t, last, t.length()).toString();
+    }
+
+    /** Letters and digits mixed, and close to uniformly spread: a key or a hash, not a word or a name. */
+    static boolean random(String run) {
+        boolean letter = false, digit = false;
+        int[] counts = new int[128];
+        for (int i = 0; i < run.length(); i++) {
+            char c = run.charAt(i);
+            if (Character.isDigit(c)) digit = true;
+            else if (Character.isLetter(c)) letter = true;
+            counts[c & 127]++;
+        }
+        if (!letter || !digit) return false;
+        double h = 0;
+        for (int n : counts) {
+            if (n == 0) continue;
+            double p = (double) n / run.length();
+            h -= p * Math.log(p) / Math.log(2);
+        }
+        return h >= ENTROPY;
+    }
+}

@@ -1,0 +1,117 @@
+package triage.http;
+
+import io.javalin.Javalin;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import triage.Fixtures;
+import triage.conversation.ConversationState;
+import triage.conversation.Conversations;
+import triage.conversation.MemoryStore;
+import triage.conversation.Turn;
+import triage.engine.Triage;
+import triage.testing.Servers;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** What a hostile or careless client can no longer do through the HTTP API. */
+class AbuseTest {
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private Javalin app;
+    private String base;
+
+    @AfterEach
+    void stop() { if (app != null) app.stop(); }
+
+    private void start(HttpServer.Options options) {
+        Triage triage = Fixtures.triage();
+        app = Servers.http(triage, options).create().start("127.0.0.1", 0);
+        base = "http://127.0.0.1:" + app.port();
+    }
+
+    private HttpResponse<String> send(String method, String path, String body, String auth) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json");
+        if (auth != null) b.header("Authorization", auth);
+        return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void the_api_cannot_write_to_or_delete_a_chat_threads_conversation() throws Exception {
+        start(HttpServer.Options.of(null));
+        for (String id : List.of("slack:T1:C1:1515449522.000016", "teams:0123456789abcdef", "SLACK:T1:C1:1")) {
+            assertEquals(403, send("POST", "/api/conversations/" + id + "/messages", "{\"text\":\"login fails\"}", null).statusCode());
+            assertEquals(403, send("DELETE", "/api/conversations/" + id, null, null).statusCode());
+        }
+        assertEquals(200, send("POST", "/api/conversations/mine/messages", "{\"text\":\"login fails\"}", null).statusCode());
+    }
+
+    @Test
+    void the_bearer_scheme_is_case_insensitive_and_failed_checks_are_limited() throws Exception {
+        start(HttpServer.Options.of("s3cret"));
+        for (String scheme : List.of("Bearer", "bearer", "BEARER", "bEaReR")) {
+            assertEquals(200, send("GET", "/api/unrecognized", null, scheme + " s3cret").statusCode(), scheme);
+        }
+        int limited = 0;
+        for (int i = 0; i < Guard.FAILED_AUTH_BURST + 5; i++) {
+            int status = send("GET", "/api/unrecognized", null, "Bearer guess" + i).statusCode();
+            assertTrue(status == 401 || status == 429, "status " + status);
+            if (status == 429) limited++;
+        }
+        assertTrue(limited >= 4, "guessing is slowed down: " + limited + " of the guesses refused outright");
+        HttpResponse<String> right = send("GET", "/api/unrecognized", null, "Bearer s3cret");
+        assertEquals(429, right.statusCode(), "even the right token waits once the budget is spent");
+        assertTrue(right.headers().firstValue("Retry-After").isPresent());
+    }
+
+    @Test
+    void one_client_cannot_start_conversations_without_bound() throws Exception {
+        start(HttpServer.Options.of(null));
+        int created = 0, refused = 0;
+        for (int i = 0; i < 60; i++) {
+            int status = send("POST", "/api/conversations/flood-" + i + "/messages", "{\"text\":\"login fails\"}", null).statusCode();
+            if (status == 200) created++;
+            else if (status == 429) refused++;
+        }
+        assertTrue(refused > 0, "new conversations are limited per client; created " + created);
+        // carrying on one that exists is not a new conversation
+        assertEquals(200, send("POST", "/api/conversations/flood-0/messages", "{\"text\":\"yes\"}", null).statusCode());
+    }
+
+    @Test
+    void a_conversation_pushed_out_by_a_flood_of_new_ones_says_its_memory_was_lost() {
+        Triage triage = Fixtures.triage();
+        MemoryStore store = new MemoryStore(50, Duration.ofHours(1), Clock.systemUTC());
+        Conversations chat = new Conversations(triage, store, Clock.systemUTC());
+        chat.handle("mine", "nobody can log in");
+        for (int i = 0; i < 10_000; i++) {
+            store.save(new ConversationState("flood-" + i, List.of(), null, Set.of(), 1, Instant.now(), 1));
+        }
+        Turn next = chat.handle("mine", "yes, they show up");
+        boolean remembered = next.diagnosis().top() != null && next.diagnosis().top().component().equals("rethinkdb")
+                && next.concluded();
+        assertTrue(remembered || next.memoryLost(), "either it remembers or it says it forgot; never silently starts over");
+        int silent = 0, pushedOut = 0;
+        for (int i = 0; i < 10_000; i++) {
+            String id = "flood-" + i;
+            if (store.load(id).isEmpty()) {
+                if (store.evicted(id)) pushedOut++;
+                else silent++;
+            }
+        }
+        assertEquals(0, silent, "every conversation pushed out is remembered as pushed out");
+        assertTrue(pushedOut >= 9_900, "the store held 50: " + pushedOut);
+        assertTrue(chat.handle("flood-" + 9_999, "login fails").memoryLost() || store.load("flood-9999").isPresent());
+    }
+}

@@ -1,0 +1,34 @@
+package triage.language;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+class SpellerTest {
+    private final Speller speller = new Speller(List.of("login", "logging", "load", "land", "balancer", "cache", "catch"));
+
+    @Test
+    void a_doubled_letter_and_swapped_neighbours_cost_less_than_other_slips() {
+        assertEquals("login", speller.correct("loggin"), "a doubled letter is half a slip: login before logging");
+        assertEquals("load", speller.correct("laod"), "swapped neighbours: load before land");
+        assertEquals("balancer", speller.correct("balnacer"));
+    }
+
+    @Test
+    void short_words_numbers_and_ties_are_left_alone() {
+        assertNull(speller.correct("lod"), "under four letters");
+        assertNull(speller.correct("12345"));
+        assertNull(speller.correct("catche"), "as close to cache as to catch: no guess");
+        assertNull(speller.correct("printer"), "nothing near");
+    }
+
+    @Test
+    void the_same_word_gets_the_same_answer_from_memory() {
+        assertEquals(speller.correct("loggin"), speller.correct("loggin"));
+        assertNull(speller.correct("catche"));
+        assertNull(speller.correct("catche"));
+    }
+}

@@ -1,0 +1,52 @@
+package triage.language.similar;
+
+import org.junit.jupiter.api.Test;
+import triage.Fixtures;
+import triage.engine.Rulebook;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Loading in the background: the phrases answer alone until the model and the examples are ready. */
+class RecallLoadingTest {
+    @Test
+    void before_the_model_loads_unread_text_stays_unread_and_after_it_is_matched() throws Exception {
+        Rulebook rb = Fixtures.shipped();
+        CountDownLatch release = new CountDownLatch(1);
+        // the real model, held back until the test lets it load
+        Encoder encoder = new Encoder(() -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            EmbeddingModel m = new MiniLm(1);
+            return m;
+        }, 100);
+        Recall recall = new Recall(encoder, Thresholds.DEFAULT);
+        recall.startLoading(rb.knowledge(), rb.revision(), rb.interpreter()::polarityAbout);
+        List<String> unread = List.of("the db box is at 99 percent cpu");
+
+        Recall.Result before = recall.read(rb.knowledge(), rb.revision(), rb.interpreter()::polarityAbout, unread, false);
+        assertTrue(before.found().isEmpty());
+        assertEquals(unread, before.unread());
+        assertTrue(!encoder.loaded());
+
+        release.countDown();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        Recall.Result after = before;
+        while (after.found().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            after = recall.read(rb.knowledge(), rb.revision(), rb.interpreter()::polarityAbout, unread, false);
+        }
+        assertEquals(1, after.found().size(), after.toString());
+        assertEquals("database-cpu-high", after.found().get(0).symptom());
+        assertTrue(after.unread().isEmpty());
+        assertTrue(encoder.loadMillis() >= 0);
+    }
+}

@@ -1,0 +1,142 @@
+package triage.language.similar;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import triage.Fixtures;
+import triage.engine.Rulebook;
+import triage.model.Maybe;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The shipped examples against sentences no phrase reads; the model loads once for the class. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SentenceMatcherTest {
+    private Rulebook rb;
+    private Encoder encoder;
+    private SentenceMatcher matcher;
+
+    @BeforeAll
+    void load() {
+        rb = Fixtures.shipped();
+        encoder = new Encoder();
+        matcher = SentenceMatcher.of(rb.knowledge(), rb.interpreter()::polarityAbout, encoder);
+    }
+
+    private Recall.Result recall(Thresholds t, String... texts) {
+        return new Recall(encoder, t).read(rb.knowledge(), matcher, List.of(texts));
+    }
+
+    @Test
+    void a_paraphrase_no_phrase_reads_comes_nearest_its_symptom_above_the_accept_threshold() {
+        assertTrue(rb.interpreter().read("the db box is at 99 percent cpu").readings().isEmpty(), "the phrases read it already");
+        SentenceMatcher.Nearest n = matcher.nearest("the db box is at 99 percent cpu").orElseThrow();
+        assertEquals("database-cpu-high", n.example().symptom());
+        assertTrue(n.similarity() >= Thresholds.DEFAULT.accept(), "similarity " + n.similarity());
+        assertTrue(matcher.present(n));
+    }
+
+    @Test
+    void off_topic_sentences_stay_below_the_ask_threshold() {
+        for (String s : List.of("printer jammed on the 3rd floor", "can someone order more coffee for the kitchen",
+                "happy birthday to the whole team", "is the office open on saturday")) {
+            SentenceMatcher.Nearest n = matcher.nearest(s).orElseThrow();
+            assertTrue(n.similarity() < Thresholds.DEFAULT.ask(), s + " -> " + n);
+        }
+        Recall.Result r = recall(Thresholds.DEFAULT, "printer jammed on the 3rd floor");
+        assertTrue(r.found().isEmpty() && r.maybe().isEmpty(), r.toString());
+        assertEquals(List.of("printer jammed on the 3rd floor"), r.unread());
+    }
+
+    @Test
+    void polarity_comes_from_the_clause_cues_not_from_the_embedding() {
+        SentenceMatcher.Nearest dead = matcher.nearest("etcd seems to be dead").orElseThrow();
+        SentenceMatcher.Nearest fine = matcher.nearest("etcd looks perfectly healthy").orElseThrow();
+        assertEquals("etcd-healthy", dead.example().symptom());
+        assertEquals("etcd-healthy", fine.example().symptom());
+        assertFalse(matcher.present(dead), "dead etcd is etcd-healthy absent");
+        assertTrue(matcher.present(fine), "healthy etcd is etcd-healthy present");
+        // an example whose negation is its content ("zero core instances") still turns a clause the right way
+        SentenceMatcher.Nearest ok = matcher.nearest("the database cpu is perfectly fine").orElseThrow();
+        assertEquals("database-cpu-high", ok.example().symptom());
+        assertFalse(matcher.present(ok), "a fine cpu is database-cpu-high absent");
+    }
+
+    @Test
+    void a_clause_without_cues_means_what_its_example_means() {
+        SentenceMatcher.Nearest n = matcher.nearest("kubectl shows a pod in CrashLoopBackOff").orElseThrow();
+        assertEquals("stack-component-down", n.example().symptom());
+        assertTrue(matcher.present(n));
+    }
+
+    @Test
+    void in_the_middle_band_the_reading_is_a_maybe_with_a_question_and_the_text_stays_unread() {
+        Recall.Result r = recall(new Thresholds(0.99, 0.40, 0.80), "the db box is at 99 percent cpu");
+        assertTrue(r.found().isEmpty());
+        assertEquals(1, r.maybe().size(), r.toString());
+        Maybe m = r.maybe().get(0);
+        assertEquals("database-cpu-high", m.symptom());
+        assertTrue(m.present());
+        assertEquals("Do you mean: database CPU is high?", m.question());
+        assertEquals(List.of("the db box is at 99 percent cpu"), r.unread());
+    }
+
+    @Test
+    void each_clause_of_an_unread_text_is_compared_on_its_own() {
+        Recall.Result r = recall(Thresholds.DEFAULT, "the db box is at 99 percent cpu; printer jammed on the 3rd floor");
+        assertEquals(1, r.found().size(), r.toString());
+        assertEquals("the db box is at 99 percent cpu", r.found().get(0).text());
+        assertTrue(r.unread().isEmpty());
+        assertEquals(List.of("a b", "c d"), Recall.clauses("a b, c d. e"));
+    }
+
+    @Test
+    void the_answer_says_a_reading_came_from_an_example_and_how_close_it_was() throws Exception {
+        triage.engine.Answer a = Fixtures.triage().withRecall(new Recall(encoder, Thresholds.DEFAULT), true)
+                .answer(triage.engine.Said.texts(List.of("the db box is at 99 percent cpu", "happy birthday to the whole team")));
+        triage.model.Diagnosis d = a.diagnosis();
+        triage.model.Observation u = d.understood().stream().filter(x -> x.getSymptom().equals("database-cpu-high")).findFirst()
+                .orElseThrow(() -> new AssertionError(d.understood().toString()));
+        assertEquals("example", u.getVia());
+        assertEquals("db cpu utilisation is very high", u.getExample());
+        assertTrue(u.getSimilarity() >= Thresholds.DEFAULT.accept());
+        assertTrue(a.heard().contains(u), "the reading by example is what this message was heard to say");
+        assertEquals("database", d.top().component());
+        assertEquals(List.of("happy birthday to the whole team"), d.unrecognized());
+        java.io.StringWriter w = new java.io.StringWriter();
+        try (com.fasterxml.jackson.core.JsonGenerator g = new com.fasterxml.jackson.databind.ObjectMapper().createGenerator(w)) {
+            new triage.render.JsonView().write(g, d, a.knowledge(), false, null);
+        }
+        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(w.toString());
+        com.fasterxml.jackson.databind.JsonNode first = json.get("understood").get(0);
+        assertTrue(json.get("maybe").isArray(), w.toString());
+        boolean byExample = false;
+        for (com.fasterxml.jackson.databind.JsonNode n : json.get("understood")) {
+            if ("example".equals(n.path("via").asText())) {
+                byExample = true;
+                assertTrue(n.get("similarity").asDouble() >= Thresholds.DEFAULT.accept());
+                assertEquals("db cpu utilisation is very high", n.get("example").asText());
+            } else {
+                assertEquals("phrase", n.path("via").asText(), first.toString());
+            }
+        }
+        assertTrue(byExample, w.toString());
+        String plain = triage.render.PlainText.render(d, true);
+        assertTrue(plain.contains("by example \"db cpu utilisation is very high\" (similarity 0."), plain);
+    }
+
+    @Test
+    void a_clause_seen_before_is_embedded_from_the_cache() {
+        String s = "a clause only this test sends " + System.nanoTime();
+        long hits = encoder.cacheHits();
+        matcher.nearest(s);
+        assertEquals(hits, encoder.cacheHits(), "first time: computed");
+        matcher.nearest(s);
+        matcher.nearest(s.toUpperCase(java.util.Locale.ROOT));
+        assertEquals(hits + 2, encoder.cacheHits(), "then from the cache, whatever the case");
+    }
+}
