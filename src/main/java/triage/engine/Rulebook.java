@@ -122,6 +122,16 @@ public final class Rulebook {
      * Runbooks of the {@link Runbook#GENERAL} stack are always in.
      */
     Set<String> runbooksOn(Set<String> configured, Set<String> mentioned, Set<String> setAside) {
+        return runbooksOn(configured, mentioned, setAside, Set.of());
+    }
+
+    /**
+     * As {@link #runbooksOn(Set, Set, Set)}; when nothing configured or named picks a stack, the
+     * symptoms people reported ({@code seen}) vote: each one read only by one stack's rules is a
+     * vote for that stack, and a stack with more votes than every other is the conversation's
+     * (what people describe is of the system they run, even when they name none of its parts).
+     */
+    Set<String> runbooksOn(Set<String> configured, Set<String> mentioned, Set<String> setAside, Set<String> seen) {
         Set<String> named = new LinkedHashSet<>();
         for (String m : mentioned) {
             Runbook r = knowledge.runbooks().get(m);
@@ -147,7 +157,27 @@ public final class Rulebook {
             for (Runbook r : knowledge.runbooks().values()) if (!r.general()) all.add(r.stack());
             Set<String> left = new LinkedHashSet<>(all);
             unknown.forEach((stack, n) -> { if (n >= UNANSWERABLE) left.remove(stack); });
-            if (!left.isEmpty() && left.size() < all.size()) on = left;
+            // the one most of what they reported is about wins, each pair of its questions they could
+            // not answer counting against it
+            Map<String, Integer> votes = new HashMap<>();
+            for (String s : seen) {
+                String stack = stackOfSymptom.get(s);
+                if (stack != null) votes.merge(stack, 1, Integer::sum);
+            }
+            unknown.forEach((stack, n) -> votes.merge(stack, -(n / UNANSWERABLE), Integer::sum));
+            String best = null;
+            int most = 0, next = 0;
+            for (Map.Entry<String, Integer> e : votes.entrySet()) {
+                if (e.getValue() > most) {
+                    next = most;
+                    most = e.getValue();
+                    best = e.getKey();
+                } else if (e.getValue() > next) {
+                    next = e.getValue();
+                }
+            }
+            if (best != null && most > next) on = Set.of(best);
+            else if (!left.isEmpty() && left.size() < all.size()) on = left;
         }
         if (on.isEmpty()) return knowledge.runbooks().keySet();
         Set<String> out = new LinkedHashSet<>();

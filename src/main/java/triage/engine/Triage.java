@@ -202,7 +202,9 @@ public final class Triage {
         Set<String> setAside = new LinkedHashSet<>(said.setAside());
         if (unsure) setAside.add(said.openQuestion());
         for (Observation o : observations) setAside.remove(o.getSymptom());
-        Set<String> on = rb.runbooksOn(said.stacks().isEmpty() ? stacks : said.stacks(), runbooks, setAside);
+        Set<String> seen = new LinkedHashSet<>();
+        for (Observation o : observations) seen.add(o.getSymptom());
+        Set<String> on = rb.runbooksOn(said.stacks().isEmpty() ? stacks : said.stacks(), runbooks, setAside, seen);
         List<String> unread = notUnderstood;
         java.util.concurrent.Callable<Diagnosis> rulesFire = () -> withdrawn.isEmpty() && said.nextChecks()
                 ? diagnoser.remembered(rb, memos.outcomes(), observations, runbooks, on, setAside, said.openQuestion(),
