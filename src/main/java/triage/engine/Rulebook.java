@@ -137,22 +137,23 @@ public final class Rulebook {
             Runbook r = knowledge.runbooks().get(m);
             if (r != null && !r.general()) named.add(r.stack());
         }
+        // a stack whose own questions the person could not answer, twice, is not theirs ("can
+        // you log in to Backoffice?" "no idea"), even if a word of theirs named it
+        Map<String, Integer> unknown = new HashMap<>();
+        for (String s : setAside) {
+            String stack = stackOfSymptom.get(s);
+            if (stack != null) unknown.merge(stack, 1, Integer::sum);
+        }
         Set<String> on;
         if (!configured.isEmpty()) {
             on = new LinkedHashSet<>(configured);
             on.retainAll(named);
             if (on.isEmpty()) on = configured;
         } else {
-            on = named;
+            on = new LinkedHashSet<>(named);
+            on.removeIf(stack -> unknown.getOrDefault(stack, 0) >= UNANSWERABLE);
         }
         if (on.isEmpty()) {
-            // nothing names a stack: one whose own questions the person could not answer, twice,
-            // is not theirs ("can you log in to Backoffice?" "no idea")
-            Map<String, Integer> unknown = new HashMap<>();
-            for (String s : setAside) {
-                String stack = stackOfSymptom.get(s);
-                if (stack != null) unknown.merge(stack, 1, Integer::sum);
-            }
             Set<String> all = new LinkedHashSet<>();
             for (Runbook r : knowledge.runbooks().values()) if (!r.general()) all.add(r.stack());
             Set<String> left = new LinkedHashSet<>(all);
