@@ -47,6 +47,30 @@ class StacksTest {
     }
 
     @Test
+    void with_no_stack_named_the_reported_symptoms_vote_for_one() {
+        // login fails and most API requests work: both read only by the PlaceOS rules
+        assertEquals(Set.of("placeos", "distributed"),
+                rb.runbooksOn(Set.of(), Set.of(), Set.of(), Set.of("login-works", "most-api-works", "stack-component-down")));
+        assertEquals(rb.knowledge().runbooks().keySet(),
+                rb.runbooksOn(Set.of(), Set.of(), Set.of(), Set.of("login-works", "stack-component-down")), "a tie picks none");
+        assertEquals(rb.knowledge().runbooks().keySet(),
+                rb.runbooksOn(Set.of(), Set.of(), Set.of(), Set.of("memory-growing")), "general symptoms vote for no stack");
+        // two of its questions unanswered count against a stack's vote: here, for the other one
+        assertEquals(Set.of("placeos", "distributed"), rb.runbooksOn(Set.of(), Set.of(), Set.of("request-queue-growing",
+                "all-views-slow"), Set.of("backend-down")));
+    }
+
+    @Test
+    void a_named_stack_gives_way_when_its_own_questions_go_twice_unanswered() {
+        assertEquals(Set.of("web-stack", "distributed"),
+                rb.runbooksOn(Set.of(), Set.of("web-stack"), Set.of("request-queue-growing"), Set.of("login-works")));
+        assertEquals(Set.of("placeos", "distributed"), rb.runbooksOn(Set.of(), Set.of("web-stack"),
+                Set.of("request-queue-growing", "all-views-slow"), Set.of("login-works")));
+        assertEquals(Set.of("web-stack", "distributed"), rb.runbooksOn(Set.of("web-stack"), Set.of("web-stack"),
+                Set.of("request-queue-growing", "all-views-slow"), Set.of("login-works")), "the deployment's setting stays");
+    }
+
+    @Test
     void another_stacks_causes_are_not_raised() {
         Triage web = Fixtures.triage(Set.of("web-stack"));
         Diagnosis d = web.answer(Said.text("nobody can log in")).diagnosis();
