@@ -1,7 +1,10 @@
 package triage.language;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.tartarus.snowball.ext.EnglishStemmer;
 import triage.knowledge.Lexicon;
+
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -158,6 +161,14 @@ final class Analyzer {
         return sb.toString();
     }
 
+    /** Stems of words already seen: the same few hundred words make most of what people type. */
+    private final Cache<String, String> stemmed = Caffeine.newBuilder().maximumSize(65_536).executor(Runnable::run).build();
+
+    private String stems(String word) {
+        if (word.length() > 40) return stem(word);
+        return stemmed.get(word, Analyzer::stem);
+    }
+
     static String stem(String word) {
         if (isNumber(word)) return word;
         EnglishStemmer s = STEMMER.get();
@@ -172,7 +183,10 @@ final class Analyzer {
     }
 
     /** Text to tokens: the full pipeline. */
-    List<Token> tokens(String text) {
+    List<Token> tokens(String text) { return tokens(text, Budget.perRequest()); }
+
+    /** Text to tokens, typo correction paid from {@code budget}: once it is spent, unknown words stay as typed. */
+    List<Token> tokens(String text, Budget budget) {
         String s = expand(text.toLowerCase(Locale.ROOT));
         List<String> stems = new ArrayList<>();
         List<String> surfaces = new ArrayList<>();
@@ -184,9 +198,9 @@ final class Analyzer {
                 surfaces.add(w);
                 continue;
             }
-            String st = stem(w);
-            if (!knownStems.contains(st) && !knownSurfaces.contains(w)) {
-                String fixed = speller.correct(w);
+            String st = stems(w);
+            if (!knownStems.contains(st) && !knownSurfaces.contains(w) && !EnglishWords.contains(w)) {
+                String fixed = budget.spent() ? null : speller.correct(w, budget);
                 if (fixed != null) {
                     w = fixed;
                     st = stem(fixed);

@@ -12,6 +12,8 @@ final class Cues {
         if (t.healthy()) healthy = true;
     }
 
+    boolean negated() { return (negations % 2) == 1; }
+
     boolean any() { return negations > 0 || failure || healthy; }
 
     /** Whether the clause affirms a symptom of something working ({@code good}) or of a fault. */

@@ -103,9 +103,11 @@ public final class Interpreter {
         List<Observation> readings = new ArrayList<>();
         List<String> unrecognized = new ArrayList<>();
         Set<String> runbooks = new LinkedHashSet<>();
+        Budget budget = Budget.perRequest();
         for (String text : texts) {
-            List<Token> tokens = analyzer.tokens(Actions.strip(text));
-            List<Observation> r = matcher.read(text, tokens);
+            // what someone did ("I restarted the api pods") is not what they saw
+            List<Token> tokens = analyzer.tokens(Actions.strip(text), budget);
+            List<Observation> r = matcher.read(text, tokens, budget);
             if (r.isEmpty()) unrecognized.add(text);
             readings.addAll(r);
             Set<String> stems = new HashSet<>();

@@ -17,6 +17,9 @@ import java.util.regex.Pattern;
 final class Phrase {
     private static final Pattern PART = Pattern.compile("\\(([^)]*)\\)|@([a-z]+)|([^()@]+)");
 
+    /** A phrase names a few things near each other; the reader's reach across "and" depends on it. */
+    static final int MAX_TERMS = 8;
+
     enum Cls { NONE, FAIL, OK, STATE, NEG }
 
     record Term(Set<String> concepts, Cls cls) {
@@ -77,6 +80,9 @@ final class Phrase {
             } else {
                 for (String c : content(analyzer.conceptsOf(m.group(3)), analyzer)) terms.add(new Term(Set.of(c), Cls.NONE));
             }
+        }
+        if (terms.size() > MAX_TERMS) {
+            throw new IllegalArgumentException("phrase '" + text + "' has " + terms.size() + " terms; at most " + MAX_TERMS);
         }
         if (terms.stream().noneMatch(Term::literal)) {
             throw new IllegalArgumentException("phrase '" + text + "' has no content word");

@@ -25,9 +25,13 @@ final class PhraseMatcher {
         this.symptoms = symptoms;
     }
 
-    private record Match(Phrase phrase, int from, int to, BitSet consumed, boolean crossing) {}
+    /** {@code consumed}: the positions of the words the phrase's own words took. */
+    private record Match(Phrase phrase, int from, int to, int[] consumed, boolean crossing) {}
 
-    List<Observation> read(String text, List<Token> tokens) {
+    /** How far, in words, a phrase may reach across an "and" or "or": no phrase is longer than this. */
+    private static final int REACH = 12;
+
+    List<Observation> read(String text, List<Token> tokens, Budget budget) {
         List<Observation> out = new ArrayList<>();
         boolean previousGood = true;
         boolean afterExcept = false;
@@ -37,7 +41,7 @@ final class PhraseMatcher {
             Token.Kind k = end ? null : tokens.get(i).kind();
             if (end || k == Token.Kind.STRONG_BREAK || k == Token.Kind.EXCEPT) {
                 if (i > start) {
-                    previousGood = segment(text, tokens.subList(start, i), afterExcept, previousGood, out);
+                    previousGood = segment(text, tokens.subList(start, i), afterExcept, previousGood, out, budget);
                 }
                 afterExcept = k == Token.Kind.EXCEPT;
                 start = i + 1;
@@ -47,44 +51,62 @@ final class PhraseMatcher {
     }
 
     /** Reads one segment into {@code out}; returns whether it said things work (for a following "except"). */
-    private boolean segment(String text, List<Token> seg, boolean afterExcept, boolean previousGood, List<Observation> out) {
+    private boolean segment(String text, List<Token> seg, boolean afterExcept, boolean previousGood, List<Observation> out,
+                            Budget budget) {
         int n = seg.size();
-        // clause index of each token, by weak breaks alone
+        // clause index of each token, by weak breaks alone, and where each clause starts and ends
         int[] clauseOf = new int[n];
         int clause = 0;
         for (int i = 0; i < n; i++) {
             if (seg.get(i).kind() == Token.Kind.WEAK_BREAK) clause++;
             clauseOf[i] = clause;
         }
-        Set<Phrase> candidates = new LinkedHashSet<>();
-        for (Token t : seg) if (t.word()) candidates.addAll(byConcept.getOrDefault(t.stem(), List.of()));
-
+        int[] first = new int[clause + 1], lastOf = new int[clause + 1];
+        java.util.Arrays.fill(first, -1);
+        for (int i = 0; i < n; i++) {
+            if (seg.get(i).kind() == Token.Kind.WEAK_BREAK) continue;
+            if (first[clauseOf[i]] < 0) first[clauseOf[i]] = i;
+            lastOf[clauseOf[i]] = i;
+        }
         List<Match> found = new ArrayList<>();
-        for (Phrase p : candidates) {
-            for (int c = 0; c <= clause; c++) {
-                Match m = window(p, seg, clauseOf, c);
+        // each phrase inside each clause: the work is the clause's length times its candidates
+        for (int c = 0; c <= clause; c++) {
+            if (first[c] < 0) continue;
+            for (Phrase p : candidates(seg, first[c], lastOf[c])) {
+                Match m = window(p, seg, clauseOf, first[c], lastOf[c], budget);
                 if (m != null) found.add(m);
             }
-            Match across = window(p, seg, clauseOf, -1);
-            if (across != null && across.crossing()) found.add(across);
+        }
+        // across "and"/"or" (never a comma: a comma ends a clause's reach), only near the join
+        for (int i = 0; i < n; i++) {
+            Token t = seg.get(i);
+            if (t.kind() != Token.Kind.WEAK_BREAK || t.stem().equals(",")) continue;
+            int lo = Math.max(0, i - REACH), hi = Math.min(n - 1, i + REACH);
+            for (Phrase p : candidates(seg, lo, hi)) {
+                Match m = window(p, seg, clauseOf, lo, hi, budget);
+                if (m != null && m.crossing() && clauseOf[m.to()] - clauseOf[m.from()] == 1) found.add(m);
+            }
         }
         // a phrase inside one clause beats one that must reach across clauses; then more words win
         found.sort(Comparator.comparing(Match::crossing)
                 .thenComparingInt((Match m) -> -m.phrase().literals)
                 .thenComparingInt(m -> m.to() - m.from()));
-        BitSet used = new BitSet(n);
+        boolean[] used = new boolean[n];
         List<Match> accepted = new ArrayList<>();
+        next:
         for (Match m : found) {
-            if (m.consumed().intersects(used)) continue;
-            used.or(m.consumed());
+            for (int i : m.consumed()) if (used[i]) continue next;
+            for (int i : m.consumed()) used[i] = true;
             accepted.add(m);
         }
 
         // weak breaks inside an accepted window do not part clauses
+        boolean[] inside = new boolean[n];
+        for (Match m : accepted) for (int i = m.from() + 1; i < m.to(); i++) inside[i] = true;
         int[] part = new int[n];
         int p = 0;
         for (int i = 0; i < n; i++) {
-            if (seg.get(i).kind() == Token.Kind.WEAK_BREAK && !inside(i, accepted)) p++;
+            if (seg.get(i).kind() == Token.Kind.WEAK_BREAK && !inside[i]) p++;
             part[i] = p;
         }
         int parts = p + 1;
@@ -96,7 +118,7 @@ final class PhraseMatcher {
         java.util.Arrays.fill(bare, true);
         for (int i = 0; i < n; i++) {
             Token t = seg.get(i);
-            if (!t.word() || used.get(i)) continue;
+            if (!t.word() || used[i]) continue;
             clauseCues[clauseOf[i]].add(t);
             if (!t.bare() && !t.cue()) bare[part[i]] = false;
         }
@@ -105,10 +127,17 @@ final class PhraseMatcher {
         for (int i = 0; i < n; i++) {
             if (clauseCues[clauseOf[i]].any()) cues[part[i]] = clauseCues[clauseOf[i]];
         }
+        // the nearest part with cues after each part, else before it
+        int[] nextCued = new int[parts], prevCued = new int[parts];
+        for (int c = parts - 1, k = -1; c >= 0; c--) { nextCued[c] = k; if (cues[c].any()) k = c; }
+        for (int c = 0, k = -1; c < parts; c++) { prevCued[c] = k; if (cues[c].any()) k = c; }
         Cues[] effective = new Cues[parts];
         for (int c = 0; c < parts; c++) {
             effective[c] = cues[c];
-            if (!cues[c].any() && bare[c]) effective[c] = neighbour(cues, c);
+            if (!cues[c].any() && bare[c]) {
+                int j = nextCued[c] >= 0 ? nextCued[c] : prevCued[c];
+                if (j >= 0) effective[c] = cues[j];
+            }
         }
         for (int c = 0; c < parts; c++) {
             if (afterExcept && !effective[c].any()) effective[c] = Cues.opposite(previousGood);
@@ -118,70 +147,114 @@ final class PhraseMatcher {
         // a fault named in a clause without other cues means what it names there failed:
         // "execute gives no core instances" says execute fails
         boolean[] fault = new boolean[parts];
-        Map<Match, Boolean> present = new HashMap<>();
+        Map<Match, Boolean> present = new java.util.IdentityHashMap<>();
+        Set<String> said = new java.util.HashSet<>();
+        for (Observation o : out) if (o.getText() == text) said.add(o.getSymptom() + (o.isPresent() ? "+" : "-"));
         for (Match m : accepted) {
             Symptom s = symptoms.get(m.phrase().symptom);
             if (s.good()) continue;
-            boolean pr = m.phrase().affirms == effective[part[m.from()]].affirms(false);
+            boolean pr = polarity(m.phrase(), effective[part[m.from()]], false);
             present.put(m, pr);
             if (pr) fault[part[m.from()]] = true;
         }
+        // the same across clauses, when no clause of the segment says anything of state:
+        // "executing X, the response says no core instances"
+        boolean anyFault = false, anyCue = false;
+        for (int c = 0; c < parts; c++) { anyFault |= fault[c]; anyCue |= effective[c].any(); }
         for (Match m : accepted) {
             Symptom s = symptoms.get(m.phrase().symptom);
             int at = part[m.from()];
             boolean pr = present.containsKey(m) ? present.get(m)
-                    : !effective[at].any() && fault[at] ? !m.phrase().affirms
-                    : m.phrase().affirms == effective[at].affirms(true);
-            out.add(new Observation(s.id(), pr, text, Observation.TEXT));
+                    : !effective[at].any() && (fault[at] || anyFault && !anyCue) ? !m.phrase().affirms
+                    : polarity(m.phrase(), effective[at], true);
+            // one reading per symptom and polarity: a text saying it twice says it once
+            if (said.add(s.id() + (pr ? "+" : "-"))) out.add(new Observation(s.id(), pr, text, Observation.TEXT));
         }
         Cues last = effective[parts - 1];
         for (int c = parts - 1; c >= 0 && !last.any(); c--) last = effective[c];
         return !last.any() || last.affirms(true);
     }
 
-    private static Cues neighbour(Cues[] cues, int c) {
-        for (int j = c + 1; j < cues.length; j++) if (cues[j].any()) return cues[j];
-        for (int j = c - 1; j >= 0; j--) if (cues[j].any()) return cues[j];
-        return cues[c];
+    /**
+     * One decision per fact. A phrase that denies its symptom ("locked out", "workers keep up")
+     * has already said which way it goes: only a negation turns it, and a word of state beside it
+     * agrees with it rather than turning it again ("workers are processing fine" is one denial,
+     * not two). A phrase that names its symptom takes the clause's state and negation.
+     */
+    private static boolean polarity(Phrase p, Cues cues, boolean good) {
+        if (!p.affirms) return cues.negated();
+        return cues.affirms(good);
     }
 
-    private static boolean inside(int i, List<Match> accepted) {
-        for (Match m : accepted) if (i > m.from() && i < m.to()) return true;
-        return false;
+    /** The phrases some word of {@code seg[lo..hi]} may start: only those are tried there. */
+    private Set<Phrase> candidates(List<Token> seg, int lo, int hi) {
+        Set<Phrase> out = new LinkedHashSet<>();
+        for (int i = lo; i <= hi; i++) {
+            Token t = seg.get(i);
+            if (t.word()) out.addAll(byConcept.getOrDefault(t.stem(), List.of()));
+        }
+        return out;
     }
 
     /**
-     * The smallest window of {@code seg} holding every term of {@code p} on distinct words, within
-     * clause {@code clause} or, with -1, anywhere in the segment. Gaps of up to four words are
-     * allowed beyond the phrase's own length.
+     * The smallest window of {@code seg[lo..hi]} holding every term of {@code p} on distinct words.
+     * Gaps of up to four words that say something (stopwords do not count) are allowed beyond the phrase's own length. A window starts and
+     * ends on words some term matches, so only those are tried; every word tried is paid for.
      */
-    private static Match window(Phrase p, List<Token> seg, int[] clauseOf, int clause) {
-        int n = seg.size();
+    private static Match window(Phrase p, List<Token> seg, int[] clauseOf, int lo, int hi, Budget budget) {
         int terms = p.terms.size();
         int maxLen = terms + 4;
-        // a term no word of the clause (or segment) matches: no window can hold the phrase
-        for (Phrase.Term t : p.terms) {
-            boolean any = false;
-            for (int i = 0; i < n && !any; i++) any = (clause < 0 || clauseOf[i] == clause) && t.matches(seg.get(i));
-            if (!any) return null;
-        }
-        int[] pick = new int[terms];
-        BitSet taken = new BitSet(n);  // assign() leaves it clear whenever it fails
-        for (int len = terms; len <= Math.min(maxLen, n); len++) {
-            for (int from = 0; from + len <= n; from++) {
-                int to = from + len - 1;
-                if (clause >= 0 && (clauseOf[from] != clause || clauseOf[to] != clause)) continue;
-                if (assign(p, seg, from, to, 0, pick, taken)) {
-                    BitSet consumed = new BitSet(n);
-                    int lo = Integer.MAX_VALUE, hi = -1;
-                    for (int t = 0; t < terms; t++) {
-                        if (p.terms.get(t).literal()) consumed.set(pick[t]);
-                        lo = Math.min(lo, pick[t]);
-                        hi = Math.max(hi, pick[t]);
-                    }
-                    boolean crossing = clauseOf[lo] != clauseOf[hi];
-                    return new Match(p, lo, hi, consumed, crossing);
+        int len = hi - lo + 1;
+        if (len < terms || !budget.spend((long) len * terms)) return null;
+        boolean[] hit = new boolean[len];
+        long seen = 0;
+        int hits = 0;
+        for (int i = lo; i <= hi; i++) {
+            Token tok = seg.get(i);
+            for (int t = 0; t < terms; t++) {
+                if (p.terms.get(t).matches(tok)) {
+                    if (!hit[i - lo]) hits++;
+                    hit[i - lo] = true;
+                    seen |= 1L << t;
                 }
+            }
+        }
+        // a term no word matches: no window can hold the phrase
+        if (Long.bitCount(seen) < terms) return null;
+        int[] at = new int[hits];
+        for (int i = lo, k = 0; i <= hi; i++) if (hit[i - lo]) at[k++] = i;
+        // words that say something, counted up to each position: stopwords do not widen a window
+        int[] said = new int[len + 1];
+        for (int i = lo; i <= hi; i++) {
+            Token tok = seg.get(i);
+            said[i - lo + 1] = said[i - lo] + (tok.word() && (hit[i - lo] || !(tok.stop() || tok.bare())) ? 1 : 0);
+        }
+        // candidate windows start and end on matched words; smallest first (in words that say
+        // something, then in all words)
+        List<long[]> spans = new ArrayList<>();
+        for (int a = 0; a < hits; a++) {
+            for (int b = a; b < hits && at[b] - at[a] < 3 * maxLen; b++) {
+                int words = said[at[b] - lo + 1] - said[at[a] - lo];
+                if (words > maxLen || at[b] - at[a] + 1 < terms) continue;
+                spans.add(new long[] {words, at[b] - at[a], at[a], at[b]});
+            }
+        }
+        if (!budget.spend(spans.size())) return null;
+        spans.sort(Comparator.<long[]>comparingLong(x -> x[0]).thenComparingLong(x -> x[1]).thenComparingLong(x -> x[2]));
+        int[] pick = new int[terms];
+        BitSet taken = new BitSet(3 * maxLen);  // by offset from a window's start; assign() leaves it clear whenever it fails
+        for (long[] span : spans) {
+            int from = (int) span[2], to = (int) span[3];
+            if (!budget.spend((long) (to - from + 1) * terms)) return null;
+            if (assign(p, seg, from, to, 0, pick, taken)) {
+                int[] consumed = new int[p.literals];
+                int min = Integer.MAX_VALUE, max = -1;
+                for (int t = 0, k = 0; t < terms; t++) {
+                    if (p.terms.get(t).literal()) consumed[k++] = pick[t];
+                    min = Math.min(min, pick[t]);
+                    max = Math.max(max, pick[t]);
+                }
+                return new Match(p, min, max, consumed, clauseOf[min] != clauseOf[max]);
             }
         }
         return null;
@@ -191,11 +264,11 @@ final class PhraseMatcher {
         if (term == p.terms.size()) return true;
         Phrase.Term t = p.terms.get(term);
         for (int i = from; i <= to; i++) {
-            if (taken.get(i) || !t.matches(seg.get(i))) continue;
-            taken.set(i);
+            if (taken.get(i - from) || !t.matches(seg.get(i))) continue;
+            taken.set(i - from);
             pick[term] = i;
             if (assign(p, seg, from, to, term + 1, pick, taken)) return true;
-            taken.clear(i);
+            taken.clear(i - from);
         }
         return false;
     }

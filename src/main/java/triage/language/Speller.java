@@ -33,10 +33,15 @@ final class Speller {
      * The closest known word, or null. Short words are left alone (too many near neighbours);
      * a doubled letter costs half, since "loggin" is far likelier "login" than "logging".
      */
-    String correct(String word) {
+    String correct(String word) { return correct(word, Budget.perRequest()); }
+
+    /** As {@link #correct(String)}, paid from {@code budget}: once it is spent, the word stays as typed. */
+    String correct(String word, Budget budget) {
         if (word.length() < 4 || Analyzer.isNumber(word)) return null;
         String known = corrections.getIfPresent(word);
         if (known != null) return known.isEmpty() ? null : known;
+        // a word is measured against every target of about its length: pay for it before
+        if (!budget.spend((long) targets.size() * word.length())) return null;
         String fixed = closest(word);  // outside any lock: two threads may both work one word out, harmlessly
         corrections.put(word, fixed == null ? "" : fixed);
         return fixed;

@@ -4,6 +4,41 @@
  * to the question a conversation asked last. A leading yes/no answers that question only when the
  * rest of the message states no other symptom; "not sure", "no idea", "dunno", "skip" answer it
  * with nothing ({@code Interpreter#unsure}); a clause that reports what someone did ("I restarted
- * the pods") is left out of the reading.
+ * the pods") is left out of the reading ({@code Actions}).
+ *
+ * <h2>Rules of reading</h2>
+ * <ol>
+ * <li><b>Words.</b> Lower-cased, contractions expanded ("can't", "isnt" -> "is not"), stemmed
+ *     (Snowball English), folded into concepts by {@code knowledge/lexicon.yaml}, longest first
+ *     ("goes up" is growth, "line up" is coinciding, neither is the health word "up").
+ * <li><b>Typos.</b> A word is corrected only when it is in neither the English word list
+ *     ({@link EnglishWords}: SCOWL via Debian's wamerican) nor the knowledge's own vocabulary, into
+ *     the closest known word that carries meaning (never a negation or state word): "donw" is
+ *     "down", "floor" stays "floor".
+ * <li><b>Scope</b> (after NegEx/ConText). A sentence is cut into segments at strong breaks
+ *     ({@code . ; :}, "but", "however", "except") and segments into clauses at commas, "and",
+ *     "or". A negation, a failure word or a health word reaches only the clause it is in: it never
+ *     crosses a comma or "but" ("nothing reaches the services, api logs are silent" reads two
+ *     clauses). A clause that is only a bare noun phrase ("login and search fail") shares its
+ *     neighbour's predicate; after "except" a clause without cues takes the opposite of what came
+ *     before.
+ * <li><b>Phrases.</b> Every symptom phrase looks for the smallest window holding all its terms,
+ *     inside one clause, or across one "and"/"or" (never a comma); gaps of up to four words that
+ *     say something are allowed, stopwords do not count. Phrases with more words win; a word serves
+ *     one phrase. Negation words written into a phrase ("no core instances", "not enough workers")
+ *     are the phrase's own and do not turn it again (pseudo-triggers in NegEx's terms).
+ * <li><b>One decision per fact.</b> A phrase that denies its symptom ("locked out", "workers keep
+ *     up") is turned only by a negation; a state word beside it agrees with it and does not flip it
+ *     a second time ("workers are processing fine" is one denial). A phrase that names its symptom
+ *     takes the clause's state: an odd number of negations turns it; a failure word makes a symptom
+ *     of something working absent; a health word ("fine", "up", "low") makes a fault absent ("db
+ *     cpu is low" is database CPU normal). A fault named with no other cue in the sentence makes a
+ *     working-symptom named with no cue of its own absent ("executing X, response says no core
+ *     instances": execute fails, with that error).
+ * <li><b>Cost.</b> Phrases are tried per clause and near each "and"/"or", each window only from
+ *     and to words its terms match, so reading is linear in the text's length whatever its shape;
+ *     each request has a work {@link Budget} after which the rest is left unread, never guessed.
+ * </ol>
+ * Nothing is guessed: a text where no phrase matched is returned as unrecognized.
  */
 package triage.language;

@@ -144,4 +144,33 @@ class InterpreterTest {
         assertTrue(a.contains("||") && a.endsWith("fine+"), a);
         assertFalse(a.contains("loggin"), a);
     }
+
+    @ParameterizedTest(name = "\"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            // one decision per fact: a denial and a health word do not flip twice
+            "scalyr says the workers are processing fine          | workers-blocked-",
+            // state words in context: low is not high; goes up is growth
+            "db cpu is low                                        | database-cpu-high-",
+            "heap goes up all day                                 | memory-growing+",
+            // executing and its quoted error in one sentence
+            "executing a function, response says no core instances | execute-error-no-core+ execute-works-",
+            // everyday ops words
+            "nxdomain for our hostname                            | dns-resolves-as-expected-",
+    })
+    void polarity_is_decided_once_per_fact(String text, String expected) {
+        assertEquals(expected.trim(), read(text.trim()));
+    }
+
+    @Test
+    void typo_correction_never_rewrites_an_english_word() {
+        assertEquals("", read("the printer on the second floor is jammed"));
+        assertTrue(in.analysed("the servise is slow").contains("servic"), in.analysed("the servise is slow"));
+        assertTrue(EnglishWords.size() > 50_000);
+    }
+
+    @Test
+    void a_bare_restart_or_oom_is_not_a_component_down() {
+        assertFalse(read("we restarted it").contains("stack-component-down"), read("we restarted it"));
+        assertFalse(read("the container was oomkilled").contains("stack-component-down"));
+    }
 }

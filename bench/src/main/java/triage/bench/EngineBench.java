@@ -13,7 +13,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import triage.engine.Diagnoser;
-import triage.engine.LiveRulebook;
 import triage.engine.Rulebook;
 import triage.model.Diagnosis;
 
@@ -46,13 +45,13 @@ public class EngineBench {
     @Setup(Level.Trial)
     public void setUp() throws Exception {
         Path repo = Path.of(System.getProperty("triage.repo", "."));
-        Rulebook shipped = Rulebook.load(repo.resolve("rules"), repo.resolve("knowledge"));
+        Rulebook shipped = Books.open(repo).current();
         inputs = Workload.of(shipped);
         Path dir = repo;
         if (!rules.equals("shipped")) {
             dir = RuleGen.generate(repo, Files.createTempDirectory("triage-bench-"), Integer.parseInt(rules));
         }
-        rb = LiveRulebook.open(dir.resolve("rules"), dir.resolve("knowledge")).current();
+        rb = Books.open(dir).current();
         System.out.println("rule base: " + rb.rules().size() + " rules");
     }
 

@@ -13,11 +13,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import triage.engine.Diagnoser;
 import triage.engine.Rulebook;
+import triage.engine.Said;
 import triage.engine.Triage;
-import triage.engine.LiveRulebook;
 import triage.language.Interpretation;
 import triage.language.Interpreter;
-import triage.language.Reading;
 import triage.model.Observation;
 import triage.model.Diagnosis;
 
@@ -51,11 +50,11 @@ public class LanguageBench {
     @Setup(Level.Trial)
     public void setUp() throws Exception {
         Path repo = Path.of(System.getProperty("triage.repo", "."));
-        Rulebook shipped = Rulebook.load(repo.resolve("rules"), repo.resolve("knowledge"));
+        Rulebook shipped = Books.open(repo).current();
         interpreter = shipped.interpreter();
         sentences = Workload.sentences(shipped);
         inputs = Workload.of(shipped);
-        triage = new Triage(LiveRulebook.open(repo.resolve("rules"), repo.resolve("knowledge")));
+        triage = new Triage(Books.open(repo));
         rb = triage.rules().current();
     }
 
@@ -71,9 +70,9 @@ public class LanguageBench {
         List<String> texts = inputs.get(nextInput++ % inputs.size()).texts();
         Interpretation in = interpreter.read(texts);
         Map<String, Observation> latest = new LinkedHashMap<>();
-        for (Reading r : in.readings()) {
-            latest.remove(r.symptom());
-            latest.put(r.symptom(), new Observation(r.symptom(), r.present(), r.text(), Observation.TEXT));
+        for (Observation r : in.readings()) {
+            latest.remove(r.getSymptom());
+            latest.put(r.getSymptom(), r);
         }
         return diagnoser.diagnose(rb, List.copyOf(latest.values()), List.of(), in.runbooks(), in.unrecognized());
     }
@@ -81,6 +80,6 @@ public class LanguageBench {
     /** Text to diagnosis as {@code POST /api/diagnose} does it minus HTTP and JSON (what Triage remembers, it reuses). */
     @Benchmark
     public Diagnosis textToDiagnosisThroughTriage() {
-        return triage.diagnose(inputs.get(nextInput++ % inputs.size()).texts());
+        return triage.answer(Said.texts(inputs.get(nextInput++ % inputs.size()).texts())).diagnosis();
     }
 }

@@ -28,7 +28,7 @@ public final class ReloadBench {
         Path dir = RuleGen.generate(repo, Files.createTempDirectory("triage-reload-"),
                 rules.equals("shipped") ? 0 : Integer.parseInt(rules));
         long t0 = System.nanoTime();
-        LiveRulebook live = LiveRulebook.open(dir.resolve("rules"), dir.resolve("knowledge"));
+        LiveRulebook live = Books.open(dir);
         long open = System.nanoTime() - t0;
         int count = live.current().rules().size();
         long heap = heapAfterGc();

@@ -3,7 +3,6 @@ package triage.bench;
 import triage.engine.Rulebook;
 import triage.knowledge.Scenario;
 import triage.language.Interpretation;
-import triage.language.Reading;
 import triage.model.Observation;
 
 import java.util.ArrayList;
@@ -27,8 +26,7 @@ public final class Workload {
         for (Scenario s : shipped.knowledge().scenarios()) {
             if (!s.withdraw().isEmpty()) continue;
             Interpretation in = shipped.interpreter().read(s.observations());
-            List<Observation> obs = new ArrayList<>();
-            for (Reading r : in.readings()) obs.add(new Observation(r.symptom(), r.present(), r.text(), Observation.TEXT));
+            List<Observation> obs = new ArrayList<>(in.readings());
             out.add(new Input(s.observations(), obs, in.runbooks()));
         }
         return out;

@@ -30,7 +30,7 @@ class RecallLoadingTest {
         }, 100);
         Recall recall = new Recall(encoder, Thresholds.DEFAULT);
         recall.startLoading(rb.knowledge(), rb.revision(), rb.interpreter()::polarityAbout);
-        List<String> unread = List.of("the db box is at 99 percent cpu");
+        List<String> unread = List.of("db utilisation is very high");
 
         Recall.Result before = recall.read(rb.knowledge(), rb.revision(), rb.interpreter()::polarityAbout, unread, false);
         assertTrue(before.found().isEmpty());

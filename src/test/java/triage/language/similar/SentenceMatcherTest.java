@@ -33,8 +33,8 @@ class SentenceMatcherTest {
 
     @Test
     void a_paraphrase_no_phrase_reads_comes_nearest_its_symptom_above_the_accept_threshold() {
-        assertTrue(rb.interpreter().read("the db box is at 99 percent cpu").readings().isEmpty(), "the phrases read it already");
-        SentenceMatcher.Nearest n = matcher.nearest("the db box is at 99 percent cpu").orElseThrow();
+        assertTrue(rb.interpreter().read("db utilisation is very high").readings().isEmpty(), "the phrases read it already");
+        SentenceMatcher.Nearest n = matcher.nearest("db utilisation is very high").orElseThrow();
         assertEquals("database-cpu-high", n.example().symptom());
         assertTrue(n.similarity() >= Thresholds.DEFAULT.accept(), "similarity " + n.similarity());
         assertTrue(matcher.present(n));
@@ -75,21 +75,21 @@ class SentenceMatcherTest {
 
     @Test
     void in_the_middle_band_the_reading_is_a_maybe_with_a_question_and_the_text_stays_unread() {
-        Recall.Result r = recall(new Thresholds(0.99, 0.40, 0.80), "the db box is at 99 percent cpu");
+        Recall.Result r = recall(new Thresholds(0.99, 0.40, 0.80), "db utilisation is very high");
         assertTrue(r.found().isEmpty());
         assertEquals(1, r.maybe().size(), r.toString());
         Maybe m = r.maybe().get(0);
         assertEquals("database-cpu-high", m.symptom());
         assertTrue(m.present());
         assertEquals("Do you mean: database CPU is high?", m.question());
-        assertEquals(List.of("the db box is at 99 percent cpu"), r.unread());
+        assertEquals(List.of("db utilisation is very high"), r.unread());
     }
 
     @Test
     void each_clause_of_an_unread_text_is_compared_on_its_own() {
-        Recall.Result r = recall(Thresholds.DEFAULT, "the db box is at 99 percent cpu; printer jammed on the 3rd floor");
+        Recall.Result r = recall(Thresholds.DEFAULT, "db utilisation is very high; printer jammed on the 3rd floor");
         assertEquals(1, r.found().size(), r.toString());
-        assertEquals("the db box is at 99 percent cpu", r.found().get(0).text());
+        assertEquals("db utilisation is very high", r.found().get(0).text());
         assertTrue(r.unread().isEmpty());
         assertEquals(List.of("a b", "c d"), Recall.clauses("a b, c d. e"));
     }
@@ -97,7 +97,7 @@ class SentenceMatcherTest {
     @Test
     void the_answer_says_a_reading_came_from_an_example_and_how_close_it_was() throws Exception {
         triage.engine.Answer a = Fixtures.triage().withRecall(new Recall(encoder, Thresholds.DEFAULT), true)
-                .answer(triage.engine.Said.texts(List.of("the db box is at 99 percent cpu", "happy birthday to the whole team")));
+                .answer(triage.engine.Said.texts(List.of("db utilisation is very high", "happy birthday to the whole team")));
         triage.model.Diagnosis d = a.diagnosis();
         triage.model.Observation u = d.understood().stream().filter(x -> x.getSymptom().equals("database-cpu-high")).findFirst()
                 .orElseThrow(() -> new AssertionError(d.understood().toString()));

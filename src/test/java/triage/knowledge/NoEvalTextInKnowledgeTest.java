@@ -1,0 +1,68 @@
+package triage.knowledge;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The evaluation sets measure reading of phrasings nobody here wrote: not one of their sentences
+ * may be pasted into the runbooks, the knowledge or the code (eval/*.jsonl in the repository and,
+ * when it is beside the checkout, ../shared/eval/*.jsonl).
+ */
+class NoEvalTextInKnowledgeTest {
+    /** Shorter texts ("login fails", a symptom's own name) are ordinary phrases, not pasted cases. */
+    private static final int MIN_CHARS = 20, MIN_WORDS = 4;
+
+    @Test
+    void no_eval_sentence_appears_verbatim_in_rules_knowledge_or_source() throws IOException {
+        List<String> sentences = new ArrayList<>();
+        for (Path dir : List.of(Path.of("eval"), Path.of("..", "shared", "eval"))) {
+            if (!Files.isDirectory(dir)) continue;
+            try (Stream<Path> files = Files.list(dir)) {
+                for (Path f : files.filter(p -> p.toString().endsWith(".jsonl")).toList()) sentences.addAll(sentencesOf(f));
+            }
+        }
+        assertTrue(sentences.size() > 300, "the dev set in eval/ holds over 300 phrasings; read " + sentences.size());
+        StringBuilder corpus = new StringBuilder();
+        for (Path dir : List.of(Path.of("rules"), Path.of("knowledge"), Path.of("src", "main"))) {
+            try (Stream<Path> files = Files.walk(dir)) {
+                for (Path f : files.filter(Files::isRegularFile).filter(NoEvalTextInKnowledgeTest::isText).toList()) {
+                    corpus.append(Files.readString(f).toLowerCase(Locale.ROOT)).append('\n');
+                }
+            }
+        }
+        String all = corpus.toString();
+        List<String> pasted = sentences.stream()
+                .map(s -> s.toLowerCase(Locale.ROOT).strip())
+                .filter(s -> s.length() >= MIN_CHARS && s.split("\\s+").length >= MIN_WORDS && all.contains(s))
+                .distinct().toList();
+        assertTrue(pasted.isEmpty(), "eval sentences pasted into rules/, knowledge/ or src/main: " + pasted);
+    }
+
+    private static boolean isText(Path p) {
+        String n = p.getFileName().toString();
+        return n.endsWith(".java") || n.endsWith(".yaml") || n.endsWith(".yml") || n.endsWith(".drl")
+                || n.endsWith(".md") || n.endsWith(".html") || n.endsWith(".js") || n.endsWith(".json");
+    }
+
+    private static List<String> sentencesOf(Path jsonl) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        List<String> out = new ArrayList<>();
+        for (String line : Files.readAllLines(jsonl)) {
+            if (line.isBlank()) continue;
+            JsonNode c = json.readTree(line);
+            for (String field : List.of("observations", "turns")) c.path(field).forEach(t -> out.add(t.asText()));
+        }
+        return out;
+    }
+}
