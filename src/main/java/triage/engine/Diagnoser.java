@@ -57,8 +57,10 @@ public final class Diagnoser {
     /** As above; without {@code withChecks} no next check is chosen, which is most of the cost. */
     public Diagnosis diagnose(Rulebook rb, List<Observation> observations, List<Observation> withdrawn,
                               Set<String> runbookHints, List<String> unrecognized, boolean withChecks) {
-        return diagnose(rb, observations, withdrawn, runbookHints, rb.runbooksOn(Set.of(), runbookHints, Set.of()), Set.of(),
-                null, unrecognized, withChecks);
+        Set<String> seen = new LinkedHashSet<>();
+        for (Observation o : observations) seen.add(o.getSymptom());
+        return diagnose(rb, observations, withdrawn, runbookHints, rb.runbooksOn(Set.of(), runbookHints, Set.of(), seen),
+                Set.of(), null, unrecognized, withChecks);
     }
 
     /**
