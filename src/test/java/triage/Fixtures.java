@@ -53,6 +53,16 @@ public final class Fixtures {
         }
     }
 
+    /** The shipped runbooks served on a deployment that runs {@code stacks} (TRIAGE_STACKS). */
+    public static Triage triage(java.util.Set<String> stacks) {
+        try {
+            return new Triage(open(RULES, KNOWLEDGE), new UnrecognizedLog(100, Clock.systemUTC()), (d, nanos) -> { },
+                    LiveChecks.NONE, stacks);
+        } catch (RulebookException e) {
+            throw new AssertionError(e.getMessage(), e);
+        }
+    }
+
     /** A compiler with the cache the environment names, as the commands make it. */
     public static RulebookCompiler compiler() {
         return App.compiler(Config.read(Config.Flags.none()));

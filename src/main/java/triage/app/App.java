@@ -22,6 +22,8 @@ import triage.conversation.Conversations;
 import triage.conversation.MemoryStore;
 import triage.conversation.RedisStore;
 import triage.engine.LiveRulebook;
+import triage.knowledge.Knowledge;
+import triage.knowledge.Runbook;
 import triage.engine.RulebookCache;
 import triage.engine.RulebookCompiler;
 import triage.engine.RulebookException;
@@ -46,7 +48,10 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.Deque;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The composition root of {@code serve}: builds every long-lived object from a {@link Config},
@@ -102,7 +107,8 @@ public final class App implements AutoCloseable {
         Metrics metrics = new Metrics();
         rules.listen(metrics::reload);
         // reads by example what the phrases leave unread, once the sentence model has loaded
-        Triage phrases = new Triage(rules, new UnrecognizedLog(1000, Clock.systemUTC()), metrics, ProbeChecks.of(prober));
+        Triage phrases = new Triage(rules, new UnrecognizedLog(1000, Clock.systemUTC()), metrics, ProbeChecks.of(prober),
+                stacks(config, rules.current().knowledge()));
         // reading by example (TRIAGE_RECALL=true) answers without the model until it has loaded
         triage = config.recall() ? phrases.withRecall(false) : phrases;
         ConversationStore store = own(store(config));
@@ -204,6 +210,23 @@ public final class App implements AutoCloseable {
     /** The runbook compiler, with compiled runbooks kept between starts where the configuration says. */
     public static RulebookCompiler compiler(Config config) {
         return new RulebookCompiler(config.cacheDir() == null ? RulebookCache.off() : RulebookCache.in(config.cacheDir()));
+    }
+
+    /**
+     * The stacks {@code config} names ({@code TRIAGE_STACKS}), each the stack of some runbook in {@code k};
+     * empty when none is named (every stack).
+     *
+     * @throws IllegalArgumentException naming a stack no runbook has, and the ones there are
+     */
+    public static Set<String> stacks(Config config, Knowledge k) {
+        Set<String> known = new TreeSet<>();
+        for (Runbook r : k.runbooks().values()) if (!r.general()) known.add(r.stack());
+        for (String s : config.stacks()) {
+            if (!known.contains(s)) {
+                throw new IllegalArgumentException("TRIAGE_STACKS: no runbook is about stack '" + s + "'; known: " + known);
+            }
+        }
+        return new LinkedHashSet<>(config.stacks());
     }
 
     /** Conversations live in Redis when a URL is configured, else in memory. */

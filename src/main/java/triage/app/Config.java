@@ -4,6 +4,9 @@ import triage.rollout.Etcd;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -17,6 +20,9 @@ import java.util.TreeMap;
  * @param etcdEndpoints when non-null, {@code serve} follows the runbooks published there
  * @param probe the {@code TRIAGE_PROBE_*} variables (live-check targets and settings), by name
  * @param alertsSlackChannel when non-null, Alertmanager's webhook is taken and alert threads are posted to this Slack channel
+ * @param stacks the stacks this deployment runs ({@code TRIAGE_STACKS}, comma-separated, lower
+ *               case); empty: every stack. Whether a runbook is about each is checked once the
+ *               runbooks are loaded ({@link App#stacks})
  */
 public record Config(Path rules, Path knowledge, Path cacheDir,
                      String host, int port, boolean watch,
@@ -27,12 +33,13 @@ public record Config(Path rules, Path knowledge, Path cacheDir,
                      Map<String, String> probe, boolean recall,
                      String teamsAppId, String teamsAppPassword, String teamsTenantId,
                      String teamsOpenIdMetadataUrl, String teamsTokenUrl, String slackAppToken,
-                     String alertsSlackChannel) {
+                     String alertsSlackChannel, List<String> stacks) {
     public Config {
         if (port < 0 || port > 65535) throw new IllegalArgumentException("--port must be between 0 and 65535");
         if (rateLimit <= 0) throw new IllegalArgumentException("TRIAGE_RATE_LIMIT must be above 0");
         if (rateBurst < 1) throw new IllegalArgumentException("TRIAGE_RATE_BURST must be at least 1");
         probe = Map.copyOf(probe);
+        stacks = stacks == null ? List.of() : List.copyOf(stacks);
     }
 
     /**
@@ -84,7 +91,8 @@ public record Config(Path rules, Path knowledge, Path cacheDir,
                 Boolean.parseBoolean(or(value(env, "TRIAGE_RECALL"), null, "false")),
                 value(env, "TEAMS_APP_ID"), value(env, "TEAMS_APP_PASSWORD"), value(env, "TEAMS_TENANT_ID"),
                 value(env, "TEAMS_OPENID_METADATA_URL"), value(env, "TEAMS_TOKEN_URL"), value(env, "SLACK_APP_TOKEN"),
-                value(env, "TRIAGE_ALERTS_SLACK_CHANNEL"));
+                value(env, "TRIAGE_ALERTS_SLACK_CHANNEL"),
+                list(value(env, "TRIAGE_STACKS")));
     }
 
     /** The same configuration listening on {@code port} (tests: 0 for a free one). */
@@ -92,7 +100,7 @@ public record Config(Path rules, Path knowledge, Path cacheDir,
         return new Config(rules, knowledge, cacheDir, host, port, watch, apiToken, rateLimit, rateBurst, trustForwarded,
                 redisUrl, conversationIdle, etcdEndpoints, etcdPrefix, etcdTimeout, slackSigningSecret, slackBotToken,
                 slackApiUrl, teamsWebhookSecret, probe, recall, teamsAppId, teamsAppPassword, teamsTenantId,
-                teamsOpenIdMetadataUrl, teamsTokenUrl, slackAppToken, alertsSlackChannel);
+                teamsOpenIdMetadataUrl, teamsTokenUrl, slackAppToken, alertsSlackChannel, stacks);
     }
 
     /** Secrets are never printed: only whether they are set. */
@@ -101,7 +109,8 @@ public record Config(Path rules, Path knowledge, Path cacheDir,
                 + ", watch=" + watch + ", apiToken=" + set(apiToken) + ", rate=" + rateLimit + "/" + rateBurst
                 + ", redis=" + set(redisUrl) + ", etcd=" + etcdEndpoints + ", slack=" + set(slackSigningSecret)
                 + ", teams=" + set(teamsWebhookSecret) + ", teamsBot=" + (teamsAppId == null ? "unset" : teamsAppId)
-                + ", teamsAppPassword=" + set(teamsAppPassword) + ", slackSocketMode=" + set(slackAppToken) + ", probe=" + probe.keySet() + ", recall=" + recall + ", alerts=" + alertsSlackChannel + "]";
+                + ", teamsAppPassword=" + set(teamsAppPassword) + ", slackSocketMode=" + set(slackAppToken) + ", probe=" + probe.keySet() + ", recall=" + recall + ", alerts=" + alertsSlackChannel
+                + ", stacks=" + stacks + "]";
     }
 
     private static String set(String secret) { return secret == null ? "unset" : "set"; }
@@ -113,6 +122,17 @@ public record Config(Path rules, Path knowledge, Path cacheDir,
         String xdg = value(env, "XDG_CACHE_HOME");
         if (xdg != null) return Path.of(xdg, "triage");
         return home == null || home.isBlank() ? null : Path.of(home, ".cache", "triage");
+    }
+
+    /** "placeos, Web-Stack" -> [placeos, web-stack]; null -> none. */
+    private static List<String> list(String value) {
+        if (value == null) return List.of();
+        List<String> out = new ArrayList<>();
+        for (String part : value.split(",")) {
+            String s = part.strip().toLowerCase(Locale.ROOT);
+            if (!s.isEmpty() && !out.contains(s)) out.add(s);
+        }
+        return out;
     }
 
     private static Path path(Path flag, Map<String, String> env, String name, String fallback) {

@@ -8,6 +8,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import triage.app.App;
 import triage.app.Config;
 import triage.engine.Answer;
 import triage.engine.Said;
@@ -62,6 +63,13 @@ public final class AskCommand implements Callable<Integer> {
         // answer first: the scenarios and the cache entry of a just-edited set can wait until then
         LiveRulebook rules = Sources.openUnchecked(config, err);
         if (rules == null) return 1;
+        java.util.Set<String> stacks;
+        try {
+            stacks = App.stacks(config, rules.current().knowledge());
+        } catch (IllegalArgumentException e) {
+            err.println("triage: " + e.getMessage());
+            return 2;
+        }
         Prober prober = null;
         if (probe) {
             try {
@@ -75,7 +83,7 @@ public final class AskCommand implements Callable<Integer> {
         }
         try {
             Triage phrases = new Triage(rules, new UnrecognizedLog(1, java.time.Clock.systemUTC()), (d, nanos) -> { },
-                    ProbeChecks.of(prober));
+                    ProbeChecks.of(prober), stacks);
             Triage triage = config.recall() ? phrases.withRecall(true) : phrases;
             Answer a = triage.answer(Said.texts(observations).checking(probe));
             if (json) {

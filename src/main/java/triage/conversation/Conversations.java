@@ -8,11 +8,17 @@ import triage.engine.Triage;
 import triage.model.Cause;
 import triage.model.Check;
 import triage.model.Diagnosis;
+import triage.model.Observation;
 import triage.model.Redactor;
+import triage.knowledge.Knowledge;
+import triage.knowledge.Symptom;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -30,14 +36,14 @@ import java.util.regex.Pattern;
  * observations in its own right; what is said later about a symptom replaces what was said
  * before ("actually login works"). The chat adapters ask it, never its store, what it remembers.
  *
- * <p>A cause is <em>settled</em> when its confidence is at least {@value #SETTLED} and it leads
- * the next by at least {@value #LEAD}, or when nothing is left to ask.
+ * <p>A cause is <em>settled</em> when the engine says so ({@link Diagnosis#settled()}: confirmed
+ * by its own check and clearly ahead, or nothing left to ask). "Not sure" sets the open question
+ * aside; a message that cannot be read as an answer gets a clarification, not the same question
+ * again; a changed answer, and a settled cause that no longer fits, are said in the reply's notes.
  */
 public final class Conversations {
     private static final Logger log = LoggerFactory.getLogger(Conversations.class);
 
-    static final double SETTLED = 0.8;
-    static final double LEAD = 0.25;
     /** A conversation longer than this is told to start over rather than grow without bound. */
     public static final int MAX_TURNS = 200;
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:@-]{1,128}");
@@ -192,8 +198,12 @@ public final class Conversations {
         Diagnosis d = a.diagnosis();
         boolean settled = settled(d);
         Check question = settled ? null : first(d);
-        ConversationState next = new ConversationState(id, a.observations(), question == null ? null : question.id(),
-                a.runbooks(), state.turns() + 1, Instant.now(clock), state.version() + 1);
+        boolean clarify = state.lastAsked() != null && !checking && a.setAsideNow() == null && a.heard().isEmpty();
+        List<String> notes = clarify ? List.of(clarification(a, state.lastAsked())) : notes(state, a, settled);
+        String asked = clarify ? state.lastAsked() : question == null ? null : question.id();
+        ConversationState next = new ConversationState(id, a.observations(), asked, a.runbooks(), state.turns() + 1,
+                Instant.now(clock), a.setAside(), settled ? d.top().component() : null, state.checked() || checking,
+                state.version() + 1);
         // Without the earlier state this turn is written only where nothing is stored (version 1
         // over none): the store may hold a history it could not read in time, which a fresh state
         // must not replace; and it is not answered again, since the store is not answering.
@@ -207,8 +217,14 @@ public final class Conversations {
             log.warn("conversation {}: could not remember this turn: {}", id, e.getMessage());
             lost = true;
         }
-        return new Turn(Turn.Kind.DIAGNOSIS, d, question, settled, a.heard(), a.unrecognized().isEmpty() ? null : Redactor.redact(text),
-                lost, a.probes() == null ? List.of() : a.probes(), canCheck, a.knowledge());
+        if (clarify) {
+            // the same question is not asked twice in a row: the reply says how to answer it instead
+            return new Turn(Turn.Kind.CLARIFY, d, null, false, List.of(), Redactor.redact(text), lost, List.of(), canCheck,
+                    a.knowledge(), notes);
+        }
+        return new Turn(Turn.Kind.DIAGNOSIS, d, question, settled, a.heard(),
+                a.unrecognized().isEmpty() ? null : Redactor.redact(text),
+                lost, a.probes() == null ? List.of() : a.probes(), canCheck, a.knowledge(), notes);
     }
 
     private static void pause() {
@@ -225,7 +241,58 @@ public final class Conversations {
     }
 
     private static Said said(List<String> texts, ConversationState state, boolean check) {
-        return Said.texts(texts).inConversation(state.observations(), state.runbooks(), state.lastAsked()).checking(check);
+        return Said.texts(texts).inConversation(state.observations(), state.runbooks(), state.lastAsked())
+                .settingAside(state.setAside()).checking(check);
+    }
+
+    private static String clarification(Answer a, String asked) {
+        Symptom s = a.knowledge().symptoms().get(asked);
+        String q = s == null ? asked : s.question();
+        return "I could not read that as an answer to \"" + q + "\" Say yes, no or not sure, or tell me what you see.";
+    }
+
+    /** What changed this turn, for a person: a question set aside, answers changed, a settled cause reopened. */
+    private List<String> notes(ConversationState before, Answer a, boolean settled) {
+        List<String> out = new ArrayList<>();
+        Knowledge k = a.knowledge();
+        if (a.setAsideNow() != null) {
+            Symptom s = k.symptoms().get(a.setAsideNow());
+            out.add("Setting that aside (" + (s == null ? a.setAsideNow() : s.question())
+                    + "); the diagnosis has not moved. I will come back to it only if nothing better is left.");
+        }
+        Map<String, Observation> was = new HashMap<>();
+        for (Observation o : before.observations()) was.put(o.getSymptom(), o);
+        List<String> changed = new ArrayList<>();
+        for (Observation o : a.observations()) {
+            Observation old = was.get(o.getSymptom());
+            if (old != null && old.isPresent() != o.isPresent()) changed.add(k.label(o) + " (before: " + k.label(old) + ")");
+        }
+        if (!changed.isEmpty()) {
+            StringBuilder sb = new StringBuilder("Changed: ").append(String.join("; ", changed)).append('.');
+            Diagnosis old = triage.answer(said(List.of(), before, false)).diagnosis();
+            List<String> gone = new ArrayList<>();
+            for (Observation o : old.understood()) {
+                if (Observation.INFERRED.equals(o.getSource())
+                        && a.diagnosis().understood().stream().noneMatch(n -> n.getSymptom().equals(o.getSymptom())
+                        && n.isPresent() == o.isPresent())) {
+                    gone.add(k.label(o));
+                }
+            }
+            for (Cause c : old.causes()) {
+                if (a.diagnosis().causes().stream().noneMatch(n -> n.component().equals(c.component()))) {
+                    gone.add("the suspicion of " + c.name());
+                }
+            }
+            if (!gone.isEmpty()) sb.append(" Withdrawn with the old answer: ").append(String.join(", ", gone)).append('.');
+            out.add(sb.toString());
+        }
+        Cause top = a.diagnosis().top();
+        if (before.settledOn() != null && (!settled || !before.settledOn().equals(top.component()))) {
+            String name = k.components().containsKey(before.settledOn()) ? k.components().get(before.settledOn()).name()
+                    : before.settledOn();
+            out.add("That does not fit " + name + ", so I am looking again.");
+        }
+        return out;
     }
 
     /**
@@ -274,12 +341,9 @@ public final class Conversations {
         }
     }
 
+    /** Settled as the engine says: its first cause confirmed and clearly ahead, or nothing left to ask. */
     static boolean settled(Diagnosis d) {
-        Cause top = d.top();
-        if (top == null) return false;
-        if (d.nextChecks().isEmpty()) return true;
-        double second = d.causes().size() > 1 ? d.causes().get(1).confidence() : 0.0;
-        return top.confidence() >= SETTLED && top.confidence() - second >= LEAD;
+        return d.top() != null && d.settled();
     }
 
     private static Check first(Diagnosis d) {

@@ -22,14 +22,28 @@ import java.util.List;
  * @param canCheck names of what the bot could check live if asked; empty when nothing is configured
  * @param knowledge the knowledge the turn was answered with: the words for each observation
  *                  ({@link Knowledge#label}) when it is rendered
+ * @param notes what changed in the conversation, in sentences for a person, said first: a
+ *              question set aside ("not sure"), an answer changed and what was withdrawn with it,
+ *              a settled diagnosis reopened, or (for {@link Kind#CLARIFY}) how to answer
  */
 public record Turn(Kind kind, Diagnosis diagnosis, Check question, boolean concluded, List<Observation> heard,
                   String notUnderstood, boolean memoryLost, List<ProbeResult> checked, List<String> canCheck,
-                  Knowledge knowledge) {
+                  Knowledge knowledge, List<String> notes) {
     public Turn {
         checked = checked == null ? List.of() : List.copyOf(checked);
         canCheck = canCheck == null ? List.of() : List.copyOf(canCheck);
+        notes = notes == null ? List.of() : List.copyOf(notes);
     }
 
-    public enum Kind { DIAGNOSIS, WHY, HELP, RESET }
+    public Turn(Kind kind, Diagnosis diagnosis, Check question, boolean concluded, List<Observation> heard,
+                String notUnderstood, boolean memoryLost, List<ProbeResult> checked, List<String> canCheck,
+                Knowledge knowledge) {
+        this(kind, diagnosis, question, concluded, heard, notUnderstood, memoryLost, checked, canCheck, knowledge, List.of());
+    }
+
+    /**
+     * What kind of reply this is. {@code CLARIFY}: the message could not be read as an answer to
+     * the open question; the reply says how to answer it instead of asking it again.
+     */
+    public enum Kind { DIAGNOSIS, WHY, HELP, RESET, CLARIFY }
 }

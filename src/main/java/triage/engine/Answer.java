@@ -22,11 +22,18 @@ import java.util.Set;
  * @param runbooks the runbooks named so far, remembered ones included
  * @param knowledge the knowledge of the rulebook that answered: the words for each observation
  *                  ({@link Knowledge#label}) when it is rendered
+ * @param setAsideNow the open question, when this message said the person cannot tell ("not
+ *                    sure"); null otherwise
+ * @param setAside every question the conversation has set aside and not answered since: what
+ *                 it remembers for its next message
+ * @param onRunbooks the runbooks the diagnosis kept to (the conversation's stacks and the general ones)
  */
 public record Answer(Diagnosis diagnosis, List<Observation> heard, List<String> unrecognized, List<ProbeResult> probes,
                      boolean answeredQuestion, List<Observation> observations, Set<String> runbooks,
-                     Knowledge knowledge) {
+                     Knowledge knowledge, String setAsideNow, Set<String> setAside, Set<String> onRunbooks) {
     public Answer {
+        setAside = setAside == null ? Set.of() : Set.copyOf(setAside);
+        onRunbooks = onRunbooks == null ? Set.of() : Set.copyOf(onRunbooks);
         heard = List.copyOf(heard);
         unrecognized = List.copyOf(unrecognized);
         probes = probes == null ? null : List.copyOf(probes);

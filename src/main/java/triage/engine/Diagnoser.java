@@ -6,12 +6,14 @@ import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.FactHandle;
 import triage.knowledge.Component;
 import triage.knowledge.Knowledge;
+import triage.knowledge.Symptom;
 import triage.model.Cause;
 import triage.model.Check;
 import triage.model.Diagnosis;
 import triage.model.Evidence;
 import triage.model.Mentioned;
 import triage.model.Observation;
+import triage.model.Remedy;
 import triage.model.RuleRef;
 
 import java.util.ArrayList;
@@ -24,18 +26,27 @@ import java.util.Set;
 
 /**
  * Fires a rulebook on observations and turns what the rules concluded into a ranked,
- * explained diagnosis with the checks that best split the suspects still standing
- * ({@link NextChecks}). While no suspect stands, or the leading suspicion is weak (at most
- * {@value #WEAK}), the seed runbooks' troubleshooting order is asked, since a vague complaint
- * should not pull the questions away from the seed's order.
+ * explained diagnosis with the checks worth asking next ({@link NextChecks}), within the
+ * conversation's {@link Scope} (its stacks): other stacks' rules do not fire. While no suspect
+ * stands, the seed runbooks' troubleshooting order is asked.
+ *
+ * <p>A diagnosis <em>settles</em> on its first cause when that cause's certainty is at least
+ * {@value #SETTLED}, it leads the next by at least {@value #LEAD}, and one of the cause's own
+ * checks ({@code confirm} in components.yaml: its health, its logs) has been answered; while
+ * none has and one can be asked, that check is asked first. It settles too when nothing is left
+ * to ask. Stated confidence is the certainty put on the scale of {@link Confidence}.
  */
 public final class Diagnoser {
     /** A rule set that loops is stopped here rather than hanging a request. */
     static final int MAX_FIRINGS = 10_000;
     /** Rules still firing after this long are halted between firings (a loop that re-fires slowly). */
     static final java.time.Duration FIRING_DEADLINE = java.time.Duration.ofSeconds(5);
-    /** At or below this, a suspicion is too weak to steer: the seed's troubleshooting order goes first. */
-    static final double WEAK = 0.3;
+    /** Certainty a cause needs to settle on. */
+    static final double SETTLED = 0.8;
+    /** Lead over the next cause a cause needs to settle on. */
+    static final double LEAD = 0.25;
+    /** At or below this certainty the seed's troubleshooting order goes first (0: only while no suspect stands). */
+    static final double WEAK = 0.0;
 
     /** Diagnoses {@code observations}; {@code withdrawn} are inserted, fired, then taken back. */
     public Diagnosis diagnose(Rulebook rb, List<Observation> observations, List<Observation> withdrawn,
@@ -46,28 +57,47 @@ public final class Diagnoser {
     /** As above; without {@code withChecks} no next check is chosen, which is most of the cost. */
     public Diagnosis diagnose(Rulebook rb, List<Observation> observations, List<Observation> withdrawn,
                               Set<String> runbookHints, List<String> unrecognized, boolean withChecks) {
-        return run(rb, observations, withdrawn, runbookHints, withChecks).diagnosis(observations, unrecognized);
+        Set<String> seen = new LinkedHashSet<>();
+        for (Observation o : observations) seen.add(o.getSymptom());
+        return diagnose(rb, observations, withdrawn, runbookHints, rb.runbooksOn(Set.of(), runbookHints, Set.of(), seen),
+                Set.of(), null, unrecognized, withChecks);
+    }
+
+    /**
+     * As above, kept to the runbooks {@code onRunbooks} (null: all); questions in {@code setAside}
+     * come again only when nothing better is left, and never {@code notNow} (the one just set aside).
+     */
+    Diagnosis diagnose(Rulebook rb, List<Observation> observations, List<Observation> withdrawn, Set<String> runbookHints,
+                       Set<String> onRunbooks, Set<String> setAside, String notNow, List<String> unrecognized,
+                       boolean withChecks) {
+        return run(rb, observations, withdrawn, runbookHints, rb.scope(onRunbooks), asking(setAside, notNow), withChecks)
+                .diagnosis(observations, unrecognized);
     }
 
     /**
      * As {@link #diagnose} without withdrawn observations, remembering the outcome in
      * {@code outcomes} (kept for this rulebook's revision): a diagnosis follows from the symptoms,
-     * their answers and sources and the runbook hints alone (the words only show in
-     * {@code understood}, unless a rule reads them), and in an outage many people report the same things.
+     * their answers and sources, the runbook hints, the scope and what was set aside alone (the
+     * words only show in {@code understood}, unless a rule reads them), and in an outage many
+     * people report the same things.
      */
     Diagnosis remembered(Rulebook rb, Cache<Outcome.Key, Outcome> outcomes, List<Observation> observations,
-                         Set<String> runbookHints, List<String> unrecognized) {
-        Outcome.Key key = Outcome.Key.of(observations, runbookHints, rb.rulesReadText());
+                         Set<String> runbookHints, Set<String> onRunbooks, Set<String> setAside, String notNow,
+                         List<String> unrecognized) {
+        Scope scope = rb.scope(onRunbooks);
+        Asking asking = asking(setAside, notNow);
+        Outcome.Key key = Outcome.Key.of(observations, runbookHints, scope.runbooks(), asking.keyed(), rb.rulesReadText());
         Outcome o = outcomes.getIfPresent(key);
         if (o == null) {
-            o = run(rb, observations, List.of(), runbookHints, true);
+            o = run(rb, observations, List.of(), runbookHints, scope, asking, true);
             outcomes.put(key, o);
         }
         return o.diagnosis(observations, unrecognized);
     }
 
     private Outcome run(Rulebook rb, List<Observation> observations, List<Observation> withdrawn, Set<String> runbookHints,
-                        boolean withChecks) {
+                        Scope scope, Asking asking, boolean withChecks) {
+        Set<String> setAside = asking.setAside();
         KieSession session = rb.kieBase().newKieSession();
         SessionTracker tracker = new SessionTracker(rb);
         tracker.deadline = System.nanoTime() + FIRING_DEADLINE.toNanos();
@@ -78,18 +108,19 @@ public final class Diagnoser {
             for (String r : runbookHints) session.insert(new Mentioned(r));
             List<FactHandle> toWithdraw = new ArrayList<>();
             for (Observation o : withdrawn) toWithdraw.add(session.insert(o));
-            fire(session, tracker);
+            fire(session, scope, tracker);
             if (!toWithdraw.isEmpty()) {
                 toWithdraw.forEach(session::delete);
-                fire(session, tracker);
+                fire(session, scope, tracker);
             }
             Map<String, Double> current = tracker.certainties();
             List<Cause> causes = new ArrayList<>();
             List<Cause> ruledOut = new ArrayList<>();
             rank(rb, tracker, causes, ruledOut);
 
-            Set<String> answered = new LinkedHashSet<>();
-            for (Observation o : observations) answered.add(o.getSymptom());
+            Set<String> said = new LinkedHashSet<>();
+            for (Observation o : observations) said.add(o.getSymptom());
+            Set<String> answered = new LinkedHashSet<>(said);
             answered.addAll(tracker.inferred.keySet());
             List<Observation> inferred = List.copyOf(tracker.inferred.values());
             List<Diagnosis.Firing> firings = List.copyOf(tracker.firings);
@@ -97,29 +128,97 @@ public final class Diagnoser {
             tracker.recording = false;
             session.removeEventListener(tracker.agenda);  // only evidence is watched from here on
             List<Check> checks = List.of();
-            if (!withChecks) return new Outcome(causes, ruledOut, checks, inferred, firings);
-            if (causes.isEmpty() || causes.get(0).confidence() <= WEAK) {
-                checks = NextChecks.treeChecks(rb.knowledge(), answered, runbookHints);
+            if (!withChecks) return new Outcome(causes, ruledOut, checks, inferred, firings, null);
+            Confirmation confirm = confirmation(rb, causes, current, said, setAside, scope);
+            double lead = causes.isEmpty() ? 0.0 : current.getOrDefault(causes.get(0).component(), 0.0);
+            if (confirm.check() != null) {
+                checks = List.of(confirm.check());
+            } else {
+                // a weak suspicion does not steer: the seed's order first, then what is worth most
+                if (lead <= WEAK) checks = NextChecks.treeChecks(rb.knowledge(), answered, runbookHints, scope, asking, false);
+                if (checks.isEmpty() && !causes.isEmpty()) {
+                    checks = NextChecks.valueChecks(rb, session, tracker, scope, answered, asking);
+                }
+                if (checks.isEmpty() && lead < SETTLED) {
+                    checks = NextChecks.treeChecks(rb.knowledge(), answered, runbookHints, scope, asking, causes.isEmpty());
+                }
             }
-            if (checks.isEmpty() && !causes.isEmpty()) {
-                checks = NextChecks.separatingChecks(rb, session, tracker, current, causes, answered);
-            }
-            return new Outcome(causes, ruledOut, checks, inferred, firings);
+            Remedy remedy = causes.isEmpty() || !(confirm.settles() || checks.isEmpty()) ? null
+                    : remedy(rb.knowledge(), causes.get(0));
+            return new Outcome(causes, ruledOut, checks, inferred, firings, remedy);
         } finally {
             session.dispose();
         }
     }
 
-    private static void fire(KieSession session, SessionTracker tracker) {
-        fire(session);
+    /** Questions set aside ("not sure") and the one set aside just now, which is not asked again at once. */
+    record Asking(Set<String> setAside, String notNow) {
+        Asking {
+            setAside = Set.copyOf(setAside);
+            notNow = notNow != null && setAside.contains(notNow) ? notNow : null;
+        }
+
+        boolean mayAsk(String id, boolean evenSetAside) {
+            return !setAside.contains(id) || evenSetAside && !id.equals(notNow);
+        }
+
+        Set<String> keyed() {
+            if (notNow == null) return setAside;
+            Set<String> k = new LinkedHashSet<>(setAside);
+            k.add("!" + notNow);
+            return k;
+        }
+    }
+
+    static Asking asking(Set<String> setAside, String notNow) {
+        return new Asking(setAside == null ? Set.of() : setAside, notNow);
+    }
+
+    /**
+     * Whether the first cause is strong enough to settle on, and if so whether its own check
+     * confirms it: settled when one of its checks was answered (or none can be asked); else the
+     * cheapest such check to ask now.
+     */
+    private record Confirmation(boolean settles, Check check) {}
+
+    private static Confirmation confirmation(Rulebook rb, List<Cause> causes, Map<String, Double> cf, Set<String> said,
+                                             Set<String> setAside, Scope scope) {
+        if (causes.isEmpty()) return new Confirmation(false, null);
+        String top = causes.get(0).component();
+        double first = cf.getOrDefault(top, 0.0);
+        double second = causes.size() > 1 ? cf.getOrDefault(causes.get(1).component(), 0.0) : 0.0;
+        if (first < SETTLED || first - second < LEAD) return new Confirmation(false, null);
+        Component c = rb.knowledge().components().get(top);
+        if (c == null) return new Confirmation(true, null);
+        Symptom cheapest = null;
+        for (String id : c.confirm()) {
+            if (said.contains(id)) return new Confirmation(true, null);
+            Symptom s = rb.knowledge().symptoms().get(id);
+            if (s == null || setAside.contains(id) || !scope.reads().contains(id)) continue;
+            if (cheapest == null || s.effortRank() < cheapest.effortRank()) cheapest = s;
+        }
+        if (cheapest == null) return new Confirmation(true, null);
+        return new Confirmation(false, new Check(cheapest.id(), cheapest.question(), cheapest.how(), 0.0));
+    }
+
+    private static Remedy remedy(Knowledge k, Cause top) {
+        Component c = k.components().get(top.component());
+        if (c == null) return new Remedy(top.component(), top.title(), List.of(), null);
+        List<String> steps = c.remedies().isEmpty() && c.nextStep() != null ? List.of(c.nextStep()) : c.remedies();
+        return new Remedy(c.id(), c.title(), steps, c.remedySource());
+    }
+
+    private static void fire(KieSession session, Scope scope, SessionTracker tracker) {
+        fire(session, scope);
         if (tracker.haltedAt != null) {
             throw new RulesStuck("rules kept firing for over " + FIRING_DEADLINE.toMillis() + " ms; halted before "
                     + tracker.haltedAt);
         }
     }
 
-    static void fire(KieSession session) {
-        int n = session.fireAllRules(MAX_FIRINGS);
+    static void fire(KieSession session, Scope scope) {
+        int n = scope == null || scope.filter() == null ? session.fireAllRules(MAX_FIRINGS)
+                : session.fireAllRules(scope.filter(), MAX_FIRINGS);
         if (n >= MAX_FIRINGS) throw new IllegalStateException("rules fired " + n + " times without settling: a rule loops");
     }
 
@@ -146,14 +245,16 @@ public final class Diagnoser {
             }
             if (lead == null && !rules.isEmpty()) lead = rules.get(0);
             Component c = k.components().get(id);
-            Cause cause = new Cause(id, c == null ? id : c.name(), c == null ? id : c.title(), round(Math.max(cf, 0)),
+            Cause cause = new Cause(id, c == null ? id : c.name(), c == null ? id : c.title(),
+                    round(Confidence.stated(Math.max(cf, 0))),
                     because, against,
                     lead == null ? null : lead.runbook(), lead == null ? null : lead.name(), rules,
                     c == null ? null : c.role(), c == null ? null : c.nextStep());
             if (out) ruledOut.add(cause);
             else if (cf > 0) causes.add(cause);
         }
-        Comparator<Cause> byConfidence = Comparator.comparingDouble((Cause c) -> -c.confidence())
+        Map<String, Double> certainty = tracker.certainties();
+        Comparator<Cause> byConfidence = Comparator.comparingDouble((Cause c) -> -round(certainty.getOrDefault(c.component(), 0.0)))
                 .thenComparingInt(c -> rb.componentOrder(c.component()));
         causes.sort(byConfidence);
         ruledOut.sort(Comparator.comparingInt(c -> rb.componentOrder(c.component())));

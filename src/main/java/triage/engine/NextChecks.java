@@ -5,7 +5,6 @@ import org.kie.api.runtime.rule.FactHandle;
 import triage.knowledge.Knowledge;
 import triage.knowledge.Runbook;
 import triage.knowledge.Symptom;
-import triage.model.Cause;
 import triage.model.Check;
 import triage.model.Observation;
 
@@ -13,36 +12,70 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * The search for the next checks. While no suspect stands (or the leading one is weak), the
- * seed runbooks' troubleshooting order, runbooks named in the text first. Otherwise, for every
- * unanswered symptom that a rule about a standing suspect reads, both answers are tried in the
- * live session (inserted, fired, then withdrawn, which truth maintenance undoes), and the symptom
- * is scored by how far the answers would move the suspects: the mean over yes and no of the total
- * change in certainty plus the change in the lead of the first suspect over the second.
+ * The search for the next checks, by expected value of information (decision-theoretic
+ * troubleshooting: Heckerman, Breese and Rommelse, "Decision-theoretic troubleshooting", CACM
+ * 1995; the expected-information-gain criterion of de Kleer and Williams' GDE).
+ *
+ * <p>The suspects are read as a belief: each component that evidence supports weighs its
+ * certainty, and everything not (yet) suspected shares one weight of {@value #OTHER}, "something
+ * else" (so ruling out components nobody suspects is worth nothing). For every symptom the
+ * in-scope rules read and nobody has answered, both answers are tried in the live session
+ * (inserted, fired, then withdrawn, which truth maintenance undoes). How likely each answer is
+ * comes from the suspects: under a suspect the rules raise on "yes", "yes" is likely; under one
+ * they lower, unlikely; under one they leave alone, a healthy system's answer (a symptom of
+ * something working is mostly present, one of a fault mostly absent). The check's value is the
+ * entropy of the belief now less the entropy expected after the answer, each answer weighted by
+ * that likelihood, divided by its effort ({@link #COST}). Questions set aside ("not sure") are
+ * not asked again this way.
+ *
+ * <p>While no suspect stands (or only a weak one), the seed runbooks' troubleshooting order is
+ * asked, the trees of runbooks named in the text first; set-aside questions come again only when
+ * no suspect stands and nothing else is left, never the one just set aside.
  */
 final class NextChecks {
     /** Symptoms tried per diagnosis at most; the ones bearing on the strongest suspects first. */
     private static final int MAX_CANDIDATES = 64;
     private static final int MAX_CHECKS = 3;
-    private static final double MIN_CHECK_VALUE = 0.05;
+    /** Below this value (bits per unit of effort) a check is not worth asking. */
+    private static final double MIN_CHECK_VALUE = 0.02;
+    /** The weight of "something not yet suspected": the cause may be none of the suspects. */
+    static final double OTHER = 0.15;
+    /**
+     * Effort of asking a person, by {@link Symptom#effort()}: a glance at a page is the unit. A
+     * probe-effort symptom asked of a person takes a command (the live check runs for free
+     * when it is configured, before anyone is asked).
+     */
+    private static final Map<String, Double> COST = Map.of("probe", 1.5, "glance", 1.0, "logs", 1.25, "command", 1.5);
+    /** How far a certainty must move for an answer to count as expected under a suspect. */
+    private static final double FULL_SWING = 0.5;
 
     private NextChecks() {}
 
-    /** While nothing stands, the seed's order: first the trees of runbooks the text named. */
-    static List<Check> treeChecks(Knowledge k, Set<String> answered, Set<String> hints) {
+    /**
+     * The seed's order: the next step of each tree in scope, trees of runbooks the text named
+     * first; questions set aside only when {@code evenSetAside} and nothing else is left.
+     */
+    static List<Check> treeChecks(Knowledge k, Set<String> answered, Set<String> hints, Scope scope,
+                                  Diagnoser.Asking asking, boolean evenSetAside) {
+        List<Check> out = treeChecks(k, answered, hints, scope, asking, false, 0);
+        return out.isEmpty() && evenSetAside ? treeChecks(k, answered, hints, scope, asking, true, 0) : out;
+    }
+
+    private static List<Check> treeChecks(Knowledge k, Set<String> answered, Set<String> hints, Scope scope,
+                                          Diagnoser.Asking asking, boolean evenSetAside, int unused) {
         List<Runbook> order = new ArrayList<>();
-        for (Runbook r : k.runbooks().values()) if (hints.contains(r.id())) order.add(r);
-        for (Runbook r : k.runbooks().values()) if (!hints.contains(r.id())) order.add(r);
+        for (Runbook r : k.runbooks().values()) if (hints.contains(r.id()) && scope.runbooks().contains(r.id())) order.add(r);
+        for (Runbook r : k.runbooks().values()) if (!hints.contains(r.id()) && scope.runbooks().contains(r.id())) order.add(r);
         List<Check> out = new ArrayList<>();
         for (Runbook r : order) {
             for (String id : r.tree()) {
                 if (answered.contains(id) || out.stream().anyMatch(c -> c.id().equals(id))) continue;
+                if (!asking.mayAsk(id, false)) continue;
                 Symptom s = k.symptoms().get(id);
                 out.add(new Check(s.id(), s.question(), s.how(), 0.0));
                 break;  // one question a runbook: the next step of each tree
@@ -52,15 +85,26 @@ final class NextChecks {
         return out;
     }
 
-    static List<Check> separatingChecks(Rulebook rb, KieSession session, SessionTracker tracker, Map<String, Double> current,
-                                         List<Cause> causes, Set<String> answered) {
+    /** The checks worth most per unit of effort, best first; none that was set aside. */
+    static List<Check> valueChecks(Rulebook rb, KieSession session, SessionTracker tracker, Scope scope,
+                                   Set<String> answered, Diagnoser.Asking asking) {
         Knowledge k = rb.knowledge();
         Map<String, Integer> treeIndex = rb.treeIndex();
-        // weight of a symptom: the confidence of every standing suspect some rule about it reads it for
+        List<String> components = List.copyOf(scope.components());
+        if (components.isEmpty()) return List.of();
+        Map<String, Double> now = tracker.signedCertainties();
+        double[] p0 = belief(components, now);
+        double h0 = entropy(p0);
+        // which symptoms bear on the suspects: weight each by the belief in those it can move (one
+        // that bears on none of them can only raise new suspects, which is worth little and costs
+        // two firings to find out)
         Map<String, Double> weight = new LinkedHashMap<>();
-        for (Cause c : causes) {
-            for (String s : rb.symptomsAbout(c.component())) {
-                if (!answered.contains(s) && k.symptoms().containsKey(s)) weight.merge(s, c.confidence(), Double::sum);
+        for (int i = 0; i < components.size(); i++) {
+            double w = p0[i];
+            if (w <= 0) continue;
+            for (String s : rb.symptomsAbout(components.get(i))) {
+                if (answered.contains(s) || !scope.reads().contains(s) || !k.symptoms().containsKey(s)) continue;
+                weight.merge(s, w, Double::sum);
             }
         }
         List<String> candidates = new ArrayList<>(weight.keySet());
@@ -69,22 +113,68 @@ final class NextChecks {
         List<Check> scored = new ArrayList<>();
         int tried = 0;
         for (String id : candidates) {
+            if (!asking.mayAsk(id, false)) continue;
             if (tried++ >= MAX_CANDIDATES) break;
+            Symptom s = k.symptoms().get(id);
             // "yes", then the same fact turned to "no", then withdrawn; the withdrawal is settled
             // by the next candidate's firing (or never, at the last), which reads the same
             FactHandle h = session.insert(new Observation(id, true, "", Observation.HYPOTHESIS));
-            double yes = movement(session, tracker, current);
+            Diagnoser.fire(session, scope);
+            Map<String, Double> yes = tracker.signedCertainties();
             session.update(h, new Observation(id, false, "", Observation.HYPOTHESIS));
-            double no = movement(session, tracker, current);
+            Diagnoser.fire(session, scope);
+            Map<String, Double> no = tracker.signedCertainties();
             session.delete(h);
-            double value = (yes + no) / 2;
+            double value = gain(components, p0, h0, s.good(), yes, no) / COST.getOrDefault(s.effort(), 1.0);
             if (value < MIN_CHECK_VALUE) continue;
-            Symptom s = k.symptoms().get(id);
-            scored.add(new Check(id, s.question(), s.how(), Diagnoser.round(value)));
+            Check c = new Check(id, s.question(), s.how(), Diagnoser.round(value));
+            scored.add(c);
         }
-        scored.sort(Comparator.comparingDouble((Check c) -> -c.value())
-                .thenComparingInt(c -> treeIndex.getOrDefault(c.id(), Integer.MAX_VALUE)));
+        Comparator<Check> best = Comparator.comparingDouble((Check c) -> -c.value())
+                .thenComparingInt(c -> treeIndex.getOrDefault(c.id(), Integer.MAX_VALUE));
+        scored.sort(best);
         return scored.size() > MAX_CHECKS ? List.copyOf(scored.subList(0, MAX_CHECKS)) : scored;
+    }
+
+    /**
+     * Expected information gain of a yes/no check: the entropy now less the expected entropy
+     * after the answer, each answer weighted by how likely the current suspects make it.
+     */
+    static double gain(List<String> components, double[] p0, double h0, boolean good,
+                       Map<String, Double> yes, Map<String, Double> no) {
+        double base = good ? 0.85 : 0.15;
+        double pYes = p0[components.size()] * base;  // under "something else", a healthy system's answer
+        for (int i = 0; i < components.size(); i++) {
+            String c = components.get(i);
+            double swing = Math.max(-1, Math.min(1, (yes.getOrDefault(c, 0.0) - no.getOrDefault(c, 0.0)) / FULL_SWING));
+            double likely = swing >= 0 ? base + (0.95 - base) * swing : base + (base - 0.05) * swing;
+            pYes += p0[i] * likely;
+        }
+        double after = pYes * entropy(belief(components, yes)) + (1 - pYes) * entropy(belief(components, no));
+        // to nine places: the order sums run in must never tip a ranking between equal checks
+        return Math.rint((h0 - after) * 1e9) / 1e9;
+    }
+
+    /**
+     * The belief that certainties stand for, normalised: one entry per component (its certainty
+     * when positive, else nothing), and a last one for "something not yet suspected".
+     */
+    static double[] belief(List<String> components, Map<String, Double> cf) {
+        double[] w = new double[components.size() + 1];
+        double sum = OTHER;
+        w[components.size()] = OTHER;
+        for (int i = 0; i < components.size(); i++) {
+            w[i] = Math.max(0, cf.getOrDefault(components.get(i), 0.0));
+            sum += w[i];
+        }
+        for (int i = 0; i < w.length; i++) w[i] /= sum;
+        return w;
+    }
+
+    static double entropy(double[] p) {
+        double h = 0;
+        for (double x : p) if (x > 0) h -= x * Math.log(x) / Math.log(2);
+        return h;
     }
 
     /** Each symptom's place in the runbooks' trees: ties between checks go to the earlier. */
@@ -93,31 +183,5 @@ final class NextChecks {
         int i = 0;
         for (Runbook r : k.runbooks().values()) for (String s : r.tree()) m.putIfAbsent(s, i++);
         return m;
-    }
-
-    /** Fires what was just tried and says how far it moved the suspects from {@code before}. */
-    private static double movement(KieSession session, SessionTracker tracker, Map<String, Double> before) {
-        Diagnoser.fire(session);
-        return movement(before, tracker.certainties());
-    }
-
-    /** How far an answer moves the suspects: total change in certainty plus change in the leader's margin. */
-    static double movement(Map<String, Double> before, Map<String, Double> after) {
-        Set<String> ids = new LinkedHashSet<>(before.keySet());
-        ids.addAll(after.keySet());
-        double total = 0;
-        for (String id : ids) total += Math.abs(after.getOrDefault(id, 0.0) - before.getOrDefault(id, 0.0));
-        // to nine places: the order the changes are summed in (which follows hash order) must
-        // never tip a check's value across the rounding that ranks it (0.98999... against 0.99)
-        return Math.rint((total + Math.abs(margin(after) - margin(before))) * 1e9) / 1e9;
-    }
-
-    private static double margin(Map<String, Double> cf) {
-        double first = 0, second = 0;
-        for (double v : cf.values()) {
-            if (v > first) { second = first; first = v; }
-            else if (v > second) second = v;
-        }
-        return first - second;
     }
 }

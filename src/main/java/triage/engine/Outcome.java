@@ -4,6 +4,7 @@ import triage.model.Cause;
 import triage.model.Check;
 import triage.model.Diagnosis;
 import triage.model.Observation;
+import triage.model.Remedy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,9 +15,10 @@ import java.util.Set;
  * diagnosis memo keeps. Immutable.
  */
 record Outcome(List<Cause> causes, List<Cause> ruledOut, List<Check> checks, List<Observation> inferred,
-               List<Diagnosis.Firing> firings) {
-    record Key(List<Object> observations, List<String> hints) {
-        static Key of(List<Observation> observations, Set<String> hints, boolean withText) {
+               List<Diagnosis.Firing> firings, Remedy remedy) {
+    record Key(List<Object> observations, List<String> hints, Set<String> scope, Set<String> setAside) {
+        static Key of(List<Observation> observations, Set<String> hints, Set<String> scope, Set<String> setAside,
+                      boolean withText) {
             List<Object> k = new ArrayList<>(observations.size() * 4);
             for (Observation o : observations) {
                 k.add(o.getSymptom());
@@ -24,7 +26,7 @@ record Outcome(List<Cause> causes, List<Cause> ruledOut, List<Check> checks, Lis
                 k.add(o.getSource());
                 if (withText) k.add(o.getText());
             }
-            return new Key(k, List.copyOf(hints));
+            return new Key(k, List.copyOf(hints), Set.copyOf(scope), Set.copyOf(setAside));
         }
     }
 
@@ -48,6 +50,6 @@ record Outcome(List<Cause> causes, List<Cause> ruledOut, List<Check> checks, Lis
         List<Observation> understood = new ArrayList<>(observations);
         understood.addAll(inferred);
         return new Diagnosis(new ArrayList<>(causes), new ArrayList<>(ruledOut), new ArrayList<>(checks), understood,
-                List.copyOf(unrecognized), firings);
+                List.copyOf(unrecognized), firings, remedy);
     }
 }

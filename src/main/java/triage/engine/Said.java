@@ -13,7 +13,7 @@ import java.util.Set;
  * @param texts what the person wrote, one sentence or more (may be empty: "what do you make of
  *              what I said so far?")
  * @param openQuestion the symptom id the conversation asked about last, or null; a short reply
- *                     ("yes", "nope, still broken") answers it
+ *                     ("yes", "nope, still broken") answers it, "not sure" sets it aside
  * @param check whether to run the live checks too
  * @param remembered what the conversation remembers from earlier messages, oldest first
  * @param runbooks the runbooks the conversation has named so far
@@ -21,19 +21,26 @@ import java.util.Set;
  *                  login works"; the scenarios' {@code withdraw})
  * @param nextChecks whether to choose the next checks (most of a diagnosis' cost; the scenarios
  *                   skip it unless they expect one)
+ * @param stacks the stacks the channel or deployment runs ({@code placeos}, {@code web-stack});
+ *               empty: whatever {@link Triage} was configured with, narrowed by what is said
+ * @param setAside symptoms the person could not answer ("not sure"): asked again only when
+ *                 nothing better is left
  */
 public record Said(List<String> texts, String openQuestion, boolean check, List<Observation> remembered,
-                   Set<String> runbooks, List<String> withdrawn, boolean nextChecks) {
+                   Set<String> runbooks, List<String> withdrawn, boolean nextChecks, Set<String> stacks,
+                   Set<String> setAside) {
     public Said {
         texts = List.copyOf(Objects.requireNonNull(texts, "texts"));
         remembered = remembered == null ? List.of() : List.copyOf(remembered);
         runbooks = runbooks == null ? Set.of() : Set.copyOf(runbooks);
         withdrawn = withdrawn == null ? List.of() : List.copyOf(withdrawn);
+        stacks = stacks == null ? Set.of() : Set.copyOf(stacks);
+        setAside = setAside == null ? Set.of() : Set.copyOf(setAside);
     }
 
     /** Texts on their own: no conversation, no live checks. */
     public static Said texts(List<String> texts) {
-        return new Said(texts, null, false, List.of(), Set.of(), List.of(), true);
+        return new Said(texts, null, false, List.of(), Set.of(), List.of(), true, Set.of(), Set.of());
     }
 
     /** One text on its own. */
@@ -41,27 +48,37 @@ public record Said(List<String> texts, String openQuestion, boolean check, List<
 
     /** The same, and run the live checks when {@code check}. */
     public Said checking(boolean check) {
-        return new Said(texts, openQuestion, check, remembered, runbooks, withdrawn, nextChecks);
+        return new Said(texts, openQuestion, check, remembered, runbooks, withdrawn, nextChecks, stacks, setAside);
     }
 
     /** The same, as a message of a conversation that remembers this much. */
     public Said inConversation(List<Observation> remembered, Set<String> runbooks, String openQuestion) {
-        return new Said(texts, openQuestion, check, remembered, runbooks, withdrawn, nextChecks);
+        return new Said(texts, openQuestion, check, remembered, runbooks, withdrawn, nextChecks, stacks, setAside);
+    }
+
+    /** The same, with the questions this conversation has set aside. */
+    public Said settingAside(Set<String> setAside) {
+        return new Said(texts, openQuestion, check, remembered, runbooks, withdrawn, nextChecks, stacks, setAside);
+    }
+
+    /** The same, on the stacks a channel runs (a Slack or Teams channel's own setting). */
+    public Said onStacks(Set<String> stacks) {
+        return new Said(texts, openQuestion, check, remembered, runbooks, withdrawn, nextChecks, stacks, setAside);
     }
 
     /** The same, with the observations of {@code withdrawn} (some of {@link #texts}) taken back after firing. */
     Said withdrawing(List<String> withdrawn) {
-        return new Said(texts, openQuestion, check, remembered, runbooks, withdrawn, nextChecks);
+        return new Said(texts, openQuestion, check, remembered, runbooks, withdrawn, nextChecks, stacks, setAside);
     }
 
     /** The same with credentials and IPv6 addresses masked in what was written ({@link Redactor}). */
     Said redacted() {
         return new Said(texts.stream().map(Redactor::redact).toList(), openQuestion, check, remembered, runbooks,
-                withdrawn.stream().map(Redactor::redact).toList(), nextChecks);
+                withdrawn.stream().map(Redactor::redact).toList(), nextChecks, stacks, setAside);
     }
 
     /** The same, choosing next checks only when {@code nextChecks}. */
     Said choosingChecks(boolean nextChecks) {
-        return new Said(texts, openQuestion, check, remembered, runbooks, withdrawn, nextChecks);
+        return new Said(texts, openQuestion, check, remembered, runbooks, withdrawn, nextChecks, stacks, setAside);
     }
 }

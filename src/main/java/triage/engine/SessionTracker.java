@@ -114,6 +114,21 @@ final class SessionTracker implements RuleRuntimeEventListener {
 
     @Override public void objectUpdated(ObjectUpdatedEvent event) {}
 
+    /** Each component's combined certainty in [-1, 1], evidence against included; -1 when ruled out. */
+    Map<String, Double> signedCertainties() {
+        Map<String, List<Double>> by = new HashMap<>();
+        Set<String> out = new HashSet<>();
+        for (Evidence e : live) {
+            by.computeIfAbsent(e.getComponent(), c -> new ArrayList<>()).add(e.getCertainty());
+            if (e.isRuleOut()) out.add(e.getComponent());
+        }
+        Map<String, Double> cf = new HashMap<>();
+        for (Map.Entry<String, List<Double>> en : by.entrySet()) {
+            cf.put(en.getKey(), out.contains(en.getKey()) ? -1.0 : Certainty.combine(en.getValue()));
+        }
+        return cf;
+    }
+
     Map<String, Double> certainties() {
         Map<String, List<Double>> by = new HashMap<>();
         Set<String> out = new HashSet<>();

@@ -39,6 +39,7 @@ public final class Triage {
     private final UnrecognizedLog unrecognized;
     private final Observer observer;
     private final LiveChecks checks;
+    private final Set<String> stacks;
     private final Diagnoser diagnoser = new Diagnoser();
     /** How long one diagnosis may take before it is answered 503. */
     static final java.time.Duration DEADLINE = java.time.Duration.ofSeconds(10);
@@ -61,24 +62,38 @@ public final class Triage {
     }
 
     public Triage(LiveRulebook rules, UnrecognizedLog unrecognized, Observer observer, LiveChecks checks) {
-        this(rules, unrecognized, observer, checks, new Watchdog(DEADLINE, MAX_STUCK, "diagnosis"), null, false);
+        this(rules, unrecognized, observer, checks, Set.of());
+    }
+
+    /**
+     * @param stacks the stacks this deployment runs ({@code TRIAGE_STACKS}: {@code placeos},
+     *               {@code web-stack}); empty: every stack, narrowed by what each conversation says.
+     *               A {@link Said} that names its own stacks (a channel's setting) wins.
+     */
+    public Triage(LiveRulebook rules, UnrecognizedLog unrecognized, Observer observer, LiveChecks checks,
+                  Set<String> stacks) {
+        this(rules, unrecognized, observer, checks, stacks, new Watchdog(DEADLINE, MAX_STUCK, "diagnosis"), null, false);
     }
 
     private Triage(LiveRulebook rules, UnrecognizedLog unrecognized, Observer observer, LiveChecks checks,
-                   Watchdog watchdog, Recall recall, boolean waitForModel) {
+                   Set<String> stacks, Watchdog watchdog, Recall recall, boolean waitForModel) {
         this.watchdog = watchdog;
         this.rules = Objects.requireNonNull(rules);
         this.unrecognized = Objects.requireNonNull(unrecognized);
         this.observer = Objects.requireNonNull(observer);
         this.checks = Objects.requireNonNull(checks);
+        this.stacks = Set.copyOf(Objects.requireNonNull(stacks));
         this.recall = recall;
         this.waitForModel = waitForModel;
     }
 
+    /** The stacks this deployment runs; empty when not set. */
+    public Set<String> stacks() { return stacks; }
+
     /** A triage of one fixed rulebook, recording nothing: how the scenarios are run (phrases alone). */
     static Triage of(Rulebook rb) {
         return new Triage(LiveRulebook.serving(rb), new UnrecognizedLog(1, Clock.systemUTC()), (d, nanos) -> { },
-                LiveChecks.NONE, null, null, false);
+                LiveChecks.NONE, Set.of(), null, null, false);
     }
 
     /**
@@ -87,7 +102,8 @@ public final class Triage {
      * it the phrases answer alone until the model has loaded in the background ({@link #startRecall}).
      */
     public Triage withRecall(Recall recall, boolean waitForModel) {
-        return new Triage(rules, unrecognized, observer, checks, watchdog, Objects.requireNonNull(recall), waitForModel);
+        return new Triage(rules, unrecognized, observer, checks, stacks, watchdog, Objects.requireNonNull(recall),
+                waitForModel);
     }
 
     /** As {@link #withRecall(Recall, boolean)}, with the shipped sentence model and thresholds. */
@@ -155,7 +171,11 @@ public final class Triage {
         Interpretation in = memos.read(rb.interpreter(), said.texts());
         List<Observation> heard = new ArrayList<>(in.readings());
         List<String> notUnderstood = new ArrayList<>(in.unrecognized());
-        Observation reply = said.texts().isEmpty() ? null
+        // "not sure", "no idea": the open question is set aside and nothing else moves
+        boolean unsure = said.openQuestion() != null && !said.texts().isEmpty()
+                && rb.interpreter().unsure(said.texts().get(0));
+        if (unsure) notUnderstood.remove(said.texts().get(0));
+        Observation reply = said.texts().isEmpty() || unsure ? null
                 : rb.interpreter().answerTo(said.openQuestion(), said.texts().get(0), in.readings());
         if (reply != null) {
             heard.add(0, reply);  // what else the message says comes later, so it wins
@@ -179,10 +199,18 @@ public final class Triage {
         List<Observation> observations = latest(kept);
         Set<String> runbooks = new LinkedHashSet<>(said.runbooks());
         runbooks.addAll(in.runbooks());
+        Set<String> setAside = new LinkedHashSet<>(said.setAside());
+        if (unsure) setAside.add(said.openQuestion());
+        for (Observation o : observations) setAside.remove(o.getSymptom());
+        Set<String> seen = new LinkedHashSet<>();
+        for (Observation o : observations) seen.add(o.getSymptom());
+        Set<String> on = rb.runbooksOn(said.stacks().isEmpty() ? stacks : said.stacks(), runbooks, setAside, seen);
         List<String> unread = notUnderstood;
         java.util.concurrent.Callable<Diagnosis> rulesFire = () -> withdrawn.isEmpty() && said.nextChecks()
-                ? diagnoser.remembered(rb, memos.outcomes(), observations, runbooks, unread)
-                : diagnoser.diagnose(rb, observations, withdrawn, runbooks, unread, said.nextChecks());
+                ? diagnoser.remembered(rb, memos.outcomes(), observations, runbooks, on, setAside, said.openQuestion(),
+                        unread)
+                : diagnoser.diagnose(rb, observations, withdrawn, runbooks, on, setAside, said.openQuestion(), unread,
+                        said.nextChecks());
         Diagnosis d;
         try {
             // only the rules run under the deadline: reading the text has its own budget (and may load a model)
@@ -195,7 +223,8 @@ public final class Triage {
         if (!maybe.isEmpty()) d = d.withMaybe(maybe);
         boolean answered = said.openQuestion() != null
                 && heard.stream().anyMatch(o -> o.getSymptom().equals(said.openQuestion()));
-        return new Answer(d, heard, notUnderstood, probes, answered, observations, runbooks, rb.knowledge());
+        return new Answer(d, heard, notUnderstood, probes, answered, observations, runbooks, rb.knowledge(),
+                unsure ? said.openQuestion() : null, setAside, on);
     }
 
     /** Answers {@code said} on {@code rb} as it is, without recording anything (the scenarios). */

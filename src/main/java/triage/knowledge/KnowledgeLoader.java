@@ -112,6 +112,9 @@ public final class KnowledgeLoader {
             for (String d : c.dependsOn()) {
                 if (!k.components().containsKey(d)) problems.add(cf + ": component '" + c.id() + "' depends on unknown '" + d + "'");
             }
+            for (String s : c.confirm()) {
+                if (!k.symptoms().containsKey(s)) problems.add(cf + ": component '" + c.id() + "' is confirmed by unknown symptom '" + s + "'");
+            }
         }
         seen.clear();
         for (Symptom s : symptoms) {
@@ -122,6 +125,9 @@ public final class KnowledgeLoader {
             if (!seen.add(s.id())) problems.add(sf + ": symptom '" + s.id() + "' is defined twice");
             if (!"good".equals(s.kind()) && !"bad".equals(s.kind())) {
                 problems.add(sf + ": symptom '" + s.id() + "' kind must be 'good' or 'bad', got '" + s.kind() + "'");
+            }
+            if (!Symptom.EFFORTS.contains(s.effort())) {
+                problems.add(sf + ": symptom '" + s.id() + "' effort must be one of " + Symptom.EFFORTS + ", got '" + s.effort() + "'");
             }
             if (blank(s.question()) || blank(s.how()) || blank(s.present()) || blank(s.absent())) {
                 problems.add(sf + ": symptom '" + s.id() + "' needs question, how, present and absent");

@@ -17,11 +17,12 @@ import java.util.Map;
  * @param synonyms concept -> ways people say it; every way is read as the concept
  * @param yes short answers meaning yes
  * @param no short answers meaning no
+ * @param unsure answers that say the person cannot tell ("not sure", "no idea"): the question is set aside
  */
 public record Lexicon(List<String> negations, List<String> failure, List<String> healthy,
                       List<String> strongBreaks, List<String> weakBreaks, List<String> exceptions,
                       List<String> bare, List<String> stopwords, Map<String, List<String>> synonyms,
-                      List<String> yes, List<String> no) {
+                      List<String> yes, List<String> no, List<String> unsure) {
     public Lexicon {
         negations = copy(negations);
         failure = copy(failure);
@@ -34,6 +35,7 @@ public record Lexicon(List<String> negations, List<String> failure, List<String>
         synonyms = synonyms == null ? Map.of() : Map.copyOf(synonyms);
         yes = copy(yes);
         no = copy(no);
+        unsure = copy(unsure);
     }
 
     private static List<String> copy(List<String> l) { return l == null ? List.of() : List.copyOf(l); }

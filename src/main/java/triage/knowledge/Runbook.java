@@ -7,10 +7,19 @@ import java.util.List;
  *
  * @param keywords words that, in what people type, point at this runbook's system
  * @param tree the seed's troubleshooting order: asked in this order while no suspect stands
+ * @param stack the system the runbook is about ({@code placeos}, {@code web-stack}); {@value #GENERAL}
+ *              (knowledge that holds for every system, like cascading failures) when not given
  */
-public record Runbook(String id, String title, String source, List<String> keywords, List<String> tree) {
+public record Runbook(String id, String title, String source, List<String> keywords, List<String> tree, String stack) {
+    /** The stack of a runbook whose knowledge applies to every system. */
+    public static final String GENERAL = "general";
+
     public Runbook {
         keywords = keywords == null ? List.of() : List.copyOf(keywords);
         tree = tree == null ? List.of() : List.copyOf(tree);
+        stack = stack == null || stack.isBlank() ? GENERAL : stack;
     }
+
+    /** Whether this runbook's knowledge holds on every stack. */
+    public boolean general() { return GENERAL.equals(stack); }
 }

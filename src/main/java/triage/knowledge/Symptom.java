@@ -12,16 +12,26 @@ import java.util.List;
  * @param absent how "absent" reads
  * @param says phrases that, affirmed, mean the symptom is present
  * @param denies phrases that, affirmed, mean it is absent
+ * @param effort what it takes to check: {@code probe} (a live check can answer it), {@code glance}
+ *               (look at a page), {@code logs} (read logs or graphs), {@code command} (run commands
+ *               on a host); {@code glance} when not given
  * @param examples whole sentences as people report it going wrong: absent for a good symptom,
  *                 present for a bad one (read by meaning, not by phrase)
  */
-public record Symptom(String id, String kind, String question, String how, String present,
+public record Symptom(String id, String kind, String question, String how, String effort, String present,
                       String absent, List<String> says, List<String> denies, List<String> examples) {
+    /** The efforts, cheapest first. */
+    public static final List<String> EFFORTS = List.of("probe", "glance", "logs", "command");
+
     public Symptom {
         says = says == null ? List.of() : List.copyOf(says);
         denies = denies == null ? List.of() : List.copyOf(denies);
         examples = examples == null ? List.of() : List.copyOf(examples);
+        effort = effort == null || effort.isBlank() ? "glance" : effort;
     }
+
+    /** The effort's rank: 0 for a probe, 3 for a command. */
+    public int effortRank() { return Math.max(0, EFFORTS.indexOf(effort)); }
 
     /** Whether an example says the symptom is present: examples tell of something going wrong. */
     public boolean examplesPresent() { return !good(); }

@@ -43,9 +43,11 @@ public final class Interpreter {
     /** For each concept, the phrases that need it: only those are tried on a text. */
     private final Map<String, List<Phrase>> byConcept = new HashMap<>();
     private final Map<String, Symptom> symptoms;
-    private final Map<String, Set<String>> runbookKeywords = new LinkedHashMap<>();
+    /** Per runbook, its keywords as sets of concepts: a keyword is named when all its words are ("staff api"). */
+    private final Map<String, List<Set<String>>> runbookKeywords = new LinkedHashMap<>();
     private final Set<String> yes = new HashSet<>();
     private final Set<String> no = new HashSet<>();
+    private final Set<String> unsure = new HashSet<>();
     private final PhraseMatcher matcher;
 
     public Interpreter(Knowledge knowledge) {
@@ -73,12 +75,16 @@ public final class Interpreter {
             }
         }
         for (Runbook r : knowledge.runbooks().values()) {
-            Set<String> kw = new HashSet<>();
-            for (String k : r.keywords()) kw.addAll(analyzer.conceptsOf(k));
+            List<Set<String>> kw = new ArrayList<>();
+            for (String k : r.keywords()) {
+                Set<String> words = new HashSet<>(analyzer.conceptsOf(k));
+                if (!words.isEmpty()) kw.add(words);
+            }
             runbookKeywords.put(r.id(), kw);
         }
         for (String y : lx.yes()) yes.add(String.join(" ", analyzer.conceptsOf(y)));
         for (String n : lx.no()) no.add(String.join(" ", analyzer.conceptsOf(n)));
+        for (String u : lx.unsure()) unsure.add(String.join(" ", analyzer.conceptsOf(u)));
         this.matcher = new PhraseMatcher(byConcept, symptoms);
     }
 
@@ -99,13 +105,19 @@ public final class Interpreter {
         Set<String> runbooks = new LinkedHashSet<>();
         Budget budget = Budget.perRequest();
         for (String text : texts) {
-            List<Token> tokens = analyzer.tokens(text, budget);
+            // what someone did ("I restarted the api pods") is not what they saw
+            List<Token> tokens = analyzer.tokens(Actions.strip(text), budget);
             List<Observation> r = matcher.read(text, tokens, budget);
             if (r.isEmpty()) unrecognized.add(text);
             readings.addAll(r);
-            for (Token t : tokens) {
-                for (Map.Entry<String, Set<String>> e : runbookKeywords.entrySet()) {
-                    if (e.getValue().contains(t.stem())) runbooks.add(e.getKey());
+            Set<String> stems = new HashSet<>();
+            for (Token t : tokens) if (t.word()) stems.add(t.stem());
+            for (Map.Entry<String, List<Set<String>>> e : runbookKeywords.entrySet()) {
+                for (Set<String> k : e.getValue()) {
+                    if (stems.containsAll(k)) {
+                        runbooks.add(e.getKey());
+                        break;
+                    }
                 }
             }
         }
@@ -148,9 +160,35 @@ public final class Interpreter {
     public Observation answerTo(String asked, String text, List<Observation> read) {
         if (asked == null || text == null || !symptoms.containsKey(asked)) return null;
         for (Observation o : read) if (o.getSymptom().equals(asked)) return null;
+        if (unsure(text)) return null;
         Boolean answer = shortAnswer(text);
+        // "nope, login is broken for everyone": the rest states another symptom, so the "nope"
+        // goes with it, not with the question
+        if (answer != null && !read.isEmpty()) return null;
         if (answer == null && read.isEmpty()) answer = polarityAbout(asked, text);
         return answer == null ? null : new Observation(asked, answer, text, Observation.ANSWER);
+    }
+
+    /**
+     * Whether {@code text} says the person cannot tell ("not sure", "I don't know", "no idea",
+     * "dunno", "skip"): by its opening words, as {@link #shortAnswer} reads yes and no.
+     */
+    public boolean unsure(String text) {
+        if (text == null) return false;
+        List<String> words = opening(text);
+        for (int n = Math.min(5, words.size()); n >= 1; n--) {
+            if (unsure.contains(String.join(" ", words.subList(0, n)))) return true;
+        }
+        return false;
+    }
+
+    private List<String> opening(String text) {
+        List<String> words = new ArrayList<>();
+        for (Token t : analyzer.tokens(text)) {
+            if (!t.word()) break;
+            words.add(t.stem());
+        }
+        return words;
     }
 
     /**
@@ -158,12 +196,8 @@ public final class Interpreter {
      * the text is not a short answer. Only the opening words count ("nope, still broken").
      */
     public Boolean shortAnswer(String text) {
-        List<Token> tokens = analyzer.tokens(text);
-        List<String> words = new ArrayList<>();
-        for (Token t : tokens) {
-            if (!t.word()) break;
-            words.add(t.stem());
-        }
+        if (unsure(text)) return null;
+        List<String> words = opening(text);
         for (int n = Math.min(3, words.size()); n >= 1; n--) {
             String head = String.join(" ", words.subList(0, n));
             if (yes.contains(head)) return Boolean.TRUE;

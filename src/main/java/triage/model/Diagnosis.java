@@ -5,19 +5,26 @@ import java.util.List;
 /**
  * The answer: causes that some evidence supports (most likely first), suspects ruled out, the
  * checks that best split what is left, what was understood (observations said, checked and
- * inferred) and what was not, and what may have been meant ({@code maybe}: texts close to a
- * symptom's example, to be asked about, not counted).
+ * inferred) and what was not, what may have been meant ({@code maybe}: texts close to a
+ * symptom's example, to be asked about, not counted); and, once it has settled on its first cause,
+ * what to do about it ({@code remedy}; null while it has not settled).
  */
 public record Diagnosis(List<Cause> causes, List<Cause> ruledOut, List<Check> nextChecks,
                         List<Observation> understood, List<String> unrecognized, List<Firing> firings,
-                        List<Maybe> maybe) {
+                        List<Maybe> maybe, Remedy remedy) {
     public Diagnosis {
         maybe = maybe == null ? List.of() : List.copyOf(maybe);
     }
 
     public Diagnosis(List<Cause> causes, List<Cause> ruledOut, List<Check> nextChecks,
+                     List<Observation> understood, List<String> unrecognized, List<Firing> firings,
+                     Remedy remedy) {
+        this(causes, ruledOut, nextChecks, understood, unrecognized, firings, List.of(), remedy);
+    }
+
+    public Diagnosis(List<Cause> causes, List<Cause> ruledOut, List<Check> nextChecks,
                      List<Observation> understood, List<String> unrecognized, List<Firing> firings) {
-        this(causes, ruledOut, nextChecks, understood, unrecognized, firings, List.of());
+        this(causes, ruledOut, nextChecks, understood, unrecognized, firings, List.of(), null);
     }
 
     /** One rule firing, in order: the trace {@code ask --explain} prints. */
@@ -25,8 +32,14 @@ public record Diagnosis(List<Cause> causes, List<Cause> ruledOut, List<Check> ne
 
     public Cause top() { return causes.isEmpty() ? null : causes.get(0); }
 
+    /**
+     * Whether it has settled on its first cause: that cause is confirmed by its own check (or
+     * none could be made) and stands clearly above the rest, or nothing is left to ask.
+     */
+    public boolean settled() { return remedy != null; }
+
     /** The same diagnosis, with {@code maybe} as what may have been meant. */
     public Diagnosis withMaybe(List<Maybe> maybe) {
-        return new Diagnosis(causes, ruledOut, nextChecks, understood, unrecognized, firings, maybe);
+        return new Diagnosis(causes, ruledOut, nextChecks, understood, unrecognized, firings, maybe, remedy);
     }
 }

@@ -7,6 +7,7 @@ import triage.model.Check;
 import triage.model.Diagnosis;
 import triage.model.Observation;
 import triage.model.ProbeResult;
+import triage.model.Remedy;
 import triage.model.RuleRef;
 
 import java.util.List;
@@ -52,7 +53,8 @@ public final class ChatText {
                     .append(question(t.question(), "Next check", s));
             case RESET -> sb.append("Starting over. What do you see?").append(question(t.question(), "First check", s));
             case WHY -> sb.append(why(t.diagnosis(), t.knowledge(), s));
-            case DIAGNOSIS -> sb.append(diagnosis(t, s));
+            case DIAGNOSIS -> sb.append(notes(t)).append(diagnosis(t, s));
+            case CLARIFY -> sb.append(notes(t));
         }
         return sb.toString().strip();
     }
@@ -82,7 +84,11 @@ public final class ChatText {
             if (!top.because().isEmpty()) sb.append(": ").append(String.join(", ", top.because()));
             sb.append('.');
             ruledOut(d, sb);
-            if (top.nextStep() != null) sb.append("\n").append(s.b("Next step:")).append(' ').append(top.nextStep());
+            if (d.remedy() != null && !d.remedy().steps().isEmpty()) {
+                sb.append(remedy(d.remedy(), s));
+            } else if (top.nextStep() != null) {
+                sb.append("\n").append(s.b("Next step:")).append(' ').append(top.nextStep());
+            }
             sb.append("\n").append(s.i("Say \"why?\" for the evidence, or tell me more if something does not fit."));
         } else {
             sb.append("Most likely ").append(s.b(top.name())).append(" (").append(fmt(top.confidence())).append(")");
@@ -103,6 +109,20 @@ public final class ChatText {
             sb.append("\n").append(s.i("I can check " + String.join(" and ", t.canCheck()) + " for you: say \"check\"."));
         }
         return sb.toString();
+    }
+
+    /** What to do about a settled cause, the fix first, with the seed section it comes from. */
+    public static String remedy(Remedy r, Style s) {
+        StringBuilder sb = new StringBuilder("\n").append(s.b("What to do:"));
+        for (String step : r.steps()) sb.append("\n- ").append(step);
+        if (r.source() != null) sb.append("\n").append(s.i("From: " + r.source()));
+        return sb.toString();
+    }
+
+    /** What changed this turn (a question set aside, an answer changed, a cause reopened), said first. */
+    private static String notes(Turn t) {
+        if (t.notes().isEmpty()) return "";
+        return String.join("\n", t.notes()) + (t.kind() == Turn.Kind.CLARIFY ? "" : "\n\n");
     }
 
     private static void ruledOut(Diagnosis d, StringBuilder sb) {

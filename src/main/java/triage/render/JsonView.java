@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.json.UTF8JsonGenerator;
 import triage.knowledge.Knowledge;
 import triage.model.Cause;
+import triage.model.Remedy;
 import triage.model.Check;
 import triage.model.Diagnosis;
 import triage.model.Maybe;
@@ -56,6 +57,10 @@ public final class JsonView {
         understood(g, d.understood(), k);
         strings(g, "unrecognized", d.unrecognized());
         maybe(g, d.maybe());
+        if (d.remedy() != null) {
+            g.writeFieldName("remedy");
+            remedy(g, d.remedy());
+        }
         if (probes != null) {
             g.writeArrayFieldStart("probes");
             for (ProbeResult p : probes) probe(g, p);
@@ -141,6 +146,16 @@ public final class JsonView {
         g.writeStringField("runbook", r.runbook());
         g.writeStringField("file", r.file());
         g.writeNumberField("line", r.line());
+        g.writeStringField("source", r.source());
+        g.writeEndObject();
+    }
+
+    /** What to do about a settled cause: {@code {"component", "title", "steps": [...], "source"}}. */
+    public static void remedy(JsonGenerator g, Remedy r) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("component", r.component());
+        g.writeStringField("title", r.title());
+        strings(g, "steps", r.steps());
         g.writeStringField("source", r.source());
         g.writeEndObject();
     }

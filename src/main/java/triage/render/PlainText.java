@@ -25,7 +25,13 @@ public final class PlainText {
             sb.append(".\n");
             if (top.role() != null) sb.append("  ").append(top.role()).append('\n');
             sb.append("  [").append(top.runbook()).append(" / ").append(top.rule()).append("]\n");
-            if (top.nextStep() != null) sb.append("  Next step: ").append(top.nextStep()).append('\n');
+            if (d.remedy() != null) {
+                sb.append("Settled. What to do").append(d.remedy().source() == null ? "" : " (" + d.remedy().source() + ")")
+                        .append(":\n");
+                for (String step : d.remedy().steps()) sb.append("  - ").append(step).append('\n');
+            } else if (top.nextStep() != null) {
+                sb.append("  Next step: ").append(top.nextStep()).append('\n');
+            }
             if (d.causes().size() > 1) {
                 sb.append("Also possible:");
                 for (Cause c : d.causes().subList(1, d.causes().size())) {

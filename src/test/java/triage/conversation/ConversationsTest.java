@@ -51,8 +51,94 @@ class ConversationsTest {
         assertEquals("requests-reach-services", t.question().id());
         t = chat.handle("c3", "yes, they show up");
         assertEquals("rethinkdb", top(t));
-        assertTrue(t.concluded(), "0.88 over nothing is settled");
+        assertFalse(t.concluded(), "strong, but not yet confirmed by RethinkDB's own check");
+        assertEquals("rethinkdb-healthy", t.question().id(), "its own check comes before settling");
+        t = chat.handle("c3", "no, it is down");
+        assertEquals("rethinkdb", top(t));
+        assertTrue(t.concluded(), "confirmed");
         assertNull(t.question());
+        assertNotNull(t.diagnosis().remedy());
+        assertTrue(t.diagnosis().remedy().steps().get(0).startsWith("Restore RethinkDB"), t.diagnosis().remedy().toString());
+    }
+
+    @Test
+    void not_sure_sets_the_question_aside_without_moving_the_diagnosis() {
+        Turn first = chat.handle("n1", "nobody can log in");
+        assertEquals("requests-reach-services", first.question().id());
+        for (String unsure : java.util.List.of("not sure", "I don't know", "no idea", "can't tell", "dunno", "skip")) {
+            chat.forget("n1");
+            chat.handle("n1", "nobody can log in");
+            Turn t = chat.handle("n1", unsure);
+            assertEquals(Turn.Kind.DIAGNOSIS, t.kind(), unsure);
+            assertTrue(t.heard().isEmpty(), unsure + " is not read as yes or no");
+            assertEquals(first.diagnosis().causes(), t.diagnosis().causes(), unsure + ": the diagnosis does not move");
+            assertTrue(t.notes().get(0).startsWith("Setting that aside"), t.notes().toString());
+            assertNotNull(t.question());
+            assertFalse(t.question().id().equals("requests-reach-services"), unsure + ": not the same question again");
+        }
+    }
+
+    @Test
+    void what_cannot_be_read_as_an_answer_gets_a_clarification_not_the_same_question() {
+        Turn asked = chat.handle("q1", "nobody can log in");
+        Turn t = chat.handle("q1", "hmm let me think about the weather");
+        assertEquals(Turn.Kind.CLARIFY, t.kind());
+        assertNull(t.question(), "the question is not asked twice in a row");
+        assertTrue(t.notes().get(0).contains(asked.question().question()), t.notes().toString());
+        t = chat.handle("q1", "yes");
+        assertEquals(asked.question().id(), t.heard().get(0).getSymptom(), "the question stays open for the answer");
+    }
+
+    @Test
+    void a_leading_no_that_states_another_symptom_is_an_observation_not_an_answer() {
+        Turn asked = chat.handle("l1", "placeos: executes fail");
+        chat.handle("l1", "no idea");
+        asked = chat.handle("l1", "modules load fine and backoffice lists the systems");
+        assertFalse(asked.question().id().equals("login-works"), "the question must be about something else");
+        Turn t = chat.handle("l1", "nope, login is broken for everyone");
+        assertTrue(t.heard().stream().anyMatch(o -> o.getSymptom().equals("login-works") && !o.isPresent()), t.heard().toString());
+        assertTrue(t.heard().stream().noneMatch(o -> o.getSymptom().equals("requests-reach-services")), t.heard().toString());
+    }
+
+    @Test
+    void restarting_something_is_an_action_not_a_component_down() {
+        chat.handle("r1", "the website is down");
+        Turn t = chat.handle("r1", "I restarted the api pods, still broken");
+        assertTrue(t.heard().stream().noneMatch(o -> o.getSymptom().equals("stack-component-down") && o.isPresent()),
+                t.heard().toString());
+    }
+
+    @Test
+    void a_changed_answer_withdraws_what_followed_from_it_and_says_so() {
+        chat.handle("w1", "login fails");
+        chat.handle("w1", "requests are reaching the api");
+        Turn t = chat.handle("w1", "actually I can log in");
+        assertTrue(t.diagnosis().causes().stream().noneMatch(c -> c.component().equals("rethinkdb")));
+        String note = String.join(" ", t.notes());
+        assertTrue(note.contains("Changed: login works (before: login fails)"), note);
+        assertTrue(note.contains("the suspicion of RethinkDB"), note);
+    }
+
+    @Test
+    void a_settled_diagnosis_reopens_on_a_strong_contradiction() {
+        chat.handle("s1", "login fails");
+        chat.handle("s1", "requests are reaching the api");
+        Turn t = chat.handle("s1", "rethinkdb is down");
+        assertTrue(t.concluded());
+        t = chat.handle("s1", "sorry, rethinkdb is up and healthy, and login works");
+        assertFalse(t.concluded());
+        assertTrue(String.join(" ", t.notes()).contains("That does not fit RethinkDB"), t.notes().toString());
+    }
+
+    @Test
+    void a_conversation_keeps_to_its_stack() {
+        Turn t = chat.handle("k1", "our django site is down, daphne workers look stuck");
+        assertTrue(t.diagnosis().causes().stream().noneMatch(c -> java.util.Set.of("rethinkdb", "etcd", "redis",
+                "elasticsearch", "driver", "core", "load-balancer").contains(c.component())), t.diagnosis().causes().toString());
+        Conversations placeosOnly = new Conversations(Fixtures.triage(java.util.Set.of("placeos")),
+                new MemoryStore(10, Duration.ofHours(1), Clock.systemUTC()), Clock.systemUTC());
+        Turn p = placeosOnly.handle("k2", "the request queue is growing");
+        assertNull(top(p), "a web-stack symptom raises nothing on a PlaceOS-only deployment");
     }
 
     @Test

@@ -32,6 +32,7 @@ public final class MapViews {
         m.put("understood", d.understood().stream().map(u -> understood(u, K)).toList());
         m.put("unrecognized", d.unrecognized());
         m.put("maybe", d.maybe().stream().map(MapViews::maybe).toList());
+        if (d.remedy() != null) m.put("remedy", remedy(d.remedy()));
         if (probes != null) m.put("probes", probes.stream().map(MapViews::probe).toList());
         if (explain) {
             List<Map<String, Object>> f = new ArrayList<>();
@@ -56,9 +57,20 @@ public final class MapViews {
         m.put("ruledOut", turn.diagnosis().ruledOut().stream().map(MapViews::cause).toList());
         m.put("nextCheck", turn.question() == null ? null : check(turn.question()));
         m.put("concluded", turn.concluded());
+        if (turn.concluded() && turn.diagnosis().remedy() != null) m.put("remedy", remedy(turn.diagnosis().remedy()));
+        if (!turn.notes().isEmpty()) m.put("notes", turn.notes());
         m.put("understood", turn.heard().stream().map(u -> understood(u, turn.knowledge())).toList());
         m.put("maybe", turn.diagnosis().maybe().stream().map(MapViews::maybe).toList());
         m.put("memoryLost", turn.memoryLost());
+        return m;
+    }
+
+    static Map<String, Object> remedy(triage.model.Remedy r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("component", r.component());
+        m.put("title", r.title());
+        m.put("steps", r.steps());
+        m.put("source", r.source());
         return m;
     }
 

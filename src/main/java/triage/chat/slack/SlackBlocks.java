@@ -43,12 +43,13 @@ final class SlackBlocks {
         }
         // the question gets its own block with buttons, the memory note its own context
         Turn bare = new Turn(t.kind(), t.diagnosis(), null, t.concluded(), t.heard(), t.notUnderstood(), false,
-                t.checked(), List.of(), t.knowledge());
+                t.checked(), List.of(), t.knowledge(), t.notes());
         if (!t.checked().isEmpty() && t.diagnosis().top() != null) {
             blocks.add(context("*Checked:* " + escape(String.join(", ", t.checked().stream()
                     .map(r -> r.component() + " " + r.status().wire()).toList()))));
         }
         if (t.kind() == Turn.Kind.DIAGNOSIS && t.diagnosis().top() != null) {
+            if (!t.notes().isEmpty()) blocks.add(context(escape(String.join("\n", t.notes()))));
             diagnosis(t, blocks);
         } else {
             for (String chunk : chunks(escape(ChatText.render(bare, ChatText.Style.SLACK)))) blocks.add(section(chunk));
@@ -89,7 +90,11 @@ final class SlackBlocks {
         if (!top.because().isEmpty()) head.append("\n*Because:* ").append(escape(String.join(", ", top.because())));
         blocks.add(section(clip(head.toString(), MAX_SECTION)));
         if (t.concluded()) {
-            if (top.nextStep() != null) blocks.add(section(clip("*Next step:* " + escape(top.nextStep()), MAX_SECTION)));
+            if (d.remedy() != null && !d.remedy().steps().isEmpty()) {
+                blocks.add(section(clip(escape(ChatText.remedy(d.remedy(), ChatText.Style.SLACK).strip()), MAX_SECTION)));
+            } else if (top.nextStep() != null) {
+                blocks.add(section(clip("*Next step:* " + escape(top.nextStep()), MAX_SECTION)));
+            }
         } else {
             StringBuilder why = new StringBuilder();
             if (top.role() != null) why.append(escape(top.role())).append(' ');
