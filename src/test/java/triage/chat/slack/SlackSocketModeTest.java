@@ -1,5 +1,7 @@
 package triage.chat.slack;
 
+import triage.testing.Fault;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
@@ -105,7 +107,8 @@ class SlackSocketModeTest {
             SlackSocketStandIn.Call last = posts.get(posts.size() - 1);
             String ts = "1515449600.00" + (1000 + slack.calls().indexOf(last) + 1);
             String env = envelope();
-            slack.send(socket, SlackSocketStandIn.click(env, last.body(), ts, SlackBlocks.YES, slack.hook("click-" + turn)));
+            String action = Fault.DATABASE.answer(question(last.body())).equals("yes") ? SlackBlocks.YES : SlackBlocks.NO;
+            slack.send(socket, SlackSocketStandIn.click(env, last.body(), ts, action, slack.hook("click-" + turn)));
             assertEquals(socket.n, slack.awaitAck(env, WAIT).socket());
             posts = slack.await(SlackSocketModeTest::isPost, posts.size() + 1, WAIT);
         }
@@ -115,6 +118,18 @@ class SlackSocketModeTest {
         // each click replaced its buttons with the answer through its response_url
         assertTrue(slack.calls().stream().anyMatch(c -> c.path().startsWith("/actions/click-0")
                 && c.body().path("replace_original").asBoolean()));
+    }
+
+    /** The check a posted question asks (its Yes button's value names it). */
+    private static String question(JsonNode posted) throws Exception {
+        for (JsonNode b : posted.path("blocks")) {
+            for (JsonNode el : b.path("elements")) {
+                if (el.path("action_id").asText().equals(SlackBlocks.YES)) {
+                    return new com.fasterxml.jackson.databind.ObjectMapper().readTree(el.path("value").asText()).path("q").asText();
+                }
+            }
+        }
+        throw new AssertionError("no question in " + posted);
     }
 
     @Test
