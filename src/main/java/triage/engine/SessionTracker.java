@@ -129,18 +129,10 @@ final class SessionTracker implements RuleRuntimeEventListener {
         return cf;
     }
 
+    /** Each component's combined certainty where it is above 0 (ruled out and contradicted ones left out). */
     Map<String, Double> certainties() {
-        Map<String, List<Double>> by = new HashMap<>();
-        Set<String> out = new HashSet<>();
-        for (Evidence e : live) {
-            by.computeIfAbsent(e.getComponent(), c -> new ArrayList<>()).add(e.getCertainty());
-            if (e.isRuleOut()) out.add(e.getComponent());
-        }
         Map<String, Double> cf = new HashMap<>();
-        for (Map.Entry<String, List<Double>> en : by.entrySet()) {
-            double v = out.contains(en.getKey()) ? 0.0 : Math.max(0.0, Certainty.combine(en.getValue()));
-            if (v > 0) cf.put(en.getKey(), v);
-        }
+        signedCertainties().forEach((component, v) -> { if (v > 0) cf.put(component, v); });
         return cf;
     }
 }

@@ -2,18 +2,14 @@ package triage.chat.slack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import triage.util.Connections;
 
 import java.io.IOException;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import java.util.Set;
 
@@ -63,7 +59,7 @@ final class SlackCall {
         try {
             r = http.send(request(uri, body, authorized), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            if (notConnected(e)) return new Attempt(Outcome.RETRY, "could not connect: " + e, 0);
+            if (Connections.notConnected(e)) return new Attempt(Outcome.RETRY, "could not connect: " + e, 0);
             if (e instanceof HttpTimeoutException) {
                 return new Attempt(Outcome.GIVE_UP, "no answer within " + requestTimeout.toMillis()
                         + " ms; not tried again, the first may have landed", 0);
@@ -95,16 +91,6 @@ final class SlackCall {
         return new Attempt(Outcome.DELIVERED, null, 0, answer);
     }
 
-    /** Refused, unreachable, unresolvable, or no connection within the connect timeout: nothing was sent. */
-    private static boolean notConnected(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ConnectException || t instanceof HttpConnectTimeoutException || t instanceof UnknownHostException
-                    || t instanceof UnresolvedAddressException || t instanceof NoRouteToHostException) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     private static String clip(String s) {
         String t = s == null ? "" : s.strip();

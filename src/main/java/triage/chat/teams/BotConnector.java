@@ -7,19 +7,15 @@ import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import triage.util.Connections;
 
 import java.io.IOException;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.UnknownHostException;
 import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -172,7 +168,7 @@ final class BotConnector implements AutoCloseable {
                     .header("Content-Type", "application/json; charset=utf-8").header("Authorization", "Bearer " + bearer)
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            if (notConnected(e)) return new Attempt(Outcome.RETRY, "could not connect: " + e, 0);
+            if (Connections.notConnected(e)) return new Attempt(Outcome.RETRY, "could not connect: " + e, 0);
             if (e instanceof HttpTimeoutException) {
                 return new Attempt(Outcome.GIVE_UP, "no answer within " + settings.requestTimeout().toMillis()
                         + " ms; not tried again, the first may have landed", 0);
@@ -281,15 +277,6 @@ final class BotConnector implements AutoCloseable {
 
     private static String enc(String s) { return URLEncoder.encode(s == null ? "" : s, StandardCharsets.UTF_8); }
 
-    private static boolean notConnected(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ConnectException || t instanceof HttpConnectTimeoutException || t instanceof UnknownHostException
-                    || t instanceof UnresolvedAddressException || t instanceof NoRouteToHostException) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     /** Waits until every reply under way has ended; false if that took longer than {@code max}. */
     boolean awaitIdle(Duration max) throws InterruptedException {
