@@ -17,6 +17,7 @@ import triage.model.Remedy;
 import triage.model.RuleRef;
 
 import java.util.ArrayList;
+import java.util.concurrent.Callable;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -81,15 +82,22 @@ public final class Diagnoser {
      * words only show in {@code understood}, unless a rule reads them), and in an outage many
      * people report the same things.
      */
+    /** How the rules are fired: directly, or on a worker under a deadline ({@link Watchdog}). */
+    interface Guard {
+        Guard NONE = Callable::call;
+
+        <T> T call(Callable<T> firing) throws Exception;
+    }
+
     Diagnosis remembered(Rulebook rb, Cache<Outcome.Key, Outcome> outcomes, List<Observation> observations,
                          Set<String> runbookHints, Set<String> onRunbooks, Set<String> setAside, String notNow,
-                         List<String> unrecognized) {
+                         List<String> unrecognized, Guard guard) throws Exception {
         Scope scope = rb.scope(onRunbooks);
         Asking asking = asking(setAside, notNow);
         Outcome.Key key = Outcome.Key.of(observations, runbookHints, scope.runbooks(), asking.keyed(), rb.rulesReadText());
         Outcome o = outcomes.getIfPresent(key);
         if (o == null) {
-            o = run(rb, observations, List.of(), runbookHints, scope, asking, true);
+            o = guard.call(() -> run(rb, observations, List.of(), runbookHints, scope, asking, true));
             outcomes.put(key, o);
         }
         return o.diagnosis(observations, unrecognized);

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -206,15 +207,18 @@ public final class Triage {
         for (Observation o : observations) seen.add(o.getSymptom());
         Set<String> on = rb.runbooksOn(said.stacks().isEmpty() ? stacks : said.stacks(), runbooks, setAside, seen);
         List<String> unread = notUnderstood;
-        java.util.concurrent.Callable<Diagnosis> rulesFire = () -> withdrawn.isEmpty() && said.nextChecks()
-                ? diagnoser.remembered(rb, memos.outcomes(), observations, runbooks, on, setAside, said.openQuestion(),
-                        unread)
-                : diagnoser.diagnose(rb, observations, withdrawn, runbooks, on, setAside, said.openQuestion(), unread,
-                        said.nextChecks());
+        // only the rules run under the deadline: reading the text has its own budget (and may load a model),
+        // and a remembered outcome fires nothing, so it is answered here without a hand-off to a worker
+        Diagnoser.Guard guard = watchdog == null ? Diagnoser.Guard.NONE : new Diagnoser.Guard() {
+            @Override public <T> T call(Callable<T> firing) { return watchdog.call(firing, rb, "a diagnosis"); }
+        };
         Diagnosis d;
         try {
-            // only the rules run under the deadline: reading the text has its own budget (and may load a model)
-            d = watchdog == null ? rulesFire.call() : watchdog.call(rulesFire, rb, "a diagnosis");
+            d = withdrawn.isEmpty() && said.nextChecks()
+                    ? diagnoser.remembered(rb, memos.outcomes(), observations, runbooks, on, setAside,
+                            said.openQuestion(), unread, guard)
+                    : guard.call(() -> diagnoser.diagnose(rb, observations, withdrawn, runbooks, on, setAside,
+                            said.openQuestion(), unread, said.nextChecks()));
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
