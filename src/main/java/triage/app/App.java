@@ -26,6 +26,7 @@ import triage.knowledge.Knowledge;
 import triage.knowledge.Runbook;
 import triage.engine.RulebookCache;
 import triage.engine.RulebookCompiler;
+import triage.engine.ScenarioRunner;
 import triage.engine.RulebookException;
 import triage.engine.RulebookWatcher;
 import triage.engine.Triage;
@@ -209,7 +210,13 @@ public final class App implements AutoCloseable {
 
     /** The runbook compiler, with compiled runbooks kept between starts where the configuration says. */
     public static RulebookCompiler compiler(Config config) {
-        return new RulebookCompiler(config.cacheDir() == null ? RulebookCache.off() : RulebookCache.in(config.cacheDir()));
+        return compiler(config, ScenarioRunner.DEADLINE);
+    }
+
+    /** As {@link #compiler(Config)}: a candidate set's scenarios run in a child JVM, each within {@code perScenario}. */
+    public static RulebookCompiler compiler(Config config, Duration perScenario) {
+        return RulebookCompiler.isolated(config.cacheDir() == null ? RulebookCache.off() : RulebookCache.in(config.cacheDir()),
+                perScenario);
     }
 
     /**

@@ -15,6 +15,7 @@ import triage.engine.Lint;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 
 /** {@code lint [DIR]}: the runbooks' test runner; non-zero exit on any problem. */
@@ -30,6 +31,10 @@ public final class LintCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "Print the findings as JSON.")
     boolean json;
+
+    @Option(names = "--scenario-timeout", paramLabel = "MS", defaultValue = "30000",
+            description = "How long one scenario may run before the set is rejected naming the rule it is stuck in (default: 30000).")
+    long scenarioMillis;
 
     @Override public Integer call() throws Exception {
         Config config;
@@ -50,7 +55,7 @@ public final class LintCommand implements Callable<Integer> {
                 if (sibling != null && Files.isDirectory(sibling) && !Files.isDirectory(knowledge)) knowledge = sibling;
             }
         }
-        Lint.Report report = Lint.run(App.compiler(config), rules, knowledge);
+        Lint.Report report = Lint.run(App.compiler(config, Duration.ofMillis(scenarioMillis)), rules, knowledge);
         report = AlertMap.withAlerts(report, knowledge);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

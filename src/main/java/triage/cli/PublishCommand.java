@@ -40,6 +40,10 @@ public final class PublishCommand implements Callable<Integer> {
             description = "Deadline for the etcd write, in milliseconds (default: 5000).")
     long timeoutMillis;
 
+    @Option(names = "--scenario-timeout", paramLabel = "MS", defaultValue = "30000",
+            description = "How long one scenario may run before the set is rejected naming the rule it is stuck in (default: 30000).")
+    long scenarioMillis;
+
     @Override public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -61,7 +65,7 @@ public final class PublishCommand implements Callable<Integer> {
             err.println("triage: " + e.getMessage());
             return 2;
         }
-        Lint.Report report = Lint.run(App.compiler(config), config.rules(), config.knowledge());
+        Lint.Report report = Lint.run(App.compiler(config, Duration.ofMillis(scenarioMillis)), config.rules(), config.knowledge());
         report = AlertMap.withAlerts(report, config.knowledge());
         if (!report.ok()) {
             report.problems().forEach(err::println);

@@ -1,7 +1,5 @@
 package triage.engine;
 
-import triage.model.Diagnosis;
-
 import triage.language.similar.Encoder;
 import triage.language.similar.ExampleLint;
 import triage.language.similar.Thresholds;
@@ -34,22 +32,24 @@ public final class Lint {
     /** As {@link #run(RulebookCompiler, Path, Path)}, with the examples embedded by {@code encoder}. */
     public static Report run(RulebookCompiler compiler, Path rulesDir, Path knowledgeDir, Encoder encoder,
                              Thresholds thresholds) {
-        Rulebook rb;
+        RulebookCompiler.Compiled c;
         try {
-            rb = compiler.load(rulesDir, knowledgeDir);
+            c = compiler.compile(rulesDir, knowledgeDir);
         } catch (RulebookException e) {
             return new Report(e.problems(), 0, 0, null);
         }
+        Rulebook rb = c.rulebook();
         List<Problem> problems = new ArrayList<>();
         Set<String> fired = new HashSet<>();
         String scenarioDir = knowledgeDir.resolve("scenarios").toString();
-        List<ScenarioRunner.Result> results = ScenarioRunner.runAll(rb);
-        for (ScenarioRunner.Result r : results) {
+        List<ScenarioRunner.Checked> results = compiler.scenarios(c).results();
+        compiler.store(c);
+        for (ScenarioRunner.Checked r : results) {
             if (!r.passed()) {
-                problems.add(new Problem(scenarioDir + "/" + r.scenario().file(), 0, 0,
-                        "scenario '" + r.scenario().name() + "': " + r.failure()));
+                problems.add(r.file() == null ? new Problem(scenarioDir, 0, 0, r.failure())
+                        : new Problem(scenarioDir + "/" + r.file(), 0, 0, "scenario '" + r.name() + "': " + r.failure()));
             }
-            if (r.diagnosis() != null) for (Diagnosis.Firing f : r.diagnosis().firings()) fired.add(f.rule());
+            fired.addAll(r.fired());
         }
         Set<String> used = new HashSet<>();
         for (RuleInfo info : rb.rules().values()) {
@@ -67,7 +67,7 @@ public final class Lint {
             }
         }
         problems.addAll(examples(rb, knowledgeDir.resolve("symptoms.yaml"), encoder, thresholds));
-        return new Report(problems, rb.rules().size(), results.size(), rb.revision());
+        return new Report(problems, rb.rules().size(), rb.knowledge().scenarios().size(), rb.revision());
     }
 
     /** The examples' problems, each at its line of symptoms.yaml. */

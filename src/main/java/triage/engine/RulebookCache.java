@@ -65,6 +65,9 @@ public final class RulebookCache {
 
     boolean enabled() { return dir != null; }
 
+    /** The directory, null when off. */
+    Path dir() { return dir; }
+
     /** What a compile produced and a later start can reuse. */
     record Entry(List<KiePackage> packages, List<RuleInfo> rules) {}
 
@@ -107,7 +110,7 @@ public final class RulebookCache {
     }
 
     void write(String key, Entry entry) {
-        if (dir == null) return;
+        if (dir == null || Files.isRegularFile(dir.resolve(key + ".kb"))) return;  // written already: same key, same content
         try {
             ensureDir();
             Path tmp = Files.createTempFile(dir, key, ".tmp");

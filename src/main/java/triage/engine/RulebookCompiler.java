@@ -6,6 +6,7 @@ import triage.knowledge.KnowledgeLoader;
 import triage.language.Interpreter;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,14 +32,37 @@ import java.util.regex.Pattern;
 public final class RulebookCompiler {
     private static final Pattern FILE_LINE = Pattern.compile("^(.*?):(\\d+)(?::(\\d+))?: (.*)$", Pattern.DOTALL);
 
-    private final RulebookCache cache;
+    /** How long a child JVM may take to start and compile a set before its check is given up. */
+    private static final Duration CHILD_STARTUP = Duration.ofMinutes(2);
 
+    private final RulebookCache cache;
+    private final ScenarioCheck scenarios;
+
+    /** A compiler whose scenario checks run in this process ({@link ScenarioCheck#inProcess}). */
     public RulebookCompiler(RulebookCache cache) {
-        this.cache = Objects.requireNonNull(cache);
+        this(cache, ScenarioCheck.inProcess(ScenarioRunner.DEADLINE));
     }
 
-    /** A compiled set, with its cache key (null when not cached) and the entry still to write (null when none). */
-    record Compiled(Rulebook rulebook, String key, RulebookCache.Entry fresh) {}
+    public RulebookCompiler(RulebookCache cache, ScenarioCheck scenarios) {
+        this.cache = Objects.requireNonNull(cache);
+        this.scenarios = Objects.requireNonNull(scenarios);
+    }
+
+    /**
+     * A compiler for what serves or is published: a candidate set's scenarios run in a child JVM
+     * ({@link ChildScenarioCheck}) that is destroyed when one of them runs past {@code perScenario}.
+     */
+    public static RulebookCompiler isolated(RulebookCache cache, Duration perScenario) {
+        return new RulebookCompiler(cache, new ChildScenarioCheck(cache.dir(), perScenario, CHILD_STARTUP));
+    }
+
+    ScenarioCheck scenarioCheck() { return scenarios; }
+
+    /**
+     * A compiled set, with the directories it was read from, its cache key (null when not cached)
+     * and the entry still to write (null when none).
+     */
+    record Compiled(Rulebook rulebook, Path rulesDir, Path knowledgeDir, String key, RulebookCache.Entry fresh) {}
 
     /** Compiles (or takes from the cache) and cross-checks a set, writing its cache entry at once. */
     public Rulebook load(Path rulesDir, Path knowledgeDir) throws RulebookException {
@@ -78,7 +102,7 @@ public final class RulebookCompiler {
         if (compiled.knowledgeProblem() != null) throw new RulebookException(List.of(compiled.knowledgeProblem()));
         Rulebook rb = new Rulebook(compiled.base(), knowledge, interpreter, compiled.rules(), compiled.revision(),
                 compiled.fromCache());
-        return new Compiled(rb, compiled.key(), compiled.fresh());
+        return new Compiled(rb, rulesDir, knowledgeDir, compiled.key(), compiled.fresh());
     }
 
     /** Writes a compiled set's new cache entry, if it has one. Safe to call more than once. */
@@ -90,9 +114,19 @@ public final class RulebookCompiler {
     List<String> scenarioFailures(Compiled c) {
         List<String> known = c.key() == null ? null : cache.scenarioFailures(c.key());
         if (known != null) return known;
-        List<String> failures = ScenarioRunner.failures(c.rulebook());
-        if (c.key() != null) cache.writeScenarioFailures(c.key(), failures);
-        return failures;
+        return scenarios(c).failures();
+    }
+
+    /**
+     * Runs every scenario of a compiled set where its {@link ScenarioCheck} says, writing the set's
+     * cache entry first when the check reads it (a child then loads the set rather than compiling
+     * it again) and the failures of a complete run after (an unchanged set is not checked again).
+     */
+    ScenarioRunner.Run scenarios(Compiled c) {
+        if (scenarios.readsCache()) store(c);
+        ScenarioRunner.Run run = scenarios.run(c.rulebook(), c.rulesDir(), c.knowledgeDir());
+        if (c.key() != null && run.complete()) cache.writeScenarioFailures(c.key(), run.failures());
+        return run;
     }
 
     /** Symptoms and components that rules name but the knowledge does not define. */

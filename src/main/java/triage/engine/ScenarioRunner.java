@@ -4,8 +4,10 @@ import triage.knowledge.Scenario;
 import triage.model.Cause;
 import triage.model.Diagnosis;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Runs a rulebook's scenarios, the runbooks' own tests, through the same {@link Triage#answer}
@@ -53,34 +55,80 @@ public final class ScenarioRunner {
     }
 
     /** How long one scenario may take before the set is rejected with the rule it is stuck in. */
-    static final java.time.Duration DEADLINE = java.time.Duration.ofSeconds(30);
+    public static final Duration DEADLINE = Duration.ofSeconds(30);
 
     /**
-     * Every scenario, each on a worker thread under {@link #DEADLINE}: a rule whose action never
-     * returns fails its scenario (naming the rule) and ends the run; the worker is abandoned, since
-     * nothing can stop it, and the set is never served.
+     * One scenario as a check reports it, in this process or in a child's: where it is, why it
+     * failed (null when it passed) and the rules it fired.
      */
-    public static List<Result> runAll(Rulebook rb) {
-        List<Result> out = new ArrayList<>();
-        try (Watchdog watchdog = new Watchdog(DEADLINE, 1, "scenario")) {
-            for (Scenario s : rb.knowledge().scenarios()) {
-                try {
-                    out.add(watchdog.call(() -> run(rb, s), rb, "scenario '" + s.name() + "'"));
-                } catch (RulesStuck e) {
-                    out.add(new Result(s, e.getMessage(), null));
-                    break;
-                }
-            }
+    public record Checked(String file, String name, String failure, List<String> fired) {
+        public Checked {
+            fired = List.copyOf(fired);
         }
+
+        public boolean passed() { return failure == null; }
+
+        /** As {@code file: name: why}, the form reload errors and the cache use. */
+        String describe() { return file == null ? failure : "knowledge/scenarios/" + file + ": " + name + ": " + failure; }
+    }
+
+    /**
+     * What a run of every scenario found. {@code complete} is false when it was cut short (an
+     * action that never returned, a check process that died): such a run is not cached.
+     */
+    public record Run(List<Checked> results, boolean complete) {
+        public Run {
+            results = List.copyOf(results);
+        }
+
+        /** Every failing scenario as {@code file: name: why}. */
+        public List<String> failures() {
+            return results.stream().filter(r -> !r.passed()).map(Checked::describe).toList();
+        }
+    }
+
+    /**
+     * Every scenario, each on a worker thread under {@code deadline}: a rule whose action never
+     * returns fails its scenario (naming the rule) and ends the run; the worker is abandoned, since
+     * nothing can stop it in this process (see {@link ChildScenarioCheck} for the run that can be).
+     */
+    public static List<Result> runAll(Rulebook rb, Duration deadline) {
+        List<Result> out = new ArrayList<>();
+        runAll(rb, deadline, s -> { }, out::add);
         return out;
     }
 
-    /** Every failing scenario as {@code file: name: why}. */
-    public static List<String> failures(Rulebook rb) {
-        List<String> out = new ArrayList<>();
-        for (Result r : runAll(rb)) {
-            if (!r.passed()) out.add("knowledge/scenarios/" + r.scenario().file() + ": " + r.scenario().name() + ": " + r.failure());
+    public static List<Result> runAll(Rulebook rb) { return runAll(rb, DEADLINE); }
+
+    /** {@link #runAll} as a {@link Run}. */
+    static Run check(Rulebook rb, Duration deadline) {
+        List<Result> all = new ArrayList<>();
+        boolean complete = runAll(rb, deadline, s -> { }, all::add);
+        return new Run(all.stream().map(ScenarioRunner::checked).toList(), complete);
+    }
+
+    /**
+     * Runs the scenarios, telling {@code starting} of each before it runs and {@code finished} of
+     * its result; false when one was stuck and the run ended there.
+     */
+    static boolean runAll(Rulebook rb, Duration deadline, Consumer<Scenario> starting, Consumer<Result> finished) {
+        try (Watchdog watchdog = new Watchdog(deadline, 1, "scenario")) {
+            for (Scenario s : rb.knowledge().scenarios()) {
+                starting.accept(s);
+                try {
+                    finished.accept(watchdog.call(() -> run(rb, s), rb, "scenario '" + s.name() + "'"));
+                } catch (RulesStuck e) {
+                    finished.accept(new Result(s, e.getMessage(), null));
+                    return false;
+                }
+            }
         }
-        return out;
+        return true;
+    }
+
+    static Checked checked(Result r) {
+        List<String> fired = r.diagnosis() == null ? List.of()
+                : r.diagnosis().firings().stream().map(Diagnosis.Firing::rule).distinct().toList();
+        return new Checked(r.scenario().file(), r.scenario().name(), r.failure(), fired);
     }
 }
