@@ -50,6 +50,36 @@ class CommandLineTest {
     }
 
     @Test
+    void publish_refuses_a_set_whose_action_spins_naming_the_rule(@TempDir Path dir) throws Exception {
+        Fixtures.copyRunbooks(dir);
+        // passes the static check of actions, spins for ever on the login scenarios
+        Files.writeString(dir.resolve("rules/zz-spin.drl"), """
+                package triage.rules;
+
+                import triage.model.Observation;
+
+                rule "Spins on login"
+                when
+                    Observation(symptom == "login-works", present == false)
+                then
+                    long n = 1;
+                    while (n > 0) { n = n | 1; }
+                end
+                """);
+        long t0 = System.nanoTime();
+        // lint runs before etcd is reached: nothing listens there, and nothing needs to
+        int code = run("publish", "--rules", dir.resolve("rules").toString(), "--knowledge", dir.resolve("knowledge").toString(),
+                "--etcd", "http://127.0.0.1:9", "--scenario-timeout", "2000");
+        long seconds = java.util.concurrent.TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0);
+        assertEquals(1, code, out + "" + err);
+        assertTrue(err.toString().contains("rule 'Spins on login'") && err.toString().contains("not published"), err.toString());
+        assertTrue(seconds < 100, "refused within a bounded time: " + seconds + " s");
+        assertEquals(0, ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().arguments().map(a -> java.util.List.of(a).contains("triage.engine.ScenarioChild")).orElse(false))
+                .count(), "no check process is left");
+    }
+
+    @Test
     void lint_fails_with_file_and_line_on_a_broken_rule(@TempDir Path dir) throws Exception {
         Fixtures.copyRunbooks(dir);
         Path f = dir.resolve("rules/placeos.drl");
