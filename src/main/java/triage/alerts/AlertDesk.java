@@ -8,19 +8,14 @@ import triage.conversation.Turn;
 import triage.engine.Answer;
 import triage.engine.Said;
 import triage.engine.Triage;
-import triage.model.Cause;
 import triage.model.Observation;
-import triage.model.ProbeResult;
 import triage.util.Digests;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -48,8 +43,6 @@ import java.util.function.Supplier;
 public final class AlertDesk implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AlertDesk.class);
     static final Duration WAIT_FOR_THREAD = Duration.ofSeconds(15);
-    static final int MAX_TEXTS = 10;
-    static final int MAX_LINES = 6;
 
     /** One thread posted: how long after the notification arrived. */
     public record Posted(String group, long millis) {}
@@ -146,21 +139,21 @@ public final class AlertDesk implements AutoCloseable {
     private boolean open(Notification n, String group, long received) {
         List<Notification.Alert> firing = firing(n);
         List<Observation> mapped = mapped(firing);
-        List<String> texts = texts(n, firing);
+        List<String> texts = AlertText.texts(n, firing);
         Said said = Said.texts(texts).inConversation(mapped, Set.of(), null);
         Answer reading = triage.answer(said);
         boolean related = !mapped.isEmpty() || !reading.heard().isEmpty();
         if (!related) {
             log.info("alert group {}: {} alert(s) ({}), none mapped in alerts.yaml or understood; nothing posted", group,
-                    firing.size(), names(firing));
+                    firing.size(), AlertText.names(firing));
             return false;
         }
         long read = System.nanoTime();
         Answer a = triage.answer(said.checking(true));
         long checked = System.nanoTime();
         Turn turn = conversations.opening(a);
-        List<String> lines = lines(a, firing);
-        Optional<AlertThreads.Thread> thread = threads.start(headline(n, firing, lines, false));
+        List<String> lines = AlertText.lines(a, firing);
+        Optional<AlertThreads.Thread> thread = threads.start(AlertText.headline(n, firing, lines, false));
         if (thread.isEmpty()) {
             log.warn("alert group {}: {} did not take the thread", group, threads.describe());
             return false;
@@ -171,7 +164,7 @@ public final class AlertDesk implements AutoCloseable {
                 group, thread.get().conversation(), ms, a.diagnosis().top() == null ? "no cause" : a.diagnosis().top().component(),
                 (read - received) / 1_000_000, (checked - read) / 1_000_000, (System.nanoTime() - checked) / 1_000_000);
         groups.save(group, new AlertGroups.Group(thread.get().channel(), thread.get().ts(), thread.get().conversation(),
-                fingerprints(firing), lines, false));
+                AlertText.fingerprints(firing), lines, false));
         try {
             conversations.remember(thread.get().conversation(), a, turn);
         } catch (ConversationStore.StoreUnavailable e) {
@@ -184,7 +177,7 @@ public final class AlertDesk implements AutoCloseable {
     /** A later notification of a posted group: say what changed, in the thread and on its root. */
     private void follow(Notification n, String group, AlertGroups.Group g) {
         List<Notification.Alert> firing = firing(n);
-        Set<String> now = fingerprints(firing);
+        Set<String> now = AlertText.fingerprints(firing);
         Set<String> joined = new TreeSet<>(now);
         joined.removeAll(g.firing());
         List<Notification.Alert> gone = n.alerts().stream().filter(a -> !a.firing() && g.firing().contains(a.fingerprint())).toList();
@@ -194,13 +187,13 @@ public final class AlertDesk implements AutoCloseable {
             return;
         }
         AlertThreads.Thread thread = g.thread();
-        threads.update(thread, headline(n, resolved ? n.alerts() : firing, g.lines(), resolved));
+        threads.update(thread, AlertText.headline(n, resolved ? n.alerts() : firing, g.lines(), resolved));
         if (!gone.isEmpty() || resolved) {
             List<Notification.Alert> said = gone.isEmpty() ? n.alerts() : gone;
-            threads.note(thread, (resolved ? "Resolved, all of it: " : "Resolved: ") + describe(said));
+            threads.note(thread, (resolved ? "Resolved, all of it: " : "Resolved: ") + AlertText.describe(said));
         }
         if (!joined.isEmpty()) {
-            threads.note(thread, "Joined the group: " + describe(firing.stream().filter(a -> joined.contains(a.fingerprint())).toList()));
+            threads.note(thread, "Joined the group: " + AlertText.describe(firing.stream().filter(a -> joined.contains(a.fingerprint())).toList()));
         }
         groups.save(group, new AlertGroups.Group(g.channel(), g.ts(), g.conversation(), now, g.lines(), resolved));
         log.info("alert group {}: thread {} updated ({} firing, {} joined, {} resolved)", group, g.conversation(),
@@ -231,78 +224,8 @@ public final class AlertDesk implements AutoCloseable {
         return List.copyOf(by.values());
     }
 
-    /** The firing alerts' summaries and descriptions, and the group's, each once, read as a person's sentences. */
-    private static List<String> texts(Notification n, List<Notification.Alert> firing) {
-        Set<String> out = new LinkedHashSet<>();
-        List<Map<String, String>> annotations = new ArrayList<>();
-        annotations.add(n.commonAnnotations());
-        firing.forEach(a -> annotations.add(a.annotations()));
-        for (Map<String, String> an : annotations) {
-            for (String field : List.of("summary", "description")) {
-                String t = an.get(field);
-                if (t == null || t.isBlank()) continue;
-                t = t.strip();
-                out.add(t.length() > 2000 ? t.substring(0, 2000) : t);
-                if (out.size() >= MAX_TEXTS) return List.copyOf(out);
-            }
-        }
-        return List.copyOf(out);
-    }
-
-    private static List<String> lines(Answer a, List<Notification.Alert> firing) {
-        List<String> lines = new ArrayList<>();
-        Cause top = a.diagnosis().top();
-        if (top == null) {
-            lines.add("No likely cause yet from the alerts and the live checks.");
-        } else {
-            lines.add("Most likely " + top.title() + " (" + String.format(Locale.ROOT, "%.2f", top.confidence()) + ")"
-                    + (top.because().isEmpty() ? "" : ": " + String.join(", ", top.because())));
-        }
-        List<ProbeResult> probes = a.probes() == null ? List.of() : a.probes();
-        if (!probes.isEmpty()) {
-            lines.add("Live checks: " + String.join("; ", probes.stream().map(p -> p.component() + " " + p.status().wire()
-                    + (p.detail().isEmpty() ? "" : " (" + clip(p.detail(), 120) + ")")).toList()));
-        }
-        for (Notification.Alert al : firing.subList(0, Math.min(firing.size(), MAX_LINES - lines.size()))) {
-            String summary = al.annotations().getOrDefault("summary", al.labels().getOrDefault("instance", ""));
-            lines.add(al.name() + (summary.isBlank() ? "" : ": " + clip(summary, 200)));
-        }
-        return lines;
-    }
-
-    private static AlertThreads.Headline headline(Notification n, List<Notification.Alert> alerts, List<String> lines,
-                                                  boolean resolved) {
-        String names = names(alerts);
-        String title = resolved ? "Resolved: " + names
-                : "Firing: " + names + " (" + alerts.size() + (alerts.size() == 1 ? " alert)" : " alerts)");
-        return new AlertThreads.Headline(title, lines, resolved, n.externalUrl());
-    }
-
     private static List<Notification.Alert> firing(Notification n) {
         return n.firing() ? n.firingAlerts() : List.of();
-    }
-
-    private static Set<String> fingerprints(List<Notification.Alert> alerts) {
-        Set<String> out = new TreeSet<>();
-        alerts.forEach(a -> out.add(a.fingerprint()));
-        return out;
-    }
-
-    private static String names(List<Notification.Alert> alerts) {
-        Set<String> names = new LinkedHashSet<>();
-        alerts.forEach(a -> names.add(a.name()));
-        String s = String.join(", ", names);
-        return clip(s.isEmpty() ? "(no alerts)" : s, 150);
-    }
-
-    private static String describe(List<Notification.Alert> alerts) {
-        List<String> out = new ArrayList<>();
-        for (Notification.Alert a : alerts.subList(0, Math.min(alerts.size(), 10))) {
-            String instance = a.labels().getOrDefault("instance", a.labels().getOrDefault("pod", ""));
-            out.add(a.name() + (instance.isEmpty() ? "" : " (" + clip(instance, 100) + ")"));
-        }
-        if (alerts.size() > 10) out.add("and " + (alerts.size() - 10) + " more");
-        return String.join(", ", out);
     }
 
     /** What makes two notifications the same: the group's status and each alert's state. */
@@ -314,8 +237,6 @@ public final class AlertDesk implements AutoCloseable {
 
     /** A group's or a state's key: 24 hex digits of its SHA-256 (short enough not to read as a secret in logs). */
     static String key(String text) { return Digests.sha256Hex(text).substring(0, 24); }
-
-    private static String clip(String s, int max) { return s.length() > max ? s.substring(0, max - 3) + "..." : s; }
 
     private synchronized void record(Posted p) {
         posted.addLast(p);

@@ -6,29 +6,20 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.resilience4j.retry.Retry;
-import io.github.resilience4j.retry.RetryConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import triage.chat.Outbox;
 
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The few calls Triage makes to Slack: {@code chat.postMessage}, {@code auth.test} and posts to a
@@ -69,9 +60,8 @@ final class SlackWebApi implements AutoCloseable {
     private final HttpClient http;
     private final SlackCall call;
     private final Retry retry;
-    private final ThreadPoolExecutor posts = pool("slack-post");
-    private final ThreadPoolExecutor responses = pool("slack-response");
-    private final Set<CompletableFuture<Boolean>> pending = ConcurrentHashMap.newKeySet();
+    private final Outbox posts = new Outbox("slack-post", THREADS, QUEUE);
+    private final Outbox responses = new Outbox("slack-response", THREADS, QUEUE);
     /** Per channel, when (System.nanoTime) its next message may go: Slack asks for about one a second. */
     private final Cache<String, Long> nextSlot = Caffeine.newBuilder().maximumSize(10_000)
             .expireAfterAccess(Duration.ofMinutes(1)).build();
@@ -89,25 +79,8 @@ final class SlackWebApi implements AutoCloseable {
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(settings.connectTimeout()).followRedirects(HttpClient.Redirect.NEVER).build();
         this.call = new SlackCall(http, json, settings.requestTimeout(), settings.token());
-        long backoff = Math.max(1, settings.backoff().toMillis());
-        this.retry = Retry.of("slack", RetryConfig.<SlackCall.Attempt>custom()
-                .maxAttempts(settings.attempts())
-                .retryOnResult(a -> a.outcome() == SlackCall.Outcome.RETRY)
-                .retryOnException(e -> false)
-                .intervalBiFunction((n, outcome) -> Math.max(backoff << Math.min(n - 1, 20),
-                        outcome.isRight() ? outcome.get().retryAfterMs() : 0))
-                .build());
-    }
-
-    private static ThreadPoolExecutor pool(String name) {
-        AtomicInteger n = new AtomicInteger();
-        ThreadPoolExecutor e = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUE), r -> {
-            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        }, new ThreadPoolExecutor.AbortPolicy());
-        e.allowCoreThreadTimeOut(true);
-        return e;
+        this.retry = Outbox.retry("slack", settings.attempts(), settings.backoff(),
+                (SlackCall.Attempt a) -> a.outcome() == SlackCall.Outcome.RETRY, SlackCall.Attempt::retryAfterMs);
     }
 
     boolean hasToken() { return settings.token() != null && !settings.token().isBlank(); }
@@ -138,25 +111,10 @@ final class SlackWebApi implements AutoCloseable {
         return send(responses, conversation, "response_url", uri, message, false, null);
     }
 
-    private CompletableFuture<Boolean> send(ThreadPoolExecutor pool, String conversation, String what, URI uri,
+    private CompletableFuture<Boolean> send(Outbox outbox, String conversation, String what, URI uri,
                                             ObjectNode message, boolean authorized, String channel) {
-        CompletableFuture<Boolean> f = new CompletableFuture<>();
-        pending.add(f);
-        f.whenComplete((ok, e) -> pending.remove(f));
-        try {
-            pool.execute(() -> {
-                try {
-                    f.complete(paced(conversation, channel) && deliver(conversation, what, uri, message, authorized));
-                } catch (RuntimeException e) {
-                    log.error("conversation {}: {} failed", conversation, what, e);
-                    f.complete(false);
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            log.warn("conversation {}: reply not delivered: {} replies already waiting for Slack", conversation, QUEUE);
-            f.complete(false);
-        }
-        return f;
+        return outbox.submit(conversation, what,
+                () -> paced(conversation, channel) && deliver(conversation, what, uri, message, authorized), false);
     }
 
     /**
@@ -193,31 +151,15 @@ final class SlackWebApi implements AutoCloseable {
     /** Waits until every post under way has ended; false if that took longer than {@code max}. */
     boolean awaitIdle(Duration max) throws InterruptedException {
         long deadline = System.nanoTime() + max.toNanos();
-        while (!pending.isEmpty()) {
-            try {
-                CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
-                        .get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            } catch (TimeoutException e) {
-                return false;
-            } catch (ExecutionException e) {
-                // every post completes normally
-            }
-        }
-        return true;
+        return posts.awaitIdle(max) && responses.awaitIdle(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
     }
 
     /** Lets the posts under way and queued go out (for a few seconds), then stops the threads. */
     @Override public void close() {
-        for (ThreadPoolExecutor pool : List.of(posts, responses)) pool.shutdown();
-        try {
-            for (ThreadPoolExecutor pool : List.of(posts, responses)) {
-                if (!pool.awaitTermination(5, TimeUnit.SECONDS)) pool.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            posts.shutdownNow();
-            responses.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
+        posts.shutdown();
+        responses.shutdown();
+        posts.awaitShutdown(Duration.ofSeconds(5));
+        responses.awaitShutdown(Duration.ofSeconds(5));
     }
 
     /** Slack's own hooks, or the configured Web API's origin (a stand-in in tests, a proxy in some setups). */
@@ -280,25 +222,10 @@ final class SlackWebApi implements AutoCloseable {
             log.warn("conversation {}: {} not made: SLACK_BOT_TOKEN is not set", conversation, name);
             return CompletableFuture.completedFuture(Optional.empty());
         }
-        CompletableFuture<Boolean> done = new CompletableFuture<>();
-        pending.add(done);
-        CompletableFuture<Optional<JsonNode>> f = new CompletableFuture<>();
-        f.whenComplete((a, e) -> { done.complete(true); pending.remove(done); });
-        try {
-            posts.execute(() -> {
-                try {
-                    SlackCall.Attempt a = attempts(conversation, name, method(name), message, true);
-                    f.complete(a.outcome() == SlackCall.Outcome.DELIVERED ? Optional.ofNullable(a.answer()) : Optional.empty());
-                } catch (RuntimeException e) {
-                    log.error("conversation {}: {} failed", conversation, name, e);
-                    f.complete(Optional.empty());
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            log.warn("conversation {}: {} not made: {} calls already waiting for Slack", conversation, name, QUEUE);
-            f.complete(Optional.empty());
-        }
-        return f;
+        return posts.submit(conversation, name, () -> {
+            SlackCall.Attempt a = attempts(conversation, name, method(name), message, true);
+            return a.outcome() == SlackCall.Outcome.DELIVERED ? Optional.ofNullable(a.answer()) : Optional.<JsonNode>empty();
+        }, Optional.empty());
     }
 
     private boolean deliver(String conversation, String what, URI uri, ObjectNode message, boolean authorized) {

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.resilience4j.retry.Retry;
-import io.github.resilience4j.retry.RetryConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import triage.chat.Outbox;
 import triage.util.Connections;
 
 import java.io.IOException;
@@ -21,16 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Replies through the Bot Connector: {@code POST {serviceUrl}/v3/conversations/{id}/activities/{replyTo}}
@@ -74,8 +65,7 @@ final class BotConnector implements AutoCloseable {
     private final Clock clock;
     private final HttpClient http;
     private final Retry retry;
-    private final ThreadPoolExecutor posts;
-    private final Set<CompletableFuture<Boolean>> pending = ConcurrentHashMap.newKeySet();
+    private final Outbox posts = new Outbox("teams-post", THREADS, QUEUE);
     private final Object tokenLock = new Object();
     private volatile Token token;
 
@@ -85,21 +75,8 @@ final class BotConnector implements AutoCloseable {
         this.clock = clock;
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
-        long backoff = Math.max(1, settings.backoff().toMillis());
-        this.retry = Retry.of("teams", RetryConfig.<Attempt>custom()
-                .maxAttempts(settings.attempts())
-                .retryOnResult(a -> a.outcome() == Outcome.RETRY)
-                .retryOnException(e -> false)
-                .intervalBiFunction((n, outcome) -> Math.max(backoff << Math.min(n - 1, 20),
-                        outcome.isRight() ? outcome.get().retryAfterMs() : 0))
-                .build());
-        AtomicInteger n = new AtomicInteger();
-        this.posts = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUE), r -> {
-            Thread t = new Thread(r, "teams-post-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        }, new ThreadPoolExecutor.AbortPolicy());
-        posts.allowCoreThreadTimeOut(true);
+        this.retry = Outbox.retry("teams", settings.attempts(), settings.backoff(),
+                (Attempt a) -> a.outcome() == Outcome.RETRY, Attempt::retryAfterMs);
     }
 
     /** Where a reply to {@code activityId} in {@code conversationId} goes, each id one escaped path segment. */
@@ -114,23 +91,7 @@ final class BotConnector implements AutoCloseable {
 
     /** Posts {@code activity} as a reply, in the background. @return whether the connector took it */
     CompletableFuture<Boolean> reply(String conversation, URI uri, ObjectNode activity) {
-        CompletableFuture<Boolean> f = new CompletableFuture<>();
-        pending.add(f);
-        f.whenComplete((ok, e) -> pending.remove(f));
-        try {
-            posts.execute(() -> {
-                try {
-                    f.complete(deliver(conversation, uri, activity));
-                } catch (RuntimeException e) {
-                    log.error("teams: conversation {}: reply failed", conversation, e);
-                    f.complete(false);
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            log.warn("teams: conversation {}: reply not delivered: {} replies already waiting for the connector", conversation, QUEUE);
-            f.complete(false);
-        }
-        return f;
+        return posts.submit(conversation, "reply", () -> deliver(conversation, uri, activity), false);
     }
 
     private boolean deliver(String conversation, URI uri, ObjectNode activity) {
@@ -277,30 +238,8 @@ final class BotConnector implements AutoCloseable {
 
     private static String enc(String s) { return URLEncoder.encode(s == null ? "" : s, StandardCharsets.UTF_8); }
 
-
     /** Waits until every reply under way has ended; false if that took longer than {@code max}. */
-    boolean awaitIdle(Duration max) throws InterruptedException {
-        long deadline = System.nanoTime() + max.toNanos();
-        while (!pending.isEmpty()) {
-            try {
-                CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
-                        .get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            } catch (TimeoutException e) {
-                return false;
-            } catch (ExecutionException e) {
-                // every reply completes normally
-            }
-        }
-        return true;
-    }
+    boolean awaitIdle(Duration max) throws InterruptedException { return posts.awaitIdle(max); }
 
-    @Override public void close() {
-        posts.shutdown();
-        try {
-            if (!posts.awaitTermination(5, TimeUnit.SECONDS)) posts.shutdownNow();
-        } catch (InterruptedException e) {
-            posts.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
-    }
+    @Override public void close() { posts.close(); }
 }
