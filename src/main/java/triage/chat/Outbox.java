@@ -16,15 +16,13 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Predicate;
 import java.util.function.Supplier;
-import java.util.function.ToLongFunction;
 
 /**
  * Where a chat adapter's outgoing calls wait and run: a bounded pool of daemon threads with a
  * bounded queue (a full queue drops the call with a log line rather than holding a chat worker),
  * the calls under way (so a test or a shutdown can wait for them), and the way a call is tried
- * again ({@link #retry}). Slack's Web API and Teams' Bot Connector each post through one.
+ * again ({@link #retry}, {@link #deliver}). Slack's Web API and Teams' Bot Connector each post through one.
  */
 public final class Outbox implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Outbox.class);
@@ -105,19 +103,54 @@ public final class Outbox implements AutoCloseable {
         awaitShutdown(Duration.ofSeconds(5));
     }
 
+    /** One try of a call, as far as trying again goes. */
+    public interface Attempt {
+        boolean delivered();
+
+        /** It cannot have been delivered (no connection, 429, 5xx, ...): another try is safe. */
+        boolean again();
+
+        /** Why it was not delivered, for the log (never the message or a token). */
+        String problem();
+
+        /** How long the other side asked to wait before the next try, else 0. */
+        long retryAfterMs();
+    }
+
     /**
-     * A call's retry: up to {@code attempts} tries while {@code again} says the last try cannot have
-     * been delivered, pausing {@code backoff}, doubled each time, or the {@code Retry-After} the
-     * answer asked for ({@code retryAfterMs}) when that is longer. Exceptions are not tried again.
+     * A call's retry: up to {@code attempts} tries while {@link Attempt#again} says the last one
+     * cannot have been delivered, pausing {@code backoff}, doubled each time, or the {@code Retry-After}
+     * the answer asked for when that is longer. Exceptions are not tried again.
      */
-    public static <A> Retry retry(String name, int attempts, Duration backoff, Predicate<A> again, ToLongFunction<A> retryAfterMs) {
+    public static Retry retry(String name, int attempts, Duration backoff) {
         long first = Math.max(1, backoff.toMillis());
-        return Retry.of(name, RetryConfig.<A>custom()
+        return Retry.of(name, RetryConfig.<Attempt>custom()
                 .maxAttempts(attempts)
-                .retryOnResult(again)
+                .retryOnResult(Attempt::again)
                 .retryOnException(e -> false)
                 .intervalBiFunction((n, outcome) -> Math.max(first << Math.min(n - 1, 20),
-                        outcome.isRight() ? retryAfterMs.applyAsLong(outcome.get()) : 0))
+                        outcome.isRight() ? outcome.get().retryAfterMs() : 0))
                 .build());
+    }
+
+    /**
+     * Tries {@code attempt} under {@code retry}, logging each try after the first (or one to be
+     * repeated) and a call that could not be delivered, with the conversation id. @return the last try
+     */
+    public static <A extends Attempt> A deliver(Retry retry, String conversation, String what, Supplier<A> attempt) {
+        int[] tries = {0};
+        A last = retry.executeSupplier(() -> {
+            A a = attempt.get();
+            if (++tries[0] > 1 || a.again()) {
+                log.info("{}: conversation {}: {} attempt {}: {}", retry.getName(), conversation, what, tries[0],
+                        a.delivered() ? "delivered" : a.problem());
+            }
+            return a;
+        });
+        if (!last.delivered()) {
+            log.warn("{}: conversation {}: reply could not be delivered ({} failed after {} attempt(s): {})", retry.getName(),
+                    conversation, what, tries[0], last.problem());
+        }
+        return last;
     }
 }

@@ -2,6 +2,7 @@ package triage.chat.slack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import triage.chat.Outbox;
 import triage.util.Connections;
 
 import java.io.IOException;
@@ -29,8 +30,12 @@ final class SlackCall {
      * @param retryAfterMs how long Slack asked to wait before the next try (429), else 0
      * @param answer Slack's JSON answer when it was delivered (the posted message's {@code ts}), else null
      */
-    record Attempt(Outcome outcome, String problem, long retryAfterMs, JsonNode answer) {
+    record Attempt(Outcome outcome, String problem, long retryAfterMs, JsonNode answer) implements Outbox.Attempt {
         Attempt(Outcome outcome, String problem, long retryAfterMs) { this(outcome, problem, retryAfterMs, null); }
+
+        @Override public boolean delivered() { return outcome == Outcome.DELIVERED; }
+
+        @Override public boolean again() { return outcome == Outcome.RETRY; }
     }
 
     private final HttpClient http;

@@ -79,8 +79,7 @@ final class SlackWebApi implements AutoCloseable {
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(settings.connectTimeout()).followRedirects(HttpClient.Redirect.NEVER).build();
         this.call = new SlackCall(http, json, settings.requestTimeout(), settings.token());
-        this.retry = Outbox.retry("slack", settings.attempts(), settings.backoff(),
-                (SlackCall.Attempt a) -> a.outcome() == SlackCall.Outcome.RETRY, SlackCall.Attempt::retryAfterMs);
+        this.retry = Outbox.retry("slack", settings.attempts(), settings.backoff());
     }
 
     boolean hasToken() { return settings.token() != null && !settings.token().isBlank(); }
@@ -174,32 +173,21 @@ final class SlackWebApi implements AutoCloseable {
     }
 
     /** The bot's own user id, asked of {@code auth.test}; empty when Slack cannot say. */
-    Optional<String> botUserId() {
-        if (!hasToken()) return Optional.empty();
-        try {
-            HttpResponse<String> r = http.send(call.request(method("auth.test"), "{}", true), HttpResponse.BodyHandlers.ofString());
-            JsonNode body = json.readTree(r.body());
-            if (r.statusCode() == 200 && body.path("ok").asBoolean(false) && body.hasNonNull("user_id")) {
-                return Optional.of(body.get("user_id").asText());
-            }
-            log.warn("auth.test did not give the bot's user id: HTTP {} {}", r.statusCode(), body.path("error").asText(""));
-        } catch (IOException e) {
-            log.warn("auth.test failed: {}", e.toString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return Optional.empty();
-    }
+    Optional<String> botUserId() { return authTest("user_id"); }
 
     /** The workspace's id, asked of {@code auth.test}; empty when Slack cannot say. */
-    Optional<String> teamId() {
+    Optional<String> teamId() { return authTest("team_id"); }
+
+    /** {@code field} of {@code auth.test}'s answer; empty when Slack cannot say. */
+    private Optional<String> authTest(String field) {
         if (!hasToken()) return Optional.empty();
         try {
             HttpResponse<String> r = http.send(call.request(method("auth.test"), "{}", true), HttpResponse.BodyHandlers.ofString());
             JsonNode body = json.readTree(r.body());
-            if (r.statusCode() == 200 && body.path("ok").asBoolean(false) && body.hasNonNull("team_id")) {
-                return Optional.of(body.get("team_id").asText());
+            if (r.statusCode() == 200 && body.path("ok").asBoolean(false) && body.hasNonNull(field)) {
+                return Optional.of(body.get(field).asText());
             }
+            log.warn("auth.test did not give {}: HTTP {} {}", field, r.statusCode(), body.path("error").asText(""));
         } catch (IOException e) {
             log.warn("auth.test failed: {}", e.toString());
         } catch (InterruptedException e) {
@@ -224,12 +212,12 @@ final class SlackWebApi implements AutoCloseable {
         }
         return posts.submit(conversation, name, () -> {
             SlackCall.Attempt a = attempts(conversation, name, method(name), message, true);
-            return a.outcome() == SlackCall.Outcome.DELIVERED ? Optional.ofNullable(a.answer()) : Optional.<JsonNode>empty();
+            return a.delivered() ? Optional.ofNullable(a.answer()) : Optional.<JsonNode>empty();
         }, Optional.empty());
     }
 
     private boolean deliver(String conversation, String what, URI uri, ObjectNode message, boolean authorized) {
-        return attempts(conversation, what, uri, message, authorized).outcome() == SlackCall.Outcome.DELIVERED;
+        return attempts(conversation, what, uri, message, authorized).delivered();
     }
 
     private SlackCall.Attempt attempts(String conversation, String what, URI uri, ObjectNode message, boolean authorized) {
@@ -239,18 +227,6 @@ final class SlackWebApi implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("a Slack message does not serialize", e);
         }
-        int[] tries = {0};
-        SlackCall.Attempt last = retry.executeSupplier(() -> {
-            SlackCall.Attempt a = call.attempt(uri, body, authorized);
-            if (++tries[0] > 1 || a.outcome() == SlackCall.Outcome.RETRY) {
-                log.info("conversation {}: {} attempt {}: {}", conversation, what, tries[0],
-                        a.outcome() == SlackCall.Outcome.DELIVERED ? "delivered" : a.problem());
-            }
-            return a;
-        });
-        if (last.outcome() == SlackCall.Outcome.DELIVERED) return last;
-        log.warn("conversation {}: reply could not be delivered ({} failed after {} attempt(s): {})", conversation, what,
-                tries[0], last.problem());
-        return last;
+        return Outbox.deliver(retry, conversation, what, () -> call.attempt(uri, body, authorized));
     }
 }

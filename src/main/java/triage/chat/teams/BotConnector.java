@@ -56,7 +56,11 @@ final class BotConnector implements AutoCloseable {
 
     enum Outcome { DELIVERED, RETRY, GIVE_UP }
 
-    record Attempt(Outcome outcome, String problem, long retryAfterMs) {}
+    record Attempt(Outcome outcome, String problem, long retryAfterMs) implements Outbox.Attempt {
+        @Override public boolean delivered() { return outcome == Outcome.DELIVERED; }
+
+        @Override public boolean again() { return outcome == Outcome.RETRY; }
+    }
 
     private record Token(String value, Instant refreshAt) {}
 
@@ -75,8 +79,7 @@ final class BotConnector implements AutoCloseable {
         this.clock = clock;
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
-        this.retry = Outbox.retry("teams", settings.attempts(), settings.backoff(),
-                (Attempt a) -> a.outcome() == Outcome.RETRY, Attempt::retryAfterMs);
+        this.retry = Outbox.retry("teams", settings.attempts(), settings.backoff());
     }
 
     /** Where a reply to {@code activityId} in {@code conversationId} goes, each id one escaped path segment. */
@@ -101,18 +104,7 @@ final class BotConnector implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("a Teams activity does not serialize", e);
         }
-        int[] tries = {0};
-        Attempt last = retry.executeSupplier(() -> {
-            Attempt a = attempt(uri, body);
-            if (++tries[0] > 1 || a.outcome() == Outcome.RETRY) {
-                log.info("teams: conversation {}: reply attempt {}: {}", conversation, tries[0],
-                        a.outcome() == Outcome.DELIVERED ? "delivered" : a.problem());
-            }
-            return a;
-        });
-        if (last.outcome() == Outcome.DELIVERED) return true;
-        log.warn("teams: conversation {}: reply could not be delivered after {} attempt(s): {}", conversation, tries[0], last.problem());
-        return false;
+        return Outbox.deliver(retry, conversation, "reply", () -> attempt(uri, body)).delivered();
     }
 
     /** One try: a token (cached or fetched), then the post. */
