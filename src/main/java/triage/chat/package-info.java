@@ -1,6 +1,6 @@
 /**
  * What the chat platform adapters share: the bounded background worker and per-conversation
- * ordering ({@link triage.chat.ChatService}), de-duplication of deliveries ({@link triage.chat.Deduplicator}),
+ * ordering ({@link triage.chat.ChatService}), the outgoing calls' pool and retry ({@link triage.chat.Outbox}), de-duplication of deliveries ({@link triage.chat.Deduplicator}),
  * and which adapters a configuration switches on ({@link triage.chat.ChatAdapters}).
  */
 package triage.chat;
