@@ -36,8 +36,13 @@ public final class Main implements Runnable {
         System.exit(run(args));
     }
 
-    /** Runs a command line and returns its exit code (tests call this). */
+    /** Runs a command line and returns its exit code. */
     public static int run(String... args) {
+        return commandLine(args).execute(args);
+    }
+
+    /** The command line that runs {@code args}: with the subcommand they name, or all of them. */
+    public static CommandLine commandLine(String... args) {
         CommandLine cl = new CommandLine(new Main());
         List<Class<?>> named = COMMANDS.stream()
                 .filter(c -> args.length > 0 && c.getAnnotation(Command.class).name().equals(args[0])).toList();
@@ -46,7 +51,7 @@ public final class Main implements Runnable {
             cmd.getErr().println("triage: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
             return 2;
         });
-        return cl.execute(args);
+        return cl;
     }
 
     @Override public void run() {
