@@ -94,9 +94,7 @@ public final class App implements AutoCloseable {
         RunbookFollower rollout = config.etcdEndpoints() == null ? null
                 : own(new RunbookFollower(Etcd.parse(config.etcdEndpoints(), config.etcdPrefix(), config.etcdTimeout()),
                         Duration.ofSeconds(5)));
-        // a service reloads: the next scenario check's child JVM is kept started and warm, ended on close
-        RulebookCompiler compiler = own(RulebookCompiler.isolated(cache(config), ScenarioRunner.DEADLINE, true));
-        rules = rulebook(config, rollout, compiler);
+        rules = rulebook(config, rollout);
         Prober prober;
         try {
             prober = own(Prober.configured(rules.current().knowledge(), config.probe()));
@@ -198,17 +196,16 @@ public final class App implements AutoCloseable {
     }
 
     /** The published set when there is one that loads here, else the files. */
-    private static LiveRulebook rulebook(Config config, RunbookFollower rollout, RulebookCompiler compiler)
-            throws RulebookException {
+    private static LiveRulebook rulebook(Config config, RunbookFollower rollout) throws RulebookException {
         LiveRulebook.Source published = rollout == null ? null : rollout.fetch().orElse(null);
         if (published != null) {
             try {
-                return LiveRulebook.open(published, compiler);
+                return LiveRulebook.open(published, compiler(config));
             } catch (RulebookException e) {
                 log.warn("the published set does not load here; serving the local files: {}", e.problems());
             }
         }
-        return LiveRulebook.open(new LiveRulebook.Source(config.rules(), config.knowledge(), "files"), compiler);
+        return LiveRulebook.open(new LiveRulebook.Source(config.rules(), config.knowledge(), "files"), compiler(config));
     }
 
     /** The runbook compiler, with compiled runbooks kept between starts where the configuration says. */
@@ -218,11 +215,8 @@ public final class App implements AutoCloseable {
 
     /** As {@link #compiler(Config)}: a candidate set's scenarios run in a child JVM, each within {@code perScenario}. */
     public static RulebookCompiler compiler(Config config, Duration perScenario) {
-        return RulebookCompiler.isolated(cache(config), perScenario);
-    }
-
-    private static RulebookCache cache(Config config) {
-        return config.cacheDir() == null ? RulebookCache.off() : RulebookCache.in(config.cacheDir());
+        return RulebookCompiler.isolated(config.cacheDir() == null ? RulebookCache.off() : RulebookCache.in(config.cacheDir()),
+                perScenario);
     }
 
     /**

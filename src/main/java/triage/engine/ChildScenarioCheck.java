@@ -28,10 +28,6 @@ import java.util.function.Consumer;
  * deadline and a grace it is destroyed by its pid. Either way the set is rejected and nothing of
  * it is left running here. Only when no child can be started do the scenarios run in this
  * process, said in a log line.
- *
- * <p>A child checks one set and ends. With {@code keepSpare} (a service that reloads), the next
- * child is started as soon as one ends and warms up on the last set that passed, so a reload after
- * an edit does not wait for a JVM to start and its code to compile; {@link #close()} ends it.
  */
 final class ChildScenarioCheck implements ScenarioCheck {
     private static final Logger log = LoggerFactory.getLogger(ChildScenarioCheck.class);
@@ -42,92 +38,36 @@ final class ChildScenarioCheck implements ScenarioCheck {
     private final Path cacheDir;
     private final Duration perScenario;
     private final Duration startup;
-    private final boolean keepSpare;
     private final ObjectMapper json = new ObjectMapper();
     private volatile long lastPid = -1;
-    /** The next child, started and warming up; null when none (guarded by this). */
-    private Child spare;
-    /** The directories and revision of the last set that passed, for a spare to warm up on (guarded by this). */
-    private List<String> warm;
-    private boolean closed;
-
-    /** A started child: its process and what it has printed so far. */
-    private record Child(Process process, BlockingQueue<String> lines, Deque<String> errors, Thread out, Thread err) {}
 
     /**
      * @param cacheDir    the compiled-rules cache the child reads the parent's entry from; null for none
      * @param perScenario how long one scenario may run
      * @param startup     how long the child may take to start and compile the set
      */
-    ChildScenarioCheck(Path cacheDir, Duration perScenario, Duration startup, boolean keepSpare) {
+    ChildScenarioCheck(Path cacheDir, Duration perScenario, Duration startup) {
         this.cacheDir = cacheDir;
         this.perScenario = perScenario;
         this.startup = startup;
-        this.keepSpare = keepSpare;
     }
 
     @Override public boolean readsCache() { return cacheDir != null; }
 
-    /** The pid of the last child that checked a set, -1 before any (tests check it is gone). */
+    /** The pid of the last child started, -1 before any (tests check it is gone). */
     long lastPid() { return lastPid; }
 
-    /** The pid of the spare child, -1 when there is none. */
-    synchronized long sparePid() { return spare == null ? -1 : spare.process().pid(); }
-
     @Override public synchronized ScenarioRunner.Run run(Rulebook rb, Path rulesDir, Path knowledgeDir) {
-        Child c = spare != null && spare.process().isAlive() ? spare : null;
-        if (spare != null && c == null) end(spare);
-        spare = null;
-        if (c == null) {
-            try {
-                c = start(null);
-            } catch (IOException | RuntimeException e) {
-                log.warn("scenario checks run in this process: a child JVM could not start ({}); an action that never"
-                        + " returns would leave a thread behind", e.toString());
-                return ScenarioRunner.check(rb, perScenario);
-            }
+        Process p;
+        try {
+            p = new ProcessBuilder(command(rulesDir, knowledgeDir)).start();
+        } catch (IOException | RuntimeException e) {
+            log.warn("scenario checks run in this process: a child JVM could not start ({}); an action that never"
+                    + " returns would leave a thread behind", e.toString());
+            return ScenarioRunner.check(rb, perScenario);
         }
-        Process p = c.process();
         lastPid = p.pid();
         long t0 = System.nanoTime();
-        ScenarioRunner.Run run;
-        try (java.io.OutputStream in = p.getOutputStream()) {
-            in.write((rulesDir.toAbsolutePath() + "\t" + knowledgeDir.toAbsolutePath() + "\n").getBytes(StandardCharsets.UTF_8));
-            in.flush();
-        } catch (IOException e) {
-            log.debug("scenario check process {} did not take its request: {}", p.pid(), e.toString());
-        }
-        try {
-            run = watch(p, rb, c.lines(), c.errors());
-            log.debug("scenarios of {} checked in child JVM {} in {} ms", rb.revision(), p.pid(), (System.nanoTime() - t0) / 1_000_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            run = failed("interrupted while the scenarios ran");
-        } finally {
-            end(c);
-        }
-        if (run.complete() && run.failures().isEmpty()) {
-            warm = List.of(rulesDir.toAbsolutePath().toString(), knowledgeDir.toAbsolutePath().toString(), rb.revision());
-        }
-        if (keepSpare && !closed) {
-            try {
-                spare = start(warm);
-            } catch (IOException | RuntimeException e) {
-                log.debug("no spare scenario check process: {}", e.toString());
-            }
-        }
-        return run;
-    }
-
-    /** Ends the spare child, if any; later checks start a child each and keep none. */
-    @Override public synchronized void close() {
-        closed = true;
-        if (spare != null) end(spare);
-        spare = null;
-    }
-
-    private Child start(List<String> warmUp) throws IOException {
-        Process p = new ProcessBuilder(command(warmUp)).start();
         Deque<String> errors = new ArrayDeque<>();
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
         Thread out = drain(p.getInputStream(), lines::add, () -> lines.add(EOF), "scenario-check-out-" + p.pid());
@@ -137,7 +77,19 @@ final class ChildScenarioCheck implements ScenarioCheck {
                 if (errors.size() > 20) errors.removeFirst();
             }
         }, () -> { }, "scenario-check-err-" + p.pid());
-        return new Child(p, lines, errors, out, err);
+        try {
+            p.getOutputStream().close();
+            ScenarioRunner.Run run = watch(p, rb, lines, errors);
+            log.debug("scenarios of {} checked in child JVM {} in {} ms", rb.revision(), p.pid(), (System.nanoTime() - t0) / 1_000_000);
+            return run;
+        } catch (IOException e) {
+            return failed("the scenario check process could not be written to: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return failed("interrupted while the scenarios ran");
+        } finally {
+            end(p, out, err);
+        }
     }
 
     /** Reads the child's reports until it is done, ends, or overruns a deadline. */
@@ -193,15 +145,14 @@ final class ChildScenarioCheck implements ScenarioCheck {
         return new ScenarioRunner.Run(results, false);
     }
 
-    private List<String> command(List<String> warmUp) throws IOException {
+    private List<String> command(Path rulesDir, Path knowledgeDir) throws IOException {
         String java = ProcessHandle.current().info().command().orElseThrow(() -> new IOException("this JVM's command is not known"));
         String classPath = System.getProperty("java.class.path", "");
         if (classPath.isBlank()) throw new IOException("this JVM's class path is not known");
-        List<String> cmd = new ArrayList<>(List.of(java, "-cp", classPath, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-Xshare:auto", "-Dfile.encoding=UTF-8", ScenarioChild.class.getName(),
-                cacheDir == null ? "-" : cacheDir.toAbsolutePath().toString(), Long.toString(perScenario.toMillis())));
-        if (warmUp != null) cmd.addAll(warmUp);
-        return cmd;
+        return List.of(java, "-cp", classPath, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
+                "-Dfile.encoding=UTF-8", ScenarioChild.class.getName(),
+                rulesDir.toAbsolutePath().toString(), knowledgeDir.toAbsolutePath().toString(),
+                cacheDir == null ? "-" : cacheDir.toAbsolutePath().toString(), Long.toString(perScenario.toMillis()));
     }
 
     private JsonNode parse(String line) {
@@ -229,20 +180,14 @@ final class ChildScenarioCheck implements ScenarioCheck {
     }
 
     /** The child is gone (it halts itself once done; destroyed if not) and its readers have ended. */
-    private static void end(Child c) {
-        Process p = c.process();
-        try {
-            p.getOutputStream().close();  // a spare that is still waiting for a request ends at once
-        } catch (IOException ignored) {
-            // gone already
-        }
+    private static void end(Process p, Thread out, Thread err) {
         try {
             if (!p.waitFor(GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
                 kill(p);
                 p.waitFor(GRACE.toMillis(), TimeUnit.MILLISECONDS);
             }
-            c.out().join(GRACE.toMillis());
-            c.err().join(GRACE.toMillis());
+            out.join(GRACE.toMillis());
+            err.join(GRACE.toMillis());
         } catch (InterruptedException e) {
             kill(p);
             Thread.currentThread().interrupt();

@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
  * entry takes a while, so {@link #compile(Path, Path)} leaves it to {@link #store(Compiled)}:
  * a reload swaps the new set in first, and {@code ask} answers first.
  */
-public final class RulebookCompiler implements AutoCloseable {
+public final class RulebookCompiler {
     private static final Pattern FILE_LINE = Pattern.compile("^(.*?):(\\d+)(?::(\\d+))?: (.*)$", Pattern.DOTALL);
 
     /** How long a child JVM may take to start and compile a set before its check is given up. */
@@ -53,19 +53,8 @@ public final class RulebookCompiler implements AutoCloseable {
      * ({@link ChildScenarioCheck}) that is destroyed when one of them runs past {@code perScenario}.
      */
     public static RulebookCompiler isolated(RulebookCache cache, Duration perScenario) {
-        return isolated(cache, perScenario, false);
+        return new RulebookCompiler(cache, new ChildScenarioCheck(cache.dir(), perScenario, CHILD_STARTUP));
     }
-
-    /**
-     * As {@link #isolated(RulebookCache, Duration)}; with {@code keepSpare}, for a service that
-     * reloads, the next child is kept started and warm between checks (ended by {@link #close()}).
-     */
-    public static RulebookCompiler isolated(RulebookCache cache, Duration perScenario, boolean keepSpare) {
-        return new RulebookCompiler(cache, new ChildScenarioCheck(cache.dir(), perScenario, CHILD_STARTUP, keepSpare));
-    }
-
-    /** Ends what its scenario check keeps running (a spare child JVM). */
-    @Override public void close() { scenarios.close(); }
 
     ScenarioCheck scenarioCheck() { return scenarios; }
 

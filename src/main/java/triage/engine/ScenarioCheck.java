@@ -8,7 +8,7 @@ import java.time.Duration;
  * in a child JVM that is killed when an action never returns; {@link #inProcess} runs them here,
  * where such a thread can only be abandoned (the fallback, and tests that only need the verdict).
  */
-public interface ScenarioCheck extends AutoCloseable {
+public interface ScenarioCheck {
     /**
      * Runs every scenario of {@code rb}, compiled from {@code rulesDir} and {@code knowledgeDir}.
      * Never throws for what the rules do: a failure is a scenario's.
@@ -17,9 +17,6 @@ public interface ScenarioCheck extends AutoCloseable {
 
     /** Whether the check loads the set from the compiler's cache, so its entry must be written first. */
     default boolean readsCache() { return false; }
-
-    /** Ends what the check keeps running between checks (a spare child JVM), if anything. */
-    @Override default void close() { }
 
     /** Scenarios on a watchdog thread of this process, each under {@code deadline}. */
     static ScenarioCheck inProcess(Duration deadline) {

@@ -43,58 +43,52 @@ class ChildScenarioCheckTest {
     void a_set_whose_action_spins_is_rejected_naming_the_rule_and_leaves_no_thread_or_process_behind() throws Exception {
         Path root = Fixtures.copyRunbooks(dir);
         Path rules = root.resolve("rules"), knowledge = root.resolve("knowledge");
-        // as a service has it: a spare child kept warm between checks
-        try (RulebookCompiler compiler = RulebookCompiler.isolated(RulebookCache.in(dir.resolve("cache")), PER_SCENARIO, true)) {
-            ChildScenarioCheck check = (ChildScenarioCheck) compiler.scenarioCheck();
-            LiveRulebook live = LiveRulebook.open(new LiveRulebook.Source(rules, knowledge, "files"), compiler);
-            assertEquals(null, live.status().error(), "the shipped set passes in a child");
-            long firstChild = check.lastPid();
-            assertTrue(firstChild > 0, "the first set's scenarios ran in a child JVM");
-            long spare = check.sparePid();
-            assertTrue(spare > 0 && spare != firstChild, "a spare child is ready for the next check");
-            String good = live.current().revision();
-            Triage triage = new Triage(live);
-            String before = triage.answer(Said.text("nobody can log in to backoffice")).diagnosis().top().component();
+        RulebookCompiler compiler = RulebookCompiler.isolated(RulebookCache.in(dir.resolve("cache")), PER_SCENARIO);
+        ChildScenarioCheck check = (ChildScenarioCheck) compiler.scenarioCheck();
+        LiveRulebook live = LiveRulebook.open(new LiveRulebook.Source(rules, knowledge, "files"), compiler);
+        assertEquals(null, live.status().error(), "the shipped set passes in a child");
+        long firstChild = check.lastPid();
+        assertTrue(firstChild > 0, "the first set's scenarios ran in a child JVM");
+        String good = live.current().revision();
+        Triage triage = new Triage(live);
+        String before = triage.answer(Said.text("nobody can log in to backoffice")).diagnosis().top().component();
 
-            Files.writeString(rules.resolve("zz-spin.drl"), SPIN);
-            long t0 = System.nanoTime();
-            assertFalse(live.reload(), "a set whose action spins on a scenario is rejected");
-            // 2 s deadline + 5 s grace + a compile: ~10 s; ten times that on a loaded machine
-            assertTrue(seconds(t0) < 100, "rejected within a bounded time: " + seconds(t0) + " s");
-            String error = String.join("\n", live.status().error());
-            assertTrue(error.contains("Spins on login") && error.contains("zz-spin.drl"), error);
-            assertEquals(good, live.current().revision(), "the last good set keeps serving");
-            assertEquals(before, triage.answer(Said.text("nobody can log in to backoffice")).diagnosis().top().component(),
-                    "the old rules still answer");
+        Files.writeString(rules.resolve("zz-spin.drl"), SPIN);
+        long t0 = System.nanoTime();
+        assertFalse(live.reload(), "a set whose action spins on a scenario is rejected");
+        // 2 s deadline + 5 s grace + a child's start and a compile: ~10 s; ten times that on a loaded machine
+        assertTrue(seconds(t0) < 100, "rejected within a bounded time: " + seconds(t0) + " s");
+        String error = String.join("\n", live.status().error());
+        assertTrue(error.contains("Spins on login") && error.contains("zz-spin.drl"), error);
+        assertEquals(good, live.current().revision(), "the last good set keeps serving");
+        assertEquals(before, triage.answer(Said.text("nobody can log in to backoffice")).diagnosis().top().component(),
+                "the old rules still answer");
 
-            long child = check.lastPid();
-            assertEquals(spare, child, "the spare checked the candidate");
-            assertFalse(ProcessHandle.of(child).map(ProcessHandle::isAlive).orElse(false), "the child " + child + " is gone");
-            assertEquals(List.of(check.sparePid()), childrenRunningScenarios(), "no check process is left but the new spare");
-            assertEquals(Set.of(), threadsInRules(check.sparePid()), "no thread is left spinning in an action here");
+        long child = check.lastPid();
+        assertNotEquals(firstChild, child, "the candidate was checked in a child of its own");
+        assertFalse(ProcessHandle.of(child).map(ProcessHandle::isAlive).orElse(false), "the child " + child + " is gone");
+        assertEquals(List.of(), childrenRunningScenarios(), "no check process is left");
+        assertEquals(Set.of(), threadsInRules(), "no thread is left spinning in an action here");
 
-            // the spinning rule removed and another edit made: a normal reload swaps in
-            Files.delete(rules.resolve("zz-spin.drl"));
-            Path placeos = rules.resolve("placeos.drl");
-            Files.writeString(placeos, Files.readString(placeos) + "\n// an edit\n");
-            assertTrue(live.reload(), String.valueOf(live.status().error()));
-            assertNotEquals(good, live.current().revision());
-            long checked = check.lastPid();
-            assertNotEquals(child, checked, "the edited set was checked in a child of its own");
+        // the spinning rule removed and another edit made: a normal reload swaps in
+        Files.delete(rules.resolve("zz-spin.drl"));
+        Path placeos = rules.resolve("placeos.drl");
+        Files.writeString(placeos, Files.readString(placeos) + "\n// an edit\n");
+        assertTrue(live.reload(), String.valueOf(live.status().error()));
+        assertNotEquals(good, live.current().revision());
+        long checked = check.lastPid();
+        assertNotEquals(child, checked, "the edited set was checked in a child");
 
-            // unchanged since: its scenarios' result is cached, no child is started
-            assertTrue(live.reload());
-            assertEquals(checked, check.lastPid(), "an unchanged set does not start a JVM");
-            compiler.close();
-            assertEquals(List.of(), childrenRunningScenarios(), "closed: the spare is ended");
-        }
+        // unchanged since: its scenarios' result is cached, no child is started
+        assertTrue(live.reload());
+        assertEquals(checked, check.lastPid(), "an unchanged set does not start a JVM");
     }
 
     @Test
     void a_child_that_overruns_is_destroyed_by_its_pid_and_the_set_rejected() throws Exception {
         Rulebook rb = Fixtures.shipped();
         // no time at all to start: the parent's deadline ends it, not the child's own watchdog
-        ChildScenarioCheck check = new ChildScenarioCheck(null, PER_SCENARIO, Duration.ofMillis(1), false);
+        ChildScenarioCheck check = new ChildScenarioCheck(null, PER_SCENARIO, Duration.ofMillis(1));
         long t0 = System.nanoTime();
         ScenarioRunner.Run run = check.run(rb, Fixtures.RULES, Fixtures.KNOWLEDGE);
         assertTrue(seconds(t0) < 60, seconds(t0) + " s");
@@ -107,7 +101,7 @@ class ChildScenarioCheckTest {
     @Test
     void a_child_reports_every_scenario_with_the_rules_it_fired() {
         Rulebook rb = Fixtures.shipped();
-        ChildScenarioCheck check = new ChildScenarioCheck(null, ScenarioRunner.DEADLINE, Duration.ofMinutes(2), false);
+        ChildScenarioCheck check = new ChildScenarioCheck(null, ScenarioRunner.DEADLINE, Duration.ofMinutes(2));
         ScenarioRunner.Run child = check.run(rb, Fixtures.RULES, Fixtures.KNOWLEDGE);
         ScenarioRunner.Run here = ScenarioCheck.inProcess(ScenarioRunner.DEADLINE).run(rb, Fixtures.RULES, Fixtures.KNOWLEDGE);
         assertTrue(child.complete());
@@ -121,7 +115,7 @@ class ChildScenarioCheckTest {
         String classPath = System.getProperty("java.class.path");
         System.setProperty("java.class.path", "");
         try {
-            ChildScenarioCheck check = new ChildScenarioCheck(null, ScenarioRunner.DEADLINE, Duration.ofMinutes(2), false);
+            ChildScenarioCheck check = new ChildScenarioCheck(null, ScenarioRunner.DEADLINE, Duration.ofMinutes(2));
             ScenarioRunner.Run run = check.run(rb, Fixtures.RULES, Fixtures.KNOWLEDGE);
             assertEquals(-1, check.lastPid(), "no child started");
             assertTrue(run.complete());
@@ -131,27 +125,17 @@ class ChildScenarioCheckTest {
         }
     }
 
-    /**
-     * Processes this JVM started, still running, that were not running before the test (by pid:
-     * a process's arguments cannot always be read here).
-     */
-    private List<Long> childrenRunningScenarios() {
-        return ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).map(ProcessHandle::pid)
-                .filter(pid -> !before.contains(pid)).toList();
+    /** Child processes of this JVM still running {@link ScenarioChild}. */
+    static List<Long> childrenRunningScenarios() {
+        return ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().arguments().map(a -> List.of(a).contains(ScenarioChild.class.getName())).orElse(false))
+                .map(ProcessHandle::pid).toList();
     }
 
-    private Set<Long> before;
-
-    @org.junit.jupiter.api.BeforeEach
-    void processesBefore() {
-        before = ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).map(ProcessHandle::pid)
-                .collect(Collectors.toSet());
-    }
-
-    /** Threads of this JVM inside a rule's action, or reading a check process other than the spare's. */
-    static Set<String> threadsInRules(long spare) {
+    /** Threads of this JVM inside a rule's action, or reading a check process. */
+    static Set<String> threadsInRules() {
         return Thread.getAllStackTraces().entrySet().stream()
-                .filter(e -> e.getKey().isAlive() && !e.getKey().getName().endsWith("-" + spare))
+                .filter(e -> e.getKey().isAlive())
                 .filter(e -> e.getKey().getName().startsWith("scenario-")
                         || List.of(e.getValue()).stream().anyMatch(f -> f.getClassName().contains("Rule_")))
                 .map(e -> e.getKey().getName()).collect(Collectors.toSet());
