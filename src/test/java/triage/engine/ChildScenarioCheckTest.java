@@ -125,11 +125,21 @@ class ChildScenarioCheckTest {
         }
     }
 
-    /** Child processes of this JVM still running {@link ScenarioChild}. */
-    static List<Long> childrenRunningScenarios() {
-        return ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
-                .filter(p -> p.info().arguments().map(a -> List.of(a).contains(ScenarioChild.class.getName())).orElse(false))
-                .map(ProcessHandle::pid).toList();
+    /**
+     * Processes this JVM started, still running, that were not running before the test (by pid:
+     * a process's arguments cannot always be read here).
+     */
+    private List<Long> childrenRunningScenarios() {
+        return ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).map(ProcessHandle::pid)
+                .filter(pid -> !before.contains(pid)).toList();
+    }
+
+    private Set<Long> before;
+
+    @org.junit.jupiter.api.BeforeEach
+    void processesBefore() {
+        before = ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).map(ProcessHandle::pid)
+                .collect(Collectors.toSet());
     }
 
     /** Threads of this JVM inside a rule's action, or reading a check process. */
