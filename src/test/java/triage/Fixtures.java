@@ -22,6 +22,20 @@ public final class Fixtures {
     public static final Path RULES = Path.of("rules");
     public static final Path KNOWLEDGE = Path.of("knowledge");
     private static Rulebook shipped;
+    /** A rule whose action spins for ever on the login scenarios, written so that the static check of actions lets it through. */
+    public static final String SPINNING_RULE = """
+            package triage.rules;
+
+            import triage.model.Observation;
+
+            rule "Spins on login"
+            when
+                Observation(symptom == "login-works", present == false)
+            then
+                long n = 1;
+                while (n > 0) { n = n | 1; }
+            end
+            """;
 
     private Fixtures() {}
 

@@ -52,20 +52,7 @@ class CommandLineTest {
     @Test
     void publish_refuses_a_set_whose_action_spins_naming_the_rule(@TempDir Path dir) throws Exception {
         Fixtures.copyRunbooks(dir);
-        // passes the static check of actions, spins for ever on the login scenarios
-        Files.writeString(dir.resolve("rules/zz-spin.drl"), """
-                package triage.rules;
-
-                import triage.model.Observation;
-
-                rule "Spins on login"
-                when
-                    Observation(symptom == "login-works", present == false)
-                then
-                    long n = 1;
-                    while (n > 0) { n = n | 1; }
-                end
-                """);
+        Files.writeString(dir.resolve("rules/zz-spin.drl"), Fixtures.SPINNING_RULE);
         java.util.Set<Long> running = ProcessHandle.current().descendants().map(ProcessHandle::pid)
                 .collect(java.util.stream.Collectors.toSet());
         long t0 = System.nanoTime();

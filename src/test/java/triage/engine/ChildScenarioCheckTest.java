@@ -19,20 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A candidate set's scenarios run in a child JVM that is ended when an action never returns. */
 class ChildScenarioCheckTest {
-    /** Spins on a core for ever; written so that {@link ActionCheck}'s static check lets it through. */
-    private static final String SPIN = """
-            package triage.rules;
-
-            import triage.model.Observation;
-
-            rule "Spins on login"
-            when
-                Observation(symptom == "login-works", present == false)
-            then
-                long n = 1;
-                while (n > 0) { n = n | 1; }
-            end
-            """;
+    private static final String SPIN = Fixtures.SPINNING_RULE;
     private static final Duration PER_SCENARIO = Duration.ofSeconds(2);
 
     @TempDir Path dir;
