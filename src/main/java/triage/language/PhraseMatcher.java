@@ -132,6 +132,8 @@ final class PhraseMatcher {
             clauseCues[clauseOf[i]].add(t);
             if (!t.bare() && !t.cue()) bare[part[i]] = false;
         }
+        // an opening "when I open the systems tab," states nothing itself: the clause after it does
+        if (first[0] >= 0 && OPENERS.contains(seg.get(first[0]).stem())) bare[0] = true;
         Cues[] cues = new Cues[parts];
         for (int c = 0; c < parts; c++) cues[c] = new Cues();
         for (int i = 0; i < n; i++) {
