@@ -81,9 +81,9 @@ final class Analyzer {
         List<String> typoTargets = new ArrayList<>();
         for (String s : knownSurfaces) {
             String st = stem(s);
-            if (s.length() < 4 || isNumber(s) || negations.contains(st) || failure.contains(st) || healthy.contains(st)
-                    || stopwords.contains(st) || exactNegations.contains(s) || exactFailure.contains(s)
-                    || exactHealthy.contains(s)) continue;
+            // words of state of four letters or more are fair targets ("donw" is "down"); negations never are
+            if (s.length() < 4 || isNumber(s) || negations.contains(st) || stopwords.contains(st) || exactNegations.contains(s)
+                    || exactFailure.contains(s) || exactHealthy.contains(s)) continue;
             typoTargets.add(s);
         }
         speller = new Speller(typoTargets);

@@ -8,14 +8,19 @@ package triage.language;
  */
 final class Budget {
     /**
-     * Enough for 50 observations of 1,300 characters of ordinary prose (ReadingCostTest reads such
-     * a body whole); spent, on the worst shapes, in about 50 ms of one core.
+     * Ten times what 50 observations of 1,300 characters of ordinary prose cost (ReadingCostTest
+     * reads such a body whole); no shape of text costs more than a few steps a word besides typo
+     * correction, which is what a request full of unknown words spends it on.
      */
     static final long PER_REQUEST = 1_500_000;
 
+    private final long steps;
     private long left;
 
-    Budget(long steps) { this.left = steps; }
+    Budget(long steps) {
+        this.steps = steps;
+        this.left = steps;
+    }
 
     static Budget perRequest() { return new Budget(PER_REQUEST); }
 
@@ -26,4 +31,7 @@ final class Budget {
     }
 
     boolean spent() { return left < 0; }
+
+    /** The steps spent so far. */
+    long used() { return steps - left; }
 }

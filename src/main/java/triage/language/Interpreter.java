@@ -99,11 +99,13 @@ public final class Interpreter {
     }
 
     /** Reads every text; symptoms later in the batch win over earlier ones about the same thing. */
-    public Interpretation read(List<String> texts) {
+    public Interpretation read(List<String> texts) { return read(texts, Budget.perRequest()); }
+
+    /** As {@link #read(List)}, paid from {@code budget}. */
+    Interpretation read(List<String> texts, Budget budget) {
         List<Observation> readings = new ArrayList<>();
         List<String> unrecognized = new ArrayList<>();
         Set<String> runbooks = new LinkedHashSet<>();
-        Budget budget = Budget.perRequest();
         for (String text : texts) {
             // what someone did ("I restarted the api pods") is not what they saw
             List<Token> tokens = analyzer.tokens(Actions.strip(text), budget);

@@ -1,13 +1,11 @@
 package triage.language;
 
 import triage.knowledge.Symptom;
+import triage.language.PhraseFinder.Match;
 import triage.model.Observation;
 
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,19 +15,19 @@ import java.util.Set;
  * around it (see {@link Interpreter} for the reading rules). Immutable once built; thread-safe.
  */
 final class PhraseMatcher {
-    private final Map<String, List<Phrase>> byConcept;
+    private final PhraseFinder finder;
     private final Map<String, Symptom> symptoms;
 
     PhraseMatcher(Map<String, List<Phrase>> byConcept, Map<String, Symptom> symptoms) {
-        this.byConcept = byConcept;
+        this.finder = new PhraseFinder(byConcept);
         this.symptoms = symptoms;
     }
 
-    /** {@code consumed}: the positions of the words the phrase's own words took. */
-    private record Match(Phrase phrase, int from, int to, int[] consumed, boolean crossing) {}
-
     /** How far, in words, a phrase may reach across an "and" or "or": no phrase is longer than this. */
     private static final int REACH = 12;
+
+    /** Stems that open a subordinate clause: "when I open the systems tab, the list stays empty" is one fact. */
+    private static final Set<String> OPENERS = Set.of("when", "whenev", "if", "after", "onc", "while");
 
     List<Observation> read(String text, List<Token> tokens, Budget budget) {
         List<Observation> out = new ArrayList<>();
@@ -69,22 +67,34 @@ final class PhraseMatcher {
             lastOf[clauseOf[i]] = i;
         }
         List<Match> found = new ArrayList<>();
-        // each phrase inside each clause: the work is the clause's length times its candidates
+        Positions index = new Positions(seg);
+        if (!budget.spend(n)) return previousGood;
+        // each phrase inside each clause, a long clause in overlapping stretches of two spans (no
+        // window is longer than a span): the work is linear in the clause's length
         for (int c = 0; c <= clause; c++) {
             if (first[c] < 0) continue;
-            for (Phrase p : candidates(seg, first[c], lastOf[c], budget)) {
-                Match m = window(p, seg, clauseOf, first[c], lastOf[c], budget);
-                if (m != null) found.add(m);
+            for (int lo = first[c]; ; lo += PhraseFinder.SPAN) {
+                int hi = Math.min(lastOf[c], lo + 2 * PhraseFinder.SPAN - 1);
+                for (Phrase p : finder.candidates(seg, lo, hi, budget)) {
+                    Match m = PhraseFinder.window(p, index, seg, clauseOf, lo, hi, budget);
+                    if (m != null) found.add(m);
+                }
+                if (hi == lastOf[c]) break;
             }
         }
-        // across "and"/"or" (never a comma: a comma ends a clause's reach), only near the join
+        // across "and"/"or" (never a comma: a comma ends a clause's reach), only within the two
+        // clauses it joins and near the join
         for (int i = 0; i < n; i++) {
             Token t = seg.get(i);
-            if (t.kind() != Token.Kind.WEAK_BREAK || t.stem().equals(",")) continue;
-            int lo = Math.max(0, i - REACH), hi = Math.min(n - 1, i + REACH);
-            for (Phrase p : candidates(seg, lo, hi, budget)) {
-                Match m = window(p, seg, clauseOf, lo, hi, budget);
-                if (m != null && m.crossing() && clauseOf[m.to()] - clauseOf[m.from()] == 1) found.add(m);
+            if (t.kind() != Token.Kind.WEAK_BREAK) continue;
+            int left = clauseOf[i] - 1, right = clauseOf[i];
+            if (first[left] < 0 || first[right] < 0) continue;
+            // a comma parts clauses, except after an opening subordinate clause, which says what the next one is about
+            if (t.stem().equals(",") && (left != 0 || !OPENERS.contains(seg.get(first[left]).stem()))) continue;
+            int lo = Math.max(first[left], i - REACH), hi = Math.min(lastOf[right], i + REACH);
+            for (Phrase p : finder.candidates(seg, lo, hi, budget)) {
+                Match m = PhraseFinder.window(p, index, seg, clauseOf, lo, hi, budget);
+                if (m != null && m.crossing()) found.add(m);
             }
         }
         // a phrase inside one clause beats one that must reach across clauses; then more words win
@@ -122,6 +132,8 @@ final class PhraseMatcher {
             clauseCues[clauseOf[i]].add(t);
             if (!t.bare() && !t.cue()) bare[part[i]] = false;
         }
+        // an opening "when I open the systems tab," states nothing itself: the clause after it does
+        if (first[0] >= 0 && OPENERS.contains(seg.get(first[0]).stem())) bare[0] = true;
         Cues[] cues = new Cues[parts];
         for (int c = 0; c < parts; c++) cues[c] = new Cues();
         for (int i = 0; i < n; i++) {
@@ -184,134 +196,5 @@ final class PhraseMatcher {
     private static boolean polarity(Phrase p, Cues cues, boolean good) {
         if (!p.affirms) return cues.negated();
         return cues.affirms(good);
-    }
-
-    /**
-     * The phrases that {@code seg[lo..hi]} holds every term of (by concept and by class, not yet
-     * by position): only those are worth a window. Every word scanned and phrase looked at is paid for.
-     */
-    private Set<Phrase> candidates(List<Token> seg, int lo, int hi, Budget budget) {
-        Set<String> concepts = new java.util.HashSet<>();
-        boolean neg = false, fail = false, ok = false;
-        int words = 0;
-        for (int i = lo; i <= hi; i++) {
-            Token t = seg.get(i);
-            if (!t.word()) continue;
-            words++;
-            concepts.add(t.stem());
-            neg |= t.negation();
-            fail |= t.failure();
-            ok |= t.healthy();
-        }
-        if (!budget.spend(hi - lo + 1)) return Set.of();
-        // in the order the words come, so that of two equal phrases the one starting earlier is tried first
-        Set<Phrase> out = new LinkedHashSet<>();
-        Set<String> visited = new java.util.HashSet<>();
-        for (int i = lo; i <= hi; i++) {
-            Token t = seg.get(i);
-            if (!t.word() || !visited.add(t.stem())) continue;
-            List<Phrase> ps = byConcept.get(t.stem());
-            if (ps == null) continue;
-            if (!budget.spend(ps.size())) return out;
-            for (Phrase p : ps) {
-                if (p.terms.size() <= words && holds(p, concepts, neg, fail, ok)) out.add(p);
-            }
-        }
-        return out;
-    }
-
-    private static boolean holds(Phrase p, Set<String> concepts, boolean neg, boolean fail, boolean ok) {
-        for (Phrase.Term t : p.terms) {
-            boolean any = switch (t.cls()) {
-                case NONE -> {
-                    boolean hit = false;
-                    for (String c : t.concepts()) if (concepts.contains(c)) { hit = true; break; }
-                    yield hit;
-                }
-                case FAIL -> fail;
-                case OK -> ok;
-                case STATE -> fail || ok;
-                case NEG -> neg;
-            };
-            if (!any) return false;
-        }
-        return true;
-    }
-
-    /**
-     * The smallest window of {@code seg[lo..hi]} holding every term of {@code p} on distinct words.
-     * Gaps of up to four words that say something (stopwords do not count) are allowed beyond the phrase's own length. A window starts and
-     * ends on words some term matches, so only those are tried; every word tried is paid for.
-     */
-    private static Match window(Phrase p, List<Token> seg, int[] clauseOf, int lo, int hi, Budget budget) {
-        int terms = p.terms.size();
-        int maxLen = terms + 4;
-        int len = hi - lo + 1;
-        if (len < terms || !budget.spend((long) len * terms)) return null;
-        boolean[] hit = new boolean[len];
-        long seen = 0;
-        int hits = 0;
-        for (int i = lo; i <= hi; i++) {
-            Token tok = seg.get(i);
-            for (int t = 0; t < terms; t++) {
-                if (p.terms.get(t).matches(tok)) {
-                    if (!hit[i - lo]) hits++;
-                    hit[i - lo] = true;
-                    seen |= 1L << t;
-                }
-            }
-        }
-        // a term no word matches: no window can hold the phrase
-        if (Long.bitCount(seen) < terms) return null;
-        int[] at = new int[hits];
-        for (int i = lo, k = 0; i <= hi; i++) if (hit[i - lo]) at[k++] = i;
-        // words that say something, counted up to each position: stopwords do not widen a window
-        int[] said = new int[len + 1];
-        for (int i = lo; i <= hi; i++) {
-            Token tok = seg.get(i);
-            said[i - lo + 1] = said[i - lo] + (tok.word() && (hit[i - lo] || !(tok.stop() || tok.bare())) ? 1 : 0);
-        }
-        // candidate windows start and end on matched words; smallest first (in words that say
-        // something, then in all words)
-        List<long[]> spans = new ArrayList<>();
-        for (int a = 0; a < hits; a++) {
-            for (int b = a; b < hits && at[b] - at[a] < 3 * maxLen; b++) {
-                int words = said[at[b] - lo + 1] - said[at[a] - lo];
-                if (words > maxLen || at[b] - at[a] + 1 < terms) continue;
-                spans.add(new long[] {words, at[b] - at[a], at[a], at[b]});
-            }
-        }
-        if (!budget.spend(spans.size())) return null;
-        spans.sort(Comparator.<long[]>comparingLong(x -> x[0]).thenComparingLong(x -> x[1]).thenComparingLong(x -> x[2]));
-        int[] pick = new int[terms];
-        BitSet taken = new BitSet(3 * maxLen);  // by offset from a window's start; assign() leaves it clear whenever it fails
-        for (long[] span : spans) {
-            int from = (int) span[2], to = (int) span[3];
-            if (!budget.spend((long) (to - from + 1) * terms)) return null;
-            if (assign(p, seg, from, to, 0, pick, taken)) {
-                int[] consumed = new int[p.literals];
-                int min = Integer.MAX_VALUE, max = -1;
-                for (int t = 0, k = 0; t < terms; t++) {
-                    if (p.terms.get(t).literal()) consumed[k++] = pick[t];
-                    min = Math.min(min, pick[t]);
-                    max = Math.max(max, pick[t]);
-                }
-                return new Match(p, min, max, consumed, clauseOf[min] != clauseOf[max]);
-            }
-        }
-        return null;
-    }
-
-    private static boolean assign(Phrase p, List<Token> seg, int from, int to, int term, int[] pick, BitSet taken) {
-        if (term == p.terms.size()) return true;
-        Phrase.Term t = p.terms.get(term);
-        for (int i = from; i <= to; i++) {
-            if (taken.get(i - from) || !t.matches(seg.get(i))) continue;
-            taken.set(i - from);
-            pick[term] = i;
-            if (assign(p, seg, from, to, term + 1, pick, taken)) return true;
-            taken.clear(i - from);
-        }
-        return false;
     }
 }

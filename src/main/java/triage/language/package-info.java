@@ -13,13 +13,15 @@
  *     ("goes up" is growth, "line up" is coinciding, neither is the health word "up").
  * <li><b>Typos.</b> A word is corrected only when it is in neither the English word list
  *     ({@link EnglishWords}: SCOWL via Debian's wamerican) nor the knowledge's own vocabulary, into
- *     the closest known word that carries meaning (never a negation or state word): "donw" is
+ *     the closest known word that carries meaning or state (never a negation): "donw" is
  *     "down", "floor" stays "floor".
  * <li><b>Scope</b> (after NegEx/ConText). A sentence is cut into segments at strong breaks
  *     ({@code . ; :}, "but", "however", "except") and segments into clauses at commas, "and",
  *     "or". A negation, a failure word or a health word reaches only the clause it is in: it never
  *     crosses a comma or "but" ("nothing reaches the services, api logs are silent" reads two
- *     clauses). A clause that is only a bare noun phrase ("login and search fail") shares its
+ *     clauses), except after an opening subordinate clause ("when I open the systems tab, the list
+ *     stays blank"), which states nothing itself and says what the next clause is about. A clause
+ *     that is only a bare noun phrase ("login and search fail") shares its
  *     neighbour's predicate; after "except" a clause without cues takes the opposite of what came
  *     before.
  * <li><b>Phrases.</b> Every symptom phrase looks for the smallest window holding all its terms,
@@ -35,8 +37,10 @@
  *     cpu is low" is database CPU normal). A fault named with no other cue in the sentence makes a
  *     working-symptom named with no cue of its own absent ("executing X, response says no core
  *     instances": execute fails, with that error).
- * <li><b>Cost.</b> Phrases are tried per clause and near each "and"/"or", each window only from
- *     and to words its terms match, so reading is linear in the text's length whatever its shape;
+ * <li><b>Cost.</b> Phrases are tried per clause (a long clause in overlapping stretches twice as
+ *     long as any window) and within the two clauses an "and"/"or" joins; a window is found from a
+ *     per-segment index of where each concept stands ({@code Positions}), so it costs the words its
+ *     terms match, and reading is linear in the text's length whatever its shape;
  *     each request has a work {@link Budget} after which the rest is left unread, never guessed.
  * </ol>
  * Nothing is guessed: a text where no phrase matched is returned as unrecognized.

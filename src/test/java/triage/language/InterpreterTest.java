@@ -53,8 +53,32 @@ class InterpreterTest {
             "the modules wont laod                | modules-load-",
             "elasticsaerch is down                | elasticsearch-healthy-",
             "executing anything fails             | execute-works-",
+            "redis is donw                        | redis-healthy-",
+            "noone can sign in                    | login-works-",
     })
     void typos_are_corrected_but_never_into_cue_words(String text, String expected) {
+        assertEquals(expected, read(text));
+    }
+
+    @ParameterizedTest(name = "\"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            // an opening "when ..." clause says what the next one is about, and states nothing itself
+            "when I open the systems tab, the list stays blank | backoffice-lists-systems-",
+            "when I open the systems tab, it lists them all   | backoffice-lists-systems+",
+            // any other comma parts the facts
+            "the systems tab is open, nothing is listed       | backoffice-lists-systems+",
+    })
+    void an_opening_subordinate_clause_shares_the_next_clause(String text, String expected) {
+        assertEquals(expected, read(text));
+    }
+
+    @ParameterizedTest(name = "\"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "the login attempts show up in the api logs       | requests-reach-services+",
+            "the api is not getting any traffic               | requests-reach-services-",
+            "lunch is at noon today                           | ''",
+    })
+    void requests_and_ordinary_words(String text, String expected) {
         assertEquals(expected, read(text));
     }
 

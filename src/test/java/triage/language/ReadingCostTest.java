@@ -103,12 +103,49 @@ class ReadingCostTest {
     @Test
     void the_worst_comma_flood_body_is_read_within_the_budget() {
         List<List<String>> shapes = List.of(commaFlood(31, 2000, 1), commaFlood(50, 1300, 2), joined(50, 1300, " and ", 3),
-                joined(50, 1300, " ", 4), unknownWords(50, 1300, 5), java.util.Collections.nCopies(50, "<".repeat(1290)));
+                joined(50, 1300, " ", 4), joined(50, 1300, " or ", 6), joined(50, 1300, " not and ", 7),
+                unknownWords(50, 1300, 5), java.util.Collections.nCopies(50, "<".repeat(1290)));
         for (int i = 0; i < 5; i++) for (List<String> s : shapes) millisToRead(s);  // warm the JIT
         long worst = 0;
         for (List<String> s : shapes) worst = Math.max(worst, best(s));
         // target 50 ms on a quiet machine; CI is a loaded 2-core box, so allow ten times that
         assertTrue(worst < 500, "reading a 64 KiB body of the worst shape took " + worst + " ms");
+    }
+
+    /** Words in no list, new on every request: nothing the speller remembers helps. */
+    @Test
+    void a_body_of_new_unknown_words_is_read_within_the_time_target() {
+        for (int i = 0; i < 5; i++) millisToRead(unknownWords(50, 1300, 100 + i));  // warm the JIT
+        long worst = 0;
+        for (int i = 0; i < 5; i++) worst = Math.max(worst, millisToRead(unknownWords(50, 1300, 200 + i)));
+        // target 50 ms on a quiet machine; ten times that on a loaded one
+        assertTrue(worst < 500, "reading 64 KiB of new unknown words took " + worst + " ms");
+    }
+
+    /** The steps a body costs, counted: the same on any machine, so linearity is checked exactly. */
+    private long steps(List<String> body) {
+        Budget b = new Budget(Long.MAX_VALUE / 4);
+        in.read(body, b);
+        return b.used();
+    }
+
+    @Test
+    void every_shape_costs_steps_in_proportion_to_its_length_and_stays_far_inside_the_budget() {
+        List<java.util.function.IntFunction<List<String>>> shapes = List.of(
+                chars -> commaFlood(1, chars, 1), chars -> joined(1, chars, " and ", 3), chars -> joined(1, chars, " ", 4),
+                chars -> joined(1, chars, " or ", 6), chars -> joined(1, chars, " not and ", 7));
+        for (var shape : shapes) {
+            long one = steps(shape.apply(1000)), eight = steps(shape.apply(8000));
+            // eight times the text: linear is 8x the steps (quadratic 64x)
+            assertTrue(eight < one * 10, "1000 chars " + one + " steps, 8000 chars " + eight + " steps");
+        }
+        // the worst 64 KiB shapes (one clause of concept words used to cost 2.4 million steps, and
+        // words joined by "and" 4.8 million) are read whole, in a third of the budget at most
+        for (List<String> body : List.of(commaFlood(31, 2000, 1), joined(50, 1300, " and ", 3), joined(50, 1300, " ", 4),
+                joined(50, 1300, " or ", 6))) {
+            long used = steps(body);
+            assertTrue(used < Budget.PER_REQUEST / 3, body.get(0).substring(0, 40) + "...: " + used + " steps");
+        }
     }
 
     @Test
