@@ -137,6 +137,52 @@ final class NextChecks {
     }
 
     /**
+     * Before settling on {@code top}: the cheapest unanswered check one answer to which would put
+     * another cause ahead of it (a conclusion must not rest on the answers given so far when one
+     * more could overturn it); null when there is none.
+     */
+    static Check challenger(Rulebook rb, KieSession session, SessionTracker tracker, Scope scope,
+                            Set<String> answered, Diagnoser.Asking asking, String top) {
+        Knowledge k = rb.knowledge();
+        Map<String, Integer> treeIndex = rb.treeIndex();
+        Set<String> candidates = new java.util.LinkedHashSet<>();
+        for (String c : scope.components()) {
+            if (c.equals(top)) continue;
+            for (String s : rb.symptomsAbout(c)) {
+                if (!answered.contains(s) && scope.reads().contains(s) && k.symptoms().containsKey(s) && asking.mayAsk(s, false)) {
+                    candidates.add(s);
+                }
+            }
+        }
+        Symptom best = null;
+        int tried = 0;
+        for (String id : candidates) {
+            if (tried++ >= MAX_CANDIDATES) break;
+            Symptom s = k.symptoms().get(id);
+            if (best != null && (s.effortRank() > best.effortRank() || s.effortRank() == best.effortRank()
+                    && treeIndex.getOrDefault(id, Integer.MAX_VALUE) >= treeIndex.getOrDefault(best.id(), Integer.MAX_VALUE))) {
+                continue;
+            }
+            FactHandle h = session.insert(new Observation(id, true, "", Observation.HYPOTHESIS));
+            Diagnoser.fire(session, scope);
+            boolean overturns = overtaken(tracker.signedCertainties(), top);
+            session.update(h, new Observation(id, false, "", Observation.HYPOTHESIS));
+            Diagnoser.fire(session, scope);
+            overturns |= overtaken(tracker.signedCertainties(), top);
+            session.delete(h);
+            Diagnoser.fire(session, scope);
+            if (overturns) best = s;
+        }
+        return best == null ? null : new Check(best.id(), best.question(), best.how(), 0.0);
+    }
+
+    private static boolean overtaken(Map<String, Double> cf, String top) {
+        double t = cf.getOrDefault(top, 0.0);
+        for (Map.Entry<String, Double> e : cf.entrySet()) if (!e.getKey().equals(top) && e.getValue() >= t) return true;
+        return false;
+    }
+
+    /**
      * Expected information gain of a yes/no check: the entropy now less the expected entropy
      * after the answer, each answer weighted by how likely the current suspects make it.
      */
