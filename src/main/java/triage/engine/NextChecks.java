@@ -70,7 +70,16 @@ final class NextChecks {
                                           Diagnoser.Asking asking, boolean evenSetAside, int unused) {
         List<Runbook> order = new ArrayList<>();
         for (Runbook r : k.runbooks().values()) if (hints.contains(r.id()) && scope.runbooks().contains(r.id())) order.add(r);
-        for (Runbook r : k.runbooks().values()) if (!hints.contains(r.id()) && scope.runbooks().contains(r.id())) order.add(r);
+        List<Runbook> rest = new ArrayList<>();
+        for (Runbook r : k.runbooks().values()) if (!hints.contains(r.id()) && scope.runbooks().contains(r.id())) rest.add(r);
+        // the trees take turns, the one least far along first (a stable sort keeps knowledge order on
+        // ties); general knowledge that does not hold on the conversation's stack (when one is picked) last
+        Set<String> stacks = new java.util.HashSet<>();
+        for (Runbook r : k.runbooks().values()) if (!r.general() && scope.runbooks().contains(r.id())) stacks.add(r.stack());
+        boolean picked = k.runbooks().values().stream().anyMatch(r -> !r.general() && !scope.runbooks().contains(r.id()));
+        rest.sort(Comparator.comparingInt((Runbook r) -> picked && r.general() && !r.holdsOn(stacks) ? 1 : 0)
+                .thenComparingLong(r -> r.tree().stream().filter(answered::contains).count()));
+        order.addAll(rest);
         List<Check> out = new ArrayList<>();
         for (Runbook r : order) {
             for (String id : r.tree()) {

@@ -153,7 +153,9 @@ public final class Rulebook {
             on = new LinkedHashSet<>(named);
             on.removeIf(stack -> unknown.getOrDefault(stack, 0) >= UNANSWERABLE);
         }
-        if (on.isEmpty()) {
+        // a stack only voted for (not configured or named) may be a misreading: general knowledge stays in
+        boolean voted = on.isEmpty();
+        if (voted) {
             Set<String> all = new LinkedHashSet<>();
             for (Runbook r : knowledge.runbooks().values()) if (!r.general()) all.add(r.stack());
             Set<String> left = new LinkedHashSet<>(all);
@@ -182,7 +184,9 @@ public final class Rulebook {
         }
         if (on.isEmpty()) return knowledge.runbooks().keySet();
         Set<String> out = new LinkedHashSet<>();
-        for (Runbook r : knowledge.runbooks().values()) if (r.general() || on.contains(r.stack())) out.add(r.id());
+        for (Runbook r : knowledge.runbooks().values()) {
+            if (r.holdsOn(on) || r.general() && (voted || mentioned.contains(r.id()))) out.add(r.id());
+        }
         return out;
     }
 

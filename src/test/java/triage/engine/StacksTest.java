@@ -33,7 +33,10 @@ class StacksTest {
 
     @Test
     void the_deployment_setting_wins_over_what_is_named_outside_it() {
-        assertEquals(Set.of("placeos", "distributed"), rb.runbooksOn(Set.of("placeos"), Set.of("web-stack"), Set.of()));
+        // the general runbook (cascading failures) applies_to the web stack only: not on a PlaceOS deployment
+        assertEquals(Set.of("placeos"), rb.runbooksOn(Set.of("placeos"), Set.of("web-stack"), Set.of()));
+        assertEquals(Set.of("placeos", "distributed"), rb.runbooksOn(Set.of("placeos"), Set.of("distributed"), Set.of()),
+                "unless what was said names it");
         assertEquals(Set.of("web-stack", "distributed"),
                 rb.runbooksOn(Set.of("placeos", "web-stack"), Set.of("web-stack"), Set.of()), "narrowed to the named one");
     }
