@@ -108,4 +108,27 @@ class StacksTest {
         assertEquals(Set.of(q), a.setAside());
         assertTrue(a.diagnosis().nextChecks().stream().noneMatch(c -> c.id().equals(q)), a.diagnosis().nextChecks().toString());
     }
+
+    @Test
+    void the_first_message_does_not_confirm_what_it_raised() {
+        Triage t = Fixtures.triage();
+        // the whole case in one message: strong, but its own check was not made for it yet
+        Diagnosis one = t.answer(Said.text("app crawls and the db cpu graph spikes")).diagnosis();
+        assertEquals("database", one.top().component());
+        assertFalse(one.settled(), one.nextChecks().toString());
+        assertFalse(one.nextChecks().isEmpty());
+    }
+
+    @Test
+    void it_does_not_settle_while_one_answer_could_put_another_cause_first() {
+        Triage t = Fixtures.triage();
+        Diagnosis d = t.answer(Said.texts(List.of("all views are slow", "rds cpu is maxed out",
+                "the database is what the workers wait on"))).diagnosis();
+        assertEquals("database", d.top().component());
+        assertFalse(d.settled(), "jobs at peak would make the database their victim");
+        assertEquals("background-jobs-at-peak", d.nextChecks().get(0).id());
+        Diagnosis jobs = t.answer(Said.texts(List.of("all views are slow", "rds cpu is maxed out",
+                "the database is what the workers wait on", "a cron job runs during the busiest hours"))).diagnosis();
+        assertEquals("background-jobs", jobs.top().component());
+    }
 }
