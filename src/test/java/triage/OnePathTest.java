@@ -73,7 +73,7 @@ class OnePathTest {
         assertEquals(direct.diagnosis().nextChecks(), turn.diagnosis().nextChecks());
 
         StringWriter out = new StringWriter();
-        CommandLine cl = new CommandLine(new Main());
+        CommandLine cl = Main.commandLine("ask");
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(new StringWriter()));
         assertEquals(0, cl.execute("ask", "--json", SAID));

@@ -80,7 +80,7 @@ class AlertMapTest {
         Path alerts = dir.resolve("knowledge/alerts.yaml");
         Files.writeString(alerts, Files.readString(alerts).replace("redis-healthy: false", "redis-healthy: maybe"));
         var out = new java.io.StringWriter();
-        int code = new picocli.CommandLine(new triage.Main()).setOut(new java.io.PrintWriter(out))
+        int code = triage.Main.commandLine("lint").setOut(new java.io.PrintWriter(out))
                 .execute("lint", dir.toString());
         assertEquals(1, code, out.toString());
         assertTrue(out.toString().contains(alerts + ":11: alert RedisDown: observe.redis-healthy must be true (present) or false (absent)"),

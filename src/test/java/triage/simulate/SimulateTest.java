@@ -154,7 +154,7 @@ class SimulateTest {
     }
 
     private static int run(StringWriter out, StringWriter err, String... args) {
-        CommandLine cl = new CommandLine(new Main());
+        CommandLine cl = Main.commandLine(args);
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(err));
         return cl.execute(args);
