@@ -77,7 +77,8 @@ public final class Rulebook {
         Map<String, Set<String>> stacksReading = new HashMap<>();
         for (RuleInfo r : rules.values()) {
             Runbook rbk = knowledge.runbooks().get(r.ref().runbook());
-            String stack = rbk == null ? Runbook.GENERAL : rbk.stack();
+            if (rbk == null) continue;  // a rules file runbooks.yaml does not describe says nothing of stacks
+            String stack = rbk.stack();
             for (String s : r.reads()) stacksReading.computeIfAbsent(s, k -> new LinkedHashSet<>()).add(stack);
         }
         Map<String, String> own = new HashMap<>();
@@ -186,6 +187,11 @@ public final class Rulebook {
         Set<String> out = new LinkedHashSet<>();
         for (Runbook r : knowledge.runbooks().values()) {
             if (r.holdsOn(on) || r.general() && (voted || mentioned.contains(r.id()))) out.add(r.id());
+        }
+        // a rules file runbooks.yaml does not describe has no stack: it holds on every one
+        for (RuleInfo r : rules.values()) {
+            String id = r.ref().runbook();
+            if (id != null && !knowledge.runbooks().containsKey(id)) out.add(id);
         }
         return out;
     }
