@@ -5,25 +5,16 @@ import org.slf4j.LoggerFactory;
 import triage.engine.Answer;
 import triage.engine.Said;
 import triage.engine.Triage;
-import triage.model.Cause;
 import triage.model.Check;
 import triage.model.Diagnosis;
-import triage.model.Observation;
 import triage.model.Redactor;
-import triage.knowledge.Knowledge;
-import triage.knowledge.Symptom;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
@@ -47,14 +38,6 @@ public final class Conversations {
     /** A conversation longer than this is told to start over rather than grow without bound. */
     public static final int MAX_TURNS = 200;
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:@-]{1,128}");
-    private static final Set<String> HELP = Set.of("help", "?", "what can you do", "how does this work", "usage");
-    private static final Set<String> RESET = Set.of("start over", "reset", "restart", "start again", "new",
-            "clear", "forget it", "begin again");
-    private static final Set<String> CHECK = Set.of("check", "check it", "check for me", "check them", "run the checks",
-            "run checks", "probe", "can you check", "check please", "go ahead and check");
-    private static final Set<String> WHY = Set.of("why", "why?", "explain", "how do you know", "why is that",
-            "what makes you think so", "why do you think so");
-
     /** Locks that take one conversation's messages one at a time; ids share them by hash. */
     static final int STRIPES = 256;
     /**
@@ -69,11 +52,13 @@ public final class Conversations {
     private final ConversationStore store;
     private final Clock clock;
     private final Lock[] stripes = new Lock[STRIPES];
+    private final Notes turnNotes;
 
     public Conversations(Triage triage, ConversationStore store, Clock clock) {
         this.triage = Objects.requireNonNull(triage);
         this.store = Objects.requireNonNull(store);
         this.clock = Objects.requireNonNull(clock);
+        this.turnNotes = new Notes(triage);
         for (int i = 0; i < STRIPES; i++) stripes[i] = new ReentrantLock();
     }
 
@@ -145,8 +130,8 @@ public final class Conversations {
     /** One try at a turn: null when it lost the race to store it (and {@code last} is false). */
     private Turn attempt(String id, String text, Runnable starting, boolean last) {
         List<String> canCheck = triage.checkable();
-        String command = command(text);
-        if (RESET.contains(command)) {
+        String command = Commands.normalised(text);
+        if (Commands.RESET.contains(command)) {
             boolean lost = false;
             try {
                 Optional<ConversationState> had = store.load(id);
@@ -185,21 +170,21 @@ public final class Conversations {
         }
         if (state.turns() >= MAX_TURNS) throw new TooLong(id);
 
-        if (HELP.contains(command) || WHY.contains(command)) {
+        if (Commands.HELP.contains(command) || Commands.WHY.contains(command)) {
             Answer a = triage.answer(said(List.of(), state, false));
             Diagnosis d = a.diagnosis();
-            Turn.Kind kind = HELP.contains(command) ? Turn.Kind.HELP : Turn.Kind.WHY;
+            Turn.Kind kind = Commands.HELP.contains(command) ? Turn.Kind.HELP : Turn.Kind.WHY;
             return new Turn(kind, d, state.lastAsked() == null ? null : question(d, state.lastAsked()), settled(d),
                     List.of(), null, lost, List.of(), canCheck, a.knowledge());
         }
 
-        boolean checking = CHECK.contains(command) && !canCheck.isEmpty();
+        boolean checking = Commands.CHECK.contains(command) && !canCheck.isEmpty();
         Answer a = triage.answer(said(checking ? List.of() : List.of(text), state, checking));
         Diagnosis d = a.diagnosis();
         boolean settled = settled(d);
         Check question = settled ? null : first(d);
         boolean clarify = state.lastAsked() != null && !checking && a.setAsideNow() == null && a.heard().isEmpty();
-        List<String> notes = clarify ? List.of(clarification(a, state.lastAsked())) : notes(state, a, settled);
+        List<String> notes = clarify ? List.of(Notes.clarification(a, state.lastAsked())) : turnNotes.of(state, a, settled);
         String asked = clarify ? state.lastAsked() : question == null ? null : question.id();
         ConversationState next = new ConversationState(id, a.observations(), asked, a.runbooks(), state.turns() + 1,
                 Instant.now(clock), a.setAside(), settled ? d.top().component() : null, state.checked() || checking,
@@ -240,59 +225,9 @@ public final class Conversations {
         return stripes[(id.hashCode() & 0x7fffffff) % STRIPES];
     }
 
-    private static Said said(List<String> texts, ConversationState state, boolean check) {
+    static Said said(List<String> texts, ConversationState state, boolean check) {
         return Said.texts(texts).inConversation(state.observations(), state.runbooks(), state.lastAsked())
                 .settingAside(state.setAside()).checking(check);
-    }
-
-    private static String clarification(Answer a, String asked) {
-        Symptom s = a.knowledge().symptoms().get(asked);
-        String q = s == null ? asked : s.question();
-        return "I could not read that as an answer to \"" + q + "\" Say yes, no or not sure, or tell me what you see.";
-    }
-
-    /** What changed this turn, for a person: a question set aside, answers changed, a settled cause reopened. */
-    private List<String> notes(ConversationState before, Answer a, boolean settled) {
-        List<String> out = new ArrayList<>();
-        Knowledge k = a.knowledge();
-        if (a.setAsideNow() != null) {
-            Symptom s = k.symptoms().get(a.setAsideNow());
-            out.add("Setting that aside (" + (s == null ? a.setAsideNow() : s.question())
-                    + "); the diagnosis has not moved. I will come back to it only if nothing better is left.");
-        }
-        Map<String, Observation> was = new HashMap<>();
-        for (Observation o : before.observations()) was.put(o.getSymptom(), o);
-        List<String> changed = new ArrayList<>();
-        for (Observation o : a.observations()) {
-            Observation old = was.get(o.getSymptom());
-            if (old != null && old.isPresent() != o.isPresent()) changed.add(k.label(o) + " (before: " + k.label(old) + ")");
-        }
-        if (!changed.isEmpty()) {
-            StringBuilder sb = new StringBuilder("Changed: ").append(String.join("; ", changed)).append('.');
-            Diagnosis old = triage.answer(said(List.of(), before, false)).diagnosis();
-            List<String> gone = new ArrayList<>();
-            for (Observation o : old.understood()) {
-                if (Observation.INFERRED.equals(o.getSource())
-                        && a.diagnosis().understood().stream().noneMatch(n -> n.getSymptom().equals(o.getSymptom())
-                        && n.isPresent() == o.isPresent())) {
-                    gone.add(k.label(o));
-                }
-            }
-            for (Cause c : old.causes()) {
-                if (a.diagnosis().causes().stream().noneMatch(n -> n.component().equals(c.component()))) {
-                    gone.add("the suspicion of " + c.name());
-                }
-            }
-            if (!gone.isEmpty()) sb.append(" Withdrawn with the old answer: ").append(String.join(", ", gone)).append('.');
-            out.add(sb.toString());
-        }
-        Cause top = a.diagnosis().top();
-        if (before.settledOn() != null && (!settled || !before.settledOn().equals(top.component()))) {
-            String name = k.components().containsKey(before.settledOn()) ? k.components().get(before.settledOn()).name()
-                    : before.settledOn();
-            out.add("That does not fit " + name + ", so I am looking again.");
-        }
-        return out;
     }
 
     /**
@@ -352,11 +287,6 @@ public final class Conversations {
 
     private static Check question(Diagnosis d, String id) {
         return d.nextChecks().stream().filter(c -> c.id().equals(id)).findFirst().orElse(first(d));
-    }
-
-    private static String command(String text) {
-        return text.toLowerCase(Locale.ROOT).replaceAll("[^a-z? ]", " ").replaceAll("\\s+", " ").trim()
-                .replaceAll("^(please|ok|okay) ", "").replaceAll(" please$", "");
     }
 
     /** The conversation has reached {@link #MAX_TURNS}. */

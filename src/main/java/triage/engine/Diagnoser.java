@@ -137,9 +137,16 @@ public final class Diagnoser {
             session.removeEventListener(tracker.agenda);  // only evidence is watched from here on
             List<Check> checks = List.of();
             if (!withChecks) return new Outcome(causes, ruledOut, checks, inferred, firings, null);
-            Confirmation confirm = confirmation(rb, causes, current, said, setAside, scope);
+            Confirmation confirm = confirmation(rb, causes, current, observations, setAside, scope);
             double lead = causes.isEmpty() ? 0.0 : current.getOrDefault(causes.get(0).component(), 0.0);
-            if (confirm.check() != null) {
+            Check challenger = confirm.settles()
+                    ? NextChecks.challenger(rb, session, tracker, scope, answered, asking, causes.get(0).component())
+                    : null;
+            if (challenger != null) {
+                // one answer could still put another cause first: ask it before settling
+                checks = List.of(challenger);
+                confirm = new Confirmation(false, challenger);
+            } else if (confirm.check() != null) {
                 checks = List.of(confirm.check());
             } else {
                 // a weak suspicion does not steer: the seed's order first, then what is worth most
@@ -189,8 +196,8 @@ public final class Diagnoser {
      */
     private record Confirmation(boolean settles, Check check) {}
 
-    private static Confirmation confirmation(Rulebook rb, List<Cause> causes, Map<String, Double> cf, Set<String> said,
-                                             Set<String> setAside, Scope scope) {
+    private static Confirmation confirmation(Rulebook rb, List<Cause> causes, Map<String, Double> cf,
+                                             List<Observation> observations, Set<String> setAside, Scope scope) {
         if (causes.isEmpty()) return new Confirmation(false, null);
         String top = causes.get(0).component();
         double first = cf.getOrDefault(top, 0.0);
@@ -198,13 +205,30 @@ public final class Diagnoser {
         if (first < SETTLED || first - second < LEAD) return new Confirmation(false, null);
         Component c = rb.knowledge().components().get(top);
         if (c == null) return new Confirmation(true, null);
-        Symptom cheapest = null;
+        Map<String, Observation> said = new LinkedHashMap<>();
+        String opening = null;
+        for (Observation o : observations) {
+            said.put(o.getSymptom(), o);
+            if (opening == null && Observation.TEXT.equals(o.getSource())) opening = o.getText();
+        }
+        Symptom cheapest = null, stated = null;
         for (String id : c.confirm()) {
-            if (said.contains(id)) return new Confirmation(true, null);
+            Observation o = said.get(id);
+            // a check confirms when it was made after the suspicion arose (answered, measured live,
+            // or said in a later message): what the first message said is what raised it
+            if (o != null && !(Observation.TEXT.equals(o.getSource()) && o.getText().equals(opening))) {
+                return new Confirmation(true, null);
+            }
             Symptom s = rb.knowledge().symptoms().get(id);
             if (s == null || setAside.contains(id) || !scope.reads().contains(id)) continue;
-            if (cheapest == null || s.effortRank() < cheapest.effortRank()) cheapest = s;
+            if (o != null) {
+                if (stated == null || s.effortRank() < stated.effortRank()) stated = s;
+            } else if (cheapest == null || s.effortRank() < cheapest.effortRank()) {
+                cheapest = s;
+            }
         }
+        // a check only said in passing is made for real ("how": the logs, the command) when no other is left
+        if (cheapest == null) cheapest = stated;
         if (cheapest == null) return new Confirmation(true, null);
         return new Confirmation(false, new Check(cheapest.id(), cheapest.question(), cheapest.how(), 0.0));
     }

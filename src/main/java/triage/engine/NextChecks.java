@@ -70,7 +70,16 @@ final class NextChecks {
                                           Diagnoser.Asking asking, boolean evenSetAside, int unused) {
         List<Runbook> order = new ArrayList<>();
         for (Runbook r : k.runbooks().values()) if (hints.contains(r.id()) && scope.runbooks().contains(r.id())) order.add(r);
-        for (Runbook r : k.runbooks().values()) if (!hints.contains(r.id()) && scope.runbooks().contains(r.id())) order.add(r);
+        List<Runbook> rest = new ArrayList<>();
+        for (Runbook r : k.runbooks().values()) if (!hints.contains(r.id()) && scope.runbooks().contains(r.id())) rest.add(r);
+        // the trees take turns, the one least far along first (a stable sort keeps knowledge order on
+        // ties); general knowledge that does not hold on the conversation's stack (when one is picked) last
+        Set<String> stacks = new java.util.HashSet<>();
+        for (Runbook r : k.runbooks().values()) if (!r.general() && scope.runbooks().contains(r.id())) stacks.add(r.stack());
+        boolean picked = k.runbooks().values().stream().anyMatch(r -> !r.general() && !scope.runbooks().contains(r.id()));
+        rest.sort(Comparator.comparingInt((Runbook r) -> picked && r.general() && !r.holdsOn(stacks) ? 1 : 0)
+                .thenComparingLong(r -> r.tree().stream().filter(answered::contains).count()));
+        order.addAll(rest);
         List<Check> out = new ArrayList<>();
         for (Runbook r : order) {
             for (String id : r.tree()) {
@@ -134,6 +143,52 @@ final class NextChecks {
                 .thenComparingInt(c -> treeIndex.getOrDefault(c.id(), Integer.MAX_VALUE));
         scored.sort(best);
         return scored.size() > MAX_CHECKS ? List.copyOf(scored.subList(0, MAX_CHECKS)) : scored;
+    }
+
+    /**
+     * Before settling on {@code top}: the cheapest unanswered check one answer to which would put
+     * another cause ahead of it (a conclusion must not rest on the answers given so far when one
+     * more could overturn it); null when there is none.
+     */
+    static Check challenger(Rulebook rb, KieSession session, SessionTracker tracker, Scope scope,
+                            Set<String> answered, Diagnoser.Asking asking, String top) {
+        Knowledge k = rb.knowledge();
+        Map<String, Integer> treeIndex = rb.treeIndex();
+        Set<String> candidates = new java.util.LinkedHashSet<>();
+        for (String c : scope.components()) {
+            if (c.equals(top)) continue;
+            for (String s : rb.symptomsAbout(c)) {
+                if (!answered.contains(s) && scope.reads().contains(s) && k.symptoms().containsKey(s) && asking.mayAsk(s, false)) {
+                    candidates.add(s);
+                }
+            }
+        }
+        Symptom best = null;
+        int tried = 0;
+        for (String id : candidates) {
+            if (tried++ >= MAX_CANDIDATES) break;
+            Symptom s = k.symptoms().get(id);
+            if (best != null && (s.effortRank() > best.effortRank() || s.effortRank() == best.effortRank()
+                    && treeIndex.getOrDefault(id, Integer.MAX_VALUE) >= treeIndex.getOrDefault(best.id(), Integer.MAX_VALUE))) {
+                continue;
+            }
+            FactHandle h = session.insert(new Observation(id, true, "", Observation.HYPOTHESIS));
+            Diagnoser.fire(session, scope);
+            boolean overturns = overtaken(tracker.signedCertainties(), top);
+            session.update(h, new Observation(id, false, "", Observation.HYPOTHESIS));
+            Diagnoser.fire(session, scope);
+            overturns |= overtaken(tracker.signedCertainties(), top);
+            session.delete(h);
+            Diagnoser.fire(session, scope);
+            if (overturns) best = s;
+        }
+        return best == null ? null : new Check(best.id(), best.question(), best.how(), 0.0);
+    }
+
+    private static boolean overtaken(Map<String, Double> cf, String top) {
+        double t = cf.getOrDefault(top, 0.0);
+        for (Map.Entry<String, Double> e : cf.entrySet()) if (!e.getKey().equals(top) && e.getValue() >= t) return true;
+        return false;
     }
 
     /**

@@ -77,7 +77,8 @@ public final class Rulebook {
         Map<String, Set<String>> stacksReading = new HashMap<>();
         for (RuleInfo r : rules.values()) {
             Runbook rbk = knowledge.runbooks().get(r.ref().runbook());
-            String stack = rbk == null ? Runbook.GENERAL : rbk.stack();
+            if (rbk == null) continue;  // a rules file runbooks.yaml does not describe says nothing of stacks
+            String stack = rbk.stack();
             for (String s : r.reads()) stacksReading.computeIfAbsent(s, k -> new LinkedHashSet<>()).add(stack);
         }
         Map<String, String> own = new HashMap<>();
@@ -153,7 +154,9 @@ public final class Rulebook {
             on = new LinkedHashSet<>(named);
             on.removeIf(stack -> unknown.getOrDefault(stack, 0) >= UNANSWERABLE);
         }
-        if (on.isEmpty()) {
+        // a stack only voted for (not configured or named) may be a misreading: general knowledge stays in
+        boolean voted = on.isEmpty();
+        if (voted) {
             Set<String> all = new LinkedHashSet<>();
             for (Runbook r : knowledge.runbooks().values()) if (!r.general()) all.add(r.stack());
             Set<String> left = new LinkedHashSet<>(all);
@@ -182,7 +185,14 @@ public final class Rulebook {
         }
         if (on.isEmpty()) return knowledge.runbooks().keySet();
         Set<String> out = new LinkedHashSet<>();
-        for (Runbook r : knowledge.runbooks().values()) if (r.general() || on.contains(r.stack())) out.add(r.id());
+        for (Runbook r : knowledge.runbooks().values()) {
+            if (r.holdsOn(on) || r.general() && (voted || mentioned.contains(r.id()))) out.add(r.id());
+        }
+        // a rules file runbooks.yaml does not describe has no stack: it holds on every one
+        for (RuleInfo r : rules.values()) {
+            String id = r.ref().runbook();
+            if (id != null && !knowledge.runbooks().containsKey(id)) out.add(id);
+        }
         return out;
     }
 

@@ -202,7 +202,8 @@ public final class Triage {
         runbooks.addAll(in.runbooks());
         Set<String> setAside = new LinkedHashSet<>(said.setAside());
         if (unsure) setAside.add(said.openQuestion());
-        for (Observation o : observations) setAside.remove(o.getSymptom());
+        // a check said only in passing stays set aside: the engine may still ask it to be made for real
+        for (Observation o : observations) if (!Observation.TEXT.equals(o.getSource())) setAside.remove(o.getSymptom());
         Set<String> seen = new LinkedHashSet<>();
         for (Observation o : observations) seen.add(o.getSymptom());
         Set<String> on = rb.runbooksOn(said.stacks().isEmpty() ? stacks : said.stacks(), runbooks, setAside, seen);

@@ -59,8 +59,9 @@ class RulebookCacheTest {
         Rulebook after = load(root);
         assertFalse(after.fromCache(), "an edited rule must be compiled again");
         assertTrue(load(root).fromCache());
-        assertEquals(0.3, new Triage(LiveRulebook.serving(before)).answer(Said.texts(List.of("can't log in"))).diagnosis().top().confidence());
-        assertEquals(0.41, new Triage(LiveRulebook.serving(after)).answer(Said.texts(List.of("can't log in"))).diagnosis().top().confidence());
+        double was = new Triage(LiveRulebook.serving(before)).answer(Said.texts(List.of("can't log in"))).diagnosis().top().confidence();
+        double now = new Triage(LiveRulebook.serving(after)).answer(Said.texts(List.of("can't log in"))).diagnosis().top().confidence();
+        assertTrue(now > was, "the stronger rule takes effect: " + was + " -> " + now);
     }
 
     @Test

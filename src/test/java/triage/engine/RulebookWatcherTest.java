@@ -46,7 +46,7 @@ class RulebookWatcherTest {
             assertTrue(live.status().error().get(0).contains("placeos.drl:"), live.status().error().toString());
             assertTrue(live.status().error().stream().noneMatch(e -> e.contains("Stack trace") || e.contains("at org.")),
                     "no stack trace in what /healthz shows: " + live.status().error());
-            assertEquals(0.3, triage.answer(Said.texts(List.of("login fails"))).diagnosis().top().confidence());
+            double was = triage.answer(Said.texts(List.of("login fails"))).diagnosis().top().confidence();
 
             Files.writeString(placeos, good.replace("Evidence.suspect(\"rethinkdb\", 0.6)", "Evidence.suspect(\"rethinkdb\", 0.65)"));
             // about 2 s on a quiet machine (debounce, compile, scenarios); 10x that for a loaded 2-core one.
@@ -55,7 +55,8 @@ class RulebookWatcherTest {
             assertTrue(ms >= 0, "the good edit was not live within 20 s");
             System.out.println("good edit live after " + ms + " ms");
             assertNull(live.status().error());
-            assertEquals(0.41, triage.answer(Said.texts(List.of("login fails"))).diagnosis().top().confidence());
+            double now = triage.answer(Said.texts(List.of("login fails"))).diagnosis().top().confidence();
+            assertTrue(now > was, "the stronger rule is live: " + was + " -> " + now);
         }
     }
 

@@ -33,7 +33,10 @@ class StacksTest {
 
     @Test
     void the_deployment_setting_wins_over_what_is_named_outside_it() {
-        assertEquals(Set.of("placeos", "distributed"), rb.runbooksOn(Set.of("placeos"), Set.of("web-stack"), Set.of()));
+        // the general runbook (cascading failures) applies_to the web stack only: not on a PlaceOS deployment
+        assertEquals(Set.of("placeos"), rb.runbooksOn(Set.of("placeos"), Set.of("web-stack"), Set.of()));
+        assertEquals(Set.of("placeos", "distributed"), rb.runbooksOn(Set.of("placeos"), Set.of("distributed"), Set.of()),
+                "unless what was said names it");
         assertEquals(Set.of("web-stack", "distributed"),
                 rb.runbooksOn(Set.of("placeos", "web-stack"), Set.of("web-stack"), Set.of()), "narrowed to the named one");
     }
@@ -104,5 +107,28 @@ class StacksTest {
         assertEquals(q, a.setAsideNow());
         assertEquals(Set.of(q), a.setAside());
         assertTrue(a.diagnosis().nextChecks().stream().noneMatch(c -> c.id().equals(q)), a.diagnosis().nextChecks().toString());
+    }
+
+    @Test
+    void the_first_message_does_not_confirm_what_it_raised() {
+        Triage t = Fixtures.triage();
+        // the whole case in one message: strong, but its own check was not made for it yet
+        Diagnosis one = t.answer(Said.text("app crawls and the db cpu graph spikes")).diagnosis();
+        assertEquals("database", one.top().component());
+        assertFalse(one.settled(), one.nextChecks().toString());
+        assertFalse(one.nextChecks().isEmpty());
+    }
+
+    @Test
+    void it_does_not_settle_while_one_answer_could_put_another_cause_first() {
+        Triage t = Fixtures.triage();
+        Diagnosis d = t.answer(Said.texts(List.of("all views are slow", "rds cpu is maxed out",
+                "the database is what the workers wait on"))).diagnosis();
+        assertEquals("database", d.top().component());
+        assertFalse(d.settled(), "jobs at peak would make the database their victim");
+        assertEquals("background-jobs-at-peak", d.nextChecks().get(0).id());
+        Diagnosis jobs = t.answer(Said.texts(List.of("all views are slow", "rds cpu is maxed out",
+                "the database is what the workers wait on", "a cron job runs during the busiest hours"))).diagnosis();
+        assertEquals("background-jobs", jobs.top().component());
     }
 }
