@@ -2,7 +2,6 @@ package triage.chat.slack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -109,12 +108,7 @@ public final class SlackAlertThreads implements AlertThreads {
         String text = SlackBlocks.clip(sb.toString(), SlackBlocks.MAX_SECTION);
         ObjectNode m = json.createObjectNode();
         m.put("text", SlackBlocks.clip(SlackBlocks.escape(h.title()), SlackBlocks.MAX_SECTION));
-        ArrayNode arr = m.putArray("blocks");
-        ObjectNode section = arr.addObject();
-        section.put("type", "section");
-        ObjectNode t = section.putObject("text");
-        t.put("type", "mrkdwn");
-        t.put("text", text);
+        m.putArray("blocks").add(blocks.section(text));
         return m;
     }
 

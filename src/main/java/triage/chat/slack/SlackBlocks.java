@@ -203,7 +203,8 @@ final class SlackBlocks {
         return n;
     }
 
-    private ObjectNode section(String mrkdwn) {
+    /** One mrkdwn section block. */
+    ObjectNode section(String mrkdwn) {
         ObjectNode s = json.createObjectNode();
         s.put("type", "section");
         ObjectNode text = s.putObject("text");
