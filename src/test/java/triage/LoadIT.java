@@ -36,6 +36,9 @@ class LoadIT {
 
     private record Result(long ok, long errors, long[] micros) {}
 
+    /** What the errors were (status and body, or the exception), distinct, for the failure message. */
+    private final java.util.Set<String> seenErrors = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     @Test
     void many_conversations_and_diagnoses_with_zero_errors_even_across_reloads() throws Exception {
         int seconds = Integer.getInteger("triage.load.seconds", 30);
@@ -55,8 +58,9 @@ class LoadIT {
             });
             report("plain", plain, seconds);
             report("with reloads every 2 s", reloading, seconds);
-            assertEquals(0, plain.errors(), "errors under plain load");
-            assertEquals(0, reloading.errors(), "errors while reloading");
+            assertEquals(0, plain.errors(), "errors under plain load: " + seenErrors
+                    + "; server warnings: " + server.log().stream().filter(l -> l.contains("WARN") || l.contains("ERROR")).limit(20).toList());
+            assertEquals(0, reloading.errors(), "errors while reloading: " + seenErrors);
             assertTrue(plain.ok() > 100 && reloading.ok() > 100, "too few requests to mean anything");
         }
     }
@@ -88,10 +92,16 @@ class LoadIT {
                         HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base + path))
                                 .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
                                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-                        if (r.statusCode() == 200) ok++;
-                        else errors++;
+                        if (r.statusCode() == 200) {
+                            ok++;
+                        } else {
+                            errors++;
+                            seenErrors.add(path.replaceAll("load-\\d+-\\d+", "{id}") + " " + r.statusCode() + " "
+                                    + r.body().substring(0, Math.min(200, r.body().length())));
+                        }
                     } catch (Exception e) {
                         errors++;
+                        seenErrors.add(path.replaceAll("load-\\d+-\\d+", "{id}") + " " + e);
                     }
                     if (k < lat.length) lat[k++] = (System.nanoTime() - t0) / 1000;
                 }

@@ -217,4 +217,22 @@ public final class Rulebook {
     public Set<String> symptomsAbout(String component) {
         return symptomsByComponent.getOrDefault(component, Set.of());
     }
+
+    /** Whether a diagnosis has completed on this rule base (see {@link #firing}). */
+    private volatile boolean fired;
+
+    /**
+     * Runs {@code firing}, alone while none has completed on this rule base: the first sessions of
+     * a new rule base build parts of its network that Drools shares between sessions, and
+     * concurrent first requests failed there (a NullPointerException in its equality keys) once
+     * scenarios stopped running in-process before a set serves.
+     */
+    <T> T firing(java.util.function.Supplier<T> firing) {
+        if (fired) return firing.get();
+        synchronized (this) {
+            T t = firing.get();
+            fired = true;
+            return t;
+        }
+    }
 }
