@@ -218,21 +218,28 @@ public final class Rulebook {
         return symptomsByComponent.getOrDefault(component, Set.of());
     }
 
-    /** Whether a diagnosis has completed on this rule base (see {@link #firing}). */
-    private volatile boolean fired;
+    /** Whether this rule base has been warmed (see {@link #firing}). */
+    private volatile boolean warm;
+    private boolean warming;
 
     /**
-     * Runs {@code firing}, alone while none has completed on this rule base: the first sessions of
-     * a new rule base build parts of its network that Drools shares between sessions, and
-     * concurrent first requests failed there (a NullPointerException in its equality keys) once
-     * scenarios stopped running in-process before a set serves.
+     * Runs {@code firing}; the first one on this rule base first runs every scenario once on this
+     * thread, alone. The first sessions on a new rule base build parts of its network that Drools
+     * shares between sessions, and concurrent first requests failed there (a NullPointerException
+     * in its equality keys) once scenarios stopped running in-process before a set serves.
      */
     <T> T firing(java.util.function.Supplier<T> firing) {
-        if (fired) return firing.get();
+        if (warm) return firing.get();
         synchronized (this) {
-            T t = firing.get();
-            fired = true;
-            return t;
+            if (!warm && !warming) {
+                warming = true;
+                try {
+                    for (var s : knowledge.scenarios()) ScenarioRunner.run(this, s);
+                } finally {
+                    warm = true;
+                }
+            }
+            return firing.get();
         }
     }
 }
