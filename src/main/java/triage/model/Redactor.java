@@ -58,24 +58,22 @@ public final class Redactor {
      */
     public static String redact(String text) {
         if (text == null || text.isEmpty()) return text;
-        Shape s = Shape.of(text);
+        return redact(text, Shape.of(text));
+    }
+
+    /** Every pattern, whatever the text's shape: what {@link #redact} must always equal. */
+    static String everyPattern(String text) {
+        if (text == null || text.isEmpty()) return text;
+        return redact(text, Shape.ANY);
+    }
+
+    private static String redact(String text, Shape s) {
         String t = s.dashes ? PEM.matcher(text).replaceAll(SECRET) : text;
         if (s.longestRun >= SHORTEST_TOKEN) t = TOKENS.matcher(t).replaceAll(SECRET);
         if (s.longestRun >= 8) t = BEARER.matcher(t).replaceAll("$1 " + SECRET);
         if (s.assigns) t = KEY_VALUE.matcher(t).replaceAll("$1$2" + SECRET);
         if (s.colon) t = IPV6.matcher(t).replaceAll("<ip>");
         return s.longestRun >= 24 ? randomLooking(t) : t;
-    }
-
-    /** Every pattern, whatever the text's shape: what {@link #redact} must always equal. */
-    static String everyPattern(String text) {
-        if (text == null || text.isEmpty()) return text;
-        String t = PEM.matcher(text).replaceAll(SECRET);
-        t = TOKENS.matcher(t).replaceAll(SECRET);
-        t = BEARER.matcher(t).replaceAll("$1 " + SECRET);
-        t = KEY_VALUE.matcher(t).replaceAll("$1$2" + SECRET);
-        t = IPV6.matcher(t).replaceAll("<ip>");
-        return randomLooking(t);
     }
 
     /** The shortest text {@link #TOKENS} matches ({@code xoxb-} and eight more). */
@@ -87,6 +85,9 @@ public final class Redactor {
      * or random-looking string is made of.
      */
     private record Shape(boolean dashes, boolean assigns, boolean colon, int longestRun) {
+        /** A shape any pattern could match. */
+        static final Shape ANY = new Shape(true, true, true, Integer.MAX_VALUE);
+
         static Shape of(String text) {
             boolean colon = false, equals = false;
             int run = 0, longest = 0, dashRun = 0;
