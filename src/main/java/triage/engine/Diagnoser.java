@@ -75,13 +75,6 @@ public final class Diagnoser {
                 withChecks)).diagnosis(observations, unrecognized);
     }
 
-    /**
-     * As {@link #diagnose} without withdrawn observations, remembering the outcome in
-     * {@code outcomes} (kept for this rulebook's revision): a diagnosis follows from the symptoms,
-     * their answers and sources, the runbook hints, the scope and what was set aside alone (the
-     * words only show in {@code understood}, unless a rule reads them), and in an outage many
-     * people report the same things.
-     */
     /** How the rules are fired: directly, or on a worker under a deadline ({@link Watchdog}). */
     interface Guard {
         Guard NONE = Callable::call;
@@ -89,6 +82,13 @@ public final class Diagnoser {
         <T> T call(Callable<T> firing) throws Exception;
     }
 
+    /**
+     * As {@link #diagnose} without withdrawn observations, remembering the outcome in
+     * {@code outcomes} (kept for this rulebook's revision): a diagnosis follows from the symptoms,
+     * their answers and sources, the runbook hints, the scope and what was set aside alone (the
+     * words only show in {@code understood}, unless a rule reads them), and in an outage many
+     * people report the same things.
+     */
     Diagnosis remembered(Rulebook rb, Cache<Outcome.Key, Outcome> outcomes, List<Observation> observations,
                          Set<String> runbookHints, Set<String> onRunbooks, Set<String> setAside, String notNow,
                          List<String> unrecognized, Guard guard) throws Exception {
