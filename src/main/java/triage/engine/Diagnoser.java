@@ -71,8 +71,8 @@ public final class Diagnoser {
     Diagnosis diagnose(Rulebook rb, List<Observation> observations, List<Observation> withdrawn, Set<String> runbookHints,
                        Set<String> onRunbooks, Set<String> setAside, String notNow, List<String> unrecognized,
                        boolean withChecks) {
-        return rb.firing(() -> run(rb, observations, withdrawn, runbookHints, rb.scope(onRunbooks), asking(setAside, notNow),
-                withChecks)).diagnosis(observations, unrecognized);
+        return run(rb, observations, withdrawn, runbookHints, rb.scope(onRunbooks), asking(setAside, notNow),
+                withChecks).diagnosis(observations, unrecognized);
     }
 
     /** How the rules are fired: directly, or on a worker under a deadline ({@link Watchdog}). */
@@ -97,7 +97,7 @@ public final class Diagnoser {
         Outcome.Key key = Outcome.Key.of(observations, runbookHints, scope.runbooks(), asking.keyed(), rb.rulesReadText());
         Outcome o = outcomes.getIfPresent(key);
         if (o == null) {
-            o = guard.call(() -> rb.firing(() -> run(rb, observations, List.of(), runbookHints, scope, asking, true)));
+            o = guard.call(() -> run(rb, observations, List.of(), runbookHints, scope, asking, true));
             outcomes.put(key, o);
         }
         return o.diagnosis(observations, unrecognized);

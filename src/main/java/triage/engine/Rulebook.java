@@ -51,7 +51,7 @@ public final class Rulebook {
 
     Rulebook(KieBase kieBase, Knowledge knowledge, Interpreter interpreter, Map<String, RuleInfo> rules,
              String revision, boolean fromCache) {
-        this.kieBase = kieBase;
+        this.kieBase = TruthMaintenance.onFromTheStart(kieBase);
         this.knowledge = knowledge;
         this.interpreter = interpreter;
         this.rules = Collections.unmodifiableMap(new LinkedHashMap<>(rules));
@@ -216,30 +216,5 @@ public final class Rulebook {
     /** Symptoms that rules about {@code component} read: the questions that can move it. */
     public Set<String> symptomsAbout(String component) {
         return symptomsByComponent.getOrDefault(component, Set.of());
-    }
-
-    /** Whether this rule base has been warmed (see {@link #firing}). */
-    private volatile boolean warm;
-    private boolean warming;
-
-    /**
-     * Runs {@code firing}; the first one on this rule base first runs every scenario once on this
-     * thread, alone. The first sessions on a new rule base build parts of its network that Drools
-     * shares between sessions, and concurrent first requests failed there (a NullPointerException
-     * in its equality keys) once scenarios stopped running in-process before a set serves.
-     */
-    <T> T firing(java.util.function.Supplier<T> firing) {
-        if (warm) return firing.get();
-        synchronized (this) {
-            if (!warm && !warming) {
-                warming = true;
-                try {
-                    for (var s : knowledge.scenarios()) ScenarioRunner.run(this, s);
-                } finally {
-                    warm = true;
-                }
-            }
-            return firing.get();
-        }
     }
 }
