@@ -6,22 +6,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import io.javalin.apibuilder.EndpointGroup;
 import triage.alerts.AlertDesk;
-import triage.alerts.AlertGroups;
 import triage.alerts.AlertMap;
 import triage.alerts.AlertRoutes;
-import triage.alerts.AlertThreads;
-import triage.alerts.Claims;
 import triage.chat.ChatAdapters;
-import triage.chat.Deduplicator;
-import triage.chat.MemoryDeduplicator;
-import triage.chat.RedisDeduplicator;
-import triage.chat.slack.SlackAdapter;
-import triage.chat.slack.SlackAlertThreads;
 import triage.conversation.ConversationStore;
 import triage.conversation.Conversations;
 import triage.conversation.MemoryStore;
 import triage.conversation.RedisStore;
 import triage.engine.LiveRulebook;
+import triage.engine.LiveRulebook.Source;
 import triage.knowledge.Knowledge;
 import triage.knowledge.Runbook;
 import triage.engine.RulebookCache;
@@ -43,12 +36,8 @@ import triage.rollout.RunbookFollower;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
-import java.util.Deque;
+import java.util.concurrent.CompletableFuture;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -56,60 +45,91 @@ import java.util.TreeSet;
 
 /**
  * The composition root of {@code serve}: builds every long-lived object from a {@link Config},
- * starts listening, and closes them all in the reverse order of their making. If building fails
- * half-way, what was already built is closed before the exception leaves.
+ * starts listening, and closes them all in the reverse order of their making. It listens before
+ * the first rule set has loaded ({@link #listen}); what needs that set is built on a thread of its
+ * own. If building fails half-way, what was already built is closed before the exception leaves.
  */
 public final class App implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(App.class);
 
-    private final Deque<AutoCloseable> built = new ArrayDeque<>();
+    private final Owned owned = new Owned();
+    /** Completes once the first rule set serves and what needs it is built (or with why not). */
+    private final CompletableFuture<Void> ready = new CompletableFuture<>();
+    /** The live checks, configured from the first set's knowledge; none until then. */
+    private final LaterChecks checks = new LaterChecks();
     private LiveRulebook rules;
     private Triage triage;
     private Conversations conversations;
     private AlertDesk alerts;
     private Javalin http;
     private String host;
-    private boolean closed;
 
     private App() {}
 
     /**
-     * Builds everything {@code config} asks for and listens on its host and port.
+     * Builds everything {@code config} asks for, listens on its host and port, and waits until
+     * the first rule set serves ({@link #listen} then {@link #awaitReady}).
      *
      * @throws IllegalArgumentException when a configured value is unusable (the message names it)
      * @throws RulebookException when the runbooks do not load
      */
     public static App start(Config config) throws RulebookException, IOException {
+        App app = listen(config);
+        app.awaitReady();
+        return app;
+    }
+
+    /**
+     * Builds what does not need the runbooks and listens at once; the first rule set, the live
+     * checks, the watcher or rollout and the chat connections are made on a thread of their own
+     * ({@link #awaitReady} waits for them). Until they are, requests that need the rules wait
+     * for them ({@code http.Startup}) and {@code /healthz} answers 503 "starting".
+     *
+     * @throws IllegalArgumentException when a configured value is unusable (the message names it)
+     */
+    public static App listen(Config config) throws IOException {
         App app = new App();
         try {
             app.build(config);
             return app;
-        } catch (RuntimeException | RulebookException | IOException e) {
+        } catch (RuntimeException | IOException e) {
             app.close();
             throw e;
         }
     }
 
-    private void build(Config config) throws RulebookException, IOException {
+    /**
+     * Waits until the first rule set serves and everything that needed it is built. On failure
+     * the app is closed.
+     *
+     * @throws IllegalArgumentException when a configured value is unusable (the message names it)
+     * @throws RulebookException when the runbooks do not load
+     */
+    public void awaitReady() throws RulebookException {
+        try {
+            ready.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            close();
+            Throwable c = e.getCause();
+            if (c instanceof RulebookException r) throw r;
+            if (c instanceof RuntimeException r) throw r;
+            if (c instanceof Error err) throw err;
+            throw new IllegalStateException(c);
+        }
+    }
+
+    private void build(Config config) throws IOException {
         RunbookFollower rollout = config.etcdEndpoints() == null ? null
                 : own(new RunbookFollower(Etcd.parse(config.etcdEndpoints(), config.etcdPrefix(), config.etcdTimeout()),
                         Duration.ofSeconds(5)));
-        rules = rulebook(config, rollout);
-        Prober prober;
-        try {
-            prober = own(Prober.configured(rules.current().knowledge(), config.probe()));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("live checks: " + e.getMessage(), e);
-        }
-        if (!prober.isEmpty()) {
-            log.info("live checks ({} ms budget): {}", prober.settings().budget().toMillis(),
-                    String.join(", ", prober.targets().stream().map(Target::toString).toList()));
-        }
+        Source files = new Source(config.rules(), config.knowledge(), "files");
+        rules = LiveRulebook.starting(files, compiler(config));
         Metrics metrics = new Metrics();
         rules.listen(metrics::reload);
-        // reads by example what the phrases leave unread, once the sentence model has loaded
-        Triage phrases = new Triage(rules, new UnrecognizedLog(1000, Clock.systemUTC()), metrics, ProbeChecks.of(prober),
-                stacks(config, rules.current().knowledge()));
+        // reads by example what the phrases leave unread, once the sentence model has loaded;
+        // the live checks and the stacks are known once the first set's knowledge is
+        Triage phrases = new Triage(rules, new UnrecognizedLog(1000, Clock.systemUTC()), metrics, checks,
+                new LinkedHashSet<>(config.stacks()));
         // reading by example (TRIAGE_RECALL=true) answers without the model until it has loaded
         triage = config.recall() ? phrases.withRecall(false) : phrases;
         ConversationStore store = own(store(config));
@@ -124,19 +144,51 @@ public final class App implements AutoCloseable {
                 config.teamsOpenIdMetadataUrl(), config.teamsTokenUrl()),
                 conversations, json));
         List<EndpointGroup> routes = new ArrayList<>(chat.routes());
-        alerts = alertDesk(config, json);
+        alerts = AlertWiring.desk(config, json, rules, triage, conversations, owned);
         if (alerts != null) routes.add(new AlertRoutes(alerts, json).routes());
         HttpServer.Options options = new HttpServer.Options(config.apiToken(), config.rateLimit(), config.rateBurst(),
                 config.trustForwarded(), routes);
-        http = new HttpServer(triage, conversations, metrics, json, options).create();
+        http = new HttpServer(triage, conversations, metrics, json, options, ready, LiveRulebook.FIRST_WAIT).create();
         DebugToggle.install();
         http.start(config.host(), config.port());
-        chat.start();  // Slack Socket Mode connects once the server is up
         host = "0.0.0.0".equals(config.host()) ? "127.0.0.1" : config.host();
         own(http::stop);
+        Thread starting = new Thread(() -> {
+            try {
+                ready(config, rollout, files, chat, store);
+                ready.complete(null);
+            } catch (Throwable e) {
+                rules.failed(e);
+                ready.completeExceptionally(e);
+                return;
+            }
+            // the first set's scenarios (a child JVM after an edit) are checked once it serves
+            rules.check();
+        }, "starting");
+        starting.setDaemon(true);
+        starting.start();
+    }
+
+    /** What needs the first rule set: loads it, then the live checks, the chat connections, the watcher or rollout. */
+    private void ready(Config config, RunbookFollower rollout, Source files, ChatAdapters chat, ConversationStore store)
+            throws RulebookException {
+        firstSet(config, rollout, files);
+        stacks(config, rules.current().knowledge());
+        Prober prober;
+        try {
+            prober = own(Prober.configured(rules.current().knowledge(), config.probe()));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("live checks: " + e.getMessage(), e);
+        }
+        checks.set(ProbeChecks.of(prober));
         if (!prober.isEmpty()) {
-            // connections are made now, not on the first question; once listening, so start-up
-            // does not share the two cores with loading the probe clients
+            log.info("live checks ({} ms budget): {}", prober.settings().budget().toMillis(),
+                    String.join(", ", prober.targets().stream().map(Target::toString).toList()));
+        }
+        chat.start();  // Slack Socket Mode connects once the server is up
+        if (!prober.isEmpty()) {
+            // connections are made now, not on the first question; on their own thread, so the
+            // first answers do not wait for the probe clients to load
             Thread opening = new Thread(prober::open, "probe-open");
             opening.setDaemon(true);
             opening.start();
@@ -144,68 +196,44 @@ public final class App implements AutoCloseable {
         // with etcd, runbooks arrive by `publish` only: two sources of truth would fight
         if (rollout != null) rollout.follow(rules);
         else if (config.watch()) {
-            own(new RulebookWatcher(rules, List.of(config.rules(), config.knowledge()), Duration.ofMillis(300)));
+            try {
+                own(new RulebookWatcher(rules, List.of(config.rules(), config.knowledge()), Duration.ofMillis(300)));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException("cannot watch the runbooks: " + e.getMessage(), e);
+            }
         }
         log.info("rules revision {} ({} rules) from {}; conversations in {}", rules.current().revision(),
                 rules.current().rules().size(), rollout == null ? "files" : rules.source().label() + " (following "
                         + rollout.describe() + ")", store.describe());
         log.info("{}", chat.describe());
-        if (alerts != null) log.info("{}", alerts.describe());
-        // last, once listening: the sentence model loads on a background thread (one ONNX thread),
-        // and until it has the phrases answer alone
+        if (alerts != null) {
+            log.info("{}", alerts.describe());
+            AlertMap first = AlertMap.load(rules.source().knowledgeDir());
+            if (!first.lint(rules.current().knowledge()).isEmpty()) {
+                log.warn("alerts.yaml has problems (run lint): {}", first.lint(rules.current().knowledge()));
+            }
+        }
+        // last: the sentence model loads on a background thread (one ONNX thread), and until it has
+        // the phrases answer alone
         triage.startRecall();
     }
 
-    /**
-     * Alertmanager's webhook and the alert threads, when a channel is configured: threads in Slack,
-     * groups and claims in Redis when {@code TRIAGE_REDIS_URL} is set (several instances post once).
-     */
-    private AlertDesk alertDesk(Config config, ObjectMapper json) {
-        if (config.alertsSlackChannel() == null) return null;
-        AlertThreads threads = own(new SlackAlertThreads(SlackAdapter.Settings.of(config.slackSigningSecret(),
-                config.slackBotToken(), config.slackApiUrl()), config.alertsSlackChannel(), json));
-        AlertGroups groups = own(config.redisUrl() == null ? AlertGroups.memory(10_000)
-                : AlertGroups.redis(config.redisUrl(), Duration.ofMillis(500)));
-        Deduplicator local = new MemoryDeduplicator(50_000, AlertGroups.KEEP, Clock.systemUTC());
-        Deduplicator seen = own(config.redisUrl() == null ? local
-                : new RedisDeduplicator(config.redisUrl(), AlertGroups.KEEP, Duration.ofMillis(500), local));
-        Claims claims = new Claims() {
-            @Override public boolean claim(String key) { return seen.firstSeen(key); }
-            @Override public void release(String key) { seen.forget(key); }
-        };
-        // alerts.yaml is read again when the runbooks change (files or a published set)
-        AtomicReference<Map.Entry<String, AlertMap>> loaded = new AtomicReference<>();
-        Supplier<AlertMap> map = () -> {
-            String revision = rules.current().revision();
-            Map.Entry<String, AlertMap> had = loaded.get();
-            if (had != null && had.getKey().equals(revision)) return had.getValue();
-            AlertMap m = AlertMap.load(rules.source().knowledgeDir());
-            loaded.set(Map.entry(revision, m));
-            return m;
-        };
-        AlertMap first = map.get();
-        if (!first.lint(rules.current().knowledge()).isEmpty()) {
-            log.warn("alerts.yaml has problems (run lint): {}", first.lint(rules.current().knowledge()));
-        }
-        return own(new AlertDesk(triage, conversations, map, threads, groups, claims, 2, 100));
-    }
-
     private <T extends AutoCloseable> T own(T resource) {
-        built.push(resource);
-        return resource;
+        return owned.own(resource);
     }
 
-    /** The published set when there is one that loads here, else the files. */
-    private static LiveRulebook rulebook(Config config, RunbookFollower rollout) throws RulebookException {
-        LiveRulebook.Source published = rollout == null ? null : rollout.fetch().orElse(null);
+    /** Loads the first set: the published one when there is one that loads here, else the files. */
+    private void firstSet(Config config, RunbookFollower rollout, Source files) throws RulebookException {
+        Source published = rollout == null ? null : rollout.fetch().orElse(null);
         if (published != null) {
             try {
-                return LiveRulebook.open(published, compiler(config));
+                rules.loadFirst(published);
+                return;
             } catch (RulebookException e) {
                 log.warn("the published set does not load here; serving the local files: {}", e.problems());
             }
         }
-        return LiveRulebook.open(new LiveRulebook.Source(config.rules(), config.knowledge(), "files"), compiler(config));
+        rules.loadFirst(files);
     }
 
     /** The runbook compiler, with compiled runbooks kept between starts where the configuration says. */
@@ -261,16 +289,7 @@ public final class App implements AutoCloseable {
     public int port() { return http.port(); }
 
     /** Closes everything, newest first; a second call does nothing. */
-    @Override public synchronized void close() {
-        if (closed) return;
-        closed = true;
-        while (!built.isEmpty()) {
-            AutoCloseable c = built.pop();
-            try {
-                c.close();
-            } catch (Exception e) {
-                log.warn("closing {} failed: {}", c, e.toString());
-            }
-        }
+    @Override public void close() {
+        owned.close();
     }
 }

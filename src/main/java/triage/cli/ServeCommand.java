@@ -34,7 +34,22 @@ public final class ServeCommand implements Callable<Integer> {
         App app;
         try {
             Config config = Config.read(new Config.Flags(sources.rules, sources.knowledge, port, host, watch, null, null));
-            app = App.start(config);
+            app = App.listen(config);
+        } catch (IllegalArgumentException e) {
+            err.println("triage: " + e.getMessage());
+            return 2;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            app.close();
+            stopped.countDown();
+        }, "shutdown"));
+        // listening before the runbooks have loaded: requests wait for them (see App#listen)
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("listening on http://" + app.shownHost() + ":" + app.port());
+        out.flush();
+        try {
+            app.awaitReady();
         } catch (IllegalArgumentException e) {
             err.println("triage: " + e.getMessage());
             return 2;
@@ -42,14 +57,6 @@ public final class ServeCommand implements Callable<Integer> {
             Sources.report(e, err);
             return 1;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            app.close();
-            stopped.countDown();
-        }, "shutdown"));
-        PrintWriter out = spec.commandLine().getOut();
-        out.println("listening on http://" + app.shownHost() + ":" + app.port());
-        out.flush();
         stopped.await();
         return 0;
     }

@@ -4,14 +4,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The rulebook being served, and the way to replace it: a new set is compiled and its
  * scenarios run before it is swapped in whole; if either fails, the last good set keeps serving
  * and the error is kept for {@code /healthz}. Requests in flight finish on the set they started on.
+ *
+ * <p>{@code serve} listens before its first set has loaded ({@link #starting}, then {@link #loadFirst}):
+ * until it has, {@link #current()} waits for it, at most {@link #FIRST_WAIT}.
  */
 public final class LiveRulebook {
     private static final Logger log = LoggerFactory.getLogger(LiveRulebook.class);
@@ -21,7 +29,20 @@ public final class LiveRulebook {
      * source has offered (published, perhaps still compiling or rejected; null for plain files),
      * and the last failed reload, if any.
      */
-    public record Status(String revision, String source, Instant loadedAt, String offered, List<String> error) {}
+    public record Status(String revision, String source, Instant loadedAt, String offered, List<String> error) {
+        /** Whether a set serves: false while the first one is loading (then revision and loadedAt are null). */
+        public boolean serving() { return revision != null; }
+    }
+
+    /** How long a call waits for the first set of a starting rulebook before it is refused ({@link NotReady}). */
+    public static final Duration FIRST_WAIT = Duration.ofSeconds(30);
+
+    /** No set serves yet: the first is still loading, or it did not load. */
+    public static final class NotReady extends RuntimeException {
+        NotReady(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
 
     /**
      * Where a set is read from: two directories and a label for {@code /healthz} ("files" for the
@@ -49,12 +70,45 @@ public final class LiveRulebook {
     private final AtomicReference<List<String>> lastError = new AtomicReference<>();
     /** The first set while its scenarios have not run (see {@link #openUnchecked}). */
     private volatile RulebookCompiler.Compiled unchecked;
+    /** Completes with the first set (or with why there is none): what a call made before it waits on. */
+    private final CompletableFuture<Rulebook> first = new CompletableFuture<>();
 
     private LiveRulebook(RulebookCompiler compiler, Source source, Rulebook first, List<String> error) {
         this.compiler = compiler;
         this.source = source;
         this.current.set(first);
         this.lastError.set(error);
+        if (first != null) this.first.complete(first);
+    }
+
+    /**
+     * A rulebook with no set yet, for a service that listens first: {@link #loadFirst} loads one,
+     * {@link #failed} says none will come; meanwhile {@link #current()} waits.
+     */
+    public static LiveRulebook starting(Source source, RulebookCompiler compiler) {
+        return new LiveRulebook(compiler, source, null, null);
+    }
+
+    /**
+     * Loads the first set of a {@link #starting} rulebook from {@code from}: it serves as soon as it
+     * compiles (or comes from the cache), and its scenarios run in {@link #check()} after, as
+     * {@link #openUnchecked}'s do: failing scenarios are reported, not fatal, since there is nothing
+     * older to fall back to.
+     *
+     * @throws RulebookException when it does not compile; the rulebook is still starting then
+     */
+    public synchronized void loadFirst(Source from) throws RulebookException {
+        if (current.get() != null) throw new IllegalStateException("the first set is loaded already");
+        RulebookCompiler.Compiled c = compiler.compile(from.rulesDir(), from.knowledgeDir());
+        source = from;
+        unchecked = c;
+        current.set(c.rulebook());
+        first.complete(c.rulebook());
+    }
+
+    /** Says no first set will come (start-up failed): calls waiting for one are refused at once. */
+    public void failed(Throwable why) {
+        first.completeExceptionally(why);
     }
 
     /**
@@ -80,7 +134,7 @@ public final class LiveRulebook {
     }
 
     /** Runs the scenarios of a set opened unchecked, logs those that fail, writes its cache entry. */
-    public void check() {
+    public synchronized void check() {
         RulebookCompiler.Compiled first = unchecked;
         if (first == null) return;
         unchecked = null;
@@ -99,13 +153,39 @@ public final class LiveRulebook {
                 new Source(Path.of("rules"), Path.of("knowledge"), "memory"), rb, null);
     }
 
-    public Rulebook current() { return current.get(); }
+    /**
+     * The set that serves; while the first is loading, waits for it.
+     *
+     * @throws NotReady when the first set has not loaded within {@link #FIRST_WAIT}, or will not
+     */
+    public Rulebook current() {
+        Rulebook rb = current.get();
+        return rb != null ? rb : awaitFirst(FIRST_WAIT);
+    }
+
+    /** Whether a set serves (false while the first is loading). */
+    public boolean serving() { return current.get() != null; }
+
+    /** The first set, waiting up to {@code max} for it. */
+    Rulebook awaitFirst(Duration max) {
+        try {
+            return first.get(max.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new NotReady("the runbooks are still loading", e);
+        } catch (ExecutionException e) {
+            throw new NotReady("the runbooks did not load: " + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new NotReady("interrupted while waiting for the runbooks to load", e);
+        }
+    }
 
     /** Set once while wiring, before the watcher starts. */
     public void listen(Listener l) { this.listener = java.util.Objects.requireNonNull(l); }
 
     public Status status() {
         Rulebook rb = current.get();
+        if (rb == null) return new Status(null, source.label(), null, offered, lastError.get());
         return new Status(rb.revision(), source.label(), rb.loadedAt(), offered, lastError.get());
     }
 

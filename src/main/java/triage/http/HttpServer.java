@@ -13,12 +13,15 @@ import org.slf4j.LoggerFactory;
 import triage.conversation.ConversationStore;
 import triage.conversation.Conversations;
 import triage.ops.Metrics;
+import triage.engine.LiveRulebook;
 import triage.engine.RulesStuck;
 import triage.engine.Triage;
 import triage.web.Bodies;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import static io.javalin.apibuilder.ApiBuilder.delete;
 import static io.javalin.apibuilder.ApiBuilder.get;
@@ -57,16 +60,29 @@ public final class HttpServer {
     private final ApiRoutes api;
     private final OpsRoutes ops;
     private final Guard guard;
+    private final Startup startup;
 
     /** @param triage the one way in; its live checks are what {@code "probe": true} runs */
     public HttpServer(Triage triage, Conversations conversations, Metrics metrics, ObjectMapper mapper, Options options) {
+        this(triage, conversations, metrics, mapper, options, CompletableFuture.completedFuture(null),
+                LiveRulebook.FIRST_WAIT);
+    }
+
+    /**
+     * A server that may listen before the service is ready: until {@code ready} completes, a
+     * request that needs the rules waits for it, at most {@code wait}, then is answered 503 with
+     * {@code Retry-After}; {@code /healthz} answers 503 "starting" (see {@link Startup}).
+     */
+    public HttpServer(Triage triage, Conversations conversations, Metrics metrics, ObjectMapper mapper, Options options,
+                      CompletableFuture<?> ready, Duration wait) {
+        this.startup = new Startup(ready, wait);
         this.metrics = metrics;
         this.mapper = mapper;
         this.options = options;
         this.replies = new Replies(mapper);
         this.guard = new Guard(options, metrics);
         this.api = new ApiRoutes(triage, conversations, mapper, replies, guard);
-        this.ops = new OpsRoutes(triage, metrics, replies, options.apiToken() != null);
+        this.ops = new OpsRoutes(triage, metrics, replies, options.apiToken() != null, startup);
     }
 
     public Javalin create() {
@@ -87,6 +103,7 @@ public final class HttpServer {
         app.before(guard::start);
         app.before(guard::authorize);
         app.before(guard::limit);
+        app.before(startup::hold);
         app.after(guard::finish);
         // our own 404s say what is missing; Javalin's (a subclass) would name its endpoint table
         app.exception(HttpResponseException.class, (e, ctx) -> replies.error(ctx, e.getStatus(),
@@ -95,6 +112,10 @@ public final class HttpServer {
         app.exception(ConversationStore.StoreUnavailable.class, (e, ctx) -> {
             log.warn("{} {}: conversation store unavailable: {}", ctx.method(), ctx.path(), e.getMessage());
             replies.error(ctx, 503, "the conversation store is unavailable; try again shortly");
+        });
+        app.exception(LiveRulebook.NotReady.class, (e, ctx) -> {
+            ctx.header("Retry-After", String.valueOf(Startup.RETRY_AFTER));
+            replies.error(ctx, 503, e.getMessage());
         });
         app.exception(RulesStuck.class, (e, ctx) -> {
             log.warn("{} {}: {}", ctx.method(), ctx.path(), e.getMessage());

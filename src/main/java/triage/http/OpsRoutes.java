@@ -21,11 +21,13 @@ final class OpsRoutes implements EndpointGroup {
     private final Metrics metrics;
     private final Replies replies;
     private final boolean admin;
+    private final Startup startup;
     private final WebPage page = new WebPage();
     private final byte[] openapi = OpenApi.document();
 
     /** @param admin whether admin paths exist (only with an API token: without one anybody could trigger them) */
-    OpsRoutes(Triage triage, Metrics metrics, Replies replies, boolean admin) {
+    OpsRoutes(Triage triage, Metrics metrics, Replies replies, boolean admin, Startup startup) {
+        this.startup = startup;
         this.triage = triage;
         this.rules = triage.rules();
         this.metrics = metrics;
@@ -37,7 +39,7 @@ final class OpsRoutes implements EndpointGroup {
         get("/", ctx -> page.serve(ctx, "index.html"));
         get("/app.js", ctx -> page.serve(ctx, "app.js"));
         get("/app.css", ctx -> page.serve(ctx, "app.css"));
-        get("/healthz", ctx -> replies.json(ctx, OpsViews.Health.ok(status())));
+        get("/healthz", this::health);
         get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
         get("/openapi.json", ctx -> ctx.contentType("application/json").result(openapi));
         post("/api/admin/reload", this::reload);
@@ -46,6 +48,18 @@ final class OpsRoutes implements EndpointGroup {
     }
 
     private RulesView status() { return RulesView.of(rules.status()); }
+
+    /** 200 "ok" once serving; 503 "starting" (readiness) while the first rule set loads. */
+    private void health(Context ctx) {
+        LiveRulebook.Status s = rules.status();
+        if (startup.ready() && s.serving()) {
+            replies.json(ctx, OpsViews.Health.ok(RulesView.of(s)));
+            return;
+        }
+        ctx.status(503);
+        replies.json(ctx, new OpsViews.Health("starting", new RulesView(s.revision(), s.source(), s.offered(),
+                s.loadedAt() == null ? null : s.loadedAt().toString(), s.error() == null ? null : String.join("\n", s.error()))));
+    }
 
     private void reload(Context ctx) {
         if (!admin) throw new HttpResponseException(404, "admin paths are off; set TRIAGE_API_TOKEN to enable them");
