@@ -138,7 +138,8 @@ public final class Run {
         Path cache = Files.createTempDirectory("triage-bench-cache-");
         int runs = quick ? 3 : 7;
         List<Long> ref = new ArrayList<>(), coldAnswer = new ArrayList<>(), coldExit = new ArrayList<>(),
-                warmAnswer = new ArrayList<>(), warmExit = new ArrayList<>(), serve = new ArrayList<>();
+                warmAnswer = new ArrayList<>(), warmExit = new ArrayList<>(), serve = new ArrayList<>(),
+                served = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
             ref.add(time(java("-jar", triageJar().toString(), "--version"), cache).exit());
             // a cold cache: what the first run after an edit of the rules pays
@@ -149,7 +150,9 @@ public final class Run {
             Timed warm = time(java("-jar", triageJar().toString(), "ask", "can't log in"), cache);
             warmAnswer.add(warm.answer());
             warmExit.add(warm.exit());
-            serve.add(timeToListening(cache));
+            long[] listening = timeToListening(cache);
+            serve.add(listening[0]);
+            served.add(listening[1]);
         }
         String r = ms(median(ref));
         rows.add(new Row("start-up", "JVM start, `triage --version` (reference)", r, "", "", "", ""));
@@ -159,6 +162,8 @@ public final class Run {
         rows.add(row("start-up", "`ask \"can't log in\"` to its answer, again", median(warmAnswer), median(ref), 2000, true));
         rows.add(new Row("start-up", "... to exit", ms(median(warmExit)), r, ratio(median(warmExit) / 1e6, median(ref) / 1e6), "", ""));
         rows.add(row("start-up", "`serve` to `listening on`", median(serve), median(ref), 2000, true));
+        rows.add(new Row("start-up", "... to its first answer (`POST /api/diagnose` sent at `listening on`; it waits for the rules)",
+                ms(median(served)), r, ratio(median(served) / 1e6, median(ref) / 1e6), "", ""));
         clear(cache);
         Files.deleteIfExists(cache);
     }
@@ -198,10 +203,24 @@ public final class Run {
         return new Timed(answer < 0 ? exit : answer, exit);
     }
 
-    private long timeToListening(Path cache) throws Exception {
+    /**
+     * Nanoseconds from start to {@code listening on}, and to the answer of a diagnosis sent at
+     * that moment (as a client that starts at {@code listening on} sees it: the request waits for
+     * the first rule set).
+     */
+    private long[] timeToListening(Path cache) throws Exception {
         Server s = Server.start(this, java("-jar", triageJar().toString(), "serve", "--port", "0"), cache);
         try {
-            return s.startNanos;
+            long t0 = System.nanoTime();
+            java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + s.port + "/api/diagnose"))
+                            .timeout(java.time.Duration.ofSeconds(60)).header("Content-Type", "application/json")
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"observations\":[\"can't log in\"]}"))
+                            .build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            long answered = s.startNanos + System.nanoTime() - t0;
+            if (r.statusCode() != 200) throw new IllegalStateException("first diagnosis answered " + r.statusCode() + ": " + r.body());
+            return new long[] {s.startNanos, answered};
         } finally {
             s.stop();
         }
