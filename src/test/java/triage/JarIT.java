@@ -62,12 +62,13 @@ class JarIT {
     }
 
     @Test
-    void serve_on_port_zero_says_where_it_listens_and_answers() throws Exception {
-        try (ServedJar served = ServedJar.start()) {
+    void serve_on_port_zero_says_where_it_listens_and_answers_what_is_sent_at_once() throws Exception {
+        // sent at 'listening on', before the runbooks have loaded: it waits for them, then is answered
+        try (ServedJar served = ServedJar.listening(java.util.Map.of())) {
             assertTrue(served.base().matches("http://127\\.0\\.0\\.1:\\d+"), served.base());
             HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
             HttpResponse<String> res = client.send(HttpRequest.newBuilder(URI.create(served.base() + "/api/diagnose"))
-                    .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
+                    .timeout(Duration.ofSeconds(120)).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString("{\"observations\":[\"backoffice lists no systems\"]}")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(200, res.statusCode(), res.body());

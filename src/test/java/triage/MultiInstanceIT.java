@@ -107,6 +107,7 @@ class MultiInstanceIT {
         }
         // a cold start of three (a compile each) takes about 30 s on a quiet machine
         for (CompletableFuture<String> f : up) bases.add(f.get(300, TimeUnit.SECONDS));
+        for (String base : bases) triage.testing.ServedJar.awaitReady(base);
     }
 
     private Process serve() throws IOException {

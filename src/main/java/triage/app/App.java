@@ -150,6 +150,8 @@ public final class App implements AutoCloseable {
                 config.trustForwarded(), routes);
         http = new HttpServer(triage, conversations, metrics, json, options, ready, LiveRulebook.FIRST_WAIT).create();
         DebugToggle.install();
+        log.info("{}", chat.describe());
+        if (alerts != null) log.info("{}", alerts.describe());
         http.start(config.host(), config.port());
         host = "0.0.0.0".equals(config.host()) ? "127.0.0.1" : config.host();
         own(http::stop);
@@ -205,9 +207,7 @@ public final class App implements AutoCloseable {
         log.info("rules revision {} ({} rules) from {}; conversations in {}", rules.current().revision(),
                 rules.current().rules().size(), rollout == null ? "files" : rules.source().label() + " (following "
                         + rollout.describe() + ")", store.describe());
-        log.info("{}", chat.describe());
         if (alerts != null) {
-            log.info("{}", alerts.describe());
             AlertMap first = AlertMap.load(rules.source().knowledgeDir());
             if (!first.lint(rules.current().knowledge()).isEmpty()) {
                 log.warn("alerts.yaml has problems (run lint): {}", first.lint(rules.current().knowledge()));

@@ -101,7 +101,8 @@ class ProbeJarIT {
         Pattern listening = Pattern.compile("listening on (http://127\\.0\\.0\\.1:\\d+)");
         String base = null;
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (base == null && System.nanoTime() < until) {
+        // it listens first and names its live checks once the runbooks they come from have loaded
+        while ((base == null || !log.toString().contains("live checks")) && System.nanoTime() < until) {
             String line = r.readLine();
             if (line == null) break;
             log.append(line).append('\n');

@@ -34,7 +34,15 @@ public final class ServedJar implements AutoCloseable {
         this.base = base;
     }
 
+    /** Starts {@code serve} and returns once it is ready to answer. */
     public static ServedJar start(Map<String, String> env, String... args) throws IOException, InterruptedException {
+        ServedJar s = listening(env, args);
+        awaitReady(s.base);
+        return s;
+    }
+
+    /** Starts {@code serve} and returns at its {@code listening on} line, perhaps before its runbooks have loaded. */
+    public static ServedJar listening(Map<String, String> env, String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", System.getProperty("triage.jar", "target/triage.jar"), "serve", "--port", "0"));
         cmd.addAll(List.of(args));
@@ -71,6 +79,24 @@ public final class ServedJar implements AutoCloseable {
         s.log.addAll(lines);
         lines.clear();
         return s;
+    }
+
+    /**
+     * Waits until the server at {@code base} is ready ({@code /healthz} 200): it listens before its
+     * runbooks have loaded, and a cold start of several JVMs at once on two cores takes a while.
+     */
+    public static void awaitReady(String base) throws IOException, InterruptedException {
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
+        int last = -1;
+        while (System.nanoTime() < deadline) {
+            last = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/healthz"))
+                    .timeout(java.time.Duration.ofSeconds(10)).build(), java.net.http.HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
+            if (last == 200) return;
+            Thread.sleep(100);
+        }
+        throw new IOException(base + " did not become ready within 300 s (last /healthz: " + last + ")");
     }
 
     public static ServedJar start(String... args) throws IOException, InterruptedException { return start(Map.of(), args); }
