@@ -61,6 +61,9 @@ public final class App implements AutoCloseable {
     private Triage triage;
     private Conversations conversations;
     private AlertDesk alerts;
+    private ConversationStore store;
+    /** Completes once the server listens, with its chat adapters (to connect once the first set has loaded). */
+    private final CompletableFuture<ChatAdapters> bound = new CompletableFuture<>();
     private Javalin http;
     private String host;
 
@@ -93,6 +96,7 @@ public final class App implements AutoCloseable {
             app.build(config);
             return app;
         } catch (RuntimeException | IOException e) {
+            app.bound.completeExceptionally(e);
             app.close();
             throw e;
         }
@@ -124,15 +128,31 @@ public final class App implements AutoCloseable {
                         Duration.ofSeconds(5)));
         Source files = new Source(config.rules(), config.knowledge(), "files");
         rules = LiveRulebook.starting(files, compiler(config));
+        // the first set loads from here on, while the HTTP server is built and bound; what needs the set
+        // waits for both
+        Thread starting = new Thread(() -> {
+            try {
+                firstSet(rollout, files);
+                ready(config, rollout, bound.join());
+                ready.complete(null);
+            } catch (Throwable e) {
+                rules.failed(e);
+                ready.completeExceptionally(e);
+                return;
+            }
+            // the first set's scenarios (a child JVM after an edit) are checked once it serves
+            rules.check();
+        }, "starting");
+        starting.setDaemon(true);
+        starting.start();
         Metrics metrics = new Metrics();
         rules.listen(metrics::reload);
-        // reads by example what the phrases leave unread, once the sentence model has loaded;
         // the live checks and the stacks are known once the first set's knowledge is
         Triage phrases = new Triage(rules, new UnrecognizedLog(1000, Clock.systemUTC()), metrics, checks,
                 new LinkedHashSet<>(config.stacks()));
         // reading by example (TRIAGE_RECALL=true) answers without the model until it has loaded
         triage = config.recall() ? phrases.withRecall(false) : phrases;
-        ConversationStore store = own(store(config));
+        store = own(store(config));
         if (store instanceof MemoryStore memory) {
             metrics.gauge("triage.conversations.open", "Conversations kept in memory", memory::size);
         }
@@ -155,26 +175,11 @@ public final class App implements AutoCloseable {
         http.start(config.host(), config.port());
         host = "0.0.0.0".equals(config.host()) ? "127.0.0.1" : config.host();
         own(http::stop);
-        Thread starting = new Thread(() -> {
-            try {
-                ready(config, rollout, files, chat, store);
-                ready.complete(null);
-            } catch (Throwable e) {
-                rules.failed(e);
-                ready.completeExceptionally(e);
-                return;
-            }
-            // the first set's scenarios (a child JVM after an edit) are checked once it serves
-            rules.check();
-        }, "starting");
-        starting.setDaemon(true);
-        starting.start();
+        bound.complete(chat);
     }
 
-    /** What needs the first rule set: loads it, then the live checks, the chat connections, the watcher or rollout. */
-    private void ready(Config config, RunbookFollower rollout, Source files, ChatAdapters chat, ConversationStore store)
-            throws RulebookException {
-        firstSet(config, rollout, files);
+    /** What needs the first rule set, once it has loaded and the server listens: the live checks, the chat connections, the watcher or rollout. */
+    private void ready(Config config, RunbookFollower rollout, ChatAdapters chat) {
         stacks(config, rules.current().knowledge());
         Prober prober;
         try {
@@ -223,7 +228,7 @@ public final class App implements AutoCloseable {
     }
 
     /** Loads the first set: the published one when there is one that loads here, else the files. */
-    private void firstSet(Config config, RunbookFollower rollout, Source files) throws RulebookException {
+    private void firstSet(RunbookFollower rollout, Source files) throws RulebookException {
         Source published = rollout == null ? null : rollout.fetch().orElse(null);
         if (published != null) {
             try {
