@@ -133,8 +133,11 @@ public final class LiveRulebook {
         return live;
     }
 
-    /** Runs the scenarios of a set opened unchecked, logs those that fail, writes its cache entry. */
-    public synchronized void check() {
+    /**
+     * Runs the scenarios of a set opened unchecked, logs those that fail, writes its cache entry.
+     * Not under the reload lock: a reload (a publish) need not wait for the first set's check.
+     */
+    public void check() {
         RulebookCompiler.Compiled first = unchecked;
         if (first == null) return;
         unchecked = null;
