@@ -187,7 +187,7 @@ final class Analyzer {
 
     /** Text to tokens, typo correction paid from {@code budget}: once it is spent, unknown words stay as typed. */
     List<Token> tokens(String text, Budget budget) {
-        String s = expand(text.toLowerCase(Locale.ROOT));
+        String s = Notation.rewrite(expand(text.toLowerCase(Locale.ROOT)));
         List<String> stems = new ArrayList<>();
         List<String> surfaces = new ArrayList<>();
         Matcher m = WORDS.matcher(s);
