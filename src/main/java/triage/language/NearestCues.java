@@ -12,7 +12,8 @@ import java.util.Map;
  * nearest to it, so the clause's negation and its failure word are not counted twice against
  * both facts. A negation that sits as near to the next phrase as to the previous one goes
  * forward ("neither login nor search"), a word of state goes back ("ws dead"). A phrase that no
- * cue is nearest to keeps the clause's cues ("redis etcd core all down"). Linear: the clause's
+ * cue is nearest to shares the next phrase's when only stopwords part them ("redis etcd core all
+ * down"), else it has none ("all pooled connections in use, db cpu low"). Linear: the clause's
  * phrases and cues are walked once, both in order of position.
  */
 final class NearestCues {
@@ -59,5 +60,22 @@ final class NearestCues {
             }
             out.computeIfAbsent(to, x -> new Cues()).add(t);
         }
+        // a phrase no cue is nearest to shares the next phrase's cues when only stopwords part them
+        // (a list of subjects: "redis etcd core all down"); else it has no cue of its own
+        for (int k = ms.size() - 1; k >= 0; k--) {
+            Match m = ms.get(k);
+            if (out.containsKey(m)) continue;
+            Cues shared = new Cues();
+            if (k + 1 < ms.size() && onlyStopwords(seg, m.to() + 1, ms.get(k + 1).from())) shared = out.get(ms.get(k + 1));
+            out.put(m, shared);
+        }
+    }
+
+    private static boolean onlyStopwords(List<Token> seg, int from, int to) {
+        for (int i = from; i < to; i++) {
+            Token t = seg.get(i);
+            if (t.word() && !t.stop() && !t.bare()) return false;
+        }
+        return true;
     }
 }
