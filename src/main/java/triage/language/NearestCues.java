@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Several facts in one clause ("triggers not firing ws dead"): each cue goes to the phrase
+ * Several facts in one clause ("triggers not running websocket down"): each cue goes to the phrase
  * nearest to it, so the clause's negation and its failure word are not counted twice against
  * both facts. A negation that sits as near to the next phrase as to the previous one goes
  * forward ("neither login nor search"), a word of state goes back ("ws dead"). A phrase that no
