@@ -12,8 +12,8 @@ import java.util.Map;
  * nearest to it, so the clause's negation and its failure word are not counted twice against
  * both facts. A negation that sits as near to the next phrase as to the previous one goes
  * forward ("neither login nor search"), a word of state goes back ("ws dead"). A phrase that no
- * cue is nearest to shares the next phrase's when only stopwords part them ("redis etcd core all
- * down"), else it has none ("all pooled connections in use, db cpu low"). Linear: the clause's
+ * cue is nearest to shares a neighbour's when only stopwords part them ("redis etcd core all
+ * down", "no flood from any single client"), else it has none ("all pooled connections in use, db cpu low"). Linear: the clause's
  * phrases and cues are walked once, both in order of position.
  */
 final class NearestCues {
@@ -60,14 +60,21 @@ final class NearestCues {
             }
             out.computeIfAbsent(to, x -> new Cues()).add(t);
         }
-        // a phrase no cue is nearest to shares the next phrase's cues when only stopwords part them
-        // (a list of subjects: "redis etcd core all down"); else it has no cue of its own
+        // a phrase no cue is nearest to shares the cues of a neighbour that only stopwords part it
+        // from, the next first (a list of subjects: "redis etcd core all down"), then the previous
+        // ("no flood from any single client"); else it has no cue of its own
         for (int k = ms.size() - 1; k >= 0; k--) {
             Match m = ms.get(k);
             if (out.containsKey(m)) continue;
-            Cues shared = new Cues();
-            if (k + 1 < ms.size() && onlyStopwords(seg, m.to() + 1, ms.get(k + 1).from())) shared = out.get(ms.get(k + 1));
-            out.put(m, shared);
+            if (k + 1 < ms.size() && out.containsKey(ms.get(k + 1)) && onlyStopwords(seg, m.to() + 1, ms.get(k + 1).from())) {
+                out.put(m, out.get(ms.get(k + 1)));
+            }
+        }
+        for (int k = 0; k < ms.size(); k++) {
+            Match m = ms.get(k);
+            if (out.containsKey(m)) continue;
+            boolean joined = k > 0 && out.containsKey(ms.get(k - 1)) && onlyStopwords(seg, ms.get(k - 1).to() + 1, m.from());
+            out.put(m, joined ? out.get(ms.get(k - 1)) : new Cues());
         }
     }
 
