@@ -98,9 +98,9 @@ final class PhraseMatcher {
             }
         }
         // a phrase inside one clause beats one that must reach across clauses; then more words win
-        found.sort(Comparator.comparing(Match::crossing)
-                .thenComparingInt((Match m) -> -m.phrase().literals)
-                .thenComparingInt(m -> m.to() - m.from()));
+        found.sort((x, y) -> x.crossing() != y.crossing() ? Boolean.compare(x.crossing(), y.crossing())
+                : x.phrase().literals != y.phrase().literals ? Integer.compare(y.phrase().literals, x.phrase().literals)
+                : Integer.compare(x.to() - x.from(), y.to() - y.from()));
         boolean[] used = new boolean[n];
         List<Match> accepted = new ArrayList<>();
         next:
