@@ -32,8 +32,9 @@ final class ActionCheck {
                     "loops without an end (%s)"),
             // Drools turns truth maintenance on per type at a type's first logical insert, for every
             // session at once; the engine turns it on up front for these two (TruthMaintenance)
-            new Forbidden(Pattern.compile("\\binsertLogical\\s*\\(\\s*(?!(?:new\\s+)?(?:Observation|Evidence)\\s*[.(])(?:new\\s+)?([\\w.$]+)"),
-                    "inserts logically what is neither an Observation nor Evidence (%s)"));
+            new Forbidden(Pattern.compile("\\binsertLogical\\s*\\(\\s*(?!(?:new\\s+)?(?:"
+                    + String.join("|", TruthMaintenance.TYPE_NAMES) + ")\\s*[.(])(?:new\\s+)?([\\w.$]+)"),
+                    "inserts logically what is none of " + String.join(", ", TruthMaintenance.TYPE_NAMES) + " (%s)"));
 
     private static final Pattern THEN = Pattern.compile("\\bthen\\b");
 
