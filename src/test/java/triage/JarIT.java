@@ -63,7 +63,7 @@ class JarIT {
 
     @Test
     void serve_on_port_zero_says_where_it_listens_and_answers_what_is_sent_at_once() throws Exception {
-        // sent at 'listening on', before the runbooks have loaded: it waits for them, then is answered
+        // sent at 'listening on', said once the runbooks have loaded: answered at once
         try (ServedJar served = ServedJar.listening(java.util.Map.of())) {
             assertTrue(served.base().matches("http://127\\.0\\.0\\.1:\\d+"), served.base());
             HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

@@ -44,10 +44,9 @@ public final class ServeCommand implements Callable<Integer> {
             app.close();
             stopped.countDown();
         }, "shutdown"));
-        // listening before the runbooks have loaded: requests wait for them (see App#listen)
-        PrintWriter out = spec.commandLine().getOut();
-        out.println("listening on http://" + app.shownHost() + ":" + app.port());
-        out.flush();
+        // the port is bound already (a client on a fixed port waits for the rules rather than being
+        // refused), but 'listening on' is said only once requests are answered at once: outside
+        // checks send their cases at that line, each with a deadline of their own
         try {
             app.awaitReady();
         } catch (IllegalArgumentException e) {
@@ -57,6 +56,9 @@ public final class ServeCommand implements Callable<Integer> {
             Sources.report(e, err);
             return 1;
         }
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("listening on http://" + app.shownHost() + ":" + app.port());
+        out.flush();
         stopped.await();
         return 0;
     }
