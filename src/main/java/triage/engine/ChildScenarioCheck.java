@@ -80,12 +80,10 @@ final class ChildScenarioCheck implements ScenarioCheck {
             }
         }, () -> { }, "scenario-check-err-" + p.pid());
         try {
-            p.getOutputStream().close();
+            // stdin stays open while the child runs: it halts when it closes (end) or this process ends
             ScenarioRunner.Run run = watch(p, rb, lines, errors);
             log.debug("scenarios of {} checked in child JVM {} in {} ms", rb.revision(), p.pid(), (System.nanoTime() - t0) / 1_000_000);
             return run;
-        } catch (IOException e) {
-            return failed("the scenario check process could not be written to: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return failed("interrupted while the scenarios ran");
@@ -183,6 +181,11 @@ final class ChildScenarioCheck implements ScenarioCheck {
 
     /** The child is gone (it halts itself once done; destroyed if not) and its readers have ended. */
     private static void end(Process p, Thread out, Thread err) {
+        try {
+            p.getOutputStream().close();
+        } catch (IOException ignored) {
+            // the child is gone already
+        }
         try {
             if (!p.waitFor(GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
                 kill(p);

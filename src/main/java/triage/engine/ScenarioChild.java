@@ -18,7 +18,9 @@ import java.util.Map;
  * {@code {"compiled": revision}} or {@code {"problems": [...]}}, then per scenario
  * {@code {"scenario": name}} before it runs and {@code {"checked": {...}}} after, then
  * {@code {"done": complete}}. A scenario stuck in an action is reported with the rule it is in, and
- * the process then halts, which ends the spinning thread with it.
+ * the process then halts, which ends the spinning thread with it. The parent holds the child's
+ * stdin open while it waits; when it closes, or the parent ends (a stopped {@code serve}), the child
+ * halts too, so no check outlives the process that asked for it.
  */
 public final class ScenarioChild {
     private ScenarioChild() {}
@@ -26,6 +28,9 @@ public final class ScenarioChild {
     public static void main(String[] args) {
         PrintStream wire = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         System.setOut(System.err);  // whatever else prints (logs, a rule's println) stays off the answer
+        Thread orphaned = new Thread(ScenarioChild::haltWhenParentGoes, "parent-watch");
+        orphaned.setDaemon(true);
+        orphaned.start();
         int code = 0;
         try {
             run(args, wire);
@@ -35,6 +40,18 @@ public final class ScenarioChild {
         }
         wire.flush();
         Runtime.getRuntime().halt(code);
+    }
+
+    /** Reads stdin to its end, which comes when the parent closes it or ends, then halts. */
+    private static void haltWhenParentGoes() {
+        try {
+            while (System.in.read() != -1) {
+                // nothing is sent: the pipe only tells that the parent is there
+            }
+        } catch (java.io.IOException ignored) {
+            // a broken pipe says the same
+        }
+        Runtime.getRuntime().halt(3);
     }
 
     private static void run(String[] args, PrintStream wire) throws Exception {

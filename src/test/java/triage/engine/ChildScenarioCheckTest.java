@@ -112,6 +112,30 @@ class ChildScenarioCheckTest {
         }
     }
 
+    @Test
+    void a_child_halts_when_its_parent_lets_go_of_it_even_inside_an_action_that_never_returns() throws Exception {
+        // a stopped serve ends its JVM, which closes the child's stdin: the child must not run on alone
+        Path root = Fixtures.copyRunbooks(dir);
+        Files.writeString(root.resolve("rules/zz-spin.drl"), SPIN);
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), ScenarioChild.class.getName(), root.resolve("rules").toString(),
+                root.resolve("knowledge").toString(), "-", "600000").redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try (java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(),
+                java.nio.charset.StandardCharsets.UTF_8))) {
+            // compiled: from here on it runs the scenarios, one of which spins until its 10-minute deadline
+            String line = out.readLine();
+            while (line != null && !line.contains("\"compiled\"")) line = out.readLine();
+            assertTrue(line != null, "the child compiled the set");
+            long t0 = System.nanoTime();
+            p.getOutputStream().close();
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the child halts once its parent lets go");
+            assertEquals(3, p.exitValue());
+            assertTrue(seconds(t0) < 60, seconds(t0) + " s");
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
     /**
      * Processes this JVM started, still running, that were not running before the test (by pid:
      * a process's arguments cannot always be read here).
