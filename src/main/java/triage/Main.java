@@ -3,6 +3,7 @@ package triage;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import triage.cli.AskCommand;
+import triage.cli.HeadStart;
 import triage.cli.LintCommand;
 import triage.cli.PublishCommand;
 import triage.cli.ServeCommand;
@@ -33,7 +34,9 @@ public final class Main implements Runnable {
         // gRPC logs through java.util.logging; one log, one line per event
         org.slf4j.bridge.SLF4JBridgeHandler.removeHandlersForRootLogger();
         org.slf4j.bridge.SLF4JBridgeHandler.install();
-        System.exit(run(args));
+        // the runbooks load on another core while the command line below is built and parsed
+        HeadStart head = HeadStart.begin(args);
+        System.exit(commandLine(head, args).execute(args));
     }
 
     /** Runs a command line and returns its exit code. */
@@ -43,7 +46,19 @@ public final class Main implements Runnable {
 
     /** The command line that runs {@code args}: with the subcommand they name, or all of them. */
     public static CommandLine commandLine(String... args) {
-        CommandLine cl = new CommandLine(new Main());
+        return commandLine(HeadStart.none(), args);
+    }
+
+    /** As {@link #commandLine(String...)}, {@code serve} and {@code ask} taking the runbooks {@code head} is loading. */
+    static CommandLine commandLine(HeadStart head, String... args) {
+        CommandLine.IFactory defaults = CommandLine.defaultFactory();
+        CommandLine cl = new CommandLine(new Main(), new CommandLine.IFactory() {
+            @Override public <K> K create(Class<K> c) throws Exception {
+                if (c == ServeCommand.class) return c.cast(new ServeCommand(head));
+                if (c == AskCommand.class) return c.cast(new AskCommand(head));
+                return defaults.create(c);
+            }
+        });
         List<Class<?>> named = COMMANDS.stream()
                 .filter(c -> args.length > 0 && c.getAnnotation(Command.class).name().equals(args[0])).toList();
         for (Class<?> c : named.isEmpty() ? COMMANDS : named) cl.addSubcommand(c);

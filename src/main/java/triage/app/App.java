@@ -77,7 +77,7 @@ public final class App implements AutoCloseable {
      * @throws RulebookException when the runbooks do not load
      */
     public static App start(Config config) throws RulebookException, IOException {
-        App app = listen(config);
+        App app = listen(config, compiler(config));
         app.awaitReady();
         return app;
     }
@@ -86,14 +86,15 @@ public final class App implements AutoCloseable {
      * Builds what does not need the runbooks and listens at once; the first rule set, the live
      * checks, the watcher or rollout and the chat connections are made on a thread of their own
      * ({@link #awaitReady} waits for them). Until they are, requests that need the rules wait
-     * for them ({@code http.Startup}) and {@code /healthz} answers 503 "starting".
+     * for them ({@code http.Startup}) and {@code /healthz} answers 503 "starting". The runbooks
+     * are compiled by {@code compiler} ({@link #compiler(Config)}, or one at work on them already).
      *
      * @throws IllegalArgumentException when a configured value is unusable (the message names it)
      */
-    public static App listen(Config config) throws IOException {
+    public static App listen(Config config, RulebookCompiler compiler) throws IOException {
         App app = new App();
         try {
-            app.build(config);
+            app.build(config, compiler);
             return app;
         } catch (RuntimeException | IOException e) {
             app.bound.completeExceptionally(e);
@@ -122,12 +123,12 @@ public final class App implements AutoCloseable {
         }
     }
 
-    private void build(Config config) throws IOException {
+    private void build(Config config, RulebookCompiler compiler) throws IOException {
         RunbookFollower rollout = config.etcdEndpoints() == null ? null
                 : own(new RunbookFollower(Etcd.parse(config.etcdEndpoints(), config.etcdPrefix(), config.etcdTimeout()),
                         Duration.ofSeconds(5)));
         Source files = new Source(config.rules(), config.knowledge(), "files");
-        rules = LiveRulebook.starting(files, compiler(config));
+        rules = LiveRulebook.starting(files, compiler);
         // the first set loads from here on, while the HTTP server is built and bound; what needs the set
         // waits for both
         Thread starting = new Thread(() -> {
@@ -276,7 +277,6 @@ public final class App implements AutoCloseable {
         if (!redis.warmUp()) log.warn("conversation store {} is not reachable yet; will keep trying", redis.describe());
         return redis;
     }
-
 
     public LiveRulebook rules() { return rules; }
 

@@ -44,6 +44,17 @@ public final class AskCommand implements Callable<Integer> {
             + "print what they found and count it as evidence.")
     boolean probe;
 
+    private final HeadStart headStart;
+
+    public AskCommand() {
+        this(HeadStart.none());
+    }
+
+    /** @param headStart the runbooks perhaps loading already (see {@link HeadStart}) */
+    public AskCommand(HeadStart headStart) {
+        this.headStart = headStart;
+    }
+
     @Override public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -61,7 +72,7 @@ public final class AskCommand implements Callable<Integer> {
             return 2;
         }
         // answer first: the scenarios and the cache entry of a just-edited set can wait until then
-        LiveRulebook rules = Sources.openUnchecked(config, err);
+        LiveRulebook rules = Sources.openUnchecked(config, headStart.compilerFor(config), err);
         if (rules == null) return 1;
         java.util.Set<String> stacks;
         try {

@@ -29,12 +29,23 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--host", description = "Address to listen on (default: $TRIAGE_HOST or 127.0.0.1; 0.0.0.0 for all).")
     String host;
 
+    private final HeadStart headStart;
+
+    public ServeCommand() {
+        this(HeadStart.none());
+    }
+
+    /** @param headStart the runbooks perhaps loading already (see {@link HeadStart}) */
+    public ServeCommand(HeadStart headStart) {
+        this.headStart = headStart;
+    }
+
     @Override public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         App app;
         try {
             Config config = Config.read(new Config.Flags(sources.rules, sources.knowledge, port, host, watch, null, null));
-            app = App.listen(config);
+            app = App.listen(config, headStart.compilerFor(config));
         } catch (IllegalArgumentException e) {
             err.println("triage: " + e.getMessage());
             return 2;

@@ -28,9 +28,14 @@ public final class Sources {
      * or says on {@code err} why they do not load and returns null.
      */
     static LiveRulebook openUnchecked(Config config, PrintWriter err) {
+        return openUnchecked(config, App.compiler(config), err);
+    }
+
+    /** As {@link #openUnchecked(Config, PrintWriter)}, with {@code compiler} (perhaps at work on them already). */
+    static LiveRulebook openUnchecked(Config config, triage.engine.RulebookCompiler compiler, PrintWriter err) {
         try {
             return LiveRulebook.openUnchecked(new LiveRulebook.Source(config.rules(), config.knowledge(), "files"),
-                    App.compiler(config));
+                    compiler);
         } catch (RulebookException e) {
             report(e, err);
             return null;

@@ -37,6 +37,10 @@ public final class RulebookCompiler {
 
     private final RulebookCache cache;
     private final ScenarioCheck scenarios;
+    /** A compile begun ahead of need ({@link #startEarly}), taken by the next compile of the same directories. */
+    private final java.util.concurrent.atomic.AtomicReference<Early> early = new java.util.concurrent.atomic.AtomicReference<>();
+
+    private record Early(Path rulesDir, Path knowledgeDir, FutureTask<Compiled> task) {}
 
     /** A compiler whose scenario checks run in this process ({@link ScenarioCheck#inProcess}). */
     public RulebookCompiler(RulebookCache cache) {
@@ -71,8 +75,29 @@ public final class RulebookCompiler {
         return c.rulebook();
     }
 
+    /**
+     * Begins compiling a set on a thread of its own, while the caller does something else (a
+     * command line is parsed); the next {@link #compile} of the same directories takes the result,
+     * or the problems, as its own. Does nothing when a compile was begun already.
+     */
+    public void startEarly(Path rulesDir, Path knowledgeDir) {
+        FutureTask<Compiled> task = new FutureTask<>(() -> compileNow(rulesDir, knowledgeDir));
+        if (!early.compareAndSet(null, new Early(rulesDir, knowledgeDir, task))) return;
+        Thread t = new Thread(task, "rulebook-early");
+        t.setDaemon(true);
+        t.start();
+    }
+
     /** Compiles (or takes from the cache) and cross-checks a set; its new cache entry waits for {@link #store}. */
     Compiled compile(Path rulesDir, Path knowledgeDir) throws RulebookException {
+        Early begun = early.getAndSet(null);
+        if (begun != null && begun.rulesDir().equals(rulesDir) && begun.knowledgeDir().equals(knowledgeDir)) {
+            return join(begun.task());
+        }
+        return compileNow(rulesDir, knowledgeDir);
+    }
+
+    private Compiled compileNow(Path rulesDir, Path knowledgeDir) throws RulebookException {
         // The rules compile (or come from the cache) on a thread of their own while the knowledge
         // and the language layer load here: on two cores the two halves of a cold start overlap.
         FutureTask<DrlCompiler.Result> rulesPart = new FutureTask<>(() -> DrlCompiler.compile(rulesDir, knowledgeDir, cache));
@@ -151,7 +176,7 @@ public final class RulebookCompiler {
         return problems;
     }
 
-    private static DrlCompiler.Result join(FutureTask<DrlCompiler.Result> task) throws RulebookException {
+    private static <T> T join(FutureTask<T> task) throws RulebookException {
         try {
             return task.get();
         } catch (InterruptedException e) {

@@ -121,6 +121,42 @@ class RulebookCompilerTest {
         assertFalse(Files.exists(cache) && Files.list(cache).findAny().isPresent(), "a set with problems is never cached");
     }
 
+    /** Waits for the compile begun by {@link RulebookCompiler#startEarly} to end. */
+    private static void awaitEarly() throws InterruptedException {
+        for (Thread t : Thread.getAllStackTraces().keySet()) if (t.getName().equals("rulebook-early")) t.join(120_000);
+    }
+
+    @Test
+    void a_compile_begun_early_is_what_the_next_compile_of_the_same_directories_returns() throws Exception {
+        Fixtures.copyRunbooks(dir);
+        RulebookCompiler compiler = new RulebookCompiler(RulebookCache.in(dir.resolve("cache")));
+        String revision = compiler.compile(rules(), knowledge()).rulebook().revision();
+        compiler.startEarly(rules(), knowledge());
+        awaitEarly();
+        // compiling now would fail: the early work was done before the rules went away
+        Files.move(rules(), dir.resolve("moved"));
+        assertEquals(revision, compiler.compile(rules(), knowledge()).rulebook().revision());
+        RulebookException again = assertThrows(RulebookException.class, () -> compiler.compile(rules(), knowledge()),
+                "it is taken once: the next compile reads the directories");
+        assertTrue(again.getMessage().contains("not found"), again.getMessage());
+    }
+
+    @Test
+    void a_compile_begun_early_gives_its_problems_to_the_next_compile_and_other_directories_compile_their_own()
+            throws Exception {
+        Fixtures.copyRunbooks(dir);
+        append("placeos.drl", "\nrule \"Broken\"\nwhen\n    Observation(symptom == \"login-works\"\nthen\nend\n");
+        RulebookCompiler compiler = new RulebookCompiler(RulebookCache.off());
+        compiler.startEarly(rules(), knowledge());
+        RulebookException e = assertThrows(RulebookException.class, () -> compiler.compile(rules(), knowledge()));
+        assertTrue(e.problems().stream().anyMatch(p -> p.file().endsWith("placeos.drl") && p.line() > 0), e.getMessage());
+
+        compiler.startEarly(rules(), knowledge());
+        awaitEarly();
+        assertEquals(Fixtures.shipped().revision(), compiler.compile(Fixtures.RULES, Fixtures.KNOWLEDGE).rulebook().revision(),
+                "a compile of other directories does not take the early work");
+    }
+
     @Test
     void a_compiled_set_is_cached_only_when_stored_and_then_loads_without_compiling() throws Exception {
         Fixtures.copyRunbooks(dir);
