@@ -57,6 +57,8 @@ public final class App implements AutoCloseable {
     private final CompletableFuture<Void> ready = new CompletableFuture<>();
     /** The live checks, configured from the first set's knowledge; none until then. */
     private final LaterChecks checks = new LaterChecks();
+    /** Notes the first answer: work nobody waits for starts after it. */
+    private volatile FirstAnswer firstAnswer;
     private LiveRulebook rules;
     private Triage triage;
     private Conversations conversations;
@@ -141,15 +143,16 @@ public final class App implements AutoCloseable {
                 ready.completeExceptionally(e);
                 return;
             }
-            // the first set's scenarios (a child JVM after an edit) are checked once it serves
-            rules.check();
+            // the first set's scenarios (a child JVM after an edit) are checked once it has answered
+            firstAnswer.then(rules::check, "first-check");
         }, "starting");
         starting.setDaemon(true);
         starting.start();
         Metrics metrics = new Metrics();
+        firstAnswer = new FirstAnswer(metrics);
         rules.listen(metrics::reload);
         // the live checks and the stacks are known once the first set's knowledge is
-        Triage phrases = new Triage(rules, new UnrecognizedLog(1000, Clock.systemUTC()), metrics, checks,
+        Triage phrases = new Triage(rules, new UnrecognizedLog(1000, Clock.systemUTC()), firstAnswer, checks,
                 new LinkedHashSet<>(config.stacks()));
         // reading by example (TRIAGE_RECALL=true) answers without the model until it has loaded
         triage = config.recall() ? phrases.withRecall(false) : phrases;
@@ -194,13 +197,8 @@ public final class App implements AutoCloseable {
                     String.join(", ", prober.targets().stream().map(Target::toString).toList()));
         }
         chat.start();  // Slack Socket Mode connects once the server is up
-        if (!prober.isEmpty()) {
-            // connections are made now, not on the first question; on their own thread, so the
-            // first answers do not wait for the probe clients to load
-            Thread opening = new Thread(prober::open, "probe-open");
-            opening.setDaemon(true);
-            opening.start();
-        }
+        // connected before the first question that needs them, but after the first answer (FirstAnswer)
+        if (!prober.isEmpty()) firstAnswer.then(prober::open, "probe-open");
         // with etcd, runbooks arrive by `publish` only: two sources of truth would fight
         if (rollout != null) rollout.follow(rules);
         else if (config.watch()) {
