@@ -197,7 +197,7 @@ public final class App implements AutoCloseable {
                     String.join(", ", prober.targets().stream().map(Target::toString).toList()));
         }
         chat.start();  // Slack Socket Mode connects once the server is up
-        // connected before the first question that needs them, but after the first answer (FirstAnswer)
+        // connected after the first answer (FirstAnswer), or 2 s after ready without one
         if (!prober.isEmpty()) firstAnswer.then(prober::open, "probe-open");
         // with etcd, runbooks arrive by `publish` only: two sources of truth would fight
         if (rollout != null) rollout.follow(rules);

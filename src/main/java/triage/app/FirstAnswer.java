@@ -16,8 +16,9 @@ import java.util.concurrent.TimeUnit;
  * first answer.
  */
 final class FirstAnswer implements Triage.Observer {
-    /** How long work waits for a first answer before it starts anyway. */
-    static final Duration AT_MOST = Duration.ofSeconds(10);
+    /** How long work waits for a first answer before it starts anyway: short, as a check asked for before the
+     *  clients are connected loads them within its own budget (2 s by default). */
+    static final Duration AT_MOST = Duration.ofSeconds(2);
 
     private final Triage.Observer to;
     private final CompletableFuture<Void> answered = new CompletableFuture<>();
