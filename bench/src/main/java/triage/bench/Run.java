@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
  * {@code bench/target/results.md}.
  *
  * <p>Options: {@code --quick} (shorter points, for trying the harness), {@code --only
- * http,engine,startup,reload}.
+ * http,engine,hostile,startup,reload}.
  */
 public final class Run {
     private final Path repo;
@@ -50,11 +50,11 @@ public final class Run {
 
     public static void main(String[] args) throws Exception {
         boolean quick = false;
-        Set<String> only = Set.of("http", "engine", "startup", "reload");
+        Set<String> only = Set.of("http", "engine", "hostile", "startup", "reload");
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--quick")) quick = true;
             else if (args[i].equals("--only")) only = Set.of(args[++i].split(","));
-            else throw new IllegalArgumentException("unknown option " + args[i] + " (--quick, --only http,engine,startup,reload)");
+            else throw new IllegalArgumentException("unknown option " + args[i] + " (--quick, --only http,engine,hostile,startup,reload)");
         }
         Path repo = Path.of(System.getProperty("triage.repo", ".")).toAbsolutePath().normalize();
         Path benchJar = Path.of(Run.class.getProtectionDomain().getCodeSource().getLocation().toURI());
@@ -65,6 +65,7 @@ public final class Run {
         if (only.contains("reload")) run.reload();
         if (only.contains("http")) run.http();
         if (only.contains("engine")) run.engine();
+        if (only.contains("hostile")) run.hostile();
         run.facts.put("load average at the end", load());
         String table = run.table();
         System.out.println();
@@ -523,6 +524,28 @@ public final class Run {
             rows.add(new Row("language", "µs text to diagnosis through `Triage` (what it remembers, it reuses)", us(through),
                     us(whole) + " (nothing remembered)", ratio(through[0], whole[0]), "", ""));
         }
+    }
+
+    // ---- the worst bodies the reader accepts (JMH) ----------------------------------------------
+
+    private void hostile() throws Exception {
+        System.out.println("== hostile bodies, JMH (" + load() + ")");
+        OptionsBuilder b = new OptionsBuilder();
+        b.include(HostileBodyBench.class.getName()).jvmArgsAppend("-Dtriage.repo=" + repo).shouldFailOnError(true);
+        if (quick) {
+            b.warmupIterations(2).warmupTime(TimeValue.seconds(1)).measurementIterations(3).measurementTime(TimeValue.seconds(1));
+        }
+        double worst = 0;
+        String worstShape = "";
+        for (RunResult r : new Runner(b.build()).run()) {
+            String shape = r.getParams().getParam("shape");
+            double[] s = {r.getPrimaryResult().getScore(), r.getPrimaryResult().getScoreError()};
+            if (s[0] > worst) { worst = s[0]; worstShape = shape; }
+            rows.add(new Row("language", "ms to read a 64 KiB body, shape " + shape,
+                    String.format(Locale.ROOT, "%.1f ± %.1f ms", s[0], s[1]), "", "", "", ""));
+        }
+        rows.add(new Row("language", "ms to read the worst 64 KiB body (" + worstShape + ")",
+                String.format(Locale.ROOT, "%.1f ms", worst), "", "", "<= 50 ms", worst <= 50 ? "ok" : "MISS"));
     }
 
     // ---- formatting ------------------------------------------------------------------------
