@@ -5,7 +5,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import org.tartarus.snowball.ext.EnglishStemmer;
 import triage.knowledge.Lexicon;
 
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
