@@ -88,13 +88,15 @@ public final class Recall {
     /**
      * As {@link #read(Knowledge, String, SentenceMatcher.Polarity, List, boolean)}, also reading
      * {@code gaps}: clauses the phrases left unread in texts they read in part. A gap counts only
-     * at or above {@link Thresholds#accept()} (no maybe), and one not read is not reported.
+     * at or above {@link Thresholds#accept()} (no maybe), and one not read is not reported; gaps
+     * alone never load the model, they are read once it has loaded.
      */
     public Result read(Knowledge knowledge, String revision, SentenceMatcher.Polarity polarity,
                        List<String> unread, List<String> gaps, boolean wait) {
         if (unread.isEmpty() && gaps.isEmpty()) return Result.none(unread);
         try {
-            if (!wait && !encoder.loaded()) return Result.none(unread);
+            // a text read in part is answered by its phrases: its gaps never wait for the model (ask)
+            if ((!wait || unread.isEmpty()) && !encoder.loaded()) return Result.none(unread);
             Optional<SentenceMatcher> m = matcher(knowledge, revision, polarity, wait);
             if (m.isEmpty()) return Result.none(unread);
             Result r = read(knowledge, m.get(), unread);
