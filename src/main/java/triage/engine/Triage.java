@@ -10,6 +10,7 @@ import triage.model.ProbeResult;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -183,11 +184,21 @@ public final class Triage {
             notUnderstood.remove(reply.getText());
         }
         List<Maybe> maybe = List.of();
-        if (recall != null && !notUnderstood.isEmpty()) {
-            // what the phrases left unread (and was no reply), read by the symptoms' examples
+        if (recall != null) {
+            // what the phrases left unread (and was no reply), read by the symptoms' examples: whole
+            // texts, and the clauses the phrases did not read in texts they read in part
+            Set<String> readTexts = new LinkedHashSet<>(), byPhrase = new HashSet<>();
+            for (Observation o : in.readings()) {
+                readTexts.add(o.getText());
+                byPhrase.add(o.getSymptom());
+            }
+            List<String> gaps = new ArrayList<>();
+            for (String t : readTexts) gaps.addAll(rb.interpreter().unreadClauses(t));
             Recall.Result r = recall.read(rb.knowledge(), rb.revision(), rb.interpreter()::polarityAbout, notUnderstood,
-                    waitForModel);
+                    gaps, waitForModel);
             for (Recall.Found f : r.found()) {
+                // a clause read by example never overrides what the phrases read of the same symptom
+                if (byPhrase.contains(f.symptom())) continue;
                 heard.add(Observation.byExample(f.symptom(), f.present(), f.text(), f.example(), f.similarity()));
             }
             notUnderstood = new ArrayList<>(r.unread());

@@ -18,8 +18,11 @@ final class Cues {
 
     /** Whether the clause affirms a symptom of something working ({@code good}) or of a fault. */
     boolean affirms(boolean good) {
-        boolean negated = (negations % 2) == 1;
-        return !(negated ^ (good ? failure : healthy));
+        // of something working, a negation of the fact and a failure word agree: "the modules
+        // panel is empty, no functions" is one denial, not two that cancel (a negation of the
+        // failure word itself, "not broken", was read into the word: StateNegation)
+        if (good) return !(negated() || failure);
+        return !(negated() ^ healthy);
     }
 
     static Cues opposite(boolean previousGood) {

@@ -129,6 +129,17 @@ public final class Interpreter {
     public Interpretation read(String text) { return read(List.of(text)); }
 
     /**
+     * The clauses of {@code text} that no phrase read, each as its words (two or more that say
+     * something): what reading by example may still read in a text the phrases read in part.
+     */
+    public List<String> unreadClauses(String text) {
+        List<String> gaps = new ArrayList<>();
+        Budget budget = Budget.perRequest();
+        matcher.read(text, analyzer.tokens(Actions.strip(text), budget), budget, gaps);
+        return gaps;
+    }
+
+    /**
      * How a text was analysed, for people writing phrases: each concept, with {@code !} after a
      * negation, {@code -} after a failure word, {@code +} after a word of health, {@code |} for
      * clause breaks. "can't loggin" reads {@code can not! login}.
@@ -216,7 +227,7 @@ public final class Interpreter {
         Symptom s = symptoms.get(symptomId);
         if (s == null) return null;
         Cues c = new Cues();
-        for (Token t : analyzer.tokens(text)) if (t.word()) c.add(t);
+        for (Token t : StateNegation.apply(analyzer.tokens(text), null)) if (t.word()) c.add(t);
         if (!c.any()) return null;
         return c.affirms(s.good());
     }

@@ -29,7 +29,14 @@ final class PhraseMatcher {
     /** Stems that open a subordinate clause: "when I open the systems tab, the list stays empty" is one fact. */
     private static final Set<String> OPENERS = Set.of("when", "whenev", "if", "after", "onc", "while");
 
-    List<Observation> read(String text, List<Token> tokens, Budget budget) {
+    List<Observation> read(String text, List<Token> tokens, Budget budget) { return read(text, tokens, budget, null); }
+
+    /**
+     * As {@link #read(String, List, Budget)}, also collecting into {@code gaps} (when not null) the
+     * clauses no phrase read that hold two words or more that say something: what reading by
+     * example may still read.
+     */
+    List<Observation> read(String text, List<Token> tokens, Budget budget, List<String> gaps) {
         List<Observation> out = new ArrayList<>();
         boolean previousGood = true;
         boolean afterExcept = false;
@@ -40,7 +47,7 @@ final class PhraseMatcher {
             Token.Kind k = end ? null : tokens.get(i).kind();
             if (end || k == Token.Kind.STRONG_BREAK || k == Token.Kind.EXCEPT) {
                 if (i > start) {
-                    previousGood = segment(text, tokens.subList(start, i), afterExcept, previousGood, marks, out, budget);
+                    previousGood = segment(text, tokens.subList(start, i), afterExcept, previousGood, marks, out, budget, gaps);
                 }
                 afterExcept = k == Token.Kind.EXCEPT;
                 start = i + 1;
@@ -51,7 +58,7 @@ final class PhraseMatcher {
 
     /** Reads one segment into {@code out}; returns whether it said things work (for a following "except"). */
     private boolean segment(String text, List<Token> seg, boolean afterExcept, boolean previousGood, PhraseFinder.Marks marks,
-                            List<Observation> out, Budget budget) {
+                            List<Observation> out, Budget budget, List<String> gaps) {
         int n = seg.size();
         // clause index of each token, by weak breaks alone, and where each clause starts and ends
         int[] clauseOf = new int[n];
@@ -106,6 +113,7 @@ final class PhraseMatcher {
             for (int i : m.consumed()) used[i] = true;
             accepted.add(m);
         }
+        if (gaps != null) gaps(seg, clauseOf, clause, accepted, gaps);
 
         // weak breaks inside an accepted window do not part clauses
         boolean[] inside = new boolean[n];
@@ -123,10 +131,12 @@ final class PhraseMatcher {
         for (int c = 0; c <= clause; c++) clauseCues[c] = new Cues();
         boolean[] bare = new boolean[parts];
         java.util.Arrays.fill(bare, true);
+        // "not working" is one failure, not a negation and a word of health that cancel
+        List<Token> cued = StateNegation.apply(seg, used);
         for (int i = 0; i < n; i++) {
             Token t = seg.get(i);
             if (!t.word() || used[i]) continue;
-            clauseCues[clauseOf[i]].add(t);
+            clauseCues[clauseOf[i]].add(cued.get(i));
             if (!t.bare() && !t.cue()) bare[part[i]] = false;
         }
         // an opening "when I open the systems tab," states nothing itself: the clause after it does
@@ -153,7 +163,7 @@ final class PhraseMatcher {
         }
 
         accepted.sort(Comparator.comparingInt(Match::from));
-        Map<Match, Cues> own = NearestCues.of(seg, accepted, clauseOf, used);
+        Map<Match, Cues> own = NearestCues.of(cued, accepted, clauseOf, used);
         // a fault named in a clause without other cues means what it names there failed:
         // "execute gives no core instances" says execute fails
         boolean[] fault = new boolean[parts];
@@ -163,7 +173,7 @@ final class PhraseMatcher {
         for (Match m : accepted) {
             Symptom s = symptoms.get(m.phrase().symptom);
             if (s.good()) continue;
-            boolean pr = polarity(m.phrase(), own.getOrDefault(m, effective[part[m.from()]]), false);
+            boolean pr = polarity(m.phrase(), own.getOrDefault(m, denial(m, effective[part[m.from()]], cued, used, part)), false);
             present.put(m, pr);
             if (pr) fault[part[m.from()]] = true;
         }
@@ -174,7 +184,7 @@ final class PhraseMatcher {
         for (Match m : accepted) {
             Symptom s = symptoms.get(m.phrase().symptom);
             int at = part[m.from()];
-            Cues mine = own.getOrDefault(m, effective[at]);
+            Cues mine = own.getOrDefault(m, denial(m, effective[at], cued, used, part));
             boolean pr = present.containsKey(m) ? present.get(m)
                     : !mine.any() && (fault[at] || anyFault && !anyCue) ? !m.phrase().affirms
                     : polarity(m.phrase(), mine, true);
@@ -203,6 +213,48 @@ final class PhraseMatcher {
         List<Match> out = new ArrayList<>(keys.length);
         for (long k : keys) out.add(found.get((int) k));
         return out;
+    }
+
+    /**
+     * A clause's cues as they bear on a phrase that denies its symptom ("modules blank"): that
+     * phrase holds its own state word, so only a negation before its end turns it; one after it
+     * negates what follows ("the modules panel is blank with no functions in it" is one denial).
+     */
+    private static Cues denial(Match m, Cues cues, List<Token> cued, boolean[] used, int[] part) {
+        if (m.phrase().affirms || cues.negations == 0) return cues;
+        int after = 0;
+        for (int i = m.to() + 1; i < cued.size() && part[i] == part[m.from()]; i++) {
+            if (!used[i] && cued.get(i).word() && cued.get(i).negation()) after++;
+        }
+        if (after == 0) return cues;
+        Cues c = new Cues();
+        c.negations = Math.max(0, cues.negations - after);
+        c.failure = cues.failure;
+        c.healthy = cues.healthy;
+        return c;
+    }
+
+    /** The clauses of {@code seg} no accepted phrase touches, as their words, when two words or more say something. */
+    private static void gaps(List<Token> seg, int[] clauseOf, int clauses, List<Match> accepted, List<String> into) {
+        boolean[] read = new boolean[clauses + 1];
+        for (Match m : accepted) for (int c = clauseOf[m.from()]; c <= clauseOf[m.to()]; c++) read[c] = true;
+        StringBuilder sb = new StringBuilder();
+        int saying = 0, current = 0;
+        for (int i = 0; i <= seg.size(); i++) {
+            int c = i < seg.size() ? clauseOf[i] : -1;
+            if (c != current) {
+                if (!read[current] && saying >= 2) into.add(sb.toString());
+                sb.setLength(0);
+                saying = 0;
+                current = c;
+            }
+            if (c < 0) break;
+            Token t = seg.get(i);
+            if (!t.word() || read[c]) continue;
+            if (sb.length() > 0) sb.append(' ');
+            sb.append(t.surface());
+            if (!t.stop() && !t.bare()) saying++;
+        }
     }
 
     /**

@@ -8,4 +8,10 @@ record Token(Kind kind, String surface, String stem, boolean negation, boolean f
     boolean word() { return kind == Kind.WORD; }
 
     boolean cue() { return negation || failure || healthy; }
+
+    /** This negation, spent on the word of state after it: it turns nothing else. */
+    Token spent() { return new Token(kind, surface, stem, false, failure, healthy, stop, bare); }
+
+    /** This word of state turned by a negation before it: "not working" is a failure, "never fails" health. */
+    Token turned() { return new Token(kind, surface, stem, negation, healthy, failure, stop, bare); }
 }

@@ -33,6 +33,13 @@
  *     say something are allowed, stopwords do not count. Phrases with more words win; a word serves
  *     one phrase. Negation words written into a phrase ("no core instances", "not enough workers")
  *     are the phrase's own and do not turn it again (pseudo-triggers in NegEx's terms).
+ * <li><b>Negation of a state word</b> ({@code StateNegation}, NegEx's pre-negation). A negation
+ *     whose next word that says something (stopwords between, at most four words on) is a failure
+ *     or health word turns that word and is spent on it: "not working" is a failure, "nothing is
+ *     broken" health, and neither turns the fact again. Any other negation is the fact's ("no
+ *     functions", "nobody can log in"); for something working it agrees with a failure word
+ *     ("the modules panel is blank with no functions" is one denial). A phrase that denies its
+ *     symptom ("modules blank") is turned only by a negation before its end.
  * <li><b>One decision per fact.</b> A phrase that denies its symptom ("locked out", "workers keep
  *     up") is turned only by a negation; a state word beside it agrees with it and does not flip it
  *     a second time ("workers are processing fine" is one denial). A phrase that names its symptom
@@ -52,6 +59,8 @@
  *     terms match, and reading is linear in the text's length whatever its shape;
  *     each request has a work {@link Budget} after which the rest is left unread, never guessed.
  * </ol>
- * Nothing is guessed: a text where no phrase matched is returned as unrecognized.
+ * Nothing is guessed: a text where no phrase matched is returned as unrecognized. The clauses no
+ * phrase read ({@link Interpreter#unreadClauses}) are left to reading by example
+ * ({@code triage.language.similar}).
  */
 package triage.language;

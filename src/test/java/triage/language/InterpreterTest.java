@@ -197,4 +197,25 @@ class InterpreterTest {
         assertFalse(read("we restarted it").contains("stack-component-down"), read("we restarted it"));
         assertFalse(read("the container was oomkilled").contains("stack-component-down"));
     }
+
+    @ParameterizedTest(name = "\"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            // a negation before a word of state turns the word, not the fact a second time
+            "redis is not down                                  | redis-healthy+",
+            "nothing is broken with redis                       | redis-healthy+",
+            "the drivers are not working                        | drivers-respond-",
+            // a negation of the fact and a failure word agree: one denial, not two that cancel
+            "the modules panel is blank with no functions in it | modules-load-",
+            // a clause that only names a subject shares its neighbour's predicate
+            "every api call errors, login included              | backend-down+ login-works- most-api-works-",
+    })
+    void one_decision_per_fact_whatever_the_negations(String text, String expected) {
+        assertEquals(expected, read(text));
+    }
+
+    @Test
+    void the_clauses_no_phrase_read_are_left_for_reading_by_example() {
+        assertEquals(List.of("the printer on floor two jammed"), in.unreadClauses("login fails and the printer on floor two jammed"));
+        assertEquals(List.of(), in.unreadClauses("login fails and search is down"));
+    }
 }

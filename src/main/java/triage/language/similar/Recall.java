@@ -82,12 +82,34 @@ public final class Recall {
      */
     public Result read(Knowledge knowledge, String revision, SentenceMatcher.Polarity polarity,
                        List<String> unread, boolean wait) {
-        if (unread.isEmpty()) return Result.none(unread);
+        return read(knowledge, revision, polarity, unread, List.of(), wait);
+    }
+
+    /**
+     * As {@link #read(Knowledge, String, SentenceMatcher.Polarity, List, boolean)}, also reading
+     * {@code gaps}: clauses the phrases left unread in texts they read in part. A gap counts only
+     * at or above {@link Thresholds#accept()} (no maybe), and one not read is not reported; gaps
+     * alone never load the model, they are read once it has loaded.
+     */
+    public Result read(Knowledge knowledge, String revision, SentenceMatcher.Polarity polarity,
+                       List<String> unread, List<String> gaps, boolean wait) {
+        if (unread.isEmpty() && gaps.isEmpty()) return Result.none(unread);
         try {
-            if (!wait && !encoder.loaded()) return Result.none(unread);
+            // a text read in part is answered by its phrases: its gaps never wait for the model (ask)
+            if ((!wait || unread.isEmpty()) && !encoder.loaded()) return Result.none(unread);
             Optional<SentenceMatcher> m = matcher(knowledge, revision, polarity, wait);
             if (m.isEmpty()) return Result.none(unread);
-            return read(knowledge, m.get(), unread);
+            Result r = read(knowledge, m.get(), unread);
+            if (gaps.isEmpty()) return r;
+            List<Found> found = new ArrayList<>(r.found());
+            for (String g : gaps) {
+                Optional<SentenceMatcher.Nearest> n = m.get().nearest(g);
+                if (n.isPresent() && n.get().similarity() >= thresholds.accept()) {
+                    SentenceMatcher.Nearest near = n.get();
+                    found.add(new Found(g, near.example().symptom(), m.get().present(near), near.example().text(), near.similarity()));
+                }
+            }
+            return new Result(List.copyOf(found), r.maybe(), r.unread());
         } catch (RuntimeException e) {
             // the phrases still answer when the model cannot
             log.warn("reading by example failed; phrases alone: {}", e.toString());

@@ -95,6 +95,18 @@ class SentenceMatcherTest {
     }
 
     @Test
+    void a_clause_the_phrases_leave_unread_in_a_text_they_read_in_part_is_read_by_example() {
+        String text = "the redis queue keeps growing, and db utilisation is very high";
+        assertEquals(List.of("db utilisation is very high"), rb.interpreter().unreadClauses(text));
+        triage.engine.Answer a = Fixtures.triage().withRecall(new Recall(encoder, Thresholds.DEFAULT), true)
+                .answer(triage.engine.Said.texts(List.of(text)));
+        List<String> heard = a.heard().stream().map(o -> o.getSymptom() + (o.isPresent() ? "+" : "-")
+                + (o.getExample() == null ? "" : " by example")).toList();
+        assertEquals(List.of("request-queue-growing+", "database-cpu-high+ by example"), heard);
+        assertTrue(a.diagnosis().unrecognized().isEmpty(), "a text read in part is not reported unread");
+    }
+
+    @Test
     void the_answer_says_a_reading_came_from_an_example_and_how_close_it_was() throws Exception {
         triage.engine.Answer a = Fixtures.triage().withRecall(new Recall(encoder, Thresholds.DEFAULT), true)
                 .answer(triage.engine.Said.texts(List.of("db utilisation is very high", "happy birthday to the whole team")));

@@ -1,0 +1,41 @@
+package triage.language;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * NegEx's pre-negation on a word of state. A negation whose next word that says something
+ * (stopwords between them, at most four words on) is a failure or health word turns that word
+ * and is spent on it: "not working" is a failure, "nothing is down" health, and neither turns the
+ * fact a second time. Any other negation ("no functions", "nobody can log in") is the fact's. A
+ * word of state a phrase took as its own ("driver (respond|work)") is the phrase's: a negation
+ * before it stays the fact's ("drivers are not working"). A count of none read from notation
+ * ("0/3 CrashLoopBackOff") says how many, not that the state is not so.
+ */
+final class StateNegation {
+    private StateNegation() {}
+
+    /** {@code tokens} with each such pair turned; {@code used} (or null): the words phrases took. */
+    static List<Token> apply(List<Token> tokens, boolean[] used) {
+        List<Token> out = null;
+        for (int i = 0; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            if (!t.word() || !t.negation() || taken(used, i) || t.surface().equals("none")) continue;
+            for (int j = i + 1; j < tokens.size() && j <= i + 4; j++) {
+                Token u = tokens.get(j);
+                if (!u.word() || u.negation() || taken(used, j)) break;
+                if (u.failure() != u.healthy()) {
+                    if (out == null) out = new ArrayList<>(tokens);
+                    out.set(i, t.spent());
+                    out.set(j, u.turned());
+                    i = j;
+                    break;
+                }
+                if (!u.stop()) break;
+            }
+        }
+        return out == null ? tokens : out;
+    }
+
+    private static boolean taken(boolean[] used, int i) { return used != null && used[i]; }
+}
