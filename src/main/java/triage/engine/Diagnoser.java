@@ -112,7 +112,8 @@ public final class Diagnoser {
         session.addEventListener((RuleRuntimeEventListener) tracker);
         session.addEventListener(tracker.agenda);
         try {
-            for (Observation o : observations) session.insert(o);
+            List<FactHandle> handles = new ArrayList<>();
+            for (Observation o : observations) handles.add(session.insert(o));
             for (String r : runbookHints) session.insert(new Mentioned(r));
             List<FactHandle> toWithdraw = new ArrayList<>();
             for (Observation o : withdrawn) toWithdraw.add(session.insert(o));
@@ -139,9 +140,11 @@ public final class Diagnoser {
             if (!withChecks) return new Outcome(causes, ruledOut, checks, inferred, firings, null);
             Confirmation confirm = confirmation(rb, causes, current, observations, setAside, scope);
             double lead = causes.isEmpty() ? 0.0 : current.getOrDefault(causes.get(0).component(), 0.0);
-            Check challenger = confirm.settles()
-                    ? NextChecks.challenger(rb, session, tracker, scope, answered, asking, causes.get(0).component())
-                    : null;
+            String top = causes.isEmpty() ? null : causes.get(0).component();
+            Check challenger = confirm.settles() ? NextChecks.challenger(rb, session, tracker, scope, answered, asking, top) : null;
+            if (confirm.settles() && challenger == null) {
+                challenger = Corroboration.needed(rb, session, tracker, scope, answered, asking, observations, handles, top);
+            }
             if (challenger != null) {
                 // one answer could still put another cause first: ask it before settling
                 checks = List.of(challenger);

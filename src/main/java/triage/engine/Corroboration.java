@@ -1,0 +1,102 @@
+package triage.engine;
+
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.FactHandle;
+import triage.knowledge.Knowledge;
+import triage.knowledge.Symptom;
+import triage.model.Check;
+import triage.model.Observation;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * No single answer decides: before a diagnosis settles, each answer the person gave (a yes/no,
+ * or something said after the opening) is turned around in the live session, one at a time.
+ * When one turned answer would leave the leading cause below {@value #HOLDS} or behind another,
+ * the conclusion rests on that answer alone, and one more check that bears on the suspects is
+ * asked first: if the answer was right, the new one agrees and the cause stands on two; if it
+ * was a slip, the new one contradicts it and the ranking reopens. This is the robustness an
+ * expert applies to a decisive report ("let's double-check that"); the checks asked are the
+ * ones of most expected value ({@link NextChecks#valueChecks}).
+ *
+ * <p>The demand ends when nothing worth asking is left or once {@value #MAX_ANSWERS} answers
+ * are in: a person's patience is part of the cost.
+ */
+final class Corroboration {
+    /** Certainty the leading cause must keep with any one answer turned around. */
+    static final double HOLDS = 0.5;
+    /** Answers after which a conclusion resting on one of them is accepted all the same. */
+    static final int MAX_ANSWERS = 9;
+    /** How far a check must move the leading cause's certainty to corroborate or contradict it. */
+    static final double MIN_SWING = 0.1;
+
+    private Corroboration() {}
+
+    /** The check to ask before settling on {@code top}, or null when no single answer decides it. */
+    static Check needed(Rulebook rb, KieSession session, SessionTracker tracker, Scope scope, Set<String> answered,
+                        Diagnoser.Asking asking, List<Observation> observations, List<FactHandle> handles, String top) {
+        String opening = null;
+        for (Observation o : observations) {
+            if (Observation.TEXT.equals(o.getSource())) { opening = o.getText(); break; }
+        }
+        int given = 0;
+        String decisive = null;
+        for (int i = 0; i < observations.size(); i++) {
+            Observation o = observations.get(i);
+            boolean person = Observation.ANSWER.equals(o.getSource())
+                    || Observation.TEXT.equals(o.getSource()) && !o.getText().equals(opening);
+            if (!person) continue;
+            given++;
+            if (decisive != null) continue;
+            FactHandle h = handles.get(i);
+            session.update(h, new Observation(o.getSymptom(), !o.isPresent(), o.getText(), o.getSource()));
+            Diagnoser.fire(session, scope);
+            boolean falls = falls(tracker.signedCertainties(), top);
+            session.update(h, o);
+            Diagnoser.fire(session, scope);
+            if (falls) decisive = o.getSymptom();
+        }
+        if (decisive == null || given >= MAX_ANSWERS) return null;
+        return independent(rb, session, tracker, scope, answered, asking, top);
+    }
+
+    /**
+     * The unanswered check that moves {@code top} most between its two answers, per unit of
+     * effort: its own health, its logs, or another sign the rules read for it. Null when none
+     * moves it by {@value #MIN_SWING}.
+     */
+    static Check independent(Rulebook rb, KieSession session, SessionTracker tracker, Scope scope, Set<String> answered,
+                             Diagnoser.Asking asking, String top) {
+        Knowledge k = rb.knowledge();
+        Symptom best = null;
+        double bestValue = 0;
+        for (String id : rb.symptomsAbout(top)) {
+            Symptom s = k.symptoms().get(id);
+            if (s == null || answered.contains(id) || !scope.reads().contains(id) || !asking.mayAsk(id, false)) continue;
+            FactHandle h = session.insert(new Observation(id, true, "", Observation.HYPOTHESIS));
+            Diagnoser.fire(session, scope);
+            double yes = tracker.signedCertainties().getOrDefault(top, 0.0);
+            session.update(h, new Observation(id, false, "", Observation.HYPOTHESIS));
+            Diagnoser.fire(session, scope);
+            double no = tracker.signedCertainties().getOrDefault(top, 0.0);
+            session.delete(h);
+            Diagnoser.fire(session, scope);
+            double swing = Math.abs(yes - no);
+            double value = swing / (1 + s.effortRank() * 0.25);
+            if (swing >= MIN_SWING && (best == null || value > bestValue + 1e-9)) {
+                best = s;
+                bestValue = value;
+            }
+        }
+        return best == null ? null : new Check(best.id(), best.question(), best.how(), Diagnoser.round(bestValue));
+    }
+
+    private static boolean falls(Map<String, Double> cf, String top) {
+        double t = cf.getOrDefault(top, 0.0);
+        if (t < HOLDS) return true;
+        for (Map.Entry<String, Double> e : cf.entrySet()) if (!e.getKey().equals(top) && e.getValue() >= t) return true;
+        return false;
+    }
+}
