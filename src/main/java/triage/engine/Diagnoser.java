@@ -35,7 +35,8 @@ import java.util.Set;
  * {@value #SETTLED}, it leads the next by at least {@value #LEAD}, and one of the cause's own
  * checks ({@code confirm} in components.yaml: its health, its logs) has been answered; while
  * none has and one can be asked, that check is asked first. It settles too when nothing is left
- * to ask. Stated confidence is the certainty put on the scale of {@link Confidence}.
+ * to ask. Either way not on one answer alone ({@link Corroboration}). Stated confidence is the
+ * certainty put on the scale of {@link Confidence}.
  */
 public final class Diagnoser {
     /** A rule set that loops is stopped here rather than hanging a request. */
@@ -112,10 +113,9 @@ public final class Diagnoser {
         session.addEventListener((RuleRuntimeEventListener) tracker);
         session.addEventListener(tracker.agenda);
         try {
-            List<FactHandle> handles = new ArrayList<>();
+            List<FactHandle> handles = new ArrayList<>(), toWithdraw = new ArrayList<>();
             for (Observation o : observations) handles.add(session.insert(o));
             for (String r : runbookHints) session.insert(new Mentioned(r));
-            List<FactHandle> toWithdraw = new ArrayList<>();
             for (Observation o : withdrawn) toWithdraw.add(session.insert(o));
             fire(session, scope, tracker);
             if (!toWithdraw.isEmpty()) {
@@ -139,12 +139,9 @@ public final class Diagnoser {
             List<Check> checks = List.of();
             if (!withChecks) return new Outcome(causes, ruledOut, checks, inferred, firings, null);
             Confirmation confirm = confirmation(rb, causes, current, observations, setAside, scope);
-            double lead = causes.isEmpty() ? 0.0 : current.getOrDefault(causes.get(0).component(), 0.0);
             String top = causes.isEmpty() ? null : causes.get(0).component();
+            double lead = top == null ? 0.0 : current.getOrDefault(top, 0.0);
             Check challenger = confirm.settles() ? NextChecks.challenger(rb, session, tracker, scope, answered, asking, top) : null;
-            if (confirm.settles() && challenger == null) {
-                challenger = Corroboration.needed(rb, session, tracker, scope, answered, asking, observations, handles, top);
-            }
             if (challenger != null) {
                 // one answer could still put another cause first: ask it before settling
                 checks = List.of(challenger);
@@ -154,12 +151,15 @@ public final class Diagnoser {
             } else {
                 // a weak suspicion does not steer: the seed's order first, then what is worth most
                 if (lead <= WEAK) checks = NextChecks.treeChecks(rb.knowledge(), answered, runbookHints, scope, asking, false);
-                if (checks.isEmpty() && !causes.isEmpty()) {
-                    checks = NextChecks.valueChecks(rb, session, tracker, scope, answered, asking);
-                }
+                if (checks.isEmpty() && top != null) checks = NextChecks.valueChecks(rb, session, tracker, scope, answered, asking);
                 if (checks.isEmpty() && lead < SETTLED) {
                     checks = NextChecks.treeChecks(rb.knowledge(), answered, runbookHints, scope, asking, causes.isEmpty());
                 }
+            }
+            if (top != null && challenger == null && (confirm.settles() || checks.isEmpty())) {
+                // about to settle (confirmed, or nothing left to ask): not on one answer alone
+                Check more = Corroboration.needed(rb, session, tracker, scope, answered, asking, observations, handles, top);
+                if (more != null) confirm = new Confirmation(false, (checks = List.of(more)).get(0));
             }
             Remedy remedy = causes.isEmpty() || !(confirm.settles() || checks.isEmpty()) ? null
                     : remedy(rb.knowledge(), causes.get(0));
