@@ -40,16 +40,16 @@ record Outcome(List<Cause> causes, List<Cause> ruledOut, List<Check> checks, Lis
     }
 
     private static List<Cause> frozen(List<Cause> causes) {
-        return causes.stream().map(c -> new Cause(c.component(), c.name(), c.title(), c.confidence(),
+        return List.copyOf(causes.stream().map(c -> new Cause(c.component(), c.name(), c.title(), c.confidence(),
                 List.copyOf(c.because()), List.copyOf(c.against()), c.runbook(), c.rule(), List.copyOf(c.rules()),
-                c.role(), c.nextStep())).toList();
+                c.role(), c.nextStep())).toList());
     }
 
     /** The diagnosis of {@code observations} (as said, words and all) that this outcome was made of. */
     Diagnosis diagnosis(List<Observation> observations, List<String> unrecognized) {
         List<Observation> understood = new ArrayList<>(observations);
         understood.addAll(inferred);
-        return new Diagnosis(new ArrayList<>(causes), new ArrayList<>(ruledOut), new ArrayList<>(checks), understood,
-                List.copyOf(unrecognized), firings, remedy);
+        // the outcome's own (immutable) lists: a body writer may know them by identity (JsonView)
+        return new Diagnosis(causes, ruledOut, checks, understood, List.copyOf(unrecognized), firings, remedy);
     }
 }

@@ -46,6 +46,8 @@ public final class Rulebook {
     private final Map<String, Set<String>> suspectsByRunbook;
     /** Per symptom read only by the rules of one stack (not by general ones): that stack. */
     private final Map<String, String> stackOfSymptom;
+    /** Runbooks of rules files runbooks.yaml does not describe: they have no stack, so hold on every one. */
+    private final Set<String> undescribed;
     /** Scopes asked for so far; there are at most as many as sets of runbooks. */
     private final Map<Set<String>, Scope> scopes = new ConcurrentHashMap<>();
 
@@ -86,6 +88,12 @@ public final class Rulebook {
             if (st.size() == 1 && !st.contains(Runbook.GENERAL)) own.put(s, st.iterator().next());
         });
         this.stackOfSymptom = Collections.unmodifiableMap(own);
+        Set<String> undescribed = new LinkedHashSet<>();
+        for (RuleInfo r : rules.values()) {
+            String id = r.ref().runbook();
+            if (id != null && !knowledge.runbooks().containsKey(id)) undescribed.add(id);
+        }
+        this.undescribed = Collections.unmodifiableSet(undescribed);
     }
 
     /** Questions of one stack a person could not answer before that stack is taken not to be theirs. */
@@ -188,11 +196,7 @@ public final class Rulebook {
         for (Runbook r : knowledge.runbooks().values()) {
             if (r.holdsOn(on) || r.general() && (voted || mentioned.contains(r.id()))) out.add(r.id());
         }
-        // a rules file runbooks.yaml does not describe has no stack: it holds on every one
-        for (RuleInfo r : rules.values()) {
-            String id = r.ref().runbook();
-            if (id != null && !knowledge.runbooks().containsKey(id)) out.add(id);
-        }
+        out.addAll(undescribed);
         return out;
     }
 

@@ -32,8 +32,11 @@ import java.util.List;
  */
 public final class JsonView {
     private static final JsonFactory COMPACT = new JsonFactory();
-    /** Causes and checks as written before, by value; Caffeine drops the least used when full. */
-    private final Cache<List<?>, SerializedString> written = Caffeine.newBuilder().maximumSize(2048)
+    /**
+     * Causes and checks as written before, by the identity of their immutable list (a remembered
+     * outcome hands out the same one each time); an entry goes with its list, or when full.
+     */
+    private final Cache<List<?>, SerializedString> written = Caffeine.newBuilder().weakKeys().maximumSize(2048)
             .executor(Runnable::run).build();
 
     /**
@@ -95,10 +98,13 @@ public final class JsonView {
      * things, the engine remembers the outcome, and its causes and checks (most of a body's bytes)
      * are then written once rather than field by field each time. Only into a compact UTF-8
      * generator, as an HTTP body is written (a pretty printer lays out what it writes itself);
-     * bounded. Causes and checks are immutable records, so equal lists always write the same.
+     * bounded. Only an immutable list ({@code List.copyOf} gives back the list itself) of
+     * immutable records is known by identity: it always writes the same. Comparing lists by value
+     * cost more than writing them (every cause's evidence hashed and compared).
      */
     private void remembered(JsonGenerator g, List<?> value, Part part) throws IOException {
-        if (value.isEmpty() || !(g instanceof UTF8JsonGenerator) || g.getPrettyPrinter() != null) {
+        if (value.isEmpty() || !(g instanceof UTF8JsonGenerator) || g.getPrettyPrinter() != null
+                || List.copyOf(value) != value) {
             part.write(g);
             return;
         }
@@ -112,7 +118,7 @@ public final class JsonView {
                 part.write(x);
             }
             raw = new SerializedString(out.toString(StandardCharsets.UTF_8));
-            written.put(List.copyOf(value), raw);
+            written.put(value, raw);
         }
         g.writeRawValue(raw);
     }

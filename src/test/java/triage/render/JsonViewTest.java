@@ -91,4 +91,16 @@ class JsonViewTest {
         Diagnosis empty = new Diagnosis(List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
         assertSame(empty, true, List.of());
     }
+
+    @Test
+    void a_list_that_can_still_change_is_written_as_it_is_now() throws IOException {
+        Cause first = new Cause("a", "A", "t", 0.6, List.of("x"), List.of(), "rb", "r", List.of(), "role", "next");
+        Cause second = new Cause("b", "B", "t", 0.4, List.of("y"), List.of(), "rb", "r", List.of(), "role", "next");
+        List<Cause> causes = new java.util.ArrayList<>(List.of(first));
+        Diagnosis d = new Diagnosis(causes, List.of(), List.of(), List.of(), List.of(), List.of());
+        String before = written(d, false, null);
+        causes.add(second);
+        assertSame(d, false, null);
+        org.junit.jupiter.api.Assertions.assertNotEquals(before, written(d, false, null));
+    }
 }
