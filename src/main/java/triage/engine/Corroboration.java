@@ -31,7 +31,7 @@ final class Corroboration {
     static final double HOLDS = 0.5;
     /** Answers after which a conclusion resting on one of them is accepted all the same. */
     static final int MAX_ANSWERS = 9;
-    /** How far a check must move the leading cause's certainty to corroborate or contradict it. */
+    /** How far a check must move the leading cause's certainty (which saturates near 1, so a little). */
     static final double MIN_SWING = 0.02;
 
     private Corroboration() {}
@@ -60,7 +60,8 @@ final class Corroboration {
             Diagnoser.fire(session, scope);
             if (falls) decisive = o.getSymptom();
         }
-        if (decisive == null || given >= MAX_ANSWERS) return null;
+        // a question set aside ("not sure") spent the person's patience as much as an answer
+        if (decisive == null || given + asking.setAside().size() >= MAX_ANSWERS) return null;
         return independent(rb, session, tracker, scope, answered, asking, top);
     }
 
