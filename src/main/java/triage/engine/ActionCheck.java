@@ -29,7 +29,12 @@ final class ActionCheck {
             new Forbidden(Pattern.compile("\\b(Class\\s*\\.\\s*forName|getDeclared\\w*|setAccessible|getMethod|getField|ClassLoader|MethodHandles?)\\b"),
                     "uses reflection (%s)"),
             new Forbidden(Pattern.compile("\\bwhile\\s*\\(\\s*true\\s*\\)|\\bfor\\s*\\(\\s*[^;()]*;\\s*;"),
-                    "loops without an end (%s)"));
+                    "loops without an end (%s)"),
+            // Drools turns truth maintenance on per type at a type's first logical insert, for every
+            // session at once; the engine turns it on up front for these two (TruthMaintenance)
+            new Forbidden(Pattern.compile("\\binsertLogical\\s*\\(\\s*(?!(?:new\\s+)?(?:"
+                    + String.join("|", TruthMaintenance.TYPE_NAMES) + ")\\s*[.(])(?:new\\s+)?([\\w.$]+)"),
+                    "inserts logically what is none of " + String.join(", ", TruthMaintenance.TYPE_NAMES) + " (%s)"));
 
     private static final Pattern THEN = Pattern.compile("\\bthen\\b");
 

@@ -26,6 +26,9 @@ final class TruthMaintenance {
     private static final List<Object> LOGICAL_TYPES = List.of(
             Observation.inferred("-", true), Evidence.suspect("-", 1.0));
 
+    /** The simple names of those types, as a rule's action writes them ({@link ActionCheck} refuses any other). */
+    static final List<String> TYPE_NAMES = LOGICAL_TYPES.stream().map(o -> o.getClass().getSimpleName()).toList();
+
     private TruthMaintenance() {}
 
     static KieBase onFromTheStart(KieBase base) {

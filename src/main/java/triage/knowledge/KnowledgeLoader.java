@@ -11,8 +11,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -153,8 +155,19 @@ public final class KnowledgeLoader {
             }
         }
         Lexicon lx = k.lexicon();
+        Map<String, String> conceptOf = new HashMap<>();
         for (Map.Entry<String, List<String>> e : lx.synonyms().entrySet()) {
-            if (e.getValue() == null || e.getValue().isEmpty()) problems.add(dir.resolve("lexicon.yaml") + ": synonym '" + e.getKey() + "' lists no words");
+            if (e.getValue() == null || e.getValue().isEmpty()) {
+                problems.add(dir.resolve("lexicon.yaml") + ": synonym '" + e.getKey() + "' lists no words");
+                continue;
+            }
+            for (String way : e.getValue()) {
+                String was = conceptOf.putIfAbsent(way.toLowerCase(Locale.ROOT).strip(), e.getKey());
+                if (was != null && !was.equals(e.getKey())) {
+                    problems.add(dir.resolve("lexicon.yaml") + ": '" + way + "' is listed under both '" + was + "' and '"
+                            + e.getKey() + "'; a way of saying something reads as one concept");
+                }
+            }
         }
     }
 

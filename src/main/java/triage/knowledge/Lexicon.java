@@ -32,7 +32,8 @@ public record Lexicon(List<String> negations, List<String> failure, List<String>
         exceptions = copy(exceptions);
         bare = copy(bare);
         stopwords = copy(stopwords);
-        synonyms = synonyms == null ? Map.of() : Map.copyOf(synonyms);
+        // in the file's order: where two concepts could claim a word, the same one always does
+        synonyms = synonyms == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(synonyms));
         yes = copy(yes);
         no = copy(no);
         unsure = copy(unsure);

@@ -145,6 +145,8 @@ final class Analyzer {
 
     static String expand(String lower) {
         String s = lower.replace('\u2019', '\'').replace('\u2018', '\'').replace('`', ' ');
+        // every contraction has an apostrophe, "nt" or "cannot": most texts have none, and skip the regex
+        if (s.indexOf('\'') < 0 && !s.contains("nt") && !s.contains("cannot")) return s;
         Matcher m = CONTRACTION.matcher(s);
         StringBuilder sb = new StringBuilder();
         while (m.find()) {
@@ -187,52 +189,72 @@ final class Analyzer {
 
     /** Text to tokens, typo correction paid from {@code budget}: once it is spent, unknown words stay as typed. */
     List<Token> tokens(String text, Budget budget) {
-        String s = expand(text.toLowerCase(Locale.ROOT));
+        String s = Notation.rewrite(expand(text.toLowerCase(Locale.ROOT)));
         List<String> stems = new ArrayList<>();
-        List<String> surfaces = new ArrayList<>();
-        Matcher m = WORDS.matcher(s);
-        while (m.find()) {
-            String w = m.group();
-            if (!Character.isLetterOrDigit(w.charAt(0))) {
-                stems.add(w);
-                surfaces.add(w);
+        List<Word> words = new ArrayList<>();
+        // a text says the same few words again and again: each distinct word is stemmed (and corrected) once
+        Map<String, Word> seen = new HashMap<>();
+        // what WORDS finds, without a regex: runs of [a-z0-9], and each of . ; : ! ? , alone
+        for (int i = 0, n = s.length(); i < n; ) {
+            char c = s.charAt(i);
+            if (!isWordChar(c)) {
+                if (c == ',' || ".;:!?".indexOf(c) >= 0) {
+                    stems.add(String.valueOf(c));
+                    words.add(null);
+                }
+                i++;
                 continue;
             }
-            String st = stems(w);
-            if (!knownStems.contains(st) && !knownSurfaces.contains(w) && !EnglishWords.contains(w)) {
-                String fixed = budget.spent() ? null : speller.correct(w, budget);
-                if (fixed != null) {
-                    w = fixed;
-                    st = stem(fixed);
-                }
-            }
-            stems.add(st);
-            surfaces.add(w);
+            int j = i + 1;
+            while (j < n && isWordChar(s.charAt(j))) j++;
+            String w = s.substring(i, j);
+            i = j;
+            Word known = seen.computeIfAbsent(w, k -> word(k, budget));
+            stems.add(known.stem());
+            words.add(known);
         }
         List<Token> out = new ArrayList<>();
         for (int i = 0; i < stems.size(); ) {
             String st = stems.get(i);
-            if (st.equals(",")) {
-                out.add(new Token(Token.Kind.WEAK_BREAK, ",", ",", false, false, false, false, false));
-                i++;
-                continue;
-            }
-            if (st.length() == 1 && ".;:!?".contains(st)) {
-                out.add(new Token(Token.Kind.STRONG_BREAK, st, st, false, false, false, false, false));
+            Word word = words.get(i);
+            if (word == null) {
+                Token.Kind kind = st.equals(",") ? Token.Kind.WEAK_BREAK : Token.Kind.STRONG_BREAK;
+                out.add(new Token(kind, st, st, false, false, false, false, false));
                 i++;
                 continue;
             }
             Variant best = null;
-            for (Variant v : variants.getOrDefault(st, List.of())) {
+            for (Variant v : word.variants()) {
                 if (matchesAt(stems, i, v.stems())) { best = v; break; }
             }
             int len = best == null ? 1 : best.stems().size();
-            String concept = best == null ? st : best.concept();
-            String surface = String.join(" ", surfaces.subList(i, i + len));
-            out.add(token(surface, concept));
+            if (best == null) {
+                out.add(word.alone());
+            } else {
+                StringBuilder surface = new StringBuilder(word.surface());
+                for (int k = i + 1; k < i + len; k++) surface.append(' ').append(words.get(k).surface());
+                out.add(token(surface.toString(), best.concept()));
+            }
             i += len;
         }
         return out;
+    }
+
+    private static boolean isWordChar(char c) { return c >= 'a' && c <= 'z' || c >= '0' && c <= '9'; }
+
+    /** A distinct word of one text: as corrected, its stem, the variants it may open, its token when alone. */
+    private record Word(String surface, String stem, List<Variant> variants, Token alone) {}
+
+    private Word word(String w, Budget budget) {
+        String st = stems(w);
+        if (!knownStems.contains(st) && !knownSurfaces.contains(w) && !EnglishWords.contains(w)) {
+            String fixed = budget.spent() ? null : speller.correct(w, budget);
+            if (fixed != null) {
+                w = fixed;
+                st = stem(fixed);
+            }
+        }
+        return new Word(w, st, variants.getOrDefault(st, List.of()), token(w, st));
     }
 
     private static boolean matchesAt(List<String> stems, int at, List<String> want) {

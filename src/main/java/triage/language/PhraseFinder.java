@@ -2,12 +2,10 @@ package triage.language;
 
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.Comparator;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Where the symptom phrases are in a segment of tokens: for a stretch of words, the phrases whose
@@ -25,52 +23,96 @@ final class PhraseFinder {
      */
     static final int SPAN = 3 * (Phrase.MAX_TERMS + 4);
 
-    private final Map<String, List<Phrase>> byConcept;
+    /** Each concept that some phrase's word names, by number; per number, the phrases naming it and their numbers. */
+    private final Map<String, Integer> conceptIds = new HashMap<>();
+    private final Phrase[][] phrasesOf;
+    private final int[][] phraseIdsOf;
+    /** Per phrase number: for each of its literal terms, the numbers of the concepts it accepts; and the classes it needs. */
+    private final int[][][] literalsOf;
+    private final int[] termCount;
+    private final Phrase.Cls[][] classesOf;
 
-    PhraseFinder(Map<String, List<Phrase>> byConcept) { this.byConcept = byConcept; }
+    PhraseFinder(Map<String, List<Phrase>> byConcept) {
+        Map<Phrase, Integer> phraseIds = new IdentityHashMap<>();
+        List<Phrase> phrases = new ArrayList<>();
+        for (String c : byConcept.keySet()) conceptIds.put(c, conceptIds.size());
+        phrasesOf = new Phrase[conceptIds.size()][];
+        phraseIdsOf = new int[conceptIds.size()][];
+        for (Map.Entry<String, List<Phrase>> e : byConcept.entrySet()) {
+            int c = conceptIds.get(e.getKey());
+            phrasesOf[c] = e.getValue().toArray(new Phrase[0]);
+            phraseIdsOf[c] = new int[phrasesOf[c].length];
+            for (int k = 0; k < phrasesOf[c].length; k++) {
+                Phrase p = phrasesOf[c][k];
+                phraseIdsOf[c][k] = phraseIds.computeIfAbsent(p, q -> { phrases.add(q); return phrases.size() - 1; });
+            }
+        }
+        literalsOf = new int[phrases.size()][][];
+        termCount = new int[phrases.size()];
+        classesOf = new Phrase.Cls[phrases.size()][];
+        for (int id = 0; id < phrases.size(); id++) {
+            List<int[]> literal = new ArrayList<>();
+            List<Phrase.Cls> classes = new ArrayList<>();
+            for (Phrase.Term t : phrases.get(id).terms) {
+                if (t.cls() != Phrase.Cls.NONE) classes.add(t.cls());
+                else literal.add(t.concepts().stream().mapToInt(conceptIds::get).toArray());
+            }
+            literalsOf[id] = literal.toArray(new int[0][]);
+            classesOf[id] = classes.toArray(new Phrase.Cls[0]);
+            termCount[id] = phrases.get(id).terms.size();
+        }
+    }
 
     /**
      * The phrases that {@code seg[lo..hi]} holds every term of (by concept and by class, not yet
      * by position): only those are worth a window. Every word scanned and phrase looked at is paid for.
      */
-    Set<Phrase> candidates(List<Token> seg, int lo, int hi, Budget budget) {
-        if (!budget.spend(hi - lo + 1)) return Set.of();
-        Set<String> concepts = new HashSet<>();
+    List<Phrase> candidates(List<Token> seg, int lo, int hi, Budget budget) {
+        if (!budget.spend(hi - lo + 1)) return List.of();
+        // the concepts some phrase names, present here, in the order the words come
+        boolean[] present = new boolean[phrasesOf.length];
+        int[] order = new int[hi - lo + 1];
+        int distinct = 0;
         boolean neg = false, fail = false, ok = false;
         int words = 0;
         for (int i = lo; i <= hi; i++) {
             Token t = seg.get(i);
             if (!t.word()) continue;
             words++;
-            concepts.add(t.stem());
+            Integer c = conceptIds.get(t.stem());
+            if (c != null && !present[c]) {
+                present[c] = true;
+                order[distinct++] = c;
+            }
             neg |= t.negation();
             fail |= t.failure();
             ok |= t.healthy();
         }
         // in the order the words come, so that of two equal phrases the one starting earlier is tried first
-        Set<Phrase> out = new LinkedHashSet<>();
-        Set<String> visited = new HashSet<>();
-        for (int i = lo; i <= hi; i++) {
-            Token t = seg.get(i);
-            if (!t.word() || !visited.add(t.stem())) continue;
-            List<Phrase> ps = byConcept.get(t.stem());
-            if (ps == null) continue;
-            if (!budget.spend(ps.size())) return out;
-            for (Phrase p : ps) {
-                if (p.terms.size() <= words && holds(p, concepts, neg, fail, ok)) out.add(p);
+        List<Phrase> out = new ArrayList<>();
+        boolean[] tried = new boolean[termCount.length];
+        for (int k = 0; k < distinct; k++) {
+            int c = order[k];
+            if (!budget.spend(phrasesOf[c].length)) return out;
+            for (int j = 0; j < phrasesOf[c].length; j++) {
+                int id = phraseIdsOf[c][j];
+                if (tried[id]) continue;  // a phrase of several words present here is judged once
+                tried[id] = true;
+                if (termCount[id] <= words && holds(id, present, neg, fail, ok)) out.add(phrasesOf[c][j]);
             }
         }
         return out;
     }
 
-    private static boolean holds(Phrase p, Set<String> concepts, boolean neg, boolean fail, boolean ok) {
-        for (Phrase.Term t : p.terms) {
-            boolean any = switch (t.cls()) {
-                case NONE -> {
-                    boolean hit = false;
-                    for (String c : t.concepts()) if (concepts.contains(c)) { hit = true; break; }
-                    yield hit;
-                }
+    private boolean holds(int id, boolean[] present, boolean neg, boolean fail, boolean ok) {
+        next:
+        for (int[] accepts : literalsOf[id]) {
+            for (int c : accepts) if (present[c]) continue next;
+            return false;
+        }
+        for (Phrase.Cls cls : classesOf[id]) {
+            boolean any = switch (cls) {
+                case NONE -> true;
                 case FAIL -> fail;
                 case OK -> ok;
                 case STATE -> fail || ok;
@@ -117,21 +159,24 @@ final class PhraseFinder {
         for (int k = 0; k < hits; k++) quietHits[k + 1] = quietHits[k] + (index.says(at[k]) ? 0 : 1);
         // candidate windows start and end on matched words; smallest first (in words that say
         // something, then in all words)
-        List<long[]> spans = new ArrayList<>();
+        // each span one number, words above width above start, so that sorting the numbers sorts the spans
+        long[] spans = new long[16];
+        int spanCount = 0;
         for (int a = 0; a < hits; a++) {
             for (int b = a; b < hits && at[b] - at[a] < 3 * maxLen; b++) {
                 int words = index.saying(at[a], at[b]) + quietHits[b + 1] - quietHits[a];
                 if (words > maxLen || at[b] - at[a] + 1 < terms) continue;
-                spans.add(new long[] {words, at[b] - at[a], at[a], at[b]});
+                if (spanCount == spans.length) spans = java.util.Arrays.copyOf(spans, 2 * spanCount);
+                spans[spanCount++] = (long) words << 40 | (long) (at[b] - at[a]) << 32 | at[a];
             }
         }
         // the sort is paid for too: n log n
-        if (!budget.spend((long) spans.size() * (1 + 64 - Long.numberOfLeadingZeros(spans.size())))) return null;
-        spans.sort(Comparator.<long[]>comparingLong(x -> x[0]).thenComparingLong(x -> x[1]).thenComparingLong(x -> x[2]));
+        if (!budget.spend((long) spanCount * (1 + 64 - Long.numberOfLeadingZeros(spanCount)))) return null;
+        java.util.Arrays.sort(spans, 0, spanCount);
         int[] pick = new int[terms];
         BitSet taken = new BitSet(3 * maxLen);  // by offset from a window's start; assign() leaves it clear whenever it fails
-        for (long[] span : spans) {
-            int from = (int) span[2], to = (int) span[3];
+        for (int s = 0; s < spanCount; s++) {
+            int from = (int) spans[s], to = from + (int) (spans[s] >>> 32 & 0xFF);
             if (assign(p, seg, from, to, 0, pick, taken, budget)) {
                 int[] consumed = new int[p.literals];
                 int min = Integer.MAX_VALUE, max = -1;

@@ -98,9 +98,9 @@ final class PhraseMatcher {
             }
         }
         // a phrase inside one clause beats one that must reach across clauses; then more words win
-        found.sort(Comparator.comparing(Match::crossing)
-                .thenComparingInt((Match m) -> -m.phrase().literals)
-                .thenComparingInt(m -> m.to() - m.from()));
+        found.sort((x, y) -> x.crossing() != y.crossing() ? Boolean.compare(x.crossing(), y.crossing())
+                : x.phrase().literals != y.phrase().literals ? Integer.compare(y.phrase().literals, x.phrase().literals)
+                : Integer.compare(x.to() - x.from(), y.to() - y.from()));
         boolean[] used = new boolean[n];
         List<Match> accepted = new ArrayList<>();
         next:
@@ -156,6 +156,7 @@ final class PhraseMatcher {
         }
 
         accepted.sort(Comparator.comparingInt(Match::from));
+        Map<Match, Cues> own = NearestCues.of(seg, accepted, clauseOf, used);
         // a fault named in a clause without other cues means what it names there failed:
         // "execute gives no core instances" says execute fails
         boolean[] fault = new boolean[parts];
@@ -165,7 +166,7 @@ final class PhraseMatcher {
         for (Match m : accepted) {
             Symptom s = symptoms.get(m.phrase().symptom);
             if (s.good()) continue;
-            boolean pr = polarity(m.phrase(), effective[part[m.from()]], false);
+            boolean pr = polarity(m.phrase(), own.getOrDefault(m, effective[part[m.from()]]), false);
             present.put(m, pr);
             if (pr) fault[part[m.from()]] = true;
         }
@@ -176,9 +177,10 @@ final class PhraseMatcher {
         for (Match m : accepted) {
             Symptom s = symptoms.get(m.phrase().symptom);
             int at = part[m.from()];
+            Cues mine = own.getOrDefault(m, effective[at]);
             boolean pr = present.containsKey(m) ? present.get(m)
-                    : !effective[at].any() && (fault[at] || anyFault && !anyCue) ? !m.phrase().affirms
-                    : polarity(m.phrase(), effective[at], true);
+                    : !mine.any() && (fault[at] || anyFault && !anyCue) ? !m.phrase().affirms
+                    : polarity(m.phrase(), mine, true);
             // one reading per symptom and polarity: a text saying it twice says it once
             if (said.add(s.id() + (pr ? "+" : "-"))) out.add(new Observation(s.id(), pr, text, Observation.TEXT));
         }

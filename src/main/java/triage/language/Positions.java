@@ -15,10 +15,8 @@ final class Positions {
     private final int[] negations, failures, healthy, states;
     /** {@code saying[i]}: the words before position i that say something (not stopwords, not bare words). */
     private final int[] saying;
-    private final List<Token> seg;
 
     Positions(List<Token> seg) {
-        this.seg = seg;
         Map<String, List<Integer>> at = new HashMap<>();
         List<Integer> neg = new ArrayList<>(), fail = new ArrayList<>(), ok = new ArrayList<>(), state = new ArrayList<>();
         saying = new int[seg.size() + 1];
@@ -66,7 +64,7 @@ final class Positions {
     }
 
     /** Whether the word at {@code i} says something (a stopword matched by a term still counts, see the caller). */
-    boolean says(int i) { return says(seg.get(i)); }
+    boolean says(int i) { return saying[i + 1] > saying[i]; }
 
     /** The words that say something in {@code [from..to]}. */
     int saying(int from, int to) { return saying[to + 1] - saying[from]; }

@@ -11,6 +11,10 @@
  * <li><b>Words.</b> Lower-cased, contractions expanded ("can't", "isnt" -> "is not"), stemmed
  *     (Snowball English), folded into concepts by {@code knowledge/lexicon.yaml}, longest first
  *     ("goes up" is growth, "line up" is coinciding, neither is the health word "up").
+ * <li><b>Notation.</b> Pasted tool output is read as words first ({@code Notation}): a share of at
+ *     most 20% is "low", of at least 80% "high"; "0/3" is "none" and "0" a negation ("0 rps"); a
+ *     dotted address is "ip", a dotted number "num", a bare host name "hostname"; {@code . ; : ! ?}
+ *     end a sentence only before a space, so {@code "message":"no core instances"} is one clause.
  * <li><b>Typos.</b> A word is corrected only when it is in neither the English word list
  *     ({@link EnglishWords}: SCOWL via Debian's wamerican) nor the knowledge's own vocabulary, into
  *     the closest known word that carries meaning or state (never a negation): "donw" is
@@ -37,6 +41,11 @@
  *     cpu is low" is database CPU normal). A fault named with no other cue in the sentence makes a
  *     working-symptom named with no cue of its own absent ("executing X, response says no core
  *     instances": execute fails, with that error).
+ * <li><b>Several facts in one clause</b> ({@code NearestCues}). When a clause holds two phrases or
+ *     more, each cue goes to the phrase nearest to it (a tie sends a negation forward and a word of
+ *     state back): "triggers not running websocket down" is two failures, not two double flips. A
+ *     phrase no cue is nearest to shares a neighbour's cues when only stopwords part them ("redis
+ *     etcd core all down"), else it has no cue of its own ("pooled connections in use, db cpu low").
  * <li><b>Cost.</b> Phrases are tried per clause (a long clause in overlapping stretches twice as
  *     long as any window) and within the two clauses an "and"/"or" joins; a window is found from a
  *     per-segment index of where each concept stands ({@code Positions}), so it costs the words its

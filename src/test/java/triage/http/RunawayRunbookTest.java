@@ -58,7 +58,8 @@ class RunawayRunbookTest {
         String good = live.current().revision();
 
         for (String action : new String[] {"System.exit(0);", "while (true) {}", "Runtime.getRuntime().halt(1);",
-                "new Thread(() -> {}).start();", "java.nio.file.Files.delete(java.nio.file.Path.of(\"/tmp/x\"));"}) {
+                "new Thread(() -> {}).start();", "java.nio.file.Files.delete(java.nio.file.Path.of(\"/tmp/x\"));",
+                "insertLogical(java.util.List.of(\"x\"));"}) {
             Path bad = rules.resolve("zz-bad.drl");
             // the action is on line 11 of the file
             Files.writeString(bad, HEAD + rule("Bad action", "Observation(symptom == \"login-works\", present == false)",

@@ -26,12 +26,17 @@ class NoEvalTextInKnowledgeTest {
     @Test
     void no_eval_sentence_appears_verbatim_in_rules_knowledge_or_source() throws IOException {
         List<String> sentences = new ArrayList<>();
+        List<String> read = new ArrayList<>();
         for (Path dir : List.of(Path.of("eval"), Path.of("..", "shared", "eval"))) {
             if (!Files.isDirectory(dir)) continue;
             try (Stream<Path> files = Files.list(dir)) {
-                for (Path f : files.filter(p -> p.toString().endsWith(".jsonl")).toList()) sentences.addAll(sentencesOf(f));
+                for (Path f : files.filter(p -> p.toString().endsWith(".jsonl")).toList()) {
+                    sentences.addAll(sentencesOf(f));
+                    read.add(f.getFileName().toString());
+                }
             }
         }
+        assertTrue(read.containsAll(List.of("dev.jsonl", "dev2.jsonl", "dev3.jsonl")), "every development set is checked; read " + read);
         assertTrue(sentences.size() > 300, "the dev set in eval/ holds over 300 phrasings; read " + sentences.size());
         StringBuilder corpus = new StringBuilder();
         for (Path dir : List.of(Path.of("rules"), Path.of("knowledge"), Path.of("src", "main"))) {
@@ -61,7 +66,13 @@ class NoEvalTextInKnowledgeTest {
         for (String line : Files.readAllLines(jsonl)) {
             if (line.isBlank()) continue;
             JsonNode c = json.readTree(line);
-            for (String field : List.of("observations", "turns")) c.path(field).forEach(t -> out.add(t.asText()));
+            for (String field : List.of("observations", "turns")) {
+                c.path(field).forEach(t -> {
+                    out.add(t.asText());
+                    // each sentence of a longer message too: one pasted sentence is as bad as the message
+                    for (String part : t.asText().split("(?<=[.!?])\\s+")) out.add(part.replaceAll("[.!?]+$", ""));
+                });
+            }
         }
         return out;
     }
