@@ -47,6 +47,11 @@ public final class Diagnoser {
     static final double SETTLED = 0.8;
     /** Lead over the next cause a cause needs to settle on. */
     static final double LEAD = 0.25;
+    /**
+     * Certainty a leader needs to settle on when nothing bearing on the suspects is left to ask (with
+     * its lead and its own check, as at {@link #SETTLED}); below it the seed's order is asked again.
+     */
+    static final double STANDS = 0.7;
     /** At or below this certainty the seed's troubleshooting order goes first (0: only while no suspect stands). */
     static final double WEAK = 0.0;
 
@@ -62,17 +67,18 @@ public final class Diagnoser {
         Set<String> seen = new LinkedHashSet<>();
         for (Observation o : observations) seen.add(o.getSymptom());
         return diagnose(rb, observations, withdrawn, runbookHints, rb.runbooksOn(Set.of(), runbookHints, Set.of(), seen),
-                Set.of(), null, unrecognized, withChecks);
+                Set.of(), Set.of(), null, unrecognized, withChecks);
     }
 
     /**
      * As above, kept to the runbooks {@code onRunbooks} (null: all); questions in {@code setAside}
-     * come again only when nothing better is left, and never {@code notNow} (the one just set aside).
+     * come again only when nothing better is left, and never {@code notNow} (the one just set aside);
+     * those in {@code rechecked} were asked a second time already.
      */
     Diagnosis diagnose(Rulebook rb, List<Observation> observations, List<Observation> withdrawn, Set<String> runbookHints,
-                       Set<String> onRunbooks, Set<String> setAside, String notNow, List<String> unrecognized,
-                       boolean withChecks) {
-        return run(rb, observations, withdrawn, runbookHints, rb.scope(onRunbooks), asking(setAside, notNow),
+                       Set<String> onRunbooks, Set<String> setAside, Set<String> rechecked, String notNow,
+                       List<String> unrecognized, boolean withChecks) {
+        return run(rb, observations, withdrawn, runbookHints, rb.scope(onRunbooks), Asking.of(setAside, rechecked, notNow),
                 withChecks).diagnosis(observations, unrecognized);
     }
 
@@ -91,10 +97,10 @@ public final class Diagnoser {
      * people report the same things.
      */
     Diagnosis remembered(Rulebook rb, Cache<Outcome.Key, Outcome> outcomes, List<Observation> observations,
-                         Set<String> runbookHints, Set<String> onRunbooks, Set<String> setAside, String notNow,
-                         List<String> unrecognized, Guard guard) throws Exception {
+                         Set<String> runbookHints, Set<String> onRunbooks, Set<String> setAside, Set<String> rechecked,
+                         String notNow, List<String> unrecognized, Guard guard) throws Exception {
         Scope scope = rb.scope(onRunbooks);
-        Asking asking = asking(setAside, notNow);
+        Asking asking = Asking.of(setAside, rechecked, notNow);
         Outcome.Key key = Outcome.Key.of(observations, runbookHints, scope.runbooks(), asking.keyed(), rb.rulesReadText());
         Outcome o = outcomes.getIfPresent(key);
         if (o == null) {
@@ -138,7 +144,7 @@ public final class Diagnoser {
             session.removeEventListener(tracker.agenda);  // only evidence is watched from here on
             List<Check> checks = List.of();
             if (!withChecks) return new Outcome(causes, ruledOut, checks, inferred, firings, null);
-            Confirmation confirm = confirmation(rb, causes, current, observations, setAside, scope);
+            Confirmation confirm = confirmation(rb, causes, current, observations, setAside, scope, SETTLED);
             String top = causes.isEmpty() ? null : causes.get(0).component();
             double lead = top == null ? 0.0 : current.getOrDefault(top, 0.0);
             Check challenger = confirm.settles() ? NextChecks.challenger(rb, session, tracker, scope, answered, asking, top) : null;
@@ -152,7 +158,13 @@ public final class Diagnoser {
                 // a weak suspicion does not steer: the seed's order first, then what is worth most
                 if (lead <= WEAK) checks = NextChecks.treeChecks(rb.knowledge(), answered, runbookHints, scope, asking, false);
                 if (checks.isEmpty() && top != null) checks = NextChecks.valueChecks(rb, session, tracker, scope, answered, asking);
-                if (checks.isEmpty() && lead < SETTLED) {
+                // nothing bearing on the suspects is left: a leader that stands clear of the rest is
+                // settled on once its own check confirms it (what the tree asks next could only raise
+                // new suspects); a weaker one sends the questions back to the seed's order
+                Confirmation own = checks.isEmpty() && lead >= STANDS
+                        ? confirmation(rb, causes, current, observations, setAside, scope, STANDS) : null;
+                if (own != null && own.check() != null) checks = List.of(own.check());
+                else if (checks.isEmpty() && (own == null || !own.settles()) && lead < SETTLED) {
                     checks = NextChecks.treeChecks(rb.knowledge(), answered, runbookHints, scope, asking, causes.isEmpty());
                 }
             }
@@ -169,29 +181,6 @@ public final class Diagnoser {
         }
     }
 
-    /** Questions set aside ("not sure") and the one set aside just now, which is not asked again at once. */
-    record Asking(Set<String> setAside, String notNow) {
-        Asking {
-            setAside = Set.copyOf(setAside);
-            notNow = notNow != null && setAside.contains(notNow) ? notNow : null;
-        }
-
-        boolean mayAsk(String id, boolean evenSetAside) {
-            return !setAside.contains(id) || evenSetAside && !id.equals(notNow);
-        }
-
-        Set<String> keyed() {
-            if (notNow == null) return setAside;
-            Set<String> k = new LinkedHashSet<>(setAside);
-            k.add("!" + notNow);
-            return k;
-        }
-    }
-
-    static Asking asking(Set<String> setAside, String notNow) {
-        return new Asking(setAside == null ? Set.of() : setAside, notNow);
-    }
-
     /**
      * Whether the first cause is strong enough to settle on, and if so whether its own check
      * confirms it: settled when one of its checks was answered (or none can be asked); else the
@@ -200,12 +189,13 @@ public final class Diagnoser {
     private record Confirmation(boolean settles, Check check) {}
 
     private static Confirmation confirmation(Rulebook rb, List<Cause> causes, Map<String, Double> cf,
-                                             List<Observation> observations, Set<String> setAside, Scope scope) {
+                                             List<Observation> observations, Set<String> setAside, Scope scope,
+                                             double settled) {
         if (causes.isEmpty()) return new Confirmation(false, null);
         String top = causes.get(0).component();
         double first = cf.getOrDefault(top, 0.0);
         double second = causes.size() > 1 ? cf.getOrDefault(causes.get(1).component(), 0.0) : 0.0;
-        if (first < SETTLED || first - second < LEAD) return new Confirmation(false, null);
+        if (first < settled || first - second < LEAD) return new Confirmation(false, null);
         Component c = rb.knowledge().components().get(top);
         if (c == null) return new Confirmation(true, null);
         Map<String, Observation> said = new LinkedHashMap<>();
