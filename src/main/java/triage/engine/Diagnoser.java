@@ -34,8 +34,9 @@ import java.util.Set;
  * <p>A diagnosis <em>settles</em> on its first cause when that cause's certainty is at least
  * {@value #SETTLED}, it leads the next by at least {@value #LEAD}, and one of the cause's own
  * checks ({@code confirm} in components.yaml: its health, its logs) has been answered; while
- * none has and one can be asked, that check is asked first. It settles too when nothing is left
- * to ask. Either way not on one answer alone ({@link Corroboration}). Stated confidence is the
+ * none has and one can be asked, that check is asked first. When nothing bearing on the suspects
+ * is left to ask, {@value #STANDS} does instead of {@value #SETTLED}; it settles too when nothing
+ * at all is left to ask. Either way not on one answer alone ({@link Corroboration}). Stated confidence is the
  * certainty put on the scale of {@link Confidence}.
  */
 public final class Diagnoser {
