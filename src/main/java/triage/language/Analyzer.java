@@ -5,7 +5,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import org.tartarus.snowball.ext.EnglishStemmer;
 import triage.knowledge.Lexicon;
 
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -194,6 +193,7 @@ final class Analyzer {
         List<Word> words = new ArrayList<>();
         // a text says the same few words again and again: each distinct word is stemmed (and corrected) once
         Map<String, Word> seen = new HashMap<>();
+        java.util.function.Function<String, Word> read = k -> word(k, budget);
         // what WORDS finds, without a regex: runs of [a-z0-9], and each of . ; : ! ? , alone
         for (int i = 0, n = s.length(); i < n; ) {
             char c = s.charAt(i);
@@ -209,7 +209,7 @@ final class Analyzer {
             while (j < n && isWordChar(s.charAt(j))) j++;
             String w = s.substring(i, j);
             i = j;
-            Word known = seen.computeIfAbsent(w, k -> word(k, budget));
+            Word known = seen.computeIfAbsent(w, read);
             stems.add(known.stem());
             words.add(known);
         }

@@ -64,13 +64,33 @@ final class PhraseFinder {
     }
 
     /**
+     * What {@link #candidates} marks while it looks: which concepts a stretch holds and which
+     * phrases it has judged, by the number of the look that marked them, so that one set of
+     * marks serves every stretch of a text without clearing. One per reading; not thread-safe.
+     */
+    final class Marks {
+        private final int[] concept = new int[phrasesOf.length];
+        private final int[] phrase = new int[termCount.length];
+        private int look;
+        // what window() works in, kept from one phrase to the next
+        private long[] marked = new long[2];
+        private int[] at = new int[2 * SPAN], quietHits = new int[2 * SPAN + 1];
+        private long[] spans = new long[64];
+        private final int[] pick = new int[Phrase.MAX_TERMS];
+        private final BitSet taken = new BitSet(3 * (Phrase.MAX_TERMS + 4));
+    }
+
+    Marks marks() { return new Marks(); }
+
+    /**
      * The phrases that {@code seg[lo..hi]} holds every term of (by concept and by class, not yet
      * by position): only those are worth a window. Every word scanned and phrase looked at is paid for.
      */
-    List<Phrase> candidates(List<Token> seg, int lo, int hi, Budget budget) {
+    List<Phrase> candidates(List<Token> seg, int lo, int hi, Marks marks, Budget budget) {
         if (!budget.spend(hi - lo + 1)) return List.of();
+        int look = ++marks.look;
+        int[] present = marks.concept;
         // the concepts some phrase names, present here, in the order the words come
-        boolean[] present = new boolean[phrasesOf.length];
         int[] order = new int[hi - lo + 1];
         int distinct = 0;
         boolean neg = false, fail = false, ok = false;
@@ -80,8 +100,8 @@ final class PhraseFinder {
             if (!t.word()) continue;
             words++;
             Integer c = conceptIds.get(t.stem());
-            if (c != null && !present[c]) {
-                present[c] = true;
+            if (c != null && present[c] != look) {
+                present[c] = look;
                 order[distinct++] = c;
             }
             neg |= t.negation();
@@ -90,24 +110,24 @@ final class PhraseFinder {
         }
         // in the order the words come, so that of two equal phrases the one starting earlier is tried first
         List<Phrase> out = new ArrayList<>();
-        boolean[] tried = new boolean[termCount.length];
+        int[] tried = marks.phrase;
         for (int k = 0; k < distinct; k++) {
             int c = order[k];
             if (!budget.spend(phrasesOf[c].length)) return out;
             for (int j = 0; j < phrasesOf[c].length; j++) {
                 int id = phraseIdsOf[c][j];
-                if (tried[id]) continue;  // a phrase of several words present here is judged once
-                tried[id] = true;
-                if (termCount[id] <= words && holds(id, present, neg, fail, ok)) out.add(phrasesOf[c][j]);
+                if (tried[id] == look) continue;  // a phrase of several words present here is judged once
+                tried[id] = look;
+                if (termCount[id] <= words && holds(id, present, look, neg, fail, ok)) out.add(phrasesOf[c][j]);
             }
         }
         return out;
     }
 
-    private boolean holds(int id, boolean[] present, boolean neg, boolean fail, boolean ok) {
+    private boolean holds(int id, int[] present, int look, boolean neg, boolean fail, boolean ok) {
         next:
         for (int[] accepts : literalsOf[id]) {
-            for (int c : accepts) if (present[c]) continue next;
+            for (int c : accepts) if (present[c] == look) continue next;
             return false;
         }
         for (Phrase.Cls cls : classesOf[id]) {
@@ -130,51 +150,59 @@ final class PhraseFinder {
      * ends on words some term matches, so only those are tried; every word tried is paid for.
      * {@code index} is the segment's {@link Positions}.
      */
-    static Match window(Phrase p, Positions index, List<Token> seg, int[] clauseOf, int lo, int hi, Budget budget) {
+    static Match window(Phrase p, Positions index, List<Token> seg, int[] clauseOf, int lo, int hi, Marks marks, Budget budget) {
         int terms = p.terms.size();
         int maxLen = terms + 4;
         if (hi - lo + 1 < terms) return null;
-        // the words some term matches, from the segment's index: the work is the hits, not the stretch
-        int[] found = new int[8];
-        int count = 0;
+        // the words some term matches, from the segment's index: the work is the hits, not the
+        // stretch; a bit per word of the stretch keeps them in order and each once
+        int blocks = ((hi - lo) >>> 6) + 1;
+        if (marks.marked.length < blocks) marks.marked = new long[blocks];
+        long[] marked = marks.marked;
+        java.util.Arrays.fill(marked, 0, blocks, 0L);
         for (Phrase.Term t : p.terms) {
-            int before = count;
+            boolean any = false;
             for (int[] at : index.of(t)) {
-                int k = Positions.firstAtLeast(at, lo), from = count;
-                for (; k < at.length && at[k] <= hi; k++) {
-                    if (count == found.length) found = java.util.Arrays.copyOf(found, 2 * count);
-                    found[count++] = at[k];
-                }
-                if (!budget.spend(1 + count - from)) return null;
+                int k = Positions.firstAtLeast(at, lo), from = k;
+                for (; k < at.length && at[k] <= hi; k++) marked[(at[k] - lo) >>> 6] |= 1L << (at[k] - lo);
+                any |= k > from;
+                if (!budget.spend(1 + k - from)) return null;
             }
             // a term no word matches: no window can hold the phrase
-            if (count == before) return null;
+            if (!any) return null;
         }
-        java.util.Arrays.sort(found, 0, count);
         int hits = 0;
-        for (int k = 0; k < count; k++) if (hits == 0 || found[hits - 1] != found[k]) found[hits++] = found[k];
-        int[] at = found;
+        for (int b = 0; b < blocks; b++) hits += Long.bitCount(marked[b]);
+        if (marks.at.length < hits) {
+            marks.at = new int[hits];
+            marks.quietHits = new int[hits + 1];
+        }
+        int[] at = marks.at;
+        for (int b = 0, h = 0; b < blocks; b++) {
+            for (long w = marked[b]; w != 0; w &= w - 1) at[h++] = lo + (b << 6) + Long.numberOfTrailingZeros(w);
+        }
         // words that say something between two hits: stopwords do not widen a window, unless a term matched them
-        int[] quietHits = new int[hits + 1];
+        int[] quietHits = marks.quietHits;
         for (int k = 0; k < hits; k++) quietHits[k + 1] = quietHits[k] + (index.says(at[k]) ? 0 : 1);
         // candidate windows start and end on matched words; smallest first (in words that say
         // something, then in all words)
         // each span one number, words above width above start, so that sorting the numbers sorts the spans
-        long[] spans = new long[16];
+        long[] spans = marks.spans;
         int spanCount = 0;
         for (int a = 0; a < hits; a++) {
             for (int b = a; b < hits && at[b] - at[a] < 3 * maxLen; b++) {
                 int words = index.saying(at[a], at[b]) + quietHits[b + 1] - quietHits[a];
                 if (words > maxLen || at[b] - at[a] + 1 < terms) continue;
-                if (spanCount == spans.length) spans = java.util.Arrays.copyOf(spans, 2 * spanCount);
+                if (spanCount == spans.length) spans = marks.spans = java.util.Arrays.copyOf(spans, 2 * spanCount);
                 spans[spanCount++] = (long) words << 40 | (long) (at[b] - at[a]) << 32 | at[a];
             }
         }
         // the sort is paid for too: n log n
         if (!budget.spend((long) spanCount * (1 + 64 - Long.numberOfLeadingZeros(spanCount)))) return null;
         java.util.Arrays.sort(spans, 0, spanCount);
-        int[] pick = new int[terms];
-        BitSet taken = new BitSet(3 * maxLen);  // by offset from a window's start; assign() leaves it clear whenever it fails
+        int[] pick = marks.pick;
+        BitSet taken = marks.taken;  // by offset from a window's start; assign() leaves it clear whenever it fails
+        taken.clear();
         for (int s = 0; s < spanCount; s++) {
             int from = (int) spans[s], to = from + (int) (spans[s] >>> 32 & 0xFF);
             if (assign(p, seg, from, to, 0, pick, taken, budget)) {

@@ -34,12 +34,13 @@ final class PhraseMatcher {
         boolean previousGood = true;
         boolean afterExcept = false;
         int start = 0;
+        PhraseFinder.Marks marks = finder.marks();
         for (int i = 0; i <= tokens.size(); i++) {
             boolean end = i == tokens.size();
             Token.Kind k = end ? null : tokens.get(i).kind();
             if (end || k == Token.Kind.STRONG_BREAK || k == Token.Kind.EXCEPT) {
                 if (i > start) {
-                    previousGood = segment(text, tokens.subList(start, i), afterExcept, previousGood, out, budget);
+                    previousGood = segment(text, tokens.subList(start, i), afterExcept, previousGood, marks, out, budget);
                 }
                 afterExcept = k == Token.Kind.EXCEPT;
                 start = i + 1;
@@ -49,8 +50,8 @@ final class PhraseMatcher {
     }
 
     /** Reads one segment into {@code out}; returns whether it said things work (for a following "except"). */
-    private boolean segment(String text, List<Token> seg, boolean afterExcept, boolean previousGood, List<Observation> out,
-                            Budget budget) {
+    private boolean segment(String text, List<Token> seg, boolean afterExcept, boolean previousGood, PhraseFinder.Marks marks,
+                            List<Observation> out, Budget budget) {
         int n = seg.size();
         // clause index of each token, by weak breaks alone, and where each clause starts and ends
         int[] clauseOf = new int[n];
@@ -75,8 +76,8 @@ final class PhraseMatcher {
             if (first[c] < 0) continue;
             for (int lo = first[c]; ; lo += PhraseFinder.SPAN) {
                 int hi = Math.min(lastOf[c], lo + 2 * PhraseFinder.SPAN - 1);
-                for (Phrase p : finder.candidates(seg, lo, hi, budget)) {
-                    Match m = PhraseFinder.window(p, index, seg, clauseOf, lo, hi, budget);
+                for (Phrase p : finder.candidates(seg, lo, hi, marks, budget)) {
+                    Match m = PhraseFinder.window(p, index, seg, clauseOf, lo, hi, marks, budget);
                     if (m != null) found.add(m);
                 }
                 if (hi == lastOf[c]) break;
@@ -92,19 +93,15 @@ final class PhraseMatcher {
             // a comma parts clauses, except after an opening subordinate clause, which says what the next one is about
             if (t.stem().equals(",") && (left != 0 || !OPENERS.contains(seg.get(first[left]).stem()))) continue;
             int lo = Math.max(first[left], i - REACH), hi = Math.min(lastOf[right], i + REACH);
-            for (Phrase p : finder.candidates(seg, lo, hi, budget)) {
-                Match m = PhraseFinder.window(p, index, seg, clauseOf, lo, hi, budget);
+            for (Phrase p : finder.candidates(seg, lo, hi, marks, budget)) {
+                Match m = PhraseFinder.window(p, index, seg, clauseOf, lo, hi, marks, budget);
                 if (m != null && m.crossing()) found.add(m);
             }
         }
-        // a phrase inside one clause beats one that must reach across clauses; then more words win
-        found.sort((x, y) -> x.crossing() != y.crossing() ? Boolean.compare(x.crossing(), y.crossing())
-                : x.phrase().literals != y.phrase().literals ? Integer.compare(y.phrase().literals, x.phrase().literals)
-                : Integer.compare(x.to() - x.from(), y.to() - y.from()));
         boolean[] used = new boolean[n];
         List<Match> accepted = new ArrayList<>();
         next:
-        for (Match m : found) {
+        for (Match m : best(found)) {
             for (int i : m.consumed()) if (used[i]) continue next;
             for (int i : m.consumed()) used[i] = true;
             accepted.add(m);
@@ -187,6 +184,25 @@ final class PhraseMatcher {
         Cues last = effective[parts - 1];
         for (int c = parts - 1; c >= 0 && !last.any(); c--) last = effective[c];
         return !last.any() || last.affirms(true);
+    }
+
+    /**
+     * The matches, best first: a phrase inside one clause beats one that must reach across
+     * clauses; then more words win, then the narrower window, then the one found first. Sorted as
+     * numbers (one per match, those four keys from the highest bits down), since a segment of a
+     * long body can hold thousands of matches.
+     */
+    private static List<Match> best(List<Match> found) {
+        long[] keys = new long[found.size()];
+        for (int i = 0; i < keys.length; i++) {
+            Match m = found.get(i);
+            keys[i] = (m.crossing() ? 1L : 0L) << 62 | (long) (Phrase.MAX_TERMS - m.phrase().literals) << 56
+                    | (long) (m.to() - m.from()) << 32 | i;
+        }
+        java.util.Arrays.sort(keys);
+        List<Match> out = new ArrayList<>(keys.length);
+        for (long k : keys) out.add(found.get((int) k));
+        return out;
     }
 
     /**

@@ -17,33 +17,40 @@ final class Positions {
     private final int[] saying;
 
     Positions(List<Token> seg) {
-        Map<String, List<Integer>> at = new HashMap<>();
-        List<Integer> neg = new ArrayList<>(), fail = new ArrayList<>(), ok = new ArrayList<>(), state = new ArrayList<>();
-        saying = new int[seg.size() + 1];
-        for (int i = 0; i < seg.size(); i++) {
+        int n = seg.size();
+        saying = new int[n + 1];
+        // two passes, counting then placing: no boxed positions, each array made at its size
+        Map<String, int[]> counts = new HashMap<>();
+        int neg = 0, fail = 0, ok = 0, state = 0;
+        for (int i = 0; i < n; i++) {
             Token t = seg.get(i);
             saying[i + 1] = saying[i] + (says(t) ? 1 : 0);
             if (!t.word()) continue;
-            at.computeIfAbsent(t.stem(), k -> new ArrayList<>()).add(i);
-            if (t.negation()) neg.add(i);
-            if (t.failure()) fail.add(i);
-            if (t.healthy()) ok.add(i);
-            if (t.failure() || t.healthy()) state.add(i);
+            counts.computeIfAbsent(t.stem(), k -> new int[1])[0]++;
+            if (t.negation()) neg++;
+            if (t.failure()) fail++;
+            if (t.healthy()) ok++;
+            if (t.failure() || t.healthy()) state++;
         }
-        at.forEach((c, l) -> concepts.put(c, ints(l)));
-        negations = ints(neg);
-        failures = ints(fail);
-        healthy = ints(ok);
-        states = ints(state);
+        counts.forEach((c, count) -> concepts.put(c, new int[count[0]]));
+        negations = new int[neg];
+        failures = new int[fail];
+        healthy = new int[ok];
+        states = new int[state];
+        counts.values().forEach(count -> count[0] = 0);  // from here on: how many of each are placed
+        neg = fail = ok = state = 0;
+        for (int i = 0; i < n; i++) {
+            Token t = seg.get(i);
+            if (!t.word()) continue;
+            concepts.get(t.stem())[counts.get(t.stem())[0]++] = i;
+            if (t.negation()) negations[neg++] = i;
+            if (t.failure()) failures[fail++] = i;
+            if (t.healthy()) healthy[ok++] = i;
+            if (t.failure() || t.healthy()) states[state++] = i;
+        }
     }
 
     private static boolean says(Token t) { return t.word() && !(t.stop() || t.bare()); }
-
-    private static int[] ints(List<Integer> l) {
-        int[] out = new int[l.size()];
-        for (int i = 0; i < out.length; i++) out[i] = l.get(i);
-        return out;
-    }
 
     private static final int[] NONE = new int[0];
 

@@ -87,6 +87,11 @@ public final class Redactor {
     private record Shape(boolean dashes, boolean assigns, boolean colon, int longestRun) {
         /** A shape any pattern could match. */
         static final Shape ANY = new Shape(true, true, true, Integer.MAX_VALUE);
+        /** The ASCII characters a run is made of: letters, digits and {@code +/=_.~-}. */
+        private static final boolean[] RUN = new boolean[128];
+        static {
+            for (char c = 0; c < 128; c++) RUN[c] = Character.isLetterOrDigit(c) || "+/=_.~-".indexOf(c) >= 0;
+        }
 
         static Shape of(String text) {
             boolean colon = false, equals = false;
@@ -98,7 +103,7 @@ public final class Redactor {
                 else if (c == '=') equals = true;
                 dashRun = c == '-' ? dashRun + 1 : 0;
                 if (dashRun >= 5) dashes = true;
-                if (c < 128 && (Character.isLetterOrDigit(c) || "+/=_.~-".indexOf(c) >= 0)) {
+                if (c < 128 && RUN[c]) {
                     longest = Math.max(longest, ++run);
                 } else {
                     run = 0;

@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
  * {@code bench/target/results.md}.
  *
  * <p>Options: {@code --quick} (shorter points, for trying the harness), {@code --only
- * http,engine,startup,reload}.
+ * http,engine,hostile,startup,reload}.
  */
 public final class Run {
     private final Path repo;
@@ -50,11 +50,11 @@ public final class Run {
 
     public static void main(String[] args) throws Exception {
         boolean quick = false;
-        Set<String> only = Set.of("http", "engine", "startup", "reload");
+        Set<String> only = Set.of("http", "engine", "hostile", "startup", "reload");
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--quick")) quick = true;
             else if (args[i].equals("--only")) only = Set.of(args[++i].split(","));
-            else throw new IllegalArgumentException("unknown option " + args[i] + " (--quick, --only http,engine,startup,reload)");
+            else throw new IllegalArgumentException("unknown option " + args[i] + " (--quick, --only http,engine,hostile,startup,reload)");
         }
         Path repo = Path.of(System.getProperty("triage.repo", ".")).toAbsolutePath().normalize();
         Path benchJar = Path.of(Run.class.getProtectionDomain().getCodeSource().getLocation().toURI());
@@ -65,6 +65,7 @@ public final class Run {
         if (only.contains("reload")) run.reload();
         if (only.contains("http")) run.http();
         if (only.contains("engine")) run.engine();
+        if (only.contains("hostile")) run.hostile();
         run.facts.put("load average at the end", load());
         String table = run.table();
         System.out.println();
@@ -318,6 +319,7 @@ public final class Run {
                 rows.add(new Row("memory", "RSS under load, " + c, (triageRss / 1024) + " MiB", (echoRss / 1024) + " MiB (echo)",
                         ratio(triageRss, echoRss), "", ""));
             }
+            hostileBodies(echo, triage, seconds, warm, rounds);
             rows.add(new Row("memory", "server heap after GC, after the load", triage.heapAfterGc() + " MiB",
                     echo.heapAfterGc() + " MiB (echo)", "", "", ""));
         } finally {
@@ -326,6 +328,28 @@ public final class Run {
             clear(cache);
             Files.deleteIfExists(cache);
         }
+    }
+
+    /**
+     * The worst bodies {@code /api/diagnose} accepts (issue 15, item 2: under 50 ms each), four
+     * connections, so that the time is the request's own and not a queue's.
+     */
+    private void hostileBodies(Server echo, Server triage, int seconds, int warm, int rounds) throws Exception {
+        warm(echo, 4, "hostile.lua", warm);
+        warm(triage, 4, "hostile.lua", warm);
+        List<Wrk> e = new ArrayList<>(), t = new ArrayList<>();
+        for (int round = 0; round < rounds; round++) {
+            e.add(wrk(echo, 4, seconds, "hostile.lua"));
+            t.add(wrk(triage, 4, seconds, "hostile.lua"));
+        }
+        Wrk em = Wrk.median(e), tm = Wrk.median(t);
+        String c = "4 connections, worst 64 KiB bodies";
+        rows.add(new Row("HTTP", "`POST /api/diagnose` req/s, " + c, fmt(tm.rps()), fmt(em.rps()) + " (echo)",
+                ratio(tm.rps(), em.rps()), "", ""));
+        rows.add(new Row("HTTP", "p50 latency, " + c, ms2(tm.p50ms()), ms2(em.p50ms()) + " (echo)",
+                ratio(tm.p50ms(), em.p50ms()), "<= 50 ms", tm.p50ms() <= 50 ? "ok" : "MISS"));
+        rows.add(new Row("HTTP", "p99 latency, " + c, ms2(tm.p99ms()), ms2(em.p99ms()) + " (echo)",
+                ratio(tm.p99ms(), em.p99ms()), "", ""));
     }
 
     /**
@@ -523,6 +547,28 @@ public final class Run {
             rows.add(new Row("language", "µs text to diagnosis through `Triage` (what it remembers, it reuses)", us(through),
                     us(whole) + " (nothing remembered)", ratio(through[0], whole[0]), "", ""));
         }
+    }
+
+    // ---- the worst bodies the reader accepts (JMH) ----------------------------------------------
+
+    private void hostile() throws Exception {
+        System.out.println("== hostile bodies, JMH (" + load() + ")");
+        OptionsBuilder b = new OptionsBuilder();
+        b.include(HostileBodyBench.class.getName()).jvmArgsAppend("-Dtriage.repo=" + repo).shouldFailOnError(true);
+        if (quick) {
+            b.warmupIterations(2).warmupTime(TimeValue.seconds(1)).measurementIterations(3).measurementTime(TimeValue.seconds(1));
+        }
+        double worst = 0;
+        String worstShape = "";
+        for (RunResult r : new Runner(b.build()).run()) {
+            String shape = r.getParams().getParam("shape");
+            double[] s = {r.getPrimaryResult().getScore(), r.getPrimaryResult().getScoreError()};
+            if (s[0] > worst) { worst = s[0]; worstShape = shape; }
+            rows.add(new Row("language", "ms to read a 64 KiB body, shape " + shape,
+                    String.format(Locale.ROOT, "%.1f ± %.1f ms", s[0], s[1]), "", "", "", ""));
+        }
+        rows.add(new Row("language", "ms to read the worst 64 KiB body (" + worstShape + ")",
+                String.format(Locale.ROOT, "%.1f ms", worst), "", "", "<= 50 ms", worst <= 50 ? "ok" : "MISS"));
     }
 
     // ---- formatting ------------------------------------------------------------------------
