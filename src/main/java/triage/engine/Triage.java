@@ -226,8 +226,9 @@ public final class Triage {
         if (doubted != null) setAside.add(doubted);
         // a check said only in passing stays set aside: the engine may still ask it to be made for real
         for (Observation o : observations) if (!Observation.TEXT.equals(o.getSource())) setAside.remove(o.getSymptom());
+        // what people reported votes for their stack; the deployment's live checks may span several
         Set<String> seen = new LinkedHashSet<>();
-        for (Observation o : observations) seen.add(o.getSymptom());
+        for (Observation o : observations) if (!Observation.PROBE.equals(o.getSource())) seen.add(o.getSymptom());
         Set<String> on = rb.runbooksOn(said.stacks().isEmpty() ? stacks : said.stacks(), runbooks, setAside, seen);
         List<String> unread = notUnderstood;
         // only the rules run under the deadline: reading the text has its own budget (and may load a model),
