@@ -37,8 +37,9 @@ public final class SimulateCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin Sources sources;
 
-    @Option(names = "--faults", arity = "1..*", paramLabel = "FILE", defaultValue = "eval/faults/dev.yaml",
-            description = "Fault profile files (default: eval/faults/dev.yaml).")
+    @Option(names = "--faults", arity = "1..*", paramLabel = "FILE", split = ",",
+            defaultValue = "eval/faults/dev.yaml,eval/faults/dev2.yaml,eval/faults/dev3.yaml",
+            description = "Fault profile files (default: eval/faults/dev.yaml, dev2.yaml and dev3.yaml).")
     List<Path> faults;
 
     @Option(names = "--wrong", defaultValue = "0", paramLabel = "P", description = "Chance that a yes/no answer is wrong (default 0).")

@@ -9,9 +9,10 @@ import java.util.Set;
 /**
  * What a conversation remembers between turns: its observations (one a symptom, the latest
  * wins), the question it asked last, the runbooks people named, how many turns it had, the
- * questions set aside ("not sure"), the cause it settled on (null while it has not), and
- * whether the live checks have run. Immutable; stored as JSON (see {@link StoredState}); what an
- * older version stored reads with nothing set aside, nothing settled and no checks run.
+ * questions set aside ("not sure"), the cause it settled on (null while it has not), whether
+ * the live checks have run, and the questions it asked a second time (one answer alone decided). Immutable; stored as JSON (see {@link StoredState}); what an
+ * older version stored reads with nothing set aside, nothing settled, no checks run and nothing
+ * asked twice.
  *
  * @param version how many times it has been stored: a store writes a state only over the
  *                version before it ({@link ConversationStore#save}), so of two turns that read the
@@ -19,17 +20,18 @@ import java.util.Set;
  */
 public record ConversationState(String id, List<Observation> observations, String lastAsked,
                                 Set<String> runbooks, int turns, Instant updatedAt, Set<String> setAside,
-                                String settledOn, boolean checked, long version) {
+                                String settledOn, boolean checked, Set<String> rechecked, long version) {
     public ConversationState {
         observations = observations == null ? List.of() : List.copyOf(observations);
         runbooks = runbooks == null ? Set.of() : Set.copyOf(runbooks);
         setAside = setAside == null ? Set.of() : Set.copyOf(setAside);
+        rechecked = rechecked == null ? Set.of() : Set.copyOf(rechecked);
     }
 
     /** A state with nothing set aside or settled, stored {@code version} times. */
     public ConversationState(String id, List<Observation> observations, String lastAsked, Set<String> runbooks,
                              int turns, Instant updatedAt, long version) {
-        this(id, observations, lastAsked, runbooks, turns, updatedAt, Set.of(), null, false, version);
+        this(id, observations, lastAsked, runbooks, turns, updatedAt, Set.of(), null, false, Set.of(), version);
     }
 
     /** A state not yet stored (version 0). */

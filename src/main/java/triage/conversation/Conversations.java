@@ -188,7 +188,7 @@ public final class Conversations {
         String asked = clarify ? state.lastAsked() : question == null ? null : question.id();
         ConversationState next = new ConversationState(id, a.observations(), asked, a.runbooks(), state.turns() + 1,
                 Instant.now(clock), a.setAside(), settled ? d.top().component() : null, state.checked() || checking,
-                state.version() + 1);
+                a.rechecked(), state.version() + 1);
         // Without the earlier state this turn is written only where nothing is stored (version 1
         // over none): the store may hold a history it could not read in time, which a fresh state
         // must not replace; and it is not answered again, since the store is not answering.
@@ -227,7 +227,7 @@ public final class Conversations {
 
     static Said said(List<String> texts, ConversationState state, boolean check) {
         return Said.texts(texts).inConversation(state.observations(), state.runbooks(), state.lastAsked())
-                .settingAside(state.setAside()).checking(check);
+                .settingAside(state.setAside()).rechecking(state.rechecked()).checking(check);
     }
 
     /**

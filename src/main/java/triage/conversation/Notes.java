@@ -40,6 +40,11 @@ final class Notes {
         }
         Map<String, Observation> was = new HashMap<>();
         for (Observation o : before.observations()) was.put(o.getSymptom(), o);
+        if (a.doubted() != null && was.containsKey(a.doubted())) {
+            Symptom s = k.symptoms().get(a.doubted());
+            out.add("That is not what you said before (" + k.label(was.get(a.doubted())) + "), so I am setting both answers"
+                    + " aside (" + (s == null ? a.doubted() : s.question()) + ") and looking again.");
+        }
         List<String> changed = new ArrayList<>();
         for (Observation o : a.observations()) {
             Observation old = was.get(o.getSymptom());

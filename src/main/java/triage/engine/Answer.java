@@ -27,13 +27,19 @@ import java.util.Set;
  * @param setAside every question the conversation has set aside and not answered since: what
  *                 it remembers for its next message
  * @param onRunbooks the runbooks the diagnosis kept to (the conversation's stacks and the general ones)
+ * @param rechecked every question the conversation has asked a second time ({@link Said#rechecked}),
+ *                  this message's reply to one included: what it remembers for its next message
+ * @param doubted the open question, when it was asked a second time and this reply contradicts
+ *                the first answer: both are dropped and the question set aside; null otherwise
  */
 public record Answer(Diagnosis diagnosis, List<Observation> heard, List<String> unrecognized, List<ProbeResult> probes,
                      boolean answeredQuestion, List<Observation> observations, Set<String> runbooks,
-                     Knowledge knowledge, String setAsideNow, Set<String> setAside, Set<String> onRunbooks) {
+                     Knowledge knowledge, String setAsideNow, Set<String> setAside, Set<String> onRunbooks,
+                     Set<String> rechecked, String doubted) {
     public Answer {
         setAside = setAside == null ? Set.of() : Set.copyOf(setAside);
         onRunbooks = onRunbooks == null ? Set.of() : Set.copyOf(onRunbooks);
+        rechecked = rechecked == null ? Set.of() : Set.copyOf(rechecked);
         heard = List.copyOf(heard);
         unrecognized = List.copyOf(unrecognized);
         probes = probes == null ? null : List.copyOf(probes);

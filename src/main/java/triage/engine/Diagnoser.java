@@ -34,8 +34,10 @@ import java.util.Set;
  * <p>A diagnosis <em>settles</em> on its first cause when that cause's certainty is at least
  * {@value #SETTLED}, it leads the next by at least {@value #LEAD}, and one of the cause's own
  * checks ({@code confirm} in components.yaml: its health, its logs) has been answered; while
- * none has and one can be asked, that check is asked first. It settles too when nothing is left
- * to ask. Stated confidence is the certainty put on the scale of {@link Confidence}.
+ * none has and one can be asked, that check is asked first. When nothing bearing on the suspects
+ * is left to ask, {@value #STANDS} does instead of {@value #SETTLED}; it settles too when nothing
+ * at all is left to ask. Either way not on one answer alone ({@link Corroboration}). Stated confidence is the
+ * certainty put on the scale of {@link Confidence}.
  */
 public final class Diagnoser {
     /** A rule set that loops is stopped here rather than hanging a request. */
@@ -46,6 +48,11 @@ public final class Diagnoser {
     static final double SETTLED = 0.8;
     /** Lead over the next cause a cause needs to settle on. */
     static final double LEAD = 0.25;
+    /**
+     * Certainty a leader needs to settle on when nothing bearing on the suspects is left to ask (with
+     * its lead and its own check, as at {@link #SETTLED}); below it the seed's order is asked again.
+     */
+    static final double STANDS = 0.7;
     /** At or below this certainty the seed's troubleshooting order goes first (0: only while no suspect stands). */
     static final double WEAK = 0.0;
 
@@ -61,17 +68,18 @@ public final class Diagnoser {
         Set<String> seen = new LinkedHashSet<>();
         for (Observation o : observations) seen.add(o.getSymptom());
         return diagnose(rb, observations, withdrawn, runbookHints, rb.runbooksOn(Set.of(), runbookHints, Set.of(), seen),
-                Set.of(), null, unrecognized, withChecks);
+                Set.of(), Set.of(), null, unrecognized, withChecks);
     }
 
     /**
      * As above, kept to the runbooks {@code onRunbooks} (null: all); questions in {@code setAside}
-     * come again only when nothing better is left, and never {@code notNow} (the one just set aside).
+     * come again only when nothing better is left, and never {@code notNow} (the one just set aside);
+     * those in {@code rechecked} were asked a second time already.
      */
     Diagnosis diagnose(Rulebook rb, List<Observation> observations, List<Observation> withdrawn, Set<String> runbookHints,
-                       Set<String> onRunbooks, Set<String> setAside, String notNow, List<String> unrecognized,
-                       boolean withChecks) {
-        return run(rb, observations, withdrawn, runbookHints, rb.scope(onRunbooks), asking(setAside, notNow),
+                       Set<String> onRunbooks, Set<String> setAside, Set<String> rechecked, String notNow,
+                       List<String> unrecognized, boolean withChecks) {
+        return run(rb, observations, withdrawn, runbookHints, rb.scope(onRunbooks), Asking.of(setAside, rechecked, notNow),
                 withChecks).diagnosis(observations, unrecognized);
     }
 
@@ -90,10 +98,10 @@ public final class Diagnoser {
      * people report the same things.
      */
     Diagnosis remembered(Rulebook rb, Cache<Outcome.Key, Outcome> outcomes, List<Observation> observations,
-                         Set<String> runbookHints, Set<String> onRunbooks, Set<String> setAside, String notNow,
-                         List<String> unrecognized, Guard guard) throws Exception {
+                         Set<String> runbookHints, Set<String> onRunbooks, Set<String> setAside, Set<String> rechecked,
+                         String notNow, List<String> unrecognized, Guard guard) throws Exception {
         Scope scope = rb.scope(onRunbooks);
-        Asking asking = asking(setAside, notNow);
+        Asking asking = Asking.of(setAside, rechecked, notNow);
         Outcome.Key key = Outcome.Key.of(observations, runbookHints, scope.runbooks(), asking.keyed(), rb.rulesReadText());
         Outcome o = outcomes.getIfPresent(key);
         if (o == null) {
@@ -112,9 +120,9 @@ public final class Diagnoser {
         session.addEventListener((RuleRuntimeEventListener) tracker);
         session.addEventListener(tracker.agenda);
         try {
-            for (Observation o : observations) session.insert(o);
+            List<FactHandle> handles = new ArrayList<>(), toWithdraw = new ArrayList<>();
+            for (Observation o : observations) handles.add(session.insert(o));
             for (String r : runbookHints) session.insert(new Mentioned(r));
-            List<FactHandle> toWithdraw = new ArrayList<>();
             for (Observation o : withdrawn) toWithdraw.add(session.insert(o));
             fire(session, scope, tracker);
             if (!toWithdraw.isEmpty()) {
@@ -137,11 +145,10 @@ public final class Diagnoser {
             session.removeEventListener(tracker.agenda);  // only evidence is watched from here on
             List<Check> checks = List.of();
             if (!withChecks) return new Outcome(causes, ruledOut, checks, inferred, firings, null);
-            Confirmation confirm = confirmation(rb, causes, current, observations, setAside, scope);
-            double lead = causes.isEmpty() ? 0.0 : current.getOrDefault(causes.get(0).component(), 0.0);
-            Check challenger = confirm.settles()
-                    ? NextChecks.challenger(rb, session, tracker, scope, answered, asking, causes.get(0).component())
-                    : null;
+            Confirmation confirm = confirmation(rb, causes, current, observations, setAside, scope, SETTLED);
+            String top = causes.isEmpty() ? null : causes.get(0).component();
+            double lead = top == null ? 0.0 : current.getOrDefault(top, 0.0);
+            Check challenger = confirm.settles() ? NextChecks.challenger(rb, session, tracker, scope, answered, asking, top) : null;
             if (challenger != null) {
                 // one answer could still put another cause first: ask it before settling
                 checks = List.of(challenger);
@@ -151,12 +158,21 @@ public final class Diagnoser {
             } else {
                 // a weak suspicion does not steer: the seed's order first, then what is worth most
                 if (lead <= WEAK) checks = NextChecks.treeChecks(rb.knowledge(), answered, runbookHints, scope, asking, false);
-                if (checks.isEmpty() && !causes.isEmpty()) {
-                    checks = NextChecks.valueChecks(rb, session, tracker, scope, answered, asking);
-                }
-                if (checks.isEmpty() && lead < SETTLED) {
+                if (checks.isEmpty() && top != null) checks = NextChecks.valueChecks(rb, session, tracker, scope, answered, asking);
+                // nothing bearing on the suspects is left: a leader that stands clear of the rest is
+                // settled on once its own check confirms it (what the tree asks next could only raise
+                // new suspects); a weaker one sends the questions back to the seed's order
+                Confirmation own = checks.isEmpty() && lead >= STANDS
+                        ? confirmation(rb, causes, current, observations, setAside, scope, STANDS) : null;
+                if (own != null && own.check() != null) checks = List.of(own.check());
+                else if (checks.isEmpty() && (own == null || !own.settles()) && lead < SETTLED) {
                     checks = NextChecks.treeChecks(rb.knowledge(), answered, runbookHints, scope, asking, causes.isEmpty());
                 }
+            }
+            if (top != null && challenger == null && (confirm.settles() || checks.isEmpty())) {
+                // about to settle (confirmed, or nothing left to ask): not on one answer alone
+                Check more = Corroboration.needed(rb, session, tracker, scope, answered, asking, observations, handles, top);
+                if (more != null) confirm = new Confirmation(false, (checks = List.of(more)).get(0));
             }
             Remedy remedy = causes.isEmpty() || !(confirm.settles() || checks.isEmpty()) ? null
                     : remedy(rb.knowledge(), causes.get(0));
@@ -164,29 +180,6 @@ public final class Diagnoser {
         } finally {
             session.dispose();
         }
-    }
-
-    /** Questions set aside ("not sure") and the one set aside just now, which is not asked again at once. */
-    record Asking(Set<String> setAside, String notNow) {
-        Asking {
-            setAside = Set.copyOf(setAside);
-            notNow = notNow != null && setAside.contains(notNow) ? notNow : null;
-        }
-
-        boolean mayAsk(String id, boolean evenSetAside) {
-            return !setAside.contains(id) || evenSetAside && !id.equals(notNow);
-        }
-
-        Set<String> keyed() {
-            if (notNow == null) return setAside;
-            Set<String> k = new LinkedHashSet<>(setAside);
-            k.add("!" + notNow);
-            return k;
-        }
-    }
-
-    static Asking asking(Set<String> setAside, String notNow) {
-        return new Asking(setAside == null ? Set.of() : setAside, notNow);
     }
 
     /**
@@ -197,12 +190,13 @@ public final class Diagnoser {
     private record Confirmation(boolean settles, Check check) {}
 
     private static Confirmation confirmation(Rulebook rb, List<Cause> causes, Map<String, Double> cf,
-                                             List<Observation> observations, Set<String> setAside, Scope scope) {
+                                             List<Observation> observations, Set<String> setAside, Scope scope,
+                                             double settled) {
         if (causes.isEmpty()) return new Confirmation(false, null);
         String top = causes.get(0).component();
         double first = cf.getOrDefault(top, 0.0);
         double second = causes.size() > 1 ? cf.getOrDefault(causes.get(1).component(), 0.0) : 0.0;
-        if (first < SETTLED || first - second < LEAD) return new Confirmation(false, null);
+        if (first < settled || first - second < LEAD) return new Confirmation(false, null);
         Component c = rb.knowledge().components().get(top);
         if (c == null) return new Confirmation(true, null);
         Map<String, Observation> said = new LinkedHashMap<>();

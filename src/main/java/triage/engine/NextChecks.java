@@ -61,13 +61,13 @@ final class NextChecks {
      * first; questions set aside only when {@code evenSetAside} and nothing else is left.
      */
     static List<Check> treeChecks(Knowledge k, Set<String> answered, Set<String> hints, Scope scope,
-                                  Diagnoser.Asking asking, boolean evenSetAside) {
+                                  Asking asking, boolean evenSetAside) {
         List<Check> out = treeChecks(k, answered, hints, scope, asking, false, 0);
         return out.isEmpty() && evenSetAside ? treeChecks(k, answered, hints, scope, asking, true, 0) : out;
     }
 
     private static List<Check> treeChecks(Knowledge k, Set<String> answered, Set<String> hints, Scope scope,
-                                          Diagnoser.Asking asking, boolean evenSetAside, int unused) {
+                                          Asking asking, boolean evenSetAside, int unused) {
         List<Runbook> order = new ArrayList<>();
         for (Runbook r : k.runbooks().values()) if (hints.contains(r.id()) && scope.runbooks().contains(r.id())) order.add(r);
         List<Runbook> rest = new ArrayList<>();
@@ -96,7 +96,7 @@ final class NextChecks {
 
     /** The checks worth most per unit of effort, best first; none that was set aside. */
     static List<Check> valueChecks(Rulebook rb, KieSession session, SessionTracker tracker, Scope scope,
-                                   Set<String> answered, Diagnoser.Asking asking) {
+                                   Set<String> answered, Asking asking) {
         Knowledge k = rb.knowledge();
         Map<String, Integer> treeIndex = rb.treeIndex();
         List<String> components = List.copyOf(scope.components());
@@ -146,17 +146,20 @@ final class NextChecks {
     }
 
     /**
-     * Before settling on {@code top}: the cheapest unanswered check one answer to which would put
-     * another cause ahead of it (a conclusion must not rest on the answers given so far when one
-     * more could overturn it); null when there is none.
+     * Before settling on {@code top}: the cheapest unanswered check about {@code top} or another
+     * suspect one answer to which would put another cause ahead of it (a conclusion must not rest
+     * on the answers given so far when one more could overturn it); null when there is none.
      */
     static Check challenger(Rulebook rb, KieSession session, SessionTracker tracker, Scope scope,
-                            Set<String> answered, Diagnoser.Asking asking, String top) {
+                            Set<String> answered, Asking asking, String top) {
         Knowledge k = rb.knowledge();
         Map<String, Integer> treeIndex = rb.treeIndex();
         Set<String> candidates = new java.util.LinkedHashSet<>();
+        Map<String, Double> now = tracker.signedCertainties();
         for (String c : scope.components()) {
-            if (c.equals(top)) continue;
+            // what could overturn it: another explanation of its own signs, or a sign of a cause
+            // already suspected; a cause nothing points at is not asked after one by one
+            if (!c.equals(top) && now.getOrDefault(c, 0.0) <= 0) continue;
             for (String s : rb.symptomsAbout(c)) {
                 if (!answered.contains(s) && scope.reads().contains(s) && k.symptoms().containsKey(s) && asking.mayAsk(s, false)) {
                     candidates.add(s);

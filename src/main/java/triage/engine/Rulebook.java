@@ -153,6 +153,11 @@ public final class Rulebook {
             String stack = stackOfSymptom.get(s);
             if (stack != null) unknown.merge(stack, 1, Integer::sum);
         }
+        Map<String, Integer> votes = new HashMap<>();
+        for (String s : seen) {
+            String stack = stackOfSymptom.get(s);
+            if (stack != null) votes.merge(stack, 1, Integer::sum);
+        }
         Set<String> on;
         if (!configured.isEmpty()) {
             on = new LinkedHashSet<>(configured);
@@ -161,6 +166,21 @@ public final class Rulebook {
         } else {
             on = new LinkedHashSet<>(named);
             on.removeIf(stack -> unknown.getOrDefault(stack, 0) >= UNANSWERABLE);
+            // a word names a stack ("the api containers" reads as pods), but what was reported is
+            // another's (login fails, requests never arrive): two or more of its symptoms, more than
+            // any named stack has, outweigh the word
+            int beaten = Math.max(1, on.stream().mapToInt(st -> votes.getOrDefault(st, 0)).max().orElse(0));
+            String other = null;
+            for (Map.Entry<String, Integer> e : votes.entrySet()) {
+                if (on.contains(e.getKey()) || unknown.getOrDefault(e.getKey(), 0) >= UNANSWERABLE) continue;
+                if (e.getValue() > beaten) {
+                    beaten = e.getValue();
+                    other = e.getKey();
+                } else if (e.getValue() == beaten) {
+                    other = null;  // two others tie: no clear winner
+                }
+            }
+            if (!on.isEmpty() && other != null) on = new LinkedHashSet<>(Set.of(other));
         }
         // a stack only voted for (not configured or named) may be a misreading: general knowledge stays in
         boolean voted = on.isEmpty();
@@ -171,11 +191,6 @@ public final class Rulebook {
             unknown.forEach((stack, n) -> { if (n >= UNANSWERABLE) left.remove(stack); });
             // the one most of what they reported is about wins, each pair of its questions they could
             // not answer counting against it
-            Map<String, Integer> votes = new HashMap<>();
-            for (String s : seen) {
-                String stack = stackOfSymptom.get(s);
-                if (stack != null) votes.merge(stack, 1, Integer::sum);
-            }
             unknown.forEach((stack, n) -> votes.merge(stack, -(n / UNANSWERABLE), Integer::sum));
             String best = null;
             int most = 0, next = 0;

@@ -25,10 +25,12 @@ import java.util.Set;
  *               empty: whatever {@link Triage} was configured with, narrowed by what is said
  * @param setAside symptoms the person could not answer ("not sure"): asked again only when
  *                 nothing better is left
+ * @param rechecked symptoms the conversation has asked a second time because one answer alone
+ *                  decided the diagnosis ({@link Corroboration}): not asked again that way
  */
 public record Said(List<String> texts, String openQuestion, boolean check, List<Observation> remembered,
                    Set<String> runbooks, List<String> withdrawn, boolean nextChecks, Set<String> stacks,
-                   Set<String> setAside) {
+                   Set<String> setAside, Set<String> rechecked) {
     public Said {
         texts = List.copyOf(Objects.requireNonNull(texts, "texts"));
         remembered = remembered == null ? List.of() : List.copyOf(remembered);
@@ -36,11 +38,12 @@ public record Said(List<String> texts, String openQuestion, boolean check, List<
         withdrawn = withdrawn == null ? List.of() : List.copyOf(withdrawn);
         stacks = stacks == null ? Set.of() : Set.copyOf(stacks);
         setAside = setAside == null ? Set.of() : Set.copyOf(setAside);
+        rechecked = rechecked == null ? Set.of() : Set.copyOf(rechecked);
     }
 
     /** Texts on their own: no conversation, no live checks. */
     public static Said texts(List<String> texts) {
-        return new Said(texts, null, false, List.of(), Set.of(), List.of(), true, Set.of(), Set.of());
+        return new Said(texts, null, false, List.of(), Set.of(), List.of(), true, Set.of(), Set.of(), Set.of());
     }
 
     /** One text on its own. */
@@ -48,37 +51,42 @@ public record Said(List<String> texts, String openQuestion, boolean check, List<
 
     /** The same, and run the live checks when {@code check}. */
     public Said checking(boolean check) {
-        return new Said(texts, openQuestion, check, remembered, runbooks, withdrawn, nextChecks, stacks, setAside);
+        return new Said(texts, openQuestion, check, remembered, runbooks, withdrawn, nextChecks, stacks, setAside, rechecked);
     }
 
     /** The same, as a message of a conversation that remembers this much. */
     public Said inConversation(List<Observation> remembered, Set<String> runbooks, String openQuestion) {
-        return new Said(texts, openQuestion, check, remembered, runbooks, withdrawn, nextChecks, stacks, setAside);
+        return new Said(texts, openQuestion, check, remembered, runbooks, withdrawn, nextChecks, stacks, setAside, rechecked);
     }
 
     /** The same, with the questions this conversation has set aside. */
     public Said settingAside(Set<String> setAside) {
-        return new Said(texts, openQuestion, check, remembered, runbooks, withdrawn, nextChecks, stacks, setAside);
+        return new Said(texts, openQuestion, check, remembered, runbooks, withdrawn, nextChecks, stacks, setAside, rechecked);
+    }
+
+    /** The same, with the questions this conversation has asked a second time. */
+    public Said rechecking(Set<String> rechecked) {
+        return new Said(texts, openQuestion, check, remembered, runbooks, withdrawn, nextChecks, stacks, setAside, rechecked);
     }
 
     /** The same, on the stacks a channel runs (a Slack or Teams channel's own setting). */
     public Said onStacks(Set<String> stacks) {
-        return new Said(texts, openQuestion, check, remembered, runbooks, withdrawn, nextChecks, stacks, setAside);
+        return new Said(texts, openQuestion, check, remembered, runbooks, withdrawn, nextChecks, stacks, setAside, rechecked);
     }
 
     /** The same, with the observations of {@code withdrawn} (some of {@link #texts}) taken back after firing. */
     Said withdrawing(List<String> withdrawn) {
-        return new Said(texts, openQuestion, check, remembered, runbooks, withdrawn, nextChecks, stacks, setAside);
+        return new Said(texts, openQuestion, check, remembered, runbooks, withdrawn, nextChecks, stacks, setAside, rechecked);
     }
 
     /** The same with credentials and IPv6 addresses masked in what was written ({@link Redactor}). */
     Said redacted() {
         return new Said(texts.stream().map(Redactor::redact).toList(), openQuestion, check, remembered, runbooks,
-                withdrawn.stream().map(Redactor::redact).toList(), nextChecks, stacks, setAside);
+                withdrawn.stream().map(Redactor::redact).toList(), nextChecks, stacks, setAside, rechecked);
     }
 
     /** The same, choosing next checks only when {@code nextChecks}. */
     Said choosingChecks(boolean nextChecks) {
-        return new Said(texts, openQuestion, check, remembered, runbooks, withdrawn, nextChecks, stacks, setAside);
+        return new Said(texts, openQuestion, check, remembered, runbooks, withdrawn, nextChecks, stacks, setAside, rechecked);
     }
 }

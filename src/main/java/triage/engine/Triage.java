@@ -208,15 +208,38 @@ public final class Triage {
 
         List<Observation> kept = new ArrayList<>(said.remembered()), withdrawn = new ArrayList<>();
         for (Observation o : heard) (said.withdrawn().contains(o.getText()) ? withdrawn : kept).add(o);
+        Set<String> rechecked = new LinkedHashSet<>(said.rechecked());
+        String doubted = null;
+        // the open question answered, by a reply or by a sentence about it
+        Observation again = said.openQuestion() == null ? null : heard.stream()
+                .filter(o -> o.getSymptom().equals(said.openQuestion())).findFirst().orElse(null);
+        Observation earlier = again == null ? null : said.remembered().stream()
+                .filter(o -> o.getSymptom().equals(again.getSymptom())).findFirst().orElse(null);
+        if (earlier != null) {
+            // a question asked again: the same answer twice stands on two; an answer asked again that
+            // contradicts the first is no answer (one of the two was a slip): both go, the question is set aside
+            rechecked.add(again.getSymptom());
+            // (what the first message said, asked to be checked for real, is not an answer: the check wins)
+            String opening = said.remembered().stream().filter(o -> Observation.TEXT.equals(o.getSource()))
+                    .map(Observation::getText).findFirst().orElse(null);
+            boolean answer = Observation.ANSWER.equals(earlier.getSource())
+                    || Observation.TEXT.equals(earlier.getSource()) && !earlier.getText().equals(opening);
+            if (earlier.isPresent() != again.isPresent() && answer) {
+                doubted = again.getSymptom();
+                kept.removeIf(o -> o.getSymptom().equals(again.getSymptom()));
+            }
+        }
         List<Observation> observations = latest(kept);
         Set<String> runbooks = new LinkedHashSet<>(said.runbooks());
         runbooks.addAll(in.runbooks());
         Set<String> setAside = new LinkedHashSet<>(said.setAside());
         if (unsure) setAside.add(said.openQuestion());
+        if (doubted != null) setAside.add(doubted);
         // a check said only in passing stays set aside: the engine may still ask it to be made for real
         for (Observation o : observations) if (!Observation.TEXT.equals(o.getSource())) setAside.remove(o.getSymptom());
+        // what people reported votes for their stack; the deployment's live checks may span several
         Set<String> seen = new LinkedHashSet<>();
-        for (Observation o : observations) seen.add(o.getSymptom());
+        for (Observation o : observations) if (!Observation.PROBE.equals(o.getSource())) seen.add(o.getSymptom());
         Set<String> on = rb.runbooksOn(said.stacks().isEmpty() ? stacks : said.stacks(), runbooks, setAside, seen);
         List<String> unread = notUnderstood;
         // only the rules run under the deadline: reading the text has its own budget (and may load a model),
@@ -228,9 +251,9 @@ public final class Triage {
         try {
             d = withdrawn.isEmpty() && said.nextChecks()
                     ? diagnoser.remembered(rb, memos.outcomes(), observations, runbooks, on, setAside,
-                            said.openQuestion(), unread, guard)
+                            rechecked, said.openQuestion(), unread, guard)
                     : guard.call(() -> diagnoser.diagnose(rb, observations, withdrawn, runbooks, on, setAside,
-                            said.openQuestion(), unread, said.nextChecks()));
+                            rechecked, said.openQuestion(), unread, said.nextChecks()));
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
@@ -240,7 +263,7 @@ public final class Triage {
         boolean answered = said.openQuestion() != null
                 && heard.stream().anyMatch(o -> o.getSymptom().equals(said.openQuestion()));
         return new Answer(d, heard, notUnderstood, probes, answered, observations, runbooks, rb.knowledge(),
-                unsure ? said.openQuestion() : null, setAside, on);
+                unsure ? said.openQuestion() : null, setAside, on, rechecked, doubted);
     }
 
     /** Answers {@code said} on {@code rb} as it is, without recording anything (the scenarios). */

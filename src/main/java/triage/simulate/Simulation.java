@@ -13,7 +13,8 @@ import java.util.Set;
  * <p>{@link Order#ENGINE} answers the question the bot asks. {@link Order#FIXED} follows the
  * runbook's fixed order instead: the person states the next unchecked symptom of that order as a
  * sentence ("login fails"), which the bot reads like any other message, and skips (still counting
- * it) a check they cannot make. The engine reads every message and decides causes and settling
+ * it) a check they cannot make; a check they made that the bot asks to have made once more (one
+ * answer alone would decide) they make again. The engine reads every message and decides causes and settling
  * alike in both orders; only the choice of what to check next differs.
  */
 public final class Simulation {
@@ -48,10 +49,14 @@ public final class Simulation {
             reply.heard().forEach(h -> checked.add(h.symptom()));
             List<String> route = fixed.of(p.stack());
             int questions = 0, flipped = 0, unread = 0;
+            Set<String> stated = new HashSet<>();
             while (!reply.settled() && reply.question() != null && questions < maxQuestions) {
-                String symptom = order == Order.ENGINE ? reply.question() : next(route, checked);
+                // by hand too, a check the bot asks to have made once more is made once more
+                String symptom = order == Order.ENGINE || stated.contains(reply.question()) ? reply.question()
+                        : next(route, checked);
                 if (symptom == null) break;
                 checked.add(symptom);
+                stated.add(symptom);
                 questions++;
                 Engineer.Answer a = person.answer(symptom);
                 if (a.flipped()) flipped++;

@@ -130,6 +130,38 @@ class ConversationsTest {
         assertTrue(String.join(" ", t.notes()).contains("That does not fit RethinkDB"), t.notes().toString());
     }
 
+    /** A web-stack outage whose only sign of DNS is one statement: DNS leads on that alone. */
+    private Turn onlyOneSignOfDns(String id) {
+        chat.handle(id, "our django site is down");
+        chat.handle(id, "every component of the stack is up");
+        return chat.handle(id, "the hostname resolves to the wrong address");
+    }
+
+    @Test
+    void a_conclusion_resting_on_one_answer_asks_it_once_more_and_settles_when_it_agrees() {
+        Turn t = onlyOneSignOfDns("a1");
+        assertEquals("dns", top(t));
+        assertFalse(t.concluded(), "one answer alone decides it");
+        assertEquals("dns-resolves-as-expected", t.question().id(), "that answer is asked again");
+        assertTrue(t.question().question().startsWith("To be sure"), t.question().question());
+        t = chat.handle("a1", "no");
+        assertEquals("dns", top(t));
+        assertTrue(t.concluded(), "two answers agree");
+        assertNotNull(t.diagnosis().remedy());
+    }
+
+    @Test
+    void an_answer_asked_again_that_contradicts_the_first_sets_both_aside_and_says_so() {
+        onlyOneSignOfDns("a2");
+        Turn t = chat.handle("a2", "yes");
+        assertFalse("dns".equals(top(t)) && t.concluded(), "not settled on a contradicted answer");
+        assertTrue(t.diagnosis().understood().stream().noneMatch(o -> o.getSymptom().equals("dns-resolves-as-expected")),
+                t.diagnosis().understood().toString());
+        assertTrue(String.join(" ", t.notes()).contains("That is not what you said before"), t.notes().toString());
+        assertNotNull(t.question());
+        assertFalse(t.question().id().equals("dns-resolves-as-expected"), "not the same question at once");
+    }
+
     @Test
     void a_conversation_keeps_to_its_stack() {
         Turn t = chat.handle("k1", "our django site is down, daphne workers look stuck");

@@ -50,6 +50,18 @@ class StacksTest {
     }
 
     @Test
+    void two_symptoms_of_another_stack_outweigh_a_word_that_named_one() {
+        // "the api containers are up" names the web stack (containers read as pods); login failing and
+        // requests never arriving are PlaceOS's own
+        assertEquals(Set.of("placeos"), rb.runbooksOn(Set.of(), Set.of("web-stack"), Set.of(),
+                Set.of("login-works", "requests-reach-services", "stack-component-down")));
+        assertEquals(Set.of("web-stack", "distributed"), rb.runbooksOn(Set.of(), Set.of("web-stack"), Set.of(),
+                Set.of("login-works", "stack-component-down")), "one symptom does not outweigh the word");
+        assertEquals(Set.of("web-stack", "distributed"), rb.runbooksOn(Set.of("web-stack"), Set.of("web-stack"), Set.of(),
+                Set.of("login-works", "requests-reach-services")), "the deployment's setting stays");
+    }
+
+    @Test
     void with_no_stack_named_the_reported_symptoms_vote_for_one() {
         // login fails and most API requests work: both read only by the PlaceOS rules
         assertEquals(Set.of("placeos", "distributed"),
