@@ -179,10 +179,10 @@ class SlackSocketModeTest {
                     "1515449522.00040" + i, "nobody can log in"), 0));
         }
         List<SlackSocketStandIn.Call> posts = slack.await(SlackSocketModeTest::isPost, 3, WAIT);
-        // each post leaves one PACE after the one before; the first also paid for opening the connection,
-        // so the span is measured from its arrival with that much slack
-        long span = posts.get(2).receivedAt() - posts.get(0).receivedAt();
-        assertTrue(span >= 2 * PACE.toNanos() - 150_000_000L, "three posts within " + span / 1_000_000 + " ms");
+        // each post leaves one PACE after the one before; the first also paid for opening the
+        // connection (seconds on a loaded machine), so the gap is measured between the later two
+        long gap = posts.get(2).receivedAt() - posts.get(1).receivedAt();
+        assertTrue(gap >= PACE.toNanos() - 100_000_000L, "two posts " + gap / 1_000_000 + " ms apart");
         slack.failPosts(429);
         long t0 = System.nanoTime();
         slack.send(s, SlackSocketStandIn.eventsApi(envelope(), "Ev0PV52K70", SlackSocketStandIn.mention("C0OTHER01",
