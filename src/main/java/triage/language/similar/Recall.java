@@ -23,11 +23,16 @@ import java.util.regex.Pattern;
  * <p>Each unread text is cut into clauses (at {@code . ; ! ?}, commas and "but"); a clause of two
  * words or more is compared with every example. At or above {@link Thresholds#accept()} it counts
  * as the example's symptom; from {@link Thresholds#ask()} it is a {@link Maybe}; below, nothing.
+ * At most {@link #MAX_CLAUSES} clauses are compared per request, in the order they come: each
+ * new one costs the model milliseconds, and a body of many short unknown clauses would otherwise
+ * cost seconds. What is left over stays unread, as it would without the model.
  */
 public final class Recall {
     private static final Logger log = LoggerFactory.getLogger(Recall.class);
     private static final Pattern CLAUSES = Pattern.compile("[.;!?\\n]+|,|\\bbut\\b|\\bhowever\\b");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}_]+");
+    /** The clauses one request may have compared with the examples (a person's message has a few). */
+    static final int MAX_CLAUSES = 16;
 
     /** A clause read by example. */
     public record Found(String text, String symptom, boolean present, String example, double similarity) {}
@@ -99,10 +104,12 @@ public final class Recall {
             if ((!wait || unread.isEmpty()) && !encoder.loaded()) return Result.none(unread);
             Optional<SentenceMatcher> m = matcher(knowledge, revision, polarity, wait);
             if (m.isEmpty()) return Result.none(unread);
-            Result r = read(knowledge, m.get(), unread);
+            int[] left = {MAX_CLAUSES};
+            Result r = read(knowledge, m.get(), unread, left);
             if (gaps.isEmpty()) return r;
             List<Found> found = new ArrayList<>(r.found());
             for (String g : gaps) {
+                if (left[0]-- <= 0) break;
                 Optional<SentenceMatcher.Nearest> n = m.get().nearest(g);
                 if (n.isPresent() && n.get().similarity() >= thresholds.accept()) {
                     SentenceMatcher.Nearest near = n.get();
@@ -153,6 +160,11 @@ public final class Recall {
     }
 
     Result read(Knowledge knowledge, SentenceMatcher m, List<String> unread) {
+        return read(knowledge, m, unread, new int[]{MAX_CLAUSES});
+    }
+
+    /** As {@link #read(Knowledge, SentenceMatcher, List)}, comparing at most {@code left[0]} clauses (and counting them off). */
+    private Result read(Knowledge knowledge, SentenceMatcher m, List<String> unread, int[] left) {
         List<Found> found = new ArrayList<>();
         Map<String, Maybe> maybe = new LinkedHashMap<>();
         List<String> still = new ArrayList<>();
@@ -160,6 +172,7 @@ public final class Recall {
             List<String> clauses = clauses(text);
             boolean read = false;
             for (String c : clauses) {
+                if (left[0]-- <= 0) break;
                 Optional<SentenceMatcher.Nearest> n = m.nearest(c);
                 if (n.isEmpty()) continue;
                 SentenceMatcher.Nearest near = n.get();

@@ -41,6 +41,20 @@ class SentenceMatcherTest {
     }
 
     @Test
+    void one_request_compares_at_most_a_bounded_number_of_clauses_whatever_its_length() {
+        // a body of many short unknown clauses would cost the model seconds: those past the bound stay unread
+        String junk = "qwerty asdfgh, ".repeat(Recall.MAX_CLAUSES);
+        String read = "db utilisation is very high";
+        assertFalse(recall(Thresholds.DEFAULT, read + ", " + junk).found().isEmpty(), "a clause within the bound is read");
+        Recall.Result past = recall(Thresholds.DEFAULT, junk + read);
+        assertTrue(past.found().isEmpty(), "a clause past the bound is not compared: " + past.found());
+        assertEquals(List.of(junk + read), past.unread());
+        // and across texts: the bound is per request, not per text
+        Recall.Result later = recall(Thresholds.DEFAULT, junk, read);
+        assertTrue(later.found().isEmpty(), later.found().toString());
+    }
+
+    @Test
     void off_topic_sentences_stay_below_the_ask_threshold() {
         for (String s : List.of("printer jammed on the 3rd floor", "can someone order more coffee for the kitchen",
                 "happy birthday to the whole team", "is the office open on saturday")) {
