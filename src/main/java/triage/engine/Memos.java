@@ -48,18 +48,21 @@ final class Memos {
         List<Observation> readings = new ArrayList<>();
         List<String> unrecognized = new ArrayList<>();
         Set<String> runbooks = new LinkedHashSet<>();
+        List<String> gaps = new ArrayList<>();
+        Set<String> seen = new java.util.HashSet<>();
         for (String text : texts) {
             Interpretation one = sentences.getIfPresent(text);
             if (one == null) {
                 Interpretation r = interpreter.read(List.of(text));
                 one = new Interpretation(List.copyOf(r.readings()), List.copyOf(r.unrecognized()),
-                        Collections.unmodifiableSet(new LinkedHashSet<>(r.runbooks())));
+                        Collections.unmodifiableSet(new LinkedHashSet<>(r.runbooks())), List.copyOf(r.gaps()));
                 if (text.length() <= MAX_TEXT) sentences.put(text, one);
             }
             readings.addAll(one.readings());
             unrecognized.addAll(one.unrecognized());
             runbooks.addAll(one.runbooks());
+            if (seen.add(text)) gaps.addAll(one.gaps());  // a text sent twice has its gaps once
         }
-        return new Interpretation(readings, unrecognized, runbooks);
+        return new Interpretation(readings, unrecognized, runbooks, gaps);
     }
 }

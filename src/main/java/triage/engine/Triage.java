@@ -187,15 +187,11 @@ public final class Triage {
         if (recall != null) {
             // what the phrases left unread (and was no reply), read by the symptoms' examples: whole
             // texts, and the clauses the phrases did not read in texts they read in part
-            Set<String> readTexts = new LinkedHashSet<>(), byPhrase = new HashSet<>();
-            for (Observation o : in.readings()) {
-                readTexts.add(o.getText());
-                byPhrase.add(o.getSymptom());
-            }
-            List<String> gaps = new ArrayList<>();
-            for (String t : readTexts) gaps.addAll(rb.interpreter().unreadClauses(t));
+            // (the gaps come with the reading, remembered with it: no text is read a second time)
+            Set<String> byPhrase = new HashSet<>();
+            for (Observation o : in.readings()) byPhrase.add(o.getSymptom());
             Recall.Result r = recall.read(rb.knowledge(), rb.revision(), rb.interpreter()::polarityAbout, notUnderstood,
-                    gaps, waitForModel);
+                    in.gaps(), waitForModel);
             for (Recall.Found f : r.found()) {
                 // a clause read by example never overrides what the phrases read of the same symptom
                 if (byPhrase.contains(f.symptom())) continue;

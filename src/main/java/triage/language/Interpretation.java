@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What a batch of texts said: the symptoms read (observations with source {@code text}), the texts nothing could be read from, and the
- * runbooks whose systems were named (to choose which tree to ask from first).
+ * What a batch of texts said: the symptoms read (observations with source {@code text}), the texts nothing could be read from, the
+ * runbooks whose systems were named (to choose which tree to ask from first), and the gaps: in texts read in part, the clauses no
+ * phrase read (see {@link Interpreter#unreadClauses}), for reading by example.
  */
-public record Interpretation(List<Observation> readings, List<String> unrecognized, Set<String> runbooks) {}
+public record Interpretation(List<Observation> readings, List<String> unrecognized, Set<String> runbooks, List<String> gaps) {}

@@ -106,11 +106,14 @@ public final class Interpreter {
         List<Observation> readings = new ArrayList<>();
         List<String> unrecognized = new ArrayList<>();
         Set<String> runbooks = new LinkedHashSet<>();
+        List<String> gaps = new ArrayList<>();
         for (String text : texts) {
             // what someone did ("I restarted the api pods") is not what they saw
             List<Token> tokens = analyzer.tokens(Actions.strip(text), budget);
-            List<Observation> r = matcher.read(text, tokens, budget);
+            List<String> unread = new ArrayList<>();
+            List<Observation> r = matcher.read(text, tokens, budget, unread);
             if (r.isEmpty()) unrecognized.add(text);
+            else gaps.addAll(unread);
             readings.addAll(r);
             Set<String> stems = new HashSet<>();
             for (Token t : tokens) if (t.word()) stems.add(t.stem());
@@ -123,7 +126,7 @@ public final class Interpreter {
                 }
             }
         }
-        return new Interpretation(readings, unrecognized, runbooks);
+        return new Interpretation(readings, unrecognized, runbooks, gaps);
     }
 
     public Interpretation read(String text) { return read(List.of(text)); }
