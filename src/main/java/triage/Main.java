@@ -4,6 +4,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import triage.cli.AskCommand;
 import triage.cli.HeadStart;
+import triage.cli.JitDirectives;
 import triage.cli.LintCommand;
 import triage.cli.PublishCommand;
 import triage.cli.ServeCommand;
@@ -26,6 +27,8 @@ public final class Main implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        // first: the JIT's directives apply only to what it compiles after them
+        JitDirectives.applyInBackground(args);
         // the one-shot commands print their answer on stdout; the log only speaks when something is wrong
         if (args.length == 0 || !"serve".equals(args[0])) {
             ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
