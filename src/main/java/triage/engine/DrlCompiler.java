@@ -74,7 +74,14 @@ final class DrlCompiler {
             }
         }
         inputs.putAll(knowledgeBytes);
-        String key = cache.enabled() && problems.isEmpty() && knowledgeProblem == null ? RulebookCache.key(inputs) : null;
+        for (Map.Entry<Path, byte[]> f : knowledgeBytes.entrySet()) {
+            digest.update(f.getKey().getFileName().toString().getBytes(StandardCharsets.UTF_8));
+            digest.update(f.getValue());
+        }
+        // the bytes are hashed once: the revision and the cache key are both made from this digest
+        byte[] contents = digest.digest();
+        String key = cache.enabled() && problems.isEmpty() && knowledgeProblem == null
+                ? RulebookCache.key(inputs, contents) : null;
         RulebookCache.Entry cached = key == null ? null : cache.read(key);
 
         Map<String, RuleInfo> rules = new LinkedHashMap<>();
@@ -96,11 +103,7 @@ final class DrlCompiler {
             kb.addPackages(packages);
             base = kb;
         }
-        for (Map.Entry<Path, byte[]> f : knowledgeBytes.entrySet()) {
-            digest.update(f.getKey().getFileName().toString().getBytes(StandardCharsets.UTF_8));
-            digest.update(f.getValue());
-        }
-        String revision = HexFormat.of().formatHex(digest.digest()).substring(0, 12);
+        String revision = HexFormat.of().formatHex(contents).substring(0, 12);
         return new Result(problems, rules, base, revision, key, knowledgeProblem, cached != null, fresh);
     }
 

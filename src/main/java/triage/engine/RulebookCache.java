@@ -47,7 +47,7 @@ import java.util.stream.Stream;
  */
 public final class RulebookCache {
     private static final Logger log = LoggerFactory.getLogger(RulebookCache.class);
-    private static final String FORMAT = "triage-rulebook-cache 1";
+    private static final String FORMAT = "triage-rulebook-cache 2";
     /** Entries kept: a few edits back and forth, without growing without bound. */
     private static final int KEEP = 8;
 
@@ -71,8 +71,12 @@ public final class RulebookCache {
     /** What a compile produced and a later start can reuse. */
     record Entry(List<KiePackage> packages, List<RuleInfo> rules) {}
 
-    /** The key of a set of inputs: each file's name, path and bytes, in order, and the running code. */
-    static String key(Map<Path, byte[]> files) {
+    /**
+     * The key of a set of inputs: each file's path and length, in order, the digest of their
+     * names and bytes ({@code contents}, the one the revision is taken from: the bytes are hashed
+     * once, which in a JVM just started is tens of milliseconds), and the running code.
+     */
+    static String key(Map<Path, byte[]> files, byte[] contents) {
         MessageDigest d = Digests.sha256();
         d.update(FORMAT.getBytes(StandardCharsets.UTF_8));
         d.update(codeIdentity().getBytes(StandardCharsets.UTF_8));
@@ -81,9 +85,9 @@ public final class RulebookCache {
             d.update(f.getKey().toString().getBytes(StandardCharsets.UTF_8));
             d.update((byte) 0);
             d.update(Integer.toString(f.getValue().length).getBytes(StandardCharsets.UTF_8));
-            d.update((byte) 0);
-            d.update(f.getValue());
         }
+        d.update((byte) 0);
+        d.update(contents);
         return HexFormat.of().formatHex(d.digest());
     }
 

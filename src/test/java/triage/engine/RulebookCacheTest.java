@@ -74,6 +74,42 @@ class RulebookCacheTest {
     }
 
     @Test
+    void the_same_bytes_under_another_name_or_split_differently_miss_the_cache() throws Exception {
+        Path root = Fixtures.copyRunbooks(dir.resolve("runbooks"));
+        String revision = load(root).revision();
+        // renamed: the rule index names its file, so a renamed file is another set
+        Files.move(root.resolve("rules/web-stack.drl"), root.resolve("rules/web.drl"));
+        Rulebook renamed = load(root);
+        assertFalse(renamed.fromCache());
+        assertTrue(renamed.rules().values().stream().anyMatch(r -> r.ref().file().endsWith("web.drl")));
+        // a comment moved from the end of one file to the start of the next: same bytes in order, other files
+        Path a = root.resolve("rules/distributed.drl"), b = root.resolve("rules/placeos.drl");
+        Files.writeString(a, Files.readString(a) + "// moved\n");
+        assertFalse(load(root).fromCache());
+        Files.writeString(a, Files.readString(a).replace("// moved\n", ""));
+        Files.writeString(b, "// moved\n" + Files.readString(b));
+        assertFalse(load(root).fromCache(), "the lengths split the bytes into files: another key");
+        assertNotNull(revision);
+    }
+
+    @Test
+    void a_set_a_runbook_action_check_refuses_is_never_cached_so_a_cache_hit_needs_no_second_check() throws Exception {
+        Path root = Fixtures.copyRunbooks(dir.resolve("runbooks"));
+        Path drl = root.resolve("rules/placeos.drl");
+        Files.writeString(drl, Files.readString(drl).replace("insertLogical(Evidence.suspect(\"rethinkdb\", 0.6));",
+                "insertLogical(Evidence.suspect(\"rethinkdb\", 0.6)); System.exit(3);"));
+        for (int i = 0; i < 2; i++) {
+            RulebookException e = org.junit.jupiter.api.Assertions.assertThrows(RulebookException.class, () -> load(root));
+            assertTrue(e.problems().stream().anyMatch(p -> p.file().endsWith("placeos.drl")), e.problems().toString());
+        }
+        try (Stream<Path> s = Files.list(cacheDir())) {
+            assertTrue(s.noneMatch(p -> p.toString().endsWith(".kb")), "no entry for a refused set");
+        } catch (java.nio.file.NoSuchFileException none) {
+            // never even created
+        }
+    }
+
+    @Test
     void a_damaged_entry_is_compiled_again() throws Exception {
         Path root = Fixtures.copyRunbooks(dir.resolve("runbooks"));
         load(root);
