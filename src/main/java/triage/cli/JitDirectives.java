@@ -50,6 +50,11 @@ public final class JitDirectives {
         return args.length > 0 && ONE_SHOT_COMMANDS.contains(args[0]) ? ONE_SHOT : STARTING;
     }
 
+    /** Whether {@code args} name a command rather than only options such as {@code --version}. */
+    static boolean namesCommand(String... args) {
+        return args.length > 0 && !args[0].startsWith("-");
+    }
+
     /** The directives file's text: the optimising compiler (C2) excluded for each pattern. */
     static String directives(List<String> patterns) {
         StringBuilder sb = new StringBuilder("[");
@@ -60,8 +65,12 @@ public final class JitDirectives {
         return sb.append(']').toString();
     }
 
-    /** Adds the directives for {@code args} on a thread of its own; returns at once. */
+    /**
+     * Adds the directives for {@code args} on a thread of its own and returns at once; nothing for
+     * a command line that names no command ({@code --version}, {@code --help}): it starts nothing to speed up.
+     */
     public static void applyInBackground(String... args) {
+        if (!namesCommand(args)) return;
         Thread t = new Thread(() -> apply(patternsFor(args)), "jit-directives");
         t.setDaemon(true);
         t.start();

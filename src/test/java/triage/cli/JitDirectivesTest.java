@@ -26,6 +26,11 @@ class JitDirectivesTest {
             assertFalse(p.startsWith("org/drools") || p.startsWith("com/fasterxml/jackson/databind")
                     || p.startsWith("triage/") || p.equals("*.*"), p);
         }
+        // --version is the bench's reference start: nothing is added to it
+        assertFalse(JitDirectives.namesCommand("--version"));
+        assertFalse(JitDirectives.namesCommand("-h"));
+        assertFalse(JitDirectives.namesCommand());
+        assertTrue(JitDirectives.namesCommand("serve", "--port", "0"));
         assertEquals("[{match:\"a/*.*\",c2:{Exclude:true}},{match:\"b.c\",c2:{Exclude:true}}]",
                 JitDirectives.directives(List.of("a/*.*", "b.c")));
     }
