@@ -42,9 +42,12 @@ final class Memos {
 
     /**
      * What {@code texts} say, as {@link Interpreter#read(List)} reads them; each text is read once
-     * and remembered (a text is read on its own, so a batch is its texts' readings in order).
+     * and remembered (a text is read on its own, so a batch is its texts' readings in order). The
+     * texts not remembered are paid from one budget for the request ({@link Interpreter.Reading});
+     * a text read when it ran out is not what the text says, so it is not remembered.
      */
     Interpretation read(Interpreter interpreter, List<String> texts) {
+        Interpreter.Reading reading = null;
         List<Observation> readings = new ArrayList<>();
         List<String> unrecognized = new ArrayList<>();
         Set<String> runbooks = new LinkedHashSet<>();
@@ -53,10 +56,11 @@ final class Memos {
         for (String text : texts) {
             Interpretation one = sentences.getIfPresent(text);
             if (one == null) {
-                Interpretation r = interpreter.read(List.of(text));
+                if (reading == null) reading = interpreter.reading();
+                Interpretation r = reading.read(text);
                 one = new Interpretation(List.copyOf(r.readings()), List.copyOf(r.unrecognized()),
                         Collections.unmodifiableSet(new LinkedHashSet<>(r.runbooks())), List.copyOf(r.gaps()));
-                if (text.length() <= MAX_TEXT) sentences.put(text, one);
+                if (text.length() <= MAX_TEXT && !reading.spent()) sentences.put(text, one);
             }
             readings.addAll(one.readings());
             unrecognized.addAll(one.unrecognized());

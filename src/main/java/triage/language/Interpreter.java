@@ -108,6 +108,11 @@ public final class Interpreter {
         Set<String> runbooks = new LinkedHashSet<>();
         List<String> gaps = new ArrayList<>();
         for (String text : texts) {
+            // once the request's budget is spent, the texts left are not read at all, not even into words
+            if (budget.spent()) {
+                unrecognized.add(text);
+                continue;
+            }
             // what someone did ("I restarted the api pods") is not what they saw
             List<Token> tokens = analyzer.tokens(Actions.strip(text), budget);
             List<String> unread = new ArrayList<>();
@@ -130,6 +135,26 @@ public final class Interpreter {
     }
 
     public Interpretation read(String text) { return read(List.of(text)); }
+
+    /**
+     * One request's reading: its texts read one at a time, all paid from one {@link Budget}, so
+     * that a body's work is bounded whatever the number of its texts. One per request; not
+     * thread-safe.
+     */
+    public final class Reading {
+        private final Budget budget = Budget.perRequest();
+
+        private Reading() {}
+
+        /** What {@code text} says, read on its own (as {@link Interpreter#read(String)}), from this request's budget. */
+        public Interpretation read(String text) { return Interpreter.this.read(List.of(text), budget); }
+
+        /** Whether the budget has run out: the text read last may have been read in part, and those after it not at all. */
+        public boolean spent() { return budget.spent(); }
+    }
+
+    /** A reading for one request's texts. */
+    public Reading reading() { return new Reading(); }
 
     /**
      * The clauses of {@code text} that no phrase read, each as its words (two or more that say

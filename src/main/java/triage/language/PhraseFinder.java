@@ -83,10 +83,25 @@ final class PhraseFinder {
     Marks marks() { return new Marks(); }
 
     /**
-     * The phrases that {@code seg[lo..hi]} holds every term of (by concept and by class, not yet
-     * by position): only those are worth a window. Every word scanned and phrase looked at is paid for.
+     * The number of each token's concept in {@code seg}, -1 where no phrase names it: looked up
+     * once per segment, where {@link #candidates} scans each word in several stretches.
      */
-    List<Phrase> candidates(List<Token> seg, int lo, int hi, Marks marks, Budget budget) {
+    int[] conceptsOf(List<Token> seg) {
+        int[] ids = new int[seg.size()];
+        for (int i = 0; i < ids.length; i++) {
+            Token t = seg.get(i);
+            Integer c = t.word() ? conceptIds.get(t.stem()) : null;
+            ids[i] = c == null ? -1 : c;
+        }
+        return ids;
+    }
+
+    /**
+     * The phrases that {@code seg[lo..hi]} holds every term of (by concept and by class, not yet
+     * by position): only those are worth a window. {@code ids} is {@link #conceptsOf}{@code (seg)}.
+     * Every word scanned and phrase looked at is paid for.
+     */
+    List<Phrase> candidates(List<Token> seg, int[] ids, int lo, int hi, Marks marks, Budget budget) {
         if (!budget.spend(hi - lo + 1)) return List.of();
         int look = ++marks.look;
         int[] present = marks.concept;
@@ -99,8 +114,8 @@ final class PhraseFinder {
             Token t = seg.get(i);
             if (!t.word()) continue;
             words++;
-            Integer c = conceptIds.get(t.stem());
-            if (c != null && present[c] != look) {
+            int c = ids[i];
+            if (c >= 0 && present[c] != look) {
                 present[c] = look;
                 order[distinct++] = c;
             }

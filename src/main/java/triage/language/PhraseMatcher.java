@@ -77,13 +77,14 @@ final class PhraseMatcher {
         List<Match> found = new ArrayList<>();
         Positions index = new Positions(seg);
         if (!budget.spend(n)) return previousGood;
+        int[] ids = finder.conceptsOf(seg);
         // each phrase inside each clause, a long clause in overlapping stretches of two spans (no
         // window is longer than a span): the work is linear in the clause's length
         for (int c = 0; c <= clause; c++) {
             if (first[c] < 0) continue;
             for (int lo = first[c]; ; lo += PhraseFinder.SPAN) {
                 int hi = Math.min(lastOf[c], lo + 2 * PhraseFinder.SPAN - 1);
-                for (Phrase p : finder.candidates(seg, lo, hi, marks, budget)) {
+                for (Phrase p : finder.candidates(seg, ids, lo, hi, marks, budget)) {
                     Match m = PhraseFinder.window(p, index, seg, clauseOf, lo, hi, marks, budget);
                     if (m != null) found.add(m);
                 }
@@ -100,7 +101,7 @@ final class PhraseMatcher {
             // a comma parts clauses, except after an opening subordinate clause, which says what the next one is about
             if (t.stem().equals(",") && (left != 0 || !OPENERS.contains(seg.get(first[left]).stem()))) continue;
             int lo = Math.max(first[left], i - REACH), hi = Math.min(lastOf[right], i + REACH);
-            for (Phrase p : finder.candidates(seg, lo, hi, marks, budget)) {
+            for (Phrase p : finder.candidates(seg, ids, lo, hi, marks, budget)) {
                 Match m = PhraseFinder.window(p, index, seg, clauseOf, lo, hi, marks, budget);
                 if (m != null && m.crossing()) found.add(m);
             }

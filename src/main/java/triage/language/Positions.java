@@ -11,38 +11,47 @@ import java.util.Map;
  * looking for a phrase costs the words its terms match, not the length of the text around them.
  */
 final class Positions {
-    private final Map<String, int[]> concepts = new HashMap<>();
+    private final Map<String, Concept> concepts = new HashMap<>();
     private final int[] negations, failures, healthy, states;
     /** {@code saying[i]}: the words before position i that say something (not stopwords, not bare words). */
     private final int[] saying;
 
+    /** One concept's positions, counted in the first pass and placed in the second. */
+    private static final class Concept {
+        int count;
+        int[] at;
+    }
+
     Positions(List<Token> seg) {
         int n = seg.size();
         saying = new int[n + 1];
-        // two passes, counting then placing: no boxed positions, each array made at its size
-        Map<String, int[]> counts = new HashMap<>();
+        // two passes, counting then placing: no boxed positions, each array made at its size, and
+        // each word's concept looked up once
+        Concept[] of = new Concept[n];
         int neg = 0, fail = 0, ok = 0, state = 0;
         for (int i = 0; i < n; i++) {
             Token t = seg.get(i);
             saying[i + 1] = saying[i] + (says(t) ? 1 : 0);
             if (!t.word()) continue;
-            counts.computeIfAbsent(t.stem(), k -> new int[1])[0]++;
+            (of[i] = concepts.computeIfAbsent(t.stem(), k -> new Concept())).count++;
             if (t.negation()) neg++;
             if (t.failure()) fail++;
             if (t.healthy()) ok++;
             if (t.failure() || t.healthy()) state++;
         }
-        counts.forEach((c, count) -> concepts.put(c, new int[count[0]]));
+        for (Concept c : concepts.values()) {
+            c.at = new int[c.count];
+            c.count = 0;  // from here on: how many are placed
+        }
         negations = new int[neg];
         failures = new int[fail];
         healthy = new int[ok];
         states = new int[state];
-        counts.values().forEach(count -> count[0] = 0);  // from here on: how many of each are placed
         neg = fail = ok = state = 0;
         for (int i = 0; i < n; i++) {
             Token t = seg.get(i);
             if (!t.word()) continue;
-            concepts.get(t.stem())[counts.get(t.stem())[0]++] = i;
+            of[i].at[of[i].count++] = i;
             if (t.negation()) negations[neg++] = i;
             if (t.failure()) failures[fail++] = i;
             if (t.healthy()) healthy[ok++] = i;
@@ -58,9 +67,9 @@ final class Positions {
     List<int[]> of(Phrase.Term t) {
         return switch (t.cls()) {
             case NONE -> {
-                if (t.concepts().size() == 1) yield List.of(concepts.getOrDefault(t.concepts().iterator().next(), NONE));
+                if (t.concepts().size() == 1) yield List.of(at(t.concepts().iterator().next()));
                 List<int[]> out = new ArrayList<>();
-                for (String c : t.concepts()) out.add(concepts.getOrDefault(c, NONE));
+                for (String c : t.concepts()) out.add(at(c));
                 yield out;
             }
             case FAIL -> List.of(failures);
@@ -68,6 +77,11 @@ final class Positions {
             case STATE -> List.of(states);
             case NEG -> List.of(negations);
         };
+    }
+
+    private int[] at(String concept) {
+        Concept c = concepts.get(concept);
+        return c == null ? NONE : c.at;
     }
 
     /** Whether the word at {@code i} says something (a stopword matched by a term still counts, see the caller). */

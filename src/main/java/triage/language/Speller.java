@@ -24,6 +24,8 @@ final class Speller {
 
     /** The targets of each length, sorted: a word is measured only against those near its length. */
     private final List<List<String>> byLength = new ArrayList<>();
+    /** The {@link #letters} of each target, in the order of {@link #byLength}. */
+    private final List<long[]> lettersByLength = new ArrayList<>();
 
     Speller(List<String> targets) {
         List<String> sorted = new ArrayList<>(targets);
@@ -36,6 +38,24 @@ final class Speller {
         }
         for (int len = 0; len <= longest; len++) byLength.add(new ArrayList<>());
         for (String t : this.targets) byLength.get(t.length()).add(t);
+        for (List<String> same : byLength) lettersByLength.add(same.stream().mapToLong(Speller::letters).toArray());
+    }
+
+    /**
+     * The characters a word holds, one bit each (letters and digits their own bit, anything else
+     * shares the rest): a bound on the distance before any matrix is filled. Each run of a
+     * character one word has and the other lacks costs at least one edit (only the second of a
+     * doubled letter is cheaper), so a target lacking more of the word's characters than the
+     * limit allows, or holding more the word lacks, cannot be within it.
+     */
+    static long letters(String w) {
+        long bits = 0;
+        for (int i = 0; i < w.length(); i++) {
+            char c = w.charAt(i);
+            int bit = c >= 'a' && c <= 'z' ? c - 'a' : c >= '0' && c <= '9' ? 26 + c - '0' : 36 + c % 28;
+            bits |= 1L << bit;
+        }
+        return bits;
     }
 
     /** The cells of the distance matrices a word is measured with: targets near its length times their size. */
@@ -75,8 +95,13 @@ final class Speller {
         boolean tie = false;
         // only words within the limit in length can be within it in distance
         int from = (int) (word.length() - limit), to = (int) (word.length() + limit);
+        long mine = letters(word);
         for (int len = Math.max(0, from); len <= to && len < byLength.size(); len++) {
-            for (String cand : byLength.get(len)) {
+            List<String> same = byLength.get(len);
+            long[] theirs = lettersByLength.get(len);
+            for (int k = 0; k < same.size(); k++) {
+                if (Math.max(Long.bitCount(mine & ~theirs[k]), Long.bitCount(theirs[k] & ~mine)) > limit) continue;
+                String cand = same.get(k);
                 double d = distance(word, cand, limit);
                 if (d > limit) continue;
                 if (d < bestDist) { bestDist = d; best = cand; tie = false; }

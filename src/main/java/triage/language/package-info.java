@@ -57,7 +57,8 @@
  *     long as any window) and within the two clauses an "and"/"or" joins; a window is found from a
  *     per-segment index of where each concept stands ({@code Positions}), so it costs the words its
  *     terms match, and reading is linear in the text's length whatever its shape;
- *     each request has a work {@link Budget} after which the rest is left unread, never guessed.
+ *     each request has one work {@link Budget} for all its texts ({@link Interpreter.Reading}), after
+ *     which the rest is left unread, never guessed.
  * </ol>
  * Nothing is guessed: a text where no phrase matched is returned as unrecognized. The clauses no
  * phrase read ({@link Interpreter#unreadClauses}) are left to reading by example

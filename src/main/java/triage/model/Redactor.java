@@ -70,7 +70,7 @@ public final class Redactor {
     private static String redact(String text, Shape s) {
         String t = s.dashes ? PEM.matcher(text).replaceAll(SECRET) : text;
         if (s.longestRun >= SHORTEST_TOKEN) t = TOKENS.matcher(t).replaceAll(SECRET);
-        if (s.longestRun >= 8) t = BEARER.matcher(t).replaceAll("$1 " + SECRET);
+        if (s.bearer) t = BEARER.matcher(t).replaceAll("$1 " + SECRET);
         if (s.assigns) t = KEY_VALUE.matcher(t).replaceAll("$1$2" + SECRET);
         if (s.colon) t = IPV6.matcher(t).replaceAll("<ip>");
         return s.longestRun >= 24 ? randomLooking(t) : t;
@@ -81,12 +81,13 @@ public final class Redactor {
 
     /**
      * What a text would need for a pattern to match: {@code -----} (PEM), {@code =} or {@code :}
-     * (key=value), {@code :} (IPv6), and the longest run of characters any token, bearer credential
-     * or random-looking string is made of.
+     * (key=value), {@code :} (IPv6), the word "bearer" or "basic" before a run of eight or more
+     * (a credential in a header), and the longest run of characters any token or random-looking
+     * string is made of.
      */
-    private record Shape(boolean dashes, boolean assigns, boolean colon, int longestRun) {
+    private record Shape(boolean dashes, boolean assigns, boolean colon, boolean bearer, int longestRun) {
         /** A shape any pattern could match. */
-        static final Shape ANY = new Shape(true, true, true, Integer.MAX_VALUE);
+        static final Shape ANY = new Shape(true, true, true, true, Integer.MAX_VALUE);
         /** The ASCII characters a run is made of: letters, digits and {@code +/=_.~-}. */
         private static final boolean[] RUN = new boolean[128];
         static {
@@ -109,7 +110,17 @@ public final class Redactor {
                     run = 0;
                 }
             }
-            return new Shape(dashes, colon || equals, colon, longest);
+            return new Shape(dashes, colon || equals, colon, longest >= 8 && schemeNamed(text), longest);
+        }
+
+        /** Whether "bearer" or "basic" (any case) is in {@code text}: looked for only at a b. */
+        private static boolean schemeNamed(String text) {
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if ((c == 'b' || c == 'B') && (text.regionMatches(true, i, "bearer", 0, 6)
+                        || text.regionMatches(true, i, "basic", 0, 5))) return true;
+            }
+            return false;
         }
     }
 

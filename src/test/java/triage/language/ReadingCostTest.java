@@ -174,4 +174,19 @@ class ReadingCostTest {
         }
         return best;
     }
+
+    /** A request's texts share one budget: once it is spent, a text read later is left unread, never guessed. */
+    @Test
+    void one_reading_pays_for_all_of_a_requests_texts_from_one_budget() {
+        String plain = "nobody can log in to backoffice";
+        assertTrue(!in.read(plain).readings().isEmpty(), "the plain text reads alone");
+        Interpreter.Reading reading = in.reading();
+        int texts = 0;
+        for (long seed = 0; !reading.spent() && texts < 10_000; seed++, texts++) reading.read(unknownWords(1, 1300, seed).get(0));
+        assertTrue(reading.spent(), "texts of unknown words should spend a request's budget: " + texts + " read");
+        Interpretation late = reading.read(plain);
+        assertTrue(late.readings().isEmpty() && late.unrecognized().equals(List.of(plain)), "read after the budget: " + late);
+        assertEquals(in.read(plain).readings().toString(), in.reading().read(plain).readings().toString(),
+                "a new request has a new budget");
+    }
 }

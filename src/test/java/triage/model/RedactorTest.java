@@ -12,7 +12,7 @@ class RedactorTest {
     /** Pieces of secrets, near-misses and ordinary talk, glued at random into texts. */
     private static final List<String> PIECES = List.of(
             "password=hunter2", "token: abc", "api_key = 'x1y2z3'", "AKIAABCDEFGHIJKLMNOP", "ghp_" + "a1".repeat(12),
-            "xoxb-12345678", "xapp-1-A0", "eyJhbGci.eyJzdWIi.sig", "sk_live_" + "9".repeat(16), "Bearer abcdefgh12",
+            "xoxb-12345678", "xapp-1-A0", "BEARER 0123456789abc", "Basic dXNlcjpwYXNzd29yZA==", "bearerx", "ba", "eyJhbGci.eyJzdWIi.sig", "sk_live_" + "9".repeat(16), "Bearer abcdefgh12",
             "basic", "-----BEGIN RSA PRIVATE KEY-----\nMIIE\n-----END RSA PRIVATE KEY-----", "-----", "fe80::1%eth0",
             "2001:db8::ff00:42:8329", "::1", "a:b", "=", ":", "Zx9Qw3Er7Ty1Ui5Op2As8Df4", "authentication",
             "login fails", "the redis queue keeps growing", "backoffice", " ", ", ", "\n", "k8s", "5xx", "é");

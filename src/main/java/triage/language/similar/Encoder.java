@@ -73,6 +73,9 @@ public final class Encoder {
 
     long cacheRequests() { return cache.stats().requestCount(); }
 
+    /** Whether the vector of {@code text} is remembered: embedding it again costs nothing. */
+    boolean known(String text) { return cache.getIfPresent(key(text)) != null; }
+
     /** The unit vector of {@code text}, loading the model here first if nobody has started it. */
     float[] embed(String text) {
         if (started.compareAndSet(false, true)) load();

@@ -23,9 +23,12 @@ import java.util.regex.Pattern;
  * <p>Each unread text is cut into clauses (at {@code . ; ! ?}, commas and "but"); a clause of two
  * words or more is compared with every example. At or above {@link Thresholds#accept()} it counts
  * as the example's symptom; from {@link Thresholds#ask()} it is a {@link Maybe}; below, nothing.
- * At most {@link #MAX_CLAUSES} clauses are compared per request, in the order they come: each
- * new one costs the model milliseconds, and a body of many short unknown clauses would otherwise
- * cost seconds. What is left over stays unread, as it would without the model.
+ * At most {@link #MAX_CLAUSES} clauses are compared per request, in the order they come, and the
+ * model reads at most {@link #MAX_NEW_CHARS} characters of clauses it has not seen before: a new
+ * clause costs it milliseconds (a long one tens), and a body of many unknown clauses would
+ * otherwise cost seconds. A clause longer than {@link #MAX_CLAUSE_CHARS} is no phrasing of a
+ * symptom (a pasted log, a flood) and is not compared. What is left over stays unread, as it
+ * would without the model.
  */
 public final class Recall {
     private static final Logger log = LoggerFactory.getLogger(Recall.class);
@@ -33,6 +36,26 @@ public final class Recall {
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}_]+");
     /** The clauses one request may have compared with the examples (a person's message has a few). */
     static final int MAX_CLAUSES = 16;
+    /** The characters of clauses new to the model that one request may have it read (a few sentences' worth). */
+    static final int MAX_NEW_CHARS = 1_000;
+    /** The longest clause compared: what people write as one phrase is far shorter. */
+    static final int MAX_CLAUSE_CHARS = 300;
+
+    /** What one request may still have compared: clauses, and characters new to the model. Not thread-safe. */
+    private final class Allowance {
+        private int clauses = MAX_CLAUSES;
+        private int newChars = MAX_NEW_CHARS;
+        /** Whether {@code clause} may be compared now; if so, it is counted off. */
+        boolean take(String clause) {
+            if (clause.length() > MAX_CLAUSE_CHARS || clauses <= 0) return false;
+            boolean seen = encoder.known(clause);
+            if (!seen && newChars < clause.length()) return false;
+            clauses--;
+            if (!seen) newChars -= clause.length();
+            return true;
+        }
+        boolean spent() { return clauses <= 0; }
+    }
 
     /** A clause read by example. */
     public record Found(String text, String symptom, boolean present, String example, double similarity) {}
@@ -104,12 +127,13 @@ public final class Recall {
             if ((!wait || unread.isEmpty()) && !encoder.loaded()) return Result.none(unread);
             Optional<SentenceMatcher> m = matcher(knowledge, revision, polarity, wait);
             if (m.isEmpty()) return Result.none(unread);
-            int[] left = {MAX_CLAUSES};
+            Allowance left = new Allowance();
             Result r = read(knowledge, m.get(), unread, left);
             if (gaps.isEmpty()) return r;
             List<Found> found = new ArrayList<>(r.found());
             for (String g : gaps) {
-                if (left[0]-- <= 0) break;
+                if (left.spent()) break;
+                if (!left.take(g)) continue;
                 Optional<SentenceMatcher.Nearest> n = m.get().nearest(g);
                 if (n.isPresent() && n.get().similarity() >= thresholds.accept()) {
                     SentenceMatcher.Nearest near = n.get();
@@ -160,11 +184,11 @@ public final class Recall {
     }
 
     Result read(Knowledge knowledge, SentenceMatcher m, List<String> unread) {
-        return read(knowledge, m, unread, new int[]{MAX_CLAUSES});
+        return read(knowledge, m, unread, new Allowance());
     }
 
-    /** As {@link #read(Knowledge, SentenceMatcher, List)}, comparing at most {@code left[0]} clauses (and counting them off). */
-    private Result read(Knowledge knowledge, SentenceMatcher m, List<String> unread, int[] left) {
+    /** As {@link #read(Knowledge, SentenceMatcher, List)}, comparing what {@code left} allows (and counting it off). */
+    private Result read(Knowledge knowledge, SentenceMatcher m, List<String> unread, Allowance left) {
         List<Found> found = new ArrayList<>();
         Map<String, Maybe> maybe = new LinkedHashMap<>();
         List<String> still = new ArrayList<>();
@@ -172,7 +196,8 @@ public final class Recall {
             List<String> clauses = clauses(text);
             boolean read = false;
             for (String c : clauses) {
-                if (left[0]-- <= 0) break;
+                if (left.spent()) break;
+                if (!left.take(c)) continue;
                 Optional<SentenceMatcher.Nearest> n = m.nearest(c);
                 if (n.isEmpty()) continue;
                 SentenceMatcher.Nearest near = n.get();

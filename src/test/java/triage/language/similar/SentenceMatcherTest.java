@@ -54,6 +54,34 @@ class SentenceMatcherTest {
         assertTrue(later.found().isEmpty(), later.found().toString());
     }
 
+    /** Clauses the model has never seen, 250 characters each: as many as one request may have it read. */
+    private static String newClauses() {
+        java.util.Random r = new java.util.Random(System.nanoTime());
+        StringBuilder junk = new StringBuilder();
+        for (int c = 0; c < Recall.MAX_NEW_CHARS / 250; c++) {
+            StringBuilder clause = new StringBuilder();
+            while (clause.length() < 250) clause.append((char) ('a' + r.nextInt(26))).append(r.nextInt(5) == 0 ? " " : "");
+            junk.append(clause, 0, 250).append(". ");
+        }
+        return junk.toString();
+    }
+
+    @Test
+    void the_model_reads_a_bounded_number_of_new_characters_per_request_and_no_overlong_clause() {
+        String read = "db utilisation is very high";
+        assertFalse(recall(Thresholds.DEFAULT, read + ". " + newClauses()).found().isEmpty(),
+                "read before the new characters are spent");
+        assertFalse(recall(Thresholds.DEFAULT, newClauses() + read).found().isEmpty(),
+                "a clause the model has seen (just above) costs nothing new and is still compared");
+        String unseen = "the db utilisation is very very high";
+        Recall.Result past = recall(Thresholds.DEFAULT, newClauses() + unseen);
+        assertTrue(past.found().isEmpty(), "a new clause past the new characters is not compared: " + past.found());
+        assertFalse(recall(Thresholds.DEFAULT, unseen).found().isEmpty(), "it reads on its own");
+        // a clause longer than any phrasing (a pasted log line, a flood) is not compared at all
+        String overlong = read + " " + "and then some more words ".repeat(Recall.MAX_CLAUSE_CHARS / 25 + 1);
+        assertTrue(recall(Thresholds.DEFAULT, overlong).found().isEmpty(), "an overlong clause was compared");
+    }
+
     @Test
     void off_topic_sentences_stay_below_the_ask_threshold() {
         for (String s : List.of("printer jammed on the 3rd floor", "can someone order more coffee for the kitchen",
