@@ -219,7 +219,7 @@ public final class App implements AutoCloseable {
         }
         // last: the sentence model loads on a background thread (one ONNX thread), and until it has
         // the phrases answer alone
-        triage.startRecall();
+        own(triage.startRecall());  // closed first: a stop waits for the model's native loading to end
     }
 
     private <T extends AutoCloseable> T own(T resource) {

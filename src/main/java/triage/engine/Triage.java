@@ -116,11 +116,13 @@ public final class Triage {
     /**
      * Starts loading the sentence model and embedding the live rulebook's examples on a background
      * thread (serve, once listening); does nothing when this triage does not read by example.
+     * Closing what it returns waits for that loading to end (see {@link Recall#settle}).
      */
-    public void startRecall() {
-        if (recall == null) return;
+    public AutoCloseable startRecall() {
+        if (recall == null) return () -> { };
         Rulebook rb = rules.current();
         recall.startLoading(rb.knowledge(), rb.revision(), rb.interpreter()::polarityAbout);
+        return recall::settle;
     }
 
     public LiveRulebook rules() { return rules; }

@@ -62,6 +62,21 @@ public final class Encoder {
         }
     }
 
+    /**
+     * Waits until {@code deadline} ({@link System#nanoTime}) at most for a load under way to end:
+     * a JVM that exits while ONNX Runtime is loading the model crashes in native code.
+     */
+    void settle(long deadline) {
+        if (!started.get()) return;
+        try {
+            model.get(Math.max(0, deadline - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            // failed: nothing runs in native code any more; timed out: the exit goes ahead anyway
+        }
+    }
+
     /** Whether the model has loaded (and loading did not fail). */
     public boolean loaded() { return model.isDone() && !model.isCompletedExceptionally(); }
 

@@ -148,6 +148,28 @@ public final class Recall {
         }
     }
 
+    /** How long {@link #settle} waits at most. */
+    static final java.time.Duration SETTLE = java.time.Duration.ofSeconds(10);
+
+    /**
+     * Waits ({@link #SETTLE} at most) for the model and the examples being embedded to finish
+     * loading: a process that exits while ONNX Runtime works on a background thread crashes in
+     * native code (a stop right after a start). Called when the service closes.
+     */
+    public void settle() {
+        long deadline = System.nanoTime() + SETTLE.toNanos();
+        encoder.settle(deadline);
+        Slot s = slot.get();
+        if (s == null) return;
+        try {
+            s.matcher().get(Math.max(0, deadline - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            // failed: nothing left in native code; timed out: the exit goes ahead anyway
+        }
+    }
+
     Optional<SentenceMatcher> matcher(Knowledge knowledge, String revision, SentenceMatcher.Polarity polarity,
                                       boolean wait) {
         Slot s = slot.get();

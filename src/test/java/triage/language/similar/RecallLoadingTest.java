@@ -49,4 +49,38 @@ class RecallLoadingTest {
         assertTrue(after.unread().isEmpty());
         assertTrue(encoder.loadMillis() >= 0);
     }
+
+    @Test
+    void settling_waits_for_a_load_under_way_and_returns_at_once_when_none_is() throws Exception {
+        long t0 = System.nanoTime();
+        new Recall(new Encoder(() -> new MiniLm(1), 10), Thresholds.DEFAULT).settle();
+        assertTrue(System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(1), "nothing loading, nothing to wait for");
+
+        Rulebook rb = Fixtures.shipped();
+        CountDownLatch release = new CountDownLatch(1);
+        Encoder encoder = new Encoder(() -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return new MiniLm(1);
+        }, 100);
+        Recall recall = new Recall(encoder, Thresholds.DEFAULT);
+        recall.startLoading(rb.knowledge(), rb.revision(), rb.interpreter()::polarityAbout);
+        CountDownLatch settled = new CountDownLatch(1);
+        Thread closing = new Thread(() -> {
+            recall.settle();
+            settled.countDown();
+        });
+        closing.start();
+        assertTrue(!settled.await(500, TimeUnit.MILLISECONDS), "settled while the model was still loading");
+        release.countDown();
+        assertTrue(settled.await(60, TimeUnit.SECONDS), "did not settle once the model had loaded");
+        assertTrue(encoder.loaded());
+        // the examples were embedded before it returned: nothing is left in native code
+        Recall.Result r = recall.read(rb.knowledge(), rb.revision(), rb.interpreter()::polarityAbout,
+                List.of("db utilisation is very high"), false);
+        assertEquals(1, r.found().size(), r.toString());
+    }
 }
