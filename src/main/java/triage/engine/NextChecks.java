@@ -125,16 +125,8 @@ final class NextChecks {
             if (!asking.mayAsk(id, false)) continue;
             if (tried++ >= MAX_CANDIDATES) break;
             Symptom s = k.symptoms().get(id);
-            // "yes", then the same fact turned to "no", then withdrawn; the withdrawal is settled
-            // by the next candidate's firing (or never, at the last), which reads the same
-            FactHandle h = session.insert(new Observation(id, true, "", Observation.HYPOTHESIS));
-            Diagnoser.fire(session, scope);
-            Map<String, Double> yes = tracker.signedCertainties();
-            session.update(h, new Observation(id, false, "", Observation.HYPOTHESIS));
-            Diagnoser.fire(session, scope);
-            Map<String, Double> no = tracker.signedCertainties();
-            session.delete(h);
-            double value = gain(components, p0, h0, s.good(), yes, no) / cost(s);
+            Both both = Both.tried(session, tracker, scope, id);
+            double value = gain(components, p0, h0, s.good(), both.yes(), both.no()) / cost(s);
             if (value < MIN_CHECK_VALUE) continue;
             Check c = new Check(id, s.question(), s.how(), Diagnoser.round(value));
             scored.add(c);
@@ -205,6 +197,24 @@ final class NextChecks {
         double after = pYes * entropy(belief(components, yes)) + (1 - pYes) * entropy(belief(components, no));
         // to nine places: the order sums run in must never tip a ranking between equal checks
         return Math.rint((h0 - after) * 1e9) / 1e9;
+    }
+
+    /** The signed certainties after "yes" and after "no" to one symptom. */
+    record Both(Map<String, Double> yes, Map<String, Double> no) {
+        /**
+         * "yes", then the same fact turned to "no", then withdrawn; the withdrawal is settled by
+         * the next firing in the session, which reads the same.
+         */
+        static Both tried(KieSession session, SessionTracker tracker, Scope scope, String id) {
+            FactHandle h = session.insert(new Observation(id, true, "", Observation.HYPOTHESIS));
+            Diagnoser.fire(session, scope);
+            Map<String, Double> yes = tracker.signedCertainties();
+            session.update(h, new Observation(id, false, "", Observation.HYPOTHESIS));
+            Diagnoser.fire(session, scope);
+            Map<String, Double> no = tracker.signedCertainties();
+            session.delete(h);
+            return new Both(yes, no);
+        }
     }
 
     /**

@@ -1,11 +1,9 @@
 package triage.engine;
 
 import org.kie.api.runtime.KieSession;
-import org.kie.api.runtime.rule.FactHandle;
 import triage.knowledge.Knowledge;
 import triage.knowledge.Symptom;
 import triage.model.Check;
-import triage.model.Observation;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -53,15 +51,11 @@ final class OpenChecks {
         List<Check> scored = new ArrayList<>();
         for (String id : candidates.size() > MAX_CANDIDATES ? candidates.subList(0, MAX_CANDIDATES) : candidates) {
             Symptom s = k.symptoms().get(id);
-            FactHandle h = session.insert(new Observation(id, true, "", Observation.HYPOTHESIS));
-            Diagnoser.fire(session, scope);
-            Map<String, Double> yes = tracker.signedCertainties();
-            session.update(h, new Observation(id, false, "", Observation.HYPOTHESIS));
-            Diagnoser.fire(session, scope);
-            Map<String, Double> no = tracker.signedCertainties();
-            session.delete(h);
+            NextChecks.Both both = NextChecks.Both.tried(session, tracker, scope, id);
             double[] likely = new double[components.size()];
-            for (int i = 0; i < likely.length; i++) likely[i] = NextChecks.likelihood(components.get(i), s.good(), yes, no);
+            for (int i = 0; i < likely.length; i++) {
+                likely[i] = NextChecks.likelihood(components.get(i), s.good(), both.yes(), both.no());
+            }
             double value = gain(prior, h0, likely) / NextChecks.cost(s);
             if (value >= MIN_VALUE) scored.add(new Check(id, s.question(), s.how(), Diagnoser.round(value)));
         }
