@@ -1,7 +1,11 @@
 package triage.engine;
 
+import triage.model.Observation;
+
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * What a conversation's history says about asking: questions set aside ("not sure"), which come
@@ -31,5 +35,17 @@ record Asking(Set<String> setAside, Set<String> rechecked, String notNow) {
         if (notNow != null) k.add("!" + notNow);
         for (String r : rechecked) k.add("~" + r);
         return k;
+    }
+
+    /**
+     * What in {@code said} (a conversation's observations) the person answered themselves: a reply
+     * to a question, or text after the first message. What the first message said raised the
+     * suspicion; it is no answer to a question, and a live measurement is none either.
+     */
+    static Predicate<Observation> ownAnswers(List<Observation> said) {
+        String opening = said.stream().filter(o -> Observation.TEXT.equals(o.getSource()))
+                .map(Observation::getText).findFirst().orElse(null);
+        return o -> Observation.ANSWER.equals(o.getSource())
+                || Observation.TEXT.equals(o.getSource()) && !o.getText().equals(opening);
     }
 }

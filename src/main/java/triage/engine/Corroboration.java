@@ -44,18 +44,13 @@ final class Corroboration {
     /** The check to ask before settling on {@code top}, or null when no single answer decides it. */
     static Check needed(Rulebook rb, KieSession session, SessionTracker tracker, Scope scope, Set<String> answered,
                         Asking asking, List<Observation> observations, List<FactHandle> handles, String top) {
-        String opening = null;
-        for (Observation o : observations) {
-            if (Observation.TEXT.equals(o.getSource())) { opening = o.getText(); break; }
-        }
+        java.util.function.Predicate<Observation> own = Asking.ownAnswers(observations);
         int given = 0;
         Observation decisive = null;
         boolean corroborated = false;
         for (int i = 0; i < observations.size(); i++) {
             Observation o = observations.get(i);
-            boolean person = Observation.ANSWER.equals(o.getSource())
-                    || Observation.TEXT.equals(o.getSource()) && !o.getText().equals(opening);
-            if (!person) continue;
+            if (!own.test(o)) continue;
             given++;
             // a check about the cause answered after the deciding answer: corroboration was tried
             if (decisive != null) corroborated |= rb.symptomsAbout(top).contains(o.getSymptom());

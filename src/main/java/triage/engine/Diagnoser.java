@@ -156,8 +156,10 @@ public final class Diagnoser {
             } else if (confirm.check() != null) {
                 checks = List.of(confirm.check());
             } else {
-                // a weak suspicion does not steer: the seed's order first, then what is worth most
+                // no suspect: the seed's order (which also asks what the person can see first), then
+                // what tells most about every component of the stack, per unit of effort
                 if (lead <= WEAK) checks = NextChecks.treeChecks(rb.knowledge(), answered, runbookHints, scope, asking, false);
+                if (lead <= WEAK && checks.isEmpty()) checks = OpenChecks.best(rb, session, tracker, scope, answered, asking);
                 if (checks.isEmpty() && top != null) checks = NextChecks.valueChecks(rb, session, tracker, scope, answered, asking);
                 // nothing bearing on the suspects is left: a leader that stands clear of the rest is
                 // settled on once its own check confirms it (what the tree asks next could only raise
@@ -166,7 +168,11 @@ public final class Diagnoser {
                         ? confirmation(rb, causes, current, observations, setAside, scope, STANDS) : null;
                 if (own != null && own.check() != null) checks = List.of(own.check());
                 else if (checks.isEmpty() && (own == null || !own.settles()) && lead < SETTLED) {
-                    checks = NextChecks.treeChecks(rb.knowledge(), answered, runbookHints, scope, asking, causes.isEmpty());
+                    // the suspects are spent: what tells most about the whole stack, the seeds' order after it
+                    checks = OpenChecks.best(rb, session, tracker, scope, answered, asking);
+                    if (checks.isEmpty()) {
+                        checks = NextChecks.treeChecks(rb.knowledge(), answered, runbookHints, scope, asking, causes.isEmpty());
+                    }
                 }
             }
             if (top != null && challenger == null && (confirm.settles() || checks.isEmpty())) {

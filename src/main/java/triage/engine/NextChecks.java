@@ -125,16 +125,8 @@ final class NextChecks {
             if (!asking.mayAsk(id, false)) continue;
             if (tried++ >= MAX_CANDIDATES) break;
             Symptom s = k.symptoms().get(id);
-            // "yes", then the same fact turned to "no", then withdrawn; the withdrawal is settled
-            // by the next candidate's firing (or never, at the last), which reads the same
-            FactHandle h = session.insert(new Observation(id, true, "", Observation.HYPOTHESIS));
-            Diagnoser.fire(session, scope);
-            Map<String, Double> yes = tracker.signedCertainties();
-            session.update(h, new Observation(id, false, "", Observation.HYPOTHESIS));
-            Diagnoser.fire(session, scope);
-            Map<String, Double> no = tracker.signedCertainties();
-            session.delete(h);
-            double value = gain(components, p0, h0, s.good(), yes, no) / COST.getOrDefault(s.effort(), 1.0);
+            Both both = Both.tried(session, tracker, scope, id);
+            double value = gain(components, p0, h0, s.good(), both.yes(), both.no()) / cost(s);
             if (value < MIN_CHECK_VALUE) continue;
             Check c = new Check(id, s.question(), s.how(), Diagnoser.round(value));
             scored.add(c);
@@ -200,18 +192,44 @@ final class NextChecks {
      */
     static double gain(List<String> components, double[] p0, double h0, boolean good,
                        Map<String, Double> yes, Map<String, Double> no) {
-        double base = good ? 0.85 : 0.15;
-        double pYes = p0[components.size()] * base;  // under "something else", a healthy system's answer
-        for (int i = 0; i < components.size(); i++) {
-            String c = components.get(i);
-            double swing = Math.max(-1, Math.min(1, (yes.getOrDefault(c, 0.0) - no.getOrDefault(c, 0.0)) / FULL_SWING));
-            double likely = swing >= 0 ? base + (0.95 - base) * swing : base + (base - 0.05) * swing;
-            pYes += p0[i] * likely;
-        }
+        double pYes = p0[components.size()] * (good ? 0.85 : 0.15);  // under "something else", a healthy system's answer
+        for (int i = 0; i < components.size(); i++) pYes += p0[i] * likelihood(components.get(i), good, yes, no);
         double after = pYes * entropy(belief(components, yes)) + (1 - pYes) * entropy(belief(components, no));
         // to nine places: the order sums run in must never tip a ranking between equal checks
         return Math.rint((h0 - after) * 1e9) / 1e9;
     }
+
+    /** The signed certainties after "yes" and after "no" to one symptom. */
+    record Both(Map<String, Double> yes, Map<String, Double> no) {
+        /**
+         * "yes", then the same fact turned to "no", then withdrawn; the withdrawal is settled by
+         * the next firing in the session, which reads the same.
+         */
+        static Both tried(KieSession session, SessionTracker tracker, Scope scope, String id) {
+            FactHandle h = session.insert(new Observation(id, true, "", Observation.HYPOTHESIS));
+            Diagnoser.fire(session, scope);
+            Map<String, Double> yes = tracker.signedCertainties();
+            session.update(h, new Observation(id, false, "", Observation.HYPOTHESIS));
+            Diagnoser.fire(session, scope);
+            Map<String, Double> no = tracker.signedCertainties();
+            session.delete(h);
+            return new Both(yes, no);
+        }
+    }
+
+    /**
+     * How likely "yes" is when {@code c} is the fault: a healthy system's answer (a symptom of
+     * something working mostly present, one of a fault mostly absent), moved toward 0.95 or 0.05
+     * as far as the rules move {@code c} between the answers "yes" and "no".
+     */
+    static double likelihood(String c, boolean good, Map<String, Double> yes, Map<String, Double> no) {
+        double base = good ? 0.85 : 0.15;
+        double swing = Math.max(-1, Math.min(1, (yes.getOrDefault(c, 0.0) - no.getOrDefault(c, 0.0)) / FULL_SWING));
+        return swing >= 0 ? base + (0.95 - base) * swing : base + (base - 0.05) * swing;
+    }
+
+    /** The effort of asking a person {@code s}, a glance at a page being the unit. */
+    static double cost(Symptom s) { return COST.getOrDefault(s.effort(), 1.0); }
 
     /**
      * The belief that certainties stand for, normalised: one entry per component (its certainty

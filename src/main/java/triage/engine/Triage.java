@@ -218,11 +218,7 @@ public final class Triage {
             // contradicts the first is no answer (one of the two was a slip): both go, the question is set aside
             rechecked.add(again.getSymptom());
             // (what the first message said, asked to be checked for real, is not an answer: the check wins)
-            String opening = said.remembered().stream().filter(o -> Observation.TEXT.equals(o.getSource()))
-                    .map(Observation::getText).findFirst().orElse(null);
-            boolean answer = Observation.ANSWER.equals(earlier.getSource())
-                    || Observation.TEXT.equals(earlier.getSource()) && !earlier.getText().equals(opening);
-            if (earlier.isPresent() != again.isPresent() && answer) {
+            if (earlier.isPresent() != again.isPresent() && Asking.ownAnswers(said.remembered()).test(earlier)) {
                 doubted = again.getSymptom();
                 kept.removeIf(o -> o.getSymptom().equals(again.getSymptom()));
             }
