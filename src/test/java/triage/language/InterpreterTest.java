@@ -284,4 +284,21 @@ class InterpreterTest {
     void background_jobs_are_named_by_what_they_do_and_when(String text, String expected) {
         assertEquals(expected.trim(), read(text.trim()));
     }
+
+    @ParameterizedTest(name = "\"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            // a resource with nothing to do is not what holds the workers up
+            "the workers back up while postgres idles            | database-blocking-",
+            "rds looks bored all afternoon                       | database-blocking-",
+            "latency per view is flat                            | all-views-slow-",
+            // workers held up by the object store
+            "daphne workers are pinned on s3 writes              | object-storage-slow+",
+            "the workers are stuck streaming files from the bucket | object-storage-slow+",
+            // not enough workers, in plain numbers
+            "we run only two web pods for the whole site         | more-workers-drain-queue+",
+            "there is no surge in traffic at all                 | load-above-normal-",
+    })
+    void seed_vocabulary_for_capacity_storage_and_idle_resources(String text, String expected) {
+        assertEquals(expected.trim(), read(text.trim()));
+    }
 }
