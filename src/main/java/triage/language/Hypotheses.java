@@ -20,7 +20,7 @@ import java.util.Set;
  *     fails" is not) and reaches to the segment's end, the next comma, or one of {@code
  *     hypothesis_ends} ("I figured rethinkdb died because login hangs": the hang is seen);
  * <li>a yes/no question is hypothetical from the last clause one of {@code questions} opens to
- *     the "?" that ends it ("is the database dead?"; "can't log in, is anyone else seeing this?"
+ *     the "?" that ends it ("is rethinkdb down?"; "can't log in, is anyone else seeing this?"
  *     asks only its last clause).
  * </ul>
  * Words in scope are read as nothing: no phrase there counts, their cues turn nothing, and
@@ -88,7 +88,7 @@ final class Hypotheses {
 
     /**
      * Whether any of {@code tokens} is guessed or asked: a text that read as nothing because it
-     * only guessed ("is the database dead?") is not unrecognized, and is not read by example.
+     * only guessed ("is rethinkdb down?") is not unrecognized, and is not read by example.
      */
     boolean any(List<Token> tokens) {
         boolean asking = false, opening = true;

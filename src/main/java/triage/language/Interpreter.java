@@ -114,7 +114,7 @@ public final class Interpreter {
             List<Token> tokens = analyzer.tokens(Actions.strip(text), budget);
             List<String> unread = new ArrayList<>();
             List<Observation> r = matcher.read(text, tokens, budget, unread);
-            // a text that only guessed or asked ("is the database dead?") read as nothing, and is no puzzle
+            // a text that only guessed or asked ("is rethinkdb down?") read as nothing, and is no puzzle
             if (r.isEmpty() && !hypotheses.any(tokens)) unrecognized.add(text);
             else gaps.addAll(unread);
             readings.addAll(r);
