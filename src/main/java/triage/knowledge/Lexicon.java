@@ -18,11 +18,17 @@ import java.util.Map;
  * @param yes short answers meaning yes
  * @param no short answers meaning no
  * @param unsure answers that say the person cannot tell ("not sure", "no idea"): the question is set aside
+ * @param hypothetical words, as typed, that open a guess rather than an observation ("we thought", "blamed"):
+ *        what follows them up to a clause break or one of {@code hypothesisEnds} is not read as seen
+ * @param hypothesisEnds words, as typed, that end a guess's reach ("because", "since")
+ * @param questions words, as typed, that open a yes/no question ("is", "could"): a sentence they open that
+ *        ends in "?" asks, it does not report
  */
 public record Lexicon(List<String> negations, List<String> failure, List<String> healthy,
                       List<String> strongBreaks, List<String> weakBreaks, List<String> exceptions,
                       List<String> bare, List<String> stopwords, Map<String, List<String>> synonyms,
-                      List<String> yes, List<String> no, List<String> unsure) {
+                      List<String> yes, List<String> no, List<String> unsure, List<String> hypothetical,
+                      List<String> hypothesisEnds, List<String> questions) {
     public Lexicon {
         negations = copy(negations);
         failure = copy(failure);
@@ -37,6 +43,18 @@ public record Lexicon(List<String> negations, List<String> failure, List<String>
         yes = copy(yes);
         no = copy(no);
         unsure = copy(unsure);
+        hypothetical = copy(hypothetical);
+        hypothesisEnds = copy(hypothesisEnds);
+        questions = copy(questions);
+    }
+
+    /** Without words for guesses and questions: everything said is read as seen. */
+    public Lexicon(List<String> negations, List<String> failure, List<String> healthy,
+                   List<String> strongBreaks, List<String> weakBreaks, List<String> exceptions,
+                   List<String> bare, List<String> stopwords, Map<String, List<String>> synonyms,
+                   List<String> yes, List<String> no, List<String> unsure) {
+        this(negations, failure, healthy, strongBreaks, weakBreaks, exceptions, bare, stopwords, synonyms, yes, no, unsure,
+                null, null, null);
     }
 
     private static List<String> copy(List<String> l) { return l == null ? List.of() : List.copyOf(l); }

@@ -49,6 +49,7 @@ public final class Interpreter {
     private final Set<String> no = new HashSet<>();
     private final Set<String> unsure = new HashSet<>();
     private final PhraseMatcher matcher;
+    private final Hypotheses hypotheses;
 
     public Interpreter(Knowledge knowledge) {
         this.symptoms = knowledge.symptoms();
@@ -85,7 +86,8 @@ public final class Interpreter {
         for (String y : lx.yes()) yes.add(String.join(" ", analyzer.conceptsOf(y)));
         for (String n : lx.no()) no.add(String.join(" ", analyzer.conceptsOf(n)));
         for (String u : lx.unsure()) unsure.add(String.join(" ", analyzer.conceptsOf(u)));
-        this.matcher = new PhraseMatcher(byConcept, symptoms);
+        this.hypotheses = new Hypotheses(lx);
+        this.matcher = new PhraseMatcher(byConcept, symptoms, hypotheses);
     }
 
     private void compile(Symptom s, List<String> texts, boolean affirms, List<String> problems) {
@@ -117,7 +119,8 @@ public final class Interpreter {
             List<Token> tokens = analyzer.tokens(Actions.strip(text), budget);
             List<String> unread = new ArrayList<>();
             List<Observation> r = matcher.read(text, tokens, budget, unread);
-            if (r.isEmpty()) unrecognized.add(text);
+            // a text that only guessed or asked ("is rethinkdb down?") read as nothing, and is no puzzle
+            if (r.isEmpty() && !hypotheses.any(tokens)) unrecognized.add(text);
             else gaps.addAll(unread);
             readings.addAll(r);
             Set<String> stems = new HashSet<>();

@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
  * What pasted tool output writes in notation rather than words, rewritten as words before the
  * text is cut into tokens (lower-cased text in, one linear pass per pattern):
  * <ul>
- * <li>a share: at most 20% reads "low", at least 80% "high" ("postgres cpu 8%", "cpu per pod 95%");
+ * <li>a share: at most 20% reads "low", at least 80% "high" ("postgres cpu 8%", "cpu per pod 95%"), unless a
+ *     change follows it ("10% above normal", "30% up" say how much something moved, not its level);
  * <li>an address with dots ("10.0.3.7") reads "ip", a number with dots ("5.000", "20.04") "num";
  * <li>a count of none out of several ("0/3 nodes are available", "deployment 0/3") reads "none";
  * <li>a bare host name ("app.example.com"; in a URL it is the URL's words) reads "hostname", so its dots
@@ -24,6 +25,8 @@ final class Notation {
     private static final Pattern HOST = Pattern.compile(
             "(?<![\\w./:-])(?:[a-z0-9-]+\\.)+(?:com|net|org|io|dev|app|co|cloud|internal|local|lan|corp)(?![\\w./-])");
     private static final Pattern DOTTED = Pattern.compile("(?<![\\w.])\\d+(?:\\.\\d+)+(?![\\w.])");
+    private static final Pattern CHANGE = Pattern.compile(
+            "\\s*(?:above|over|more|higher|up|increase|increased|rise|jump|jumped|below|under|less|lower|down|drop|dropped|fewer|slower|faster)\\b");
     private static final Pattern BREAK_IN_WORD = Pattern.compile("[.;:!?](?=[^\\s.;:!?])");
 
     static String rewrite(String lower) {
@@ -53,7 +56,9 @@ final class Notation {
         StringBuilder sb = new StringBuilder();
         while (m.find()) {
             int v = Integer.parseInt(m.group(1));
-            m.appendReplacement(sb, v <= 20 ? " low " : v >= 80 ? " high " : m.group(1) + " percent");
+            // "10% above normal" is a change, not a level: it says nothing of low or high
+            boolean change = CHANGE.matcher(s).region(m.end(), s.length()).lookingAt();
+            m.appendReplacement(sb, change ? m.group(1) + " percent" : v <= 20 ? " low " : v >= 80 ? " high " : m.group(1) + " percent");
         }
         m.appendTail(sb);
         return sb.toString();

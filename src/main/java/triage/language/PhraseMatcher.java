@@ -17,10 +17,12 @@ import java.util.Set;
 final class PhraseMatcher {
     private final PhraseFinder finder;
     private final Map<String, Symptom> symptoms;
+    private final Hypotheses hypotheses;
 
-    PhraseMatcher(Map<String, List<Phrase>> byConcept, Map<String, Symptom> symptoms) {
+    PhraseMatcher(Map<String, List<Phrase>> byConcept, Map<String, Symptom> symptoms, Hypotheses hypotheses) {
         this.finder = new PhraseFinder(byConcept);
         this.symptoms = symptoms;
+        this.hypotheses = hypotheses;
     }
 
     /** How far, in words, a phrase may reach across an "and" or "or": no phrase is longer than this. */
@@ -47,7 +49,8 @@ final class PhraseMatcher {
             Token.Kind k = end ? null : tokens.get(i).kind();
             if (end || k == Token.Kind.STRONG_BREAK || k == Token.Kind.EXCEPT) {
                 if (i > start) {
-                    previousGood = segment(text, tokens.subList(start, i), afterExcept, previousGood, marks, out, budget, gaps);
+                    boolean question = !end && tokens.get(i).stem().equals("?");
+                    previousGood = segment(text, tokens.subList(start, i), question, afterExcept, previousGood, marks, out, budget, gaps);
                 }
                 afterExcept = k == Token.Kind.EXCEPT;
                 start = i + 1;
@@ -57,7 +60,7 @@ final class PhraseMatcher {
     }
 
     /** Reads one segment into {@code out}; returns whether it said things work (for a following "except"). */
-    private boolean segment(String text, List<Token> seg, boolean afterExcept, boolean previousGood, PhraseFinder.Marks marks,
+    private boolean segment(String text, List<Token> seg, boolean question, boolean afterExcept, boolean previousGood, PhraseFinder.Marks marks,
                             List<Observation> out, Budget budget, List<String> gaps) {
         int n = seg.size();
         // clause index of each token, by weak breaks alone, and where each clause starts and ends
@@ -114,7 +117,13 @@ final class PhraseMatcher {
             for (int i : m.consumed()) used[i] = true;
             accepted.add(m);
         }
-        if (gaps != null) gaps(seg, clauseOf, clause, accepted, gaps);
+        // what is guessed or asked ("we thought it was the database", "is redis dead?") is not seen
+        boolean[] guessed = hypotheses.scope(seg, question);
+        if (guessed != null) {
+            accepted.removeIf(m -> guessed[m.from()] || guessed[m.to()]);
+            for (int i = 0; i < n; i++) used[i] |= guessed[i];
+        }
+        if (gaps != null) gaps(seg, clauseOf, clause, accepted, used, gaps);
 
         // weak breaks inside an accepted window do not part clauses
         boolean[] inside = new boolean[n];
@@ -236,7 +245,7 @@ final class PhraseMatcher {
     }
 
     /** The clauses of {@code seg} no accepted phrase touches, as their words, when two words or more say something. */
-    private static void gaps(List<Token> seg, int[] clauseOf, int clauses, List<Match> accepted, List<String> into) {
+    private static void gaps(List<Token> seg, int[] clauseOf, int clauses, List<Match> accepted, boolean[] used, List<String> into) {
         boolean[] read = new boolean[clauses + 1];
         for (Match m : accepted) for (int c = clauseOf[m.from()]; c <= clauseOf[m.to()]; c++) read[c] = true;
         StringBuilder sb = new StringBuilder();
@@ -251,7 +260,7 @@ final class PhraseMatcher {
             }
             if (c < 0) break;
             Token t = seg.get(i);
-            if (!t.word() || read[c]) continue;
+            if (!t.word() || read[c] || used[i]) continue;
             if (sb.length() > 0) sb.append(' ');
             sb.append(t.surface());
             if (!t.stop() && !t.bare()) saying++;

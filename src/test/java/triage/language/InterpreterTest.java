@@ -218,4 +218,87 @@ class InterpreterTest {
         assertEquals(List.of("the printer on floor two jammed"), in.unreadClauses("login fails and the printer on floor two jammed"));
         assertEquals(List.of(), in.unreadClauses("login fails and search is down"));
     }
+
+    @ParameterizedTest(name = "\"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            // a guess names a suspect, not an observation (ConText's hypothetical): what is seen decides
+            "we thought redis had died, but the modules load fine         | modules-load+",
+            "the ops lead blames a dead elasticsearch because nobody can log in | login-works-",
+            "I assumed the database was overloaded, but db cpu sits at 5% | database-cpu-high-",
+            // a yes/no question asks; it reports nothing
+            "is rethinkdb down?                                           | ''",
+            "is redis down, or is it the lb?                              | ''",
+            "could etcd be dead? executing anything fails                 | execute-works-",
+            // what is stated around a question still counts, and so does a question that presumes the fact
+            "Can't log in to the backoffice, is anyone else seeing this?  | login-works-",
+            "why does login fail?                                         | login-works-",
+            // "I think" about what one sees is still an observation
+            "I think login is broken                                      | login-works-",
+    })
+    void a_suspect_guessed_or_asked_about_is_not_read_as_seen(String text, String expected) {
+        assertEquals(expected.trim(), read(text.trim()));
+    }
+
+    @Test
+    void a_text_that_only_asks_is_read_as_nothing_and_is_no_puzzle() {
+        Interpretation i = in.read(List.of("is the database dead?"));
+        assertEquals(List.of(), i.readings());
+        assertEquals(List.of(), i.unrecognized());
+        assertEquals(List.of(), i.gaps());
+    }
+
+    @ParameterizedTest(name = "\"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            // "normal" as a baseline is not health
+            "request rate is 5x normal                      | load-above-normal+",
+            "hits are 15% above normal                      | load-above-normal+",
+            "hits are higher than normal                    | load-above-normal+",
+            "no view is slower than usual                   | ''",
+            "traffic is back to normal                      | load-above-normal-",
+    })
+    void normal_as_a_baseline_is_not_health(String text, String expected) {
+        assertEquals(expected.trim(), read(text.trim()));
+    }
+
+    @ParameterizedTest(name = "\"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "the payment provider answers quickly                  | external-api-slow-",
+            "every driver compiled and runs                        | driver-compile-error-",
+            "rethinkdb is fine and the api never even sees the requests | requests-reach-services- rethinkdb-healthy+",
+    })
+    void state_words_read_in_context(String text, String expected) {
+        assertEquals(expected.trim(), read(text.trim()));
+    }
+
+    @ParameterizedTest(name = "\"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            // a bare "job" or a schedule is no background job
+            "send me the job description for the backend role    | ''",
+            "the schedule for today is on the wall screen        | ''",
+            // batch work named and timed
+            "the reporting job starts right at our busiest hour  | background-jobs-at-peak+",
+            "the import job kicks off in the lunchtime rush      | background-jobs-at-peak+",
+            "the thumbnail batch eats the cpu every afternoon    | background-jobs-at-peak+",
+            "the backup job only runs at night                   | background-jobs-at-peak-",
+    })
+    void background_jobs_are_named_by_what_they_do_and_when(String text, String expected) {
+        assertEquals(expected.trim(), read(text.trim()));
+    }
+
+    @ParameterizedTest(name = "\"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            // a resource with nothing to do is not what holds the workers up
+            "the workers back up while postgres idles            | database-blocking-",
+            "rds looks bored all afternoon                       | database-blocking-",
+            "latency per view is flat                            | all-views-slow-",
+            // workers held up by the object store
+            "daphne workers are pinned on s3 writes              | object-storage-slow+",
+            "the workers are stuck streaming files from the bucket | object-storage-slow+",
+            // not enough workers, in plain numbers
+            "we run only two web pods for the whole site         | more-workers-drain-queue+",
+            "there is no surge in traffic at all                 | load-above-normal-",
+    })
+    void seed_vocabulary_for_capacity_storage_and_idle_resources(String text, String expected) {
+        assertEquals(expected.trim(), read(text.trim()));
+    }
 }
