@@ -67,13 +67,20 @@ public final class Encoder {
      * a JVM that exits while ONNX Runtime is loading the model crashes in native code.
      */
     void settle(long deadline) {
-        if (!started.get()) return;
+        if (started.get()) awaitUntil(model, deadline);
+    }
+
+    /**
+     * Waits for {@code work} until {@code deadline} ({@link System#nanoTime}) at most, whatever its
+     * outcome: failed, nothing runs in native code any more; timed out, the exit goes ahead anyway.
+     */
+    static void awaitUntil(java.util.concurrent.Future<?> work, long deadline) {
         try {
-            model.get(Math.max(0, deadline - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
+            work.get(Math.max(0, deadline - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
-            // failed: nothing runs in native code any more; timed out: the exit goes ahead anyway
+            // as above: nothing to do
         }
     }
 

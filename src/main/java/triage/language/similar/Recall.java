@@ -160,14 +160,7 @@ public final class Recall {
         long deadline = System.nanoTime() + SETTLE.toNanos();
         encoder.settle(deadline);
         Slot s = slot.get();
-        if (s == null) return;
-        try {
-            s.matcher().get(Math.max(0, deadline - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            // failed: nothing left in native code; timed out: the exit goes ahead anyway
-        }
+        if (s != null) Encoder.awaitUntil(s.matcher(), deadline);
     }
 
     Optional<SentenceMatcher> matcher(Knowledge knowledge, String revision, SentenceMatcher.Polarity polarity,

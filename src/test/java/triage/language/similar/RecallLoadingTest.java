@@ -14,12 +14,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Loading in the background: the phrases answer alone until the model and the examples are ready. */
 class RecallLoadingTest {
-    @Test
-    void before_the_model_loads_unread_text_stays_unread_and_after_it_is_matched() throws Exception {
-        Rulebook rb = Fixtures.shipped();
-        CountDownLatch release = new CountDownLatch(1);
-        // the real model, held back until the test lets it load
-        Encoder encoder = new Encoder(() -> {
+    /** The real model, held back until {@code release} lets it load. */
+    private static Encoder heldBack(CountDownLatch release) {
+        return new Encoder(() -> {
             try {
                 release.await();
             } catch (InterruptedException e) {
@@ -28,6 +25,13 @@ class RecallLoadingTest {
             EmbeddingModel m = new MiniLm(1);
             return m;
         }, 100);
+    }
+
+    @Test
+    void before_the_model_loads_unread_text_stays_unread_and_after_it_is_matched() throws Exception {
+        Rulebook rb = Fixtures.shipped();
+        CountDownLatch release = new CountDownLatch(1);
+        Encoder encoder = heldBack(release);
         Recall recall = new Recall(encoder, Thresholds.DEFAULT);
         recall.startLoading(rb.knowledge(), rb.revision(), rb.interpreter()::polarityAbout);
         List<String> unread = List.of("db utilisation is very high");
@@ -58,14 +62,7 @@ class RecallLoadingTest {
 
         Rulebook rb = Fixtures.shipped();
         CountDownLatch release = new CountDownLatch(1);
-        Encoder encoder = new Encoder(() -> {
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return new MiniLm(1);
-        }, 100);
+        Encoder encoder = heldBack(release);
         Recall recall = new Recall(encoder, Thresholds.DEFAULT);
         recall.startLoading(rb.knowledge(), rb.revision(), rb.interpreter()::polarityAbout);
         CountDownLatch settled = new CountDownLatch(1);
