@@ -116,7 +116,7 @@ public final class Interpreter {
                 continue;
             }
             // what someone did ("I restarted the api pods") is not what they saw
-            List<Token> tokens = analyzer.tokens(Actions.strip(text), budget);
+            List<Token> tokens = Eliminations.apply(analyzer.tokens(Actions.strip(text), budget));
             List<String> unread = new ArrayList<>();
             List<Observation> r = matcher.read(text, tokens, budget, unread);
             // a text that only guessed or asked ("is rethinkdb down?") read as nothing, and is no puzzle
@@ -166,7 +166,7 @@ public final class Interpreter {
     public List<String> unreadClauses(String text) {
         List<String> gaps = new ArrayList<>();
         Budget budget = Budget.perRequest();
-        matcher.read(text, analyzer.tokens(Actions.strip(text), budget), budget, gaps);
+        matcher.read(text, Eliminations.apply(analyzer.tokens(Actions.strip(text), budget)), budget, gaps);
         return gaps;
     }
 
@@ -177,7 +177,7 @@ public final class Interpreter {
      */
     public String analysed(String text) {
         StringBuilder sb = new StringBuilder();
-        for (Token t : analyzer.tokens(text)) {
+        for (Token t : Eliminations.apply(analyzer.tokens(text))) {
             if (sb.length() > 0) sb.append(' ');
             switch (t.kind()) {
                 case STRONG_BREAK -> sb.append("||");
@@ -258,7 +258,7 @@ public final class Interpreter {
         Symptom s = symptoms.get(symptomId);
         if (s == null) return null;
         Cues c = new Cues();
-        for (Token t : StateNegation.apply(analyzer.tokens(text), null)) if (t.word()) c.add(t);
+        for (Token t : StateNegation.apply(Eliminations.apply(analyzer.tokens(text)), null)) if (t.word()) c.add(t);
         if (!c.any()) return null;
         return c.affirms(s.good());
     }

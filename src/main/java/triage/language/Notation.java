@@ -10,32 +10,64 @@ import java.util.regex.Pattern;
  * <li>a share: at most 20% reads "low", at least 80% "high" ("postgres cpu 8%", "cpu per pod 95%"), unless a
  *     change follows it ("10% above normal", "30% up" say how much something moved, not its level);
  * <li>an address with dots ("10.0.3.7") reads "ip", a number with dots ("5.000", "20.04") "num";
- * <li>a count of none out of several ("0/3 nodes are available", "deployment 0/3") reads "none";
+ * <li>a count of none out of several ("0/3 nodes are available", "deployment 0/3", "0/2 ready") reads "noneready", a
+ *     word of failure: it agrees with a failure beside it ("0/1 CrashLoopBackOff") instead of
+ *     turning it as a negation would;
  * <li>a bare host name ("app.example.com"; in a URL it is the URL's words) reads "hostname", so its dots
  *     do not end sentences and its labels are not read as words ("app");
  * <li>{@code . ; : ! ?} end a sentence only before a space or the end: "10.0.3.7:2379",
- *     {@code "message":"no core instances"} and "core:3000" are one clause.
+ *     {@code "message":"no core instances"} and "core:3000" are one clause;
+ * <li>a replica's ordinal ("core-0", "etcd-2") is part of its name, not a count of none;
+ * <li>a table's header line in pasted output ("NAME READY STATUS RESTARTS", found before
+ *     lower-casing by {@link #withoutHeaders}) says nothing: its column names are no states
+ *     ("READY" is not "ready"). The lines around it stay one text: a command line names the
+ *     subject of the output under it.
  * </ul>
  */
 final class Notation {
     private Notation() {}
 
     private static final Pattern SHARE = Pattern.compile("(?<![\\w.])(\\d{1,3})(?:\\.\\d+)?\\s?%");
-    private static final Pattern NONE_OF = Pattern.compile("(?<![\\w./])0\\s?/\\s?[1-9]\\d*(?![\\w./])");
+    private static final Pattern NONE_OF = Pattern.compile(
+            "(?<![\\w./])0\\s?/\\s?[1-9]\\d*(?![\\w./])(?:\\s+(?:available|ready|running|up|healthy|online)\\b)?");
     private static final Pattern HOST = Pattern.compile(
             "(?<![\\w./:-])(?:[a-z0-9-]+\\.)+(?:com|net|org|io|dev|app|co|cloud|internal|local|lan|corp)(?![\\w./-])");
     private static final Pattern DOTTED = Pattern.compile("(?<![\\w.])\\d+(?:\\.\\d+)+(?![\\w.])");
     private static final Pattern CHANGE = Pattern.compile(
             "\\s*(?:above|over|more|higher|up|increase|increased|rise|jump|jumped|below|under|less|lower|down|drop|dropped|fewer|slower|faster)\\b");
+    private static final Pattern ORDINAL = Pattern.compile("(?<=[a-z])-\\d{1,3}(?![\\w/%]|\\.\\d)");
+    /** Column names of the tables ops tools print (kubectl, docker, pgbouncer): two or more make a header line. */
+    private static final java.util.Set<String> COLUMNS = java.util.Set.of("NAME", "READY", "STATUS", "RESTARTS", "AGE",
+            "NAMESPACE", "TYPE", "CLUSTER-IP", "EXTERNAL-IP", "PORT(S)", "PORTS", "ENDPOINTS", "HOSTS", "ADDRESS", "CLASS",
+            "CPU(cores)", "MEMORY(bytes)", "ROLES", "VERSION", "DESIRED", "CURRENT", "UP-TO-DATE", "AVAILABLE", "STATE",
+            "HEALTH", "NODE", "IMAGE", "COMMAND", "CREATED", "CONTAINER", "ID", "MEMBERS", "ENDPOINT", "LEADER");
     private static final Pattern BREAK_IN_WORD = Pattern.compile("[.;:!?](?=[^\\s.;:!?])");
 
     static String rewrite(String lower) {
         String s = lower;
         if (s.indexOf('%') >= 0) s = share(s);
-        if (s.indexOf('/') >= 0) s = NONE_OF.matcher(s).replaceAll(" none ");
+        if (s.indexOf('/') >= 0) s = NONE_OF.matcher(s).replaceAll(" noneready ");
         if (s.indexOf('.') >= 0) s = dotted(s);
         if (s.indexOf('.') >= 0) s = HOST.matcher(s).replaceAll(" hostname ");
+        if (s.indexOf('-') >= 0) s = ORDINAL.matcher(s).replaceAll("");
         return BREAK_IN_WORD.matcher(s).replaceAll(" ");
+    }
+
+    /** {@code text} (as typed) without the header lines of pasted tables. */
+    static String withoutHeaders(String text) {
+        if (text.indexOf('\n') < 0) return text;
+        StringBuilder out = new StringBuilder(text.length());
+        for (String line : text.split("\n", -1)) {
+            int columns = 0;
+            boolean header = true;
+            for (String w : line.trim().split("\\s+")) {
+                if (COLUMNS.contains(w)) columns++;
+                else if (!w.isEmpty() && !w.equals(w.toUpperCase(java.util.Locale.ROOT))) header = false;
+            }
+            if (out.length() > 0) out.append('\n');
+            if (!header || columns < 2) out.append(line);
+        }
+        return out.toString();
     }
 
     /** "10.0.3.7" is an address, "5.000" or "20.04" a number: neither is a sentence's end or a "0". */

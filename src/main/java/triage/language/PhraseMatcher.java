@@ -145,6 +145,8 @@ final class PhraseMatcher {
         List<Token> cued = StateNegation.apply(seg, used);
         for (int i = 0; i < n; i++) {
             Token t = seg.get(i);
+            // a phrase that took a cue of its own ("no core instances") states its fact: no bare noun phrase
+            if (t.word() && used[i] && t.cue()) bare[part[i]] = false;
             if (!t.word() || used[i]) continue;
             clauseCues[clauseOf[i]].add(cued.get(i));
             if (!t.bare() && !t.cue()) bare[part[i]] = false;

@@ -9,8 +9,8 @@ import java.util.List;
  * and is spent on it: "not working" is a failure, "nothing is down" health, and neither turns the
  * fact a second time. Any other negation ("no functions", "nobody can log in") is the fact's. A
  * word of state a phrase took as its own ("driver (respond|work)") is the phrase's: a negation
- * before it stays the fact's ("drivers are not working"). A count of none read from notation
- * ("0/3 CrashLoopBackOff") says how many, not that the state is not so.
+ * before it stays the fact's ("drivers are not working"). "none" says how many, not that the
+ * state is not so.
  */
 final class StateNegation {
     private StateNegation() {}

@@ -12,7 +12,7 @@
  *     (Snowball English), folded into concepts by {@code knowledge/lexicon.yaml}, longest first
  *     ("goes up" is growth, "line up" is coinciding, neither is the health word "up").
  * <li><b>Notation.</b> Pasted tool output is read as words first ({@code Notation}): a share of at
- *     most 20% is "low", of at least 80% "high"; "0/3" is "none" and "0" a negation ("0 rps"); a
+ *     most 20% is "low", of at least 80% "high"; "0/3" is a failure ("0/1 CrashLoopBackOff" agrees with itself) and "0" a negation ("0 rps"); a
  *     dotted address is "ip", a dotted number "num", a bare host name "hostname"; {@code . ; : ! ?}
  *     end a sentence only before a space, so {@code "message":"no core instances"} is one clause.
  * <li><b>Typos.</b> A word is corrected only when it is in neither the English word list

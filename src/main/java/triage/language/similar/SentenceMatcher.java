@@ -34,6 +34,8 @@ public final class SentenceMatcher {
     private final Polarity polarity;
     private final List<Example> examples;
     private final float[][] vectors;
+    /** A symptom of something working and one of a fault (their examples say absent and present). */
+    private final String goodSymptom, badSymptom;
 
     SentenceMatcher(Encoder encoder, List<Example> examples, Polarity polarity) {
         this.encoder = encoder;
@@ -41,6 +43,8 @@ public final class SentenceMatcher {
         this.examples = List.copyOf(examples);
         this.vectors = new float[examples.size()][];
         for (int i = 0; i < examples.size(); i++) vectors[i] = encoder.embed(examples.get(i).text());
+        this.goodSymptom = examples.stream().filter(e -> !e.present()).map(Example::symptom).findFirst().orElse(null);
+        this.badSymptom = examples.stream().filter(Example::present).map(Example::symptom).findFirst().orElse(null);
     }
 
     /** Every symptom's examples, embedded now (this takes the model's time once per example). */
@@ -83,18 +87,32 @@ public final class SentenceMatcher {
     /**
      * Whether {@code n}'s clause says its example's symptom is present, by the language layer's
      * cues read with that symptom's polarity rules. A clause without cues means what its example
-     * means. Against an example without cues the clause's cues decide alone ("workers are
-     * processing fine"). Against an example with cues, the clause means what the example means
-     * when its cues read the same way, and the opposite when they read the other way: so an
-     * example whose negation is its content ("zero core instances found") still turns a clause
-     * the right way.
+     * means. A clause whose cue is a word of state ("crashlooping", "fine") says which way by
+     * itself, whatever negations its example holds as content ("the pods will not start"). A
+     * clause whose cues are negations alone is compared with its example: against an example
+     * without cues the clause's cues decide; against one with cues, the clause means what the
+     * example means when their cues read the same way, and the opposite when they read the other
+     * way (an example whose negation is its content, "zero core instances found", still turns a
+     * negated clause the right way).
      */
     public boolean present(Nearest n) {
         Example e = n.example();
         Boolean clause = polarity.about(e.symptom(), n.clause());
         if (clause == null) return e.present();
+        if (stated(n.clause())) return clause;
         Boolean example = polarity.about(e.symptom(), e.text());
         if (example == null) return clause;
         return e.present() ^ (clause.booleanValue() != example.booleanValue());
+    }
+
+    /**
+     * Whether a text's polarity rests on a word of state: such a word reads one way of a symptom of
+     * something working and the other of a fault ("down" denies "login works" and affirms "the
+     * queue grows"), while negations alone read the same of both.
+     */
+    private boolean stated(String text) {
+        if (goodSymptom == null || badSymptom == null) return false;
+        Boolean good = polarity.about(goodSymptom, text), bad = polarity.about(badSymptom, text);
+        return good != null && bad != null && !good.equals(bad);
     }
 }

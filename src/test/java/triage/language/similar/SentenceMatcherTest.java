@@ -193,4 +193,21 @@ class SentenceMatcherTest {
         matcher.nearest(s.toUpperCase(java.util.Locale.ROOT));
         assertEquals(hits + 2, encoder.cacheHits(), "then from the cache, whatever the case");
     }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "\"{0}\" against \"{1}\" -> {2}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            // a word of state says which way, whatever negation its example holds as content
+            "the api pods keep crashlooping       | the web pods will not start       | true",
+            "the api pods are up and fine         | the web pods will not start       | false",
+            // negations alone are compared with the example's
+            "no core nodes were found             | the reply says zero core nodes    | true",
+            "nobody gets in                       | nobody can sign in to backoffice  | false",
+    })
+    void a_word_of_state_decides_over_the_examples_negation(String clause, String example, boolean present) {
+        String symptom = example.contains("pods") ? "stack-component-down" : example.contains("core") ? "execute-error-no-core" : "login-works";
+        boolean examplesPresent = !symptom.equals("login-works");
+        SentenceMatcher.Nearest n = new SentenceMatcher.Nearest(clause,
+                new SentenceMatcher.Example(symptom, example, examplesPresent), 0.7);
+        assertEquals(present, matcher.present(n));
+    }
 }
