@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
  * <li>{@code . ; : ! ?} end a sentence only before a space or the end: "10.0.3.7:2379",
  *     {@code "message":"no core instances"} and "core:3000" are one clause;
  * <li>a replica's ordinal ("core-0", "etcd-2") is part of its name, not a count of none;
+ * <li>someone else's API ("the courier's label api", "the partner's points API") reads "external api";
+ *     ours, mine or the app's stays as written;
  * <li>a table's header line in pasted output ("NAME READY STATUS RESTARTS", found before
  *     lower-casing by {@link #withoutHeaders}) says nothing: its column names are no states
  *     ("READY" is not "ready"). The lines around it stay one text: a command line names the
@@ -29,12 +31,15 @@ final class Notation {
 
     private static final Pattern SHARE = Pattern.compile("(?<![\\w.])(\\d{1,3})(?:\\.\\d+)?\\s?%");
     private static final Pattern NONE_OF = Pattern.compile(
-            "(?<![\\w./])0\\s?/\\s?[1-9]\\d*(?![\\w./])(?:\\s+(?:available|ready|running|up|healthy|online)\\b)?");
+            "(?<![\\w./])0\\s?/\\s?[1-9]\\d*(?![\\w./])(?:(?:\\s+(nodes?|pods?|replicas?|instances?|members?|containers?))?(?:\\s+(?:are|is))?"
+            + "\\s+(?:available|ready|running|up|healthy|online)\\b)?");
     private static final Pattern HOST = Pattern.compile(
             "(?<![\\w./:-])(?:[a-z0-9-]+\\.)+(?:com|net|org|io|dev|app|co|cloud|internal|local|lan|corp)(?![\\w./-])");
     private static final Pattern DOTTED = Pattern.compile("(?<![\\w.])\\d+(?:\\.\\d+)+(?![\\w.])");
     private static final Pattern CHANGE = Pattern.compile(
             "\\s*(?:above|over|more|higher|up|increase|increased|rise|jump|jumped|below|under|less|lower|down|drop|dropped|fewer|slower|faster)\\b");
+    private static final Pattern THEIR_API = Pattern.compile(
+            "\\b(?!(?:our|my|its|app|site|website|placeos|core|backend|server|service)['\u2019]s)[a-z]+['\u2019]s(?:\\s+[a-z]+){0,2}\\s+apis?\\b");
     private static final Pattern ORDINAL = Pattern.compile("(?<=[a-z])-\\d{1,3}(?![\\w/%]|\\.\\d)");
     /** Column names of the tables ops tools print (kubectl, docker, pgbouncer): two or more make a header line. */
     private static final java.util.Set<String> COLUMNS = java.util.Set.of("NAME", "READY", "STATUS", "RESTARTS", "AGE",
@@ -46,9 +51,10 @@ final class Notation {
     static String rewrite(String lower) {
         String s = lower;
         if (s.indexOf('%') >= 0) s = share(s);
-        if (s.indexOf('/') >= 0) s = NONE_OF.matcher(s).replaceAll(" noneready ");
+        if (s.indexOf('/') >= 0) s = NONE_OF.matcher(s).replaceAll(" $1 noneready ");
         if (s.indexOf('.') >= 0) s = dotted(s);
         if (s.indexOf('.') >= 0) s = HOST.matcher(s).replaceAll(" hostname ");
+        if (s.indexOf('\'') >= 0 || s.indexOf('\u2019') >= 0) s = THEIR_API.matcher(s).replaceAll(" external api ");
         if (s.indexOf('-') >= 0) s = ORDINAL.matcher(s).replaceAll("");
         return BREAK_IN_WORD.matcher(s).replaceAll(" ");
     }

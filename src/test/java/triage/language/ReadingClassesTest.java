@@ -70,4 +70,14 @@ class ReadingClassesTest {
     void someone_elses_verdict_is_a_guess(String text, String expected) {
         assertEquals(expected, read(text));
     }
+
+    @ParameterizedTest(name = "\"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            // someone else's API is an external one; the app's own is not
+            "requests hang on the shipping company's tracking API | external-api-slow+",
+            "the app's api is down                                | backend-down+ most-api-works-",
+    })
+    void someone_elses_api_is_external(String text, String expected) {
+        assertEquals(expected, read(text));
+    }
 }

@@ -88,8 +88,8 @@ public final class SentenceMatcher {
      * Whether {@code n}'s clause says its example's symptom is present, by the language layer's
      * cues read with that symptom's polarity rules. A clause without cues means what its example
      * means. A clause whose cue is a word of state ("crashlooping", "fine") says which way by
-     * itself, whatever negations its example holds as content ("the pods will not start"). A
-     * clause whose cues are negations alone is compared with its example: against an example
+     * itself when its example's cues are negations alone, held as content ("the pods will not
+     * start"). Otherwise the clause is compared with its example: against an example
      * without cues the clause's cues decide; against one with cues, the clause means what the
      * example means when their cues read the same way, and the opposite when they read the other
      * way (an example whose negation is its content, "zero core instances found", still turns a
@@ -99,7 +99,7 @@ public final class SentenceMatcher {
         Example e = n.example();
         Boolean clause = polarity.about(e.symptom(), n.clause());
         if (clause == null) return e.present();
-        if (stated(n.clause())) return clause;
+        if (stated(n.clause()) && !stated(e.text())) return clause;
         Boolean example = polarity.about(e.symptom(), e.text());
         if (example == null) return clause;
         return e.present() ^ (clause.booleanValue() != example.booleanValue());
