@@ -218,7 +218,7 @@ final class Analyzer {
             String st = stems.get(i);
             Word word = words.get(i);
             if (word == null) {
-                Token.Kind kind = st.equals(",") ? Token.Kind.WEAK_BREAK : Token.Kind.STRONG_BREAK;
+                Token.Kind kind = st.equals(",") || st.equals(":") ? Token.Kind.WEAK_BREAK : Token.Kind.STRONG_BREAK;
                 out.add(new Token(kind, st, st, false, false, false, false, false));
                 i++;
                 continue;

@@ -21,7 +21,7 @@ import java.util.Set;
  *
  * <p>How a sentence is read:
  * <ol>
- * <li>It is cut into segments at strong breaks ({@code . ; :}, "but", "however", "except").
+ * <li>It is cut into segments at strong breaks ({@code . ;}, "but", "however", "except"; a colon parts clauses).
  * <li>Within a segment, every symptom phrase looks for the smallest window holding all its
  *     terms, first inside one clause (clauses are parted by "and", "or", commas), then across
  *     clauses. Phrases with more words win; a word serves one phrase only, except words of

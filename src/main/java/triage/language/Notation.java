@@ -39,7 +39,7 @@ final class Notation {
     private static final Pattern CHANGE = Pattern.compile(
             "\\s*(?:above|over|more|higher|up|increase|increased|rise|jump|jumped|below|under|less|lower|down|drop|dropped|fewer|slower|faster)\\b");
     private static final Pattern THEIR_API = Pattern.compile(
-            "\\b(?!(?:our|my|its|app|site|website|placeos|core|backend|server|service)['\u2019]s)[a-z]+['\u2019]s(?:\\s+[a-z]+){0,2}\\s+apis?\\b");
+            "\\b(?!(?:our|my|its|app|site|website|placeos|core|backend|server|service)['\u2019]s)[a-z]+['\u2019]s(?:\\s+[a-z]+){0,2}\\s+apis?\\b(?!\\s*(?:tokens?|keys?|credentials|client|clients|usage|calls? from))");
     private static final Pattern ORDINAL = Pattern.compile("(?<=[a-z])-\\d{1,3}(?![\\w/%]|\\.\\d)");
     /** Column names of the tables ops tools print (kubectl, docker, pgbouncer): two or more make a header line. */
     private static final java.util.Set<String> COLUMNS = java.util.Set.of("NAME", "READY", "STATUS", "RESTARTS", "AGE",

@@ -20,14 +20,18 @@
  *     the closest known word that carries meaning or state (never a negation): "donw" is
  *     "down", "floor" stays "floor".
  * <li><b>Scope</b> (after NegEx/ConText). A sentence is cut into segments at strong breaks
- *     ({@code . ; :}, "but", "however", "except") and segments into clauses at commas, "and",
- *     "or". A negation, a failure word or a health word reaches only the clause it is in: it never
+ *     ({@code . ;}, "but", "however", "except") and segments into clauses at commas, colons, "and",
+ *     "or" (a colon introduces what its left side says: "every exec: no core instances" is one
+ *     fact). A negation, a failure word or a health word reaches only the clause it is in: it never
  *     crosses a comma or "but" ("nothing reaches the services, api logs are silent" reads two
  *     clauses), except after an opening subordinate clause ("when I open the systems tab, the list
  *     stays blank"), which states nothing itself and says what the next clause is about. A clause
  *     that is only a bare noun phrase ("login and search fail") shares its
  *     neighbour's predicate; after "except" a clause without cues takes the opposite of what came
  *     before.
+ * <li><b>Suspects ruled out</b> ({@code Eliminations}). A clause that opens with "not" and only
+ *     names something ("not etcd", "it's not the load balancer either") says that thing is not
+ *     the trouble: its "not" is a word of health, not a negation of the fact.
  * <li><b>Phrases.</b> Every symptom phrase looks for the smallest window holding all its terms,
  *     inside one clause, or across one "and"/"or" (never a comma); gaps of up to four words that
  *     say something are allowed, stopwords do not count. Phrases with more words win; a word serves

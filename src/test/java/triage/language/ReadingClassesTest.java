@@ -53,6 +53,8 @@ class ReadingClassesTest {
     @CsvSource(delimiter = '|', value = {
             // the quoted error's own negation states it: the next clause's health does not turn it
             "the exec reply says 'no core instances', and etcd is healthy | etcd-healthy+ execute-error-no-core+ execute-works-",
+            // a colon introduces what the exec said: the error and the exec are one fact
+            "every exec from backoffice: no core instances                   | execute-error-no-core+ execute-works-",
             // "etcd-1" is a replica's name, not a count of none that turns the error
             "'the exec call answers \"could not reach etcd-1.etcd:2379: connection refused\"' | execute-error-etcd+ execute-works-",
     })
@@ -76,6 +78,8 @@ class ReadingClassesTest {
             // someone else's API is an external one; the app's own is not
             "requests hang on the shipping company's tracking API | external-api-slow+",
             "the app's api is down                                | backend-down+ most-api-works-",
+            // a client's API token is no API of theirs
+            "one customer's api token sends thousands of requests | request-flood+",
     })
     void someone_elses_api_is_external(String text, String expected) {
         assertEquals(expected, read(text));
