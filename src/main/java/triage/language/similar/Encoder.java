@@ -64,7 +64,8 @@ public final class Encoder {
             log.info("sentence embeddings loaded in {} ms", loadMillis);
             model.complete(m);
         } catch (RuntimeException | LinkageError e) {
-            log.warn("sentence embeddings are not available; phrases alone will read: {}", e.toString());
+            if (NativeWork.stopping(e)) log.info("stopping: the sentence model was not loaded");
+            else log.warn("sentence embeddings are not available; phrases alone will read: {}", e.toString());
             model.completeExceptionally(e);
         }
     }

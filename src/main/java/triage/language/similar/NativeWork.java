@@ -27,17 +27,30 @@ public final class NativeWork {
 
     NativeWork() {}
 
+    /** Refused: the process is stopping. */
+    static final class Stopping extends IllegalStateException {
+        Stopping() {
+            super("the process is stopping; no new model work");
+        }
+    }
+
+    /** Whether {@code e}, or what caused it, is a refusal because the process is stopping. */
+    static boolean stopping(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) if (t instanceof Stopping) return true;
+        return false;
+    }
+
     /** The gate of this process's model work. */
     public static NativeWork process() { return PROCESS; }
 
     /**
      * Runs {@code work}, counted as under way until it returns.
      *
-     * @throws IllegalStateException once {@link #quiesce} has been called: the process is stopping
+     * @throws Stopping once {@link #quiesce} has been called
      */
     <T> T run(Supplier<T> work) {
         synchronized (lock) {
-            if (stopping) throw new IllegalStateException("the process is stopping; no new model work");
+            if (stopping) throw new Stopping();
             running++;
         }
         try {

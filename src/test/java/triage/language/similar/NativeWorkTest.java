@@ -31,7 +31,9 @@ class NativeWorkTest {
         CompletableFuture<Boolean> quiet = CompletableFuture.supplyAsync(() -> work.quiesce(Duration.ofSeconds(30)));
         Thread.sleep(100);
         assertFalse(quiet.isDone(), "it waits while work runs");
-        assertThrows(IllegalStateException.class, () -> work.run(() -> "new"), "no new work once stopping");
+        IllegalStateException refused = assertThrows(IllegalStateException.class, () -> work.run(() -> "new"), "no new work once stopping");
+        assertTrue(NativeWork.stopping(new RuntimeException(refused)), "a refusal is known as one, wrapped too");
+        assertFalse(NativeWork.stopping(new IllegalStateException("other")));
         release.countDown();
         assertTrue(quiet.get(30, TimeUnit.SECONDS));
         assertEquals("done", running.get(30, TimeUnit.SECONDS), "the work under way finishes");
