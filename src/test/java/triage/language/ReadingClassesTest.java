@@ -56,7 +56,7 @@ class ReadingClassesTest {
             // a colon introduces what the exec said: the error and the exec are one fact
             "every exec from backoffice: no core instances                   | execute-error-no-core+ execute-works-",
             // "etcd-1" is a replica's name, not a count of none that turns the error
-            "'the exec call answers \"could not reach etcd-1.etcd:2379: connection refused\"' | execute-error-etcd+ execute-works-",
+            "'the exec call answers \"failed to dial etcd-1.etcd:2379: connection refused\"' | execute-error-etcd+ execute-works-",
     })
     void quoted_errors_keep_their_own_polarity(String text, String expected) {
         assertEquals(expected, read(text));
@@ -79,7 +79,7 @@ class ReadingClassesTest {
             "requests hang on the shipping company's tracking API | external-api-slow+",
             "the app's api is down                                | backend-down+ most-api-works-",
             // a client's API token is no API of theirs
-            "one customer's api token sends thousands of requests | request-flood+",
+            "one client's api token is behind a flood of requests | request-flood+",
     })
     void someone_elses_api_is_external(String text, String expected) {
         assertEquals(expected, read(text));
