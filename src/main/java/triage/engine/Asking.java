@@ -43,9 +43,22 @@ record Asking(Set<String> setAside, Set<String> rechecked, String notNow) {
      * suspicion; it is no answer to a question, and a live measurement is none either.
      */
     static Predicate<Observation> ownAnswers(List<Observation> said) {
-        String opening = said.stream().filter(o -> Observation.TEXT.equals(o.getSource()))
-                .map(Observation::getText).findFirst().orElse(null);
+        Predicate<Observation> opening = opening(said);
         return o -> Observation.ANSWER.equals(o.getSource())
-                || Observation.TEXT.equals(o.getSource()) && !o.getText().equals(opening);
+                || Observation.TEXT.equals(o.getSource()) && !opening.test(o);
+    }
+
+    /**
+     * What in {@code said} the first message said: the readings before the first answer, whole
+     * sentences read by phrase and clauses read by example alike (a clause is not the message's
+     * text, so the text alone does not tell).
+     */
+    static Predicate<Observation> opening(List<Observation> said) {
+        Set<Observation> first = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Observation o : said) {
+            if (!Observation.TEXT.equals(o.getSource())) break;
+            first.add(o);
+        }
+        return first::contains;
     }
 }
