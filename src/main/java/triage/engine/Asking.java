@@ -49,15 +49,17 @@ record Asking(Set<String> setAside, Set<String> rechecked, String notNow) {
     }
 
     /**
-     * What in {@code said} the first message said: the readings before the first answer, whole
-     * sentences read by phrase and clauses read by example alike (a clause is not the message's
-     * text, so the text alone does not tell).
+     * What in {@code said} the first message said: among the readings before the first answer,
+     * the message read by phrase (its whole text) and the clauses of it read by example (part of
+     * that text), so that a clause is not taken for a later message.
      */
     static Predicate<Observation> opening(List<Observation> said) {
         Set<Observation> first = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        String text = null;
         for (Observation o : said) {
             if (!Observation.TEXT.equals(o.getSource())) break;
-            first.add(o);
+            if (text == null) text = o.getText();
+            if (o.getText().equals(text) || text.contains(o.getText()) || o.getText().contains(text)) first.add(o);
         }
         return first::contains;
     }

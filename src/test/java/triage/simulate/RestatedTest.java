@@ -37,7 +37,7 @@ class RestatedTest {
                 Map.entry("database-disk-queue-high", false), Map.entry("slow-queries", false),
                 Map.entry("connection-pool-exhausted", true), Map.entry("background-jobs-at-peak", false),
                 Map.entry("memory-growing", false), Map.entry("external-api-slow", false), Map.entry("workers-blocked", true),
-                Map.entry("object-storage-slow", false), Map.entry("load-above-normal", true), Map.entry("request-flood", false),
+                Map.entry("object-storage-slow", false), Map.entry("load-above-normal", false), Map.entry("request-flood", false),
                 Map.entry("all-views-slow", true), Map.entry("stack-component-down", false),
                 Map.entry("dns-resolves-as-expected", true), Map.entry("health-checks-failing", true),
                 Map.entry("servers-removed", true), Map.entry("short-outages", false), Map.entry("backend-down", true));
