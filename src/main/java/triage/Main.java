@@ -9,6 +9,7 @@ import triage.cli.LintCommand;
 import triage.cli.PublishCommand;
 import triage.cli.ServeCommand;
 import triage.cli.SimulateCommand;
+import triage.cli.StopSignals;
 
 import java.util.List;
 
@@ -29,6 +30,7 @@ public final class Main implements Runnable {
     public static void main(String[] args) {
         // first: the JIT's directives apply only to what it compiles after them
         JitDirectives.applyInBackground(args);
+        StopSignals.install();
         // the one-shot commands print their answer on stdout; the log only speaks when something is wrong
         if (args.length == 0 || !"serve".equals(args[0])) {
             ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))

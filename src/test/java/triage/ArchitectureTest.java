@@ -58,7 +58,7 @@ class ArchitectureTest {
         TABLE.put("chat",         Arrows.of("model conversation render web redis util alerts",         with(DROOLS, "io.etcd", "io.grpc")));
         TABLE.put("app",          Arrows.of("model knowledge engine conversation probe rollout render ops http chat web redis util alerts",
                                                                                                  List.of("org.kie", "org.drools")));
-        TABLE.put("cli",          Arrows.of("model engine probe rollout render app simulate alerts",          with(CLIENTS, DROOLS, "io.javalin")));
+        TABLE.put("cli",          Arrows.of("model language engine probe rollout render app simulate alerts",          with(CLIENTS, DROOLS, "io.javalin")));
     }
 
     @SafeVarargs

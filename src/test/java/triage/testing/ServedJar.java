@@ -26,12 +26,13 @@ public final class ServedJar implements AutoCloseable {
             "SLACK_BOT_TOKEN", "SLACK_API_URL", "TEAMS_WEBHOOK_SECRET", "TRIAGE_ETCD_ENDPOINTS");
 
     private final Process process;
-    private final List<String> log = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> log;
     private final String base;
 
-    private ServedJar(Process process, String base) {
+    private ServedJar(Process process, String base, List<String> log) {
         this.process = process;
         this.base = base;
+        this.log = log;
     }
 
     /** Starts {@code serve} and returns once it is ready to answer. */
@@ -75,10 +76,7 @@ public final class ServedJar implements AutoCloseable {
             p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             throw new IOException("serve did not say where it listens; it printed:\n" + String.join("\n", lines));
         }
-        ServedJar s = new ServedJar(p, found[0]);
-        s.log.addAll(lines);
-        lines.clear();
-        return s;
+        return new ServedJar(p, found[0], lines);
     }
 
     /**
@@ -105,7 +103,7 @@ public final class ServedJar implements AutoCloseable {
 
     public long pid() { return process.pid(); }
 
-    /** What the process printed so far, up to its listening line at least. */
+    /** What the process printed so far. */
     public List<String> log() {
         synchronized (log) {
             return List.copyOf(log);
@@ -113,6 +111,24 @@ public final class ServedJar implements AutoCloseable {
     }
 
     public boolean alive() { return process.isAlive(); }
+
+    /** Waits, {@code wait} at most, for a line of the log that contains {@code text}; returns whether one came. */
+    public boolean awaitLine(String text, java.time.Duration wait) throws InterruptedException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (log().stream().anyMatch(l -> l.contains(text))) return true;
+            Thread.sleep(5);
+        }
+        return false;
+    }
+
+    /** Sends SIGTERM and returns the exit status (the process is killed, and -1 returned, after 30 s). */
+    public int stop() throws InterruptedException {
+        process.destroy();
+        if (process.waitFor(30, TimeUnit.SECONDS)) return process.exitValue();
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        return -1;
+    }
 
     @Override public void close() throws InterruptedException {
         process.destroy();

@@ -26,6 +26,7 @@ public final class Encoder {
     static final int MAX_CHARS = 1_000;
 
     private final Supplier<EmbeddingModel> loader;
+    private final NativeWork work;
     private final CompletableFuture<EmbeddingModel> model = new CompletableFuture<>();
     private final AtomicBoolean started = new AtomicBoolean();
     private final Cache<String, float[]> cache;
@@ -45,19 +46,26 @@ public final class Encoder {
     }
 
     Encoder(Supplier<EmbeddingModel> loader, int cacheEntries) {
+        this(loader, cacheEntries, NativeWork.process());
+    }
+
+    Encoder(Supplier<EmbeddingModel> loader, int cacheEntries, NativeWork work) {
         this.loader = loader;
+        this.work = work;
         this.cache = Caffeine.newBuilder().maximumSize(cacheEntries).recordStats().build();
     }
 
     private void load() {
+        log.info("loading the sentence model");
         long t0 = System.nanoTime();
         try {
-            EmbeddingModel m = loader.get();
+            EmbeddingModel m = work.run(loader);
             loadMillis = (System.nanoTime() - t0) / 1_000_000;
             log.info("sentence embeddings loaded in {} ms", loadMillis);
             model.complete(m);
         } catch (RuntimeException | LinkageError e) {
-            log.warn("sentence embeddings are not available; phrases alone will read: {}", e.toString());
+            if (NativeWork.stopping(e)) log.info("stopping: the sentence model was not loaded");
+            else log.warn("sentence embeddings are not available; phrases alone will read: {}", e.toString());
             model.completeExceptionally(e);
         }
     }
@@ -101,7 +109,7 @@ public final class Encoder {
     /** The unit vector of {@code text}, loading the model here first if nobody has started it. */
     float[] embed(String text) {
         if (started.compareAndSet(false, true)) load();
-        return cache.get(key(text), k -> unit(await().embed(k).content().vector()));
+        return cache.get(key(text), k -> unit(work.run(() -> await().embed(k).content().vector())));
     }
 
     /** As {@link #embed}, or empty while the model is still loading (or failed to load). */

@@ -96,7 +96,8 @@ public final class Recall {
             try {
                 matcher(knowledge, revision, polarity, true);
             } catch (RuntimeException e) {
-                log.warn("reading by example is not available: {}", e.toString());
+                if (NativeWork.stopping(e)) log.info("stopping: the examples were not embedded");
+                else log.warn("reading by example is not available: {}", e.toString());
             }
         }, "embeddings-load");
         t.setDaemon(true);

@@ -1,0 +1,36 @@
+package triage.cli;
+
+import sun.misc.Signal;
+import triage.language.similar.NativeWork;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * SIGTERM, SIGINT and SIGHUP stop the process as the JVM's own handlers do (shutdown hooks run,
+ * exit status 128 + the signal's number), after the sentence model's native work has ended
+ * ({@link NativeWork#quiesce}): ONNX Runtime's shutdown hook frees what a session being created
+ * on another thread still uses, and the process would crash instead of stopping.
+ */
+public final class StopSignals {
+    /** How long a stop waits for the model's native work: loading takes about a second. */
+    static final Duration WAIT = Duration.ofSeconds(10);
+
+    private StopSignals() {}
+
+    /** Installs the handlers; a signal the OS does not offer, or one ignored (nohup), is left as it is. */
+    public static void install() {
+        for (String name : List.of("TERM", "INT", "HUP")) {
+            try {
+                Signal.handle(new Signal(name), StopSignals::stop);
+            } catch (IllegalArgumentException e) {
+                // not offered here, or taken by the JVM (-Xrs): its default stands
+            }
+        }
+    }
+
+    private static void stop(Signal signal) {
+        NativeWork.process().quiesce(WAIT);
+        System.exit(128 + signal.getNumber());
+    }
+}
