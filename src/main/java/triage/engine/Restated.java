@@ -17,9 +17,12 @@ import java.util.function.Predicate;
  * has answered ({@link NextChecks#challenger}), then a fact only the first message stated. The
  * first message is read, not answered: a misread word there ("barely loaded" read as a busy
  * database, a status page read as the service itself) would otherwise decide the conclusion
- * without the person ever being asked. Each fact the opening stated is turned around in the live
- * session; when that would put another cause ahead of the leader, the cheapest such fact (by
- * effort, then the seeds' order) is asked for real, once (its answer wins over the reading).
+ * without the person ever being asked. A fact of the opening is asked for real (once: its answer
+ * wins over the reading) when, turned around in the live session, it would put another cause at
+ * or ahead of the leader; or, when the leader would not stand on the answers alone (every fact
+ * of the opening taken back, it falls below {@link Corroboration#HOLDS} or behind another), the
+ * cheapest fact of the opening that carries it. Cheapest: by effort, then the seeds' order. The
+ * same holds when the diagnosis would settle because nothing is left to ask.
  */
 final class Restated {
     private Restated() {}

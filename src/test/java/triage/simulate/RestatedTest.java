@@ -13,6 +13,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** What only the first message said is asked for real before it decides a conclusion. */
 class RestatedTest {
     private final Bot bot = new ConversationBot(Fixtures.triage());
+    /** What a person finds on a system whose pool is full while the database idles. */
+    private static final Map<String, Boolean> QUIET_DATABASE_FULL_POOL = Map.ofEntries(
+            Map.entry("database-blocking", true), Map.entry("database-cpu-high", false),
+            Map.entry("database-disk-queue-high", false), Map.entry("slow-queries", false),
+            Map.entry("connection-pool-exhausted", true), Map.entry("background-jobs-at-peak", false),
+            Map.entry("memory-growing", false), Map.entry("external-api-slow", false), Map.entry("workers-blocked", true),
+            Map.entry("object-storage-slow", false), Map.entry("load-above-normal", false), Map.entry("request-flood", false),
+            Map.entry("all-views-slow", true), Map.entry("stack-component-down", false),
+            Map.entry("dns-resolves-as-expected", true), Map.entry("health-checks-failing", true),
+            Map.entry("servers-removed", true), Map.entry("short-outages", false), Map.entry("backend-down", true));
+
 
     /** Plays a conversation answering from {@code truth} ("not sure" to the rest); the replies, first one included. */
     private List<Bot.Reply> play(String id, String opening, Map<String, Boolean> truth, List<String> asked) {
@@ -33,14 +44,7 @@ class RestatedTest {
         // the person saw the workers wait on the database and (wrongly, or misread) a busy database;
         // what they find when asked: a quiet database and a pool at capacity
         String opening = "every worker is stuck waiting on the database and rds cpu is maxed out";
-        Map<String, Boolean> truth = Map.ofEntries(Map.entry("database-blocking", true), Map.entry("database-cpu-high", false),
-                Map.entry("database-disk-queue-high", false), Map.entry("slow-queries", false),
-                Map.entry("connection-pool-exhausted", true), Map.entry("background-jobs-at-peak", false),
-                Map.entry("memory-growing", false), Map.entry("external-api-slow", false), Map.entry("workers-blocked", true),
-                Map.entry("object-storage-slow", false), Map.entry("load-above-normal", false), Map.entry("request-flood", false),
-                Map.entry("all-views-slow", true), Map.entry("stack-component-down", false),
-                Map.entry("dns-resolves-as-expected", true), Map.entry("health-checks-failing", true),
-                Map.entry("servers-removed", true), Map.entry("short-outages", false), Map.entry("backend-down", true));
+        Map<String, Boolean> truth = QUIET_DATABASE_FULL_POOL;
         List<String> asked = new ArrayList<>();
         List<Bot.Reply> replies = play("restated-db", opening, truth, asked);
         Bot.Reply first = replies.get(0);
@@ -57,13 +61,10 @@ class RestatedTest {
     @Test
     void an_opening_the_answers_bear_out_still_settles_on_it() {
         String opening = "every worker is stuck waiting on the database and rds cpu is maxed out";
-        Map<String, Boolean> truth = Map.ofEntries(Map.entry("database-blocking", true), Map.entry("database-cpu-high", true),
-                Map.entry("database-disk-queue-high", false), Map.entry("slow-queries", true),
-                Map.entry("connection-pool-exhausted", false), Map.entry("background-jobs-at-peak", false),
-                Map.entry("memory-growing", false), Map.entry("external-api-slow", false), Map.entry("workers-blocked", true),
-                Map.entry("object-storage-slow", false), Map.entry("load-above-normal", false), Map.entry("request-flood", false),
-                Map.entry("all-views-slow", true), Map.entry("stack-component-down", false),
-                Map.entry("dns-resolves-as-expected", true), Map.entry("backend-down", true));
+        // the same system, but the database is busy and its pool has room
+        Map<String, Boolean> truth = new java.util.HashMap<>(QUIET_DATABASE_FULL_POOL);
+        truth.putAll(Map.of("database-cpu-high", true, "slow-queries", true, "connection-pool-exhausted", false,
+                "health-checks-failing", false, "servers-removed", false));
         List<String> asked = new ArrayList<>();
         List<Bot.Reply> replies = play("restated-db-true", opening, truth, asked);
         Bot.Reply end = replies.get(replies.size() - 1);
