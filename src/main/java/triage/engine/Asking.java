@@ -43,9 +43,24 @@ record Asking(Set<String> setAside, Set<String> rechecked, String notNow) {
      * suspicion; it is no answer to a question, and a live measurement is none either.
      */
     static Predicate<Observation> ownAnswers(List<Observation> said) {
-        String opening = said.stream().filter(o -> Observation.TEXT.equals(o.getSource()))
-                .map(Observation::getText).findFirst().orElse(null);
+        Predicate<Observation> opening = opening(said);
         return o -> Observation.ANSWER.equals(o.getSource())
-                || Observation.TEXT.equals(o.getSource()) && !o.getText().equals(opening);
+                || Observation.TEXT.equals(o.getSource()) && !opening.test(o);
+    }
+
+    /**
+     * What in {@code said} the first message said: among the readings before the first answer,
+     * the message read by phrase (its whole text) and the clauses of it read by example (part of
+     * that text), so that a clause is not taken for a later message.
+     */
+    static Predicate<Observation> opening(List<Observation> said) {
+        Set<Observation> first = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        String text = null;
+        for (Observation o : said) {
+            if (!Observation.TEXT.equals(o.getSource())) break;
+            if (text == null) text = o.getText();
+            if (o.getText().equals(text) || text.contains(o.getText()) || o.getText().contains(text)) first.add(o);
+        }
+        return first::contains;
     }
 }

@@ -27,7 +27,9 @@ import java.util.Set;
  *
  * <p>A further check is asked at most once for a deciding answer, and not once
  * {@value #MAX_ANSWERS} answers are in (a person's patience is part of the cost); when the
- * conclusion still rests on that answer, the answer itself is asked again, once.
+ * conclusion still rests on that answer, the answer itself is asked again, once; not, once the
+ * patience is spent, when the cause leads without that answer too (on another of its signs the
+ * person gave, the deciding answer only lifting it over {@value #HOLDS}).
  */
 final class Corroboration {
     /** Certainty the leading cause must keep with any one answer taken back. */
@@ -47,7 +49,7 @@ final class Corroboration {
         java.util.function.Predicate<Observation> own = Asking.ownAnswers(observations);
         int given = 0;
         Observation decisive = null;
-        boolean corroborated = false;
+        boolean corroborated = false, leadsWithout = false;
         for (int i = 0; i < observations.size(); i++) {
             Observation o = observations.get(i);
             if (!own.test(o)) continue;
@@ -57,17 +59,25 @@ final class Corroboration {
             if (decisive != null || asking.rechecked().contains(o.getSymptom())) continue;
             session.delete(handles.get(i));
             Diagnoser.fire(session, scope);
-            boolean falls = falls(tracker.signedCertainties(), top);
+            Map<String, Double> without = tracker.signedCertainties();
+            boolean falls = falls(without, top);
             handles.set(i, session.insert(o));
             Diagnoser.fire(session, scope);
-            if (falls) decisive = o;
+            if (falls) {
+                decisive = o;
+                leadsWithout = without.getOrDefault(top, 0.0) > 0 && !NextChecks.overtaken(without, top);
+            }
         }
         if (decisive == null) return null;
         // a question set aside ("not sure") spent the person's patience as much as an answer
-        if (!corroborated && given + asking.setAside().size() < MAX_ANSWERS) {
+        boolean patient = given + asking.setAside().size() < MAX_ANSWERS;
+        if (!corroborated && patient) {
             Check more = independent(rb, session, tracker, scope, answered, asking, top);
             if (more != null) return more;
         }
+        // patience spent, and the cause still leads without that answer on another sign the person
+        // gave (it only lifts it over the bar): two answers agree, the conclusion is accepted
+        if (!patient && leadsWithout) return null;
         // no other check left, or one was answered and the conclusion still rests on that answer:
         // it is asked once more (asking again takes one question, however long the conversation)
         Symptom s = rb.knowledge().symptoms().get(decisive.getSymptom());

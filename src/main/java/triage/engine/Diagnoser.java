@@ -6,7 +6,6 @@ import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.FactHandle;
 import triage.knowledge.Component;
 import triage.knowledge.Knowledge;
-import triage.knowledge.Symptom;
 import triage.model.Cause;
 import triage.model.Check;
 import triage.model.Diagnosis;
@@ -145,10 +144,11 @@ public final class Diagnoser {
             session.removeEventListener(tracker.agenda);  // only evidence is watched from here on
             List<Check> checks = List.of();
             if (!withChecks) return new Outcome(causes, ruledOut, checks, inferred, firings, null);
-            Confirmation confirm = confirmation(rb, causes, current, observations, setAside, scope, SETTLED);
+            Confirmation confirm = Confirmation.of(rb, causes, current, observations, setAside, scope, SETTLED, LEAD);
             String top = causes.isEmpty() ? null : causes.get(0).component();
             double lead = top == null ? 0.0 : current.getOrDefault(top, 0.0);
-            Check challenger = confirm.settles() ? NextChecks.challenger(rb, session, tracker, scope, answered, asking, top) : null;
+            Check challenger = confirm.settles()
+                    ? Restated.challenger(rb, session, tracker, scope, answered, asking, observations, handles, top) : null;
             if (challenger != null) {
                 // one answer could still put another cause first: ask it before settling
                 checks = List.of(challenger);
@@ -165,7 +165,7 @@ public final class Diagnoser {
                 // settled on once its own check confirms it (what the tree asks next could only raise
                 // new suspects); a weaker one sends the questions back to the seed's order
                 Confirmation own = checks.isEmpty() && lead >= STANDS
-                        ? confirmation(rb, causes, current, observations, setAside, scope, STANDS) : null;
+                        ? Confirmation.of(rb, causes, current, observations, setAside, scope, STANDS, LEAD) : null;
                 if (own != null && own.check() != null) checks = List.of(own.check());
                 else if (checks.isEmpty() && (own == null || !own.settles()) && lead < SETTLED) {
                     // the suspects are spent: what tells most about the whole stack, the seeds' order after it
@@ -174,6 +174,11 @@ public final class Diagnoser {
                         checks = NextChecks.treeChecks(rb.knowledge(), answered, runbookHints, scope, asking, causes.isEmpty());
                     }
                 }
+            }
+            if (top != null && challenger == null && checks.isEmpty()) {
+                // nothing left to ask: what only the opening said is made for real before settling on it
+                Check stated = Restated.stated(rb, session, tracker, scope, asking, observations, handles, top);
+                if (stated != null) checks = List.of(stated);
             }
             if (top != null && challenger == null && (confirm.settles() || checks.isEmpty())) {
                 // about to settle (confirmed, or nothing left to ask): not on one answer alone
@@ -186,51 +191,6 @@ public final class Diagnoser {
         } finally {
             session.dispose();
         }
-    }
-
-    /**
-     * Whether the first cause is strong enough to settle on, and if so whether its own check
-     * confirms it: settled when one of its checks was answered (or none can be asked); else the
-     * cheapest such check to ask now.
-     */
-    private record Confirmation(boolean settles, Check check) {}
-
-    private static Confirmation confirmation(Rulebook rb, List<Cause> causes, Map<String, Double> cf,
-                                             List<Observation> observations, Set<String> setAside, Scope scope,
-                                             double settled) {
-        if (causes.isEmpty()) return new Confirmation(false, null);
-        String top = causes.get(0).component();
-        double first = cf.getOrDefault(top, 0.0);
-        double second = causes.size() > 1 ? cf.getOrDefault(causes.get(1).component(), 0.0) : 0.0;
-        if (first < settled || first - second < LEAD) return new Confirmation(false, null);
-        Component c = rb.knowledge().components().get(top);
-        if (c == null) return new Confirmation(true, null);
-        Map<String, Observation> said = new LinkedHashMap<>();
-        String opening = null;
-        for (Observation o : observations) {
-            said.put(o.getSymptom(), o);
-            if (opening == null && Observation.TEXT.equals(o.getSource())) opening = o.getText();
-        }
-        Symptom cheapest = null, stated = null;
-        for (String id : c.confirm()) {
-            Observation o = said.get(id);
-            // a check confirms when it was made after the suspicion arose (answered, measured live,
-            // or said in a later message): what the first message said is what raised it
-            if (o != null && !(Observation.TEXT.equals(o.getSource()) && o.getText().equals(opening))) {
-                return new Confirmation(true, null);
-            }
-            Symptom s = rb.knowledge().symptoms().get(id);
-            if (s == null || setAside.contains(id) || !scope.reads().contains(id)) continue;
-            if (o != null) {
-                if (stated == null || s.effortRank() < stated.effortRank()) stated = s;
-            } else if (cheapest == null || s.effortRank() < cheapest.effortRank()) {
-                cheapest = s;
-            }
-        }
-        // a check only said in passing is made for real ("how": the logs, the command) when no other is left
-        if (cheapest == null) cheapest = stated;
-        if (cheapest == null) return new Confirmation(true, null);
-        return new Confirmation(false, new Check(cheapest.id(), cheapest.question(), cheapest.how(), 0.0));
     }
 
     private static Remedy remedy(Knowledge k, Cause top) {

@@ -180,7 +180,7 @@ final class NextChecks {
         return best == null ? null : new Check(best.id(), best.question(), best.how(), 0.0);
     }
 
-    private static boolean overtaken(Map<String, Double> cf, String top) {
+    static boolean overtaken(Map<String, Double> cf, String top) {
         double t = cf.getOrDefault(top, 0.0);
         for (Map.Entry<String, Double> e : cf.entrySet()) if (!e.getKey().equals(top) && e.getValue() >= t) return true;
         return false;

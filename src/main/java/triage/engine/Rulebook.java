@@ -44,7 +44,7 @@ public final class Rulebook {
     private final Map<String, Integer> treeIndex;
     /** Per runbook, the components its rules can blame. */
     private final Map<String, Set<String>> suspectsByRunbook;
-    /** Per symptom read only by the rules of one stack (not by general ones): that stack. */
+    /** Per symptom read only by the rules of one stack (not by general ones, unless they hold on that stack alone): that stack. */
     private final Map<String, String> stackOfSymptom;
     /** Runbooks of rules files runbooks.yaml does not describe: they have no stack, so hold on every one. */
     private final Set<String> undescribed;
@@ -80,7 +80,8 @@ public final class Rulebook {
         for (RuleInfo r : rules.values()) {
             Runbook rbk = knowledge.runbooks().get(r.ref().runbook());
             if (rbk == null) continue;  // a rules file runbooks.yaml does not describe says nothing of stacks
-            String stack = rbk.stack();
+            // general knowledge that holds on one stack only (the cascades, on the web stack) is that stack's
+            String stack = rbk.general() && rbk.appliesTo().size() == 1 ? rbk.appliesTo().get(0) : rbk.stack();
             for (String s : r.reads()) stacksReading.computeIfAbsent(s, k -> new LinkedHashSet<>()).add(stack);
         }
         Map<String, String> own = new HashMap<>();

@@ -24,4 +24,24 @@ class AskingTest {
         assertTrue(own.test(reply));
         assertFalse(own.test(inferred), "what the rules inferred is nobody's answer");
     }
+
+    @Test
+    void a_clause_of_the_first_message_read_by_example_is_the_first_message_too() {
+        String first = "short outages at lunch, db cpu and the slow query log are both clean";
+        Observation phrase = new Observation("short-outages", true, first, Observation.TEXT);
+        Observation clause = Observation.byExample("database-cpu-high", false, "db cpu and the slow query log are both clean",
+                "database CPU is normal", 0.8);
+        Observation later = new Observation("memory-growing", false, "memory is flat", Observation.TEXT);
+        Observation reply = new Observation("connection-pool-exhausted", true, "yes", Observation.ANSWER);
+        Observation after = new Observation("slow-queries", true, "slow query log is full", Observation.TEXT);
+        List<Observation> said = List.of(phrase, clause, later, reply, after);
+        Predicate<Observation> opening = Asking.opening(said);
+        assertTrue(opening.test(phrase));
+        assertTrue(opening.test(clause), "a clause is part of the first message's text");
+        assertFalse(opening.test(later), "a second message stated before any answer is not the first");
+        assertFalse(opening.test(after));
+        Predicate<Observation> own = Asking.ownAnswers(said);
+        assertFalse(own.test(clause), "the clause answers no question");
+        assertTrue(own.test(later) && own.test(reply) && own.test(after));
+    }
 }

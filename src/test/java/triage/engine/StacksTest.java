@@ -50,6 +50,16 @@ class StacksTest {
     }
 
     @Test
+    void questions_the_web_stack_shares_only_with_its_cascades_count_as_its_own() {
+        // load and a component down are read by the web stack's rules and by the cascades, which hold
+        // on the web stack alone: "not sure" to both says the web stack is not theirs
+        assertEquals(Set.of("placeos", "distributed"),
+                rb.runbooksOn(Set.of(), Set.of(), Set.of("load-above-normal", "stack-component-down")));
+        assertEquals(Set.of("web-stack", "distributed"), rb.runbooksOn(Set.of(), Set.of(), Set.of(),
+                Set.of("connection-pool-exhausted", "short-outages")), "and what was reported of the cascades votes for it");
+    }
+
+    @Test
     void two_symptoms_of_another_stack_outweigh_a_word_that_named_one() {
         // "the api containers are up" names the web stack (containers read as pods); login failing and
         // requests never arriving are PlaceOS's own
@@ -66,8 +76,10 @@ class StacksTest {
         // login fails and most API requests work: both read only by the PlaceOS rules
         assertEquals(Set.of("placeos", "distributed"),
                 rb.runbooksOn(Set.of(), Set.of(), Set.of(), Set.of("login-works", "most-api-works", "stack-component-down")));
-        assertEquals(rb.knowledge().runbooks().keySet(),
-                rb.runbooksOn(Set.of(), Set.of(), Set.of(), Set.of("memory-growing")), "general symptoms vote for no stack");
+        assertEquals(Set.of("web-stack", "distributed"), rb.runbooksOn(Set.of(), Set.of(), Set.of(), Set.of("memory-growing")),
+                "the cascades' symptoms vote for the one stack they hold on");
+        assertEquals(Set.of("placeos", "distributed"), rb.runbooksOn(Set.of(), Set.of(), Set.of(),
+                Set.of("login-works", "requests-reach-services", "memory-growing")), "and are outvoted like any other");
         // two of its questions unanswered count against a stack's vote: here, for the other one
         assertEquals(Set.of("placeos", "distributed"), rb.runbooksOn(Set.of(), Set.of(), Set.of("request-queue-growing",
                 "all-views-slow"), Set.of("backend-down")));

@@ -40,15 +40,16 @@ class CorroborationTest {
     void a_wrong_yes_that_names_a_new_cause_is_checked_against_that_cause_before_settling() {
         Profile p = Profiles.read(List.of(Path.of("eval/faults/dev2.yaml"))).stream()
                 .filter(x -> x.id().equals("memory-leak-all-instances-h1")).findFirst().orElseThrow();
-        assertEquals(Boolean.FALSE, p.truth("database-blocking"));
+        // (the slip: the hostname said to resolve somewhere unexpected, which alone names DNS)
+        assertEquals(Boolean.TRUE, p.truth("dns-resolves-as-expected"));
         List<Bot.Reply> replies = new ArrayList<>();
-        List<String> asked = play(p, "database-blocking", replies);
-        int slip = asked.indexOf("database-blocking");
+        List<String> asked = play(p, "dns-resolves-as-expected", replies);
+        int slip = asked.indexOf("dns-resolves-as-expected");
         assertTrue(slip >= 0, "the check the slip is made on was asked: " + asked);
         Bot.Reply after = replies.get(slip + 1);
-        assertEquals("database", after.top(), "the wrong yes puts the database first");
+        assertEquals("dns", after.top(), "the wrong answer puts DNS first: " + asked);
         assertFalse(after.settled(), "but one answer does not settle it");
-        assertEquals(2, asked.stream().filter("database-blocking"::equals).count(),
+        assertEquals(2, asked.stream().filter("dns-resolves-as-expected"::equals).count(),
                 "the deciding answer is asked once more: " + asked);
         Bot.Reply end = replies.get(replies.size() - 1);
         assertEquals("memory-leak", end.top(), "the answer asked again contradicts the slip and the ranking reopens: " + asked);
