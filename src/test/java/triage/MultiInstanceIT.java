@@ -203,12 +203,19 @@ class MultiInstanceIT {
         // the third answers RethinkDB's own check, which comes before settling
         List<String> turns = List.of("nobody can log in to backoffice", "yes, they show up", "no, it is down");
         JsonNode alone = null;
-        for (String t : turns) alone = say(bases.get(0), "multi-one", t);
+        StringBuilder replies = new StringBuilder();
+        for (String t : turns) {
+            alone = say(bases.get(0), "multi-one", t);
+            replies.append("\n[one] ").append(t).append(" -> ").append(alone.path("reply").asText());
+        }
         JsonNode spread = null;
-        for (int i = 0; i < turns.size(); i++) spread = say(bases.get((i + 1) % 3), "multi-rr", turns.get(i));
+        for (int i = 0; i < turns.size(); i++) {
+            spread = say(bases.get((i + 1) % 3), "multi-rr", turns.get(i));
+            replies.append("\n[rr ").append((i + 1) % 3).append("] ").append(turns.get(i)).append(" -> ").append(spread.path("reply").asText());
+        }
         assertNotNull(spread);
-        assertEquals("rethinkdb", spread.path("causes").path(0).path("component").asText(), spread.toString());
-        assertEquals(alone.path("causes").toString(), spread.path("causes").toString());
+        assertEquals("rethinkdb", spread.path("causes").path(0).path("component").asText(), spread + replies.toString());
+        assertEquals(alone.path("causes").toString(), spread.path("causes").toString(), replies.toString());
         assertEquals(alone.path("concluded").asBoolean(), spread.path("concluded").asBoolean());
         assertTrue(spread.path("concluded").asBoolean(), spread.toString());
         System.out.println("round-robin conversation: top " + spread.path("causes").path(0).path("component").asText() + " "
