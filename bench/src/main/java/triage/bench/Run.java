@@ -372,18 +372,57 @@ public final class Run {
     }
 
     /**
-     * Load until the JIT has settled: 5-second runs until two in a row agree within 5% (at most a
-     * minute). On two cores shared with wrk the compiler threads take long over Triage's code,
-     * and throughput was still climbing 40 s into a fixed warm-up.
+     * Load until the JIT has settled: 5-second runs until two in a row agree within 5% and the
+     * compiler was nearly idle in the second (at most two minutes). On two cores shared with wrk the
+     * compiler threads take long over Triage's code: throughput was still climbing 40 s into a
+     * fixed warm-up, and with a throughput test alone the rounds measured after it still rose
+     * (7.3k, 9.3k, 12.8k), the compiler catching up while the echo had its turn. Settled: the
+     * compiler threads took under {@link #JIT_QUIET} of the process's CPU in the run.
      */
     private void warm(Server s, int conns, String script, int seconds) throws Exception {
         double last = wrk(s, conns, seconds, script).rps();
-        for (int i = 0; i < (quick ? 0 : 12); i++) {
+        long pid = s.process.pid();
+        int runs = 0;
+        double jit = 1;
+        boolean settled = quick;
+        while (!settled && runs++ < 24) {
+            long cpu0 = cpuTicks(pid), jit0 = jitTicks(pid);
             double now = wrk(s, conns, 5, script).rps();
-            boolean settled = Math.abs(now - last) <= 0.05 * Math.max(now, last);
+            long cpu = cpuTicks(pid) - cpu0, compiling = Math.max(0, jitTicks(pid) - jit0);
+            jit = cpu == 0 ? 0 : (double) compiling / cpu;
+            settled = Math.abs(now - last) <= 0.05 * Math.max(now, last) && jit <= JIT_QUIET;
             last = now;
-            if (settled) break;
         }
+        System.out.println(String.format(Locale.ROOT, "  warm-up %s, %d conn, %s: %d more runs, %s at %s req/s, JIT %.1f%% of its CPU",
+                s.name, conns, script, runs, settled ? "settled" : "NOT settled", fmt(last), 100 * jit));
+    }
+
+    /**
+     * The compiler threads' share of the process's CPU in a run below which the JIT counts as
+     * settled (their own CPU, from /proc: attach-free, so it works wherever the bench does).
+     */
+    private static final double JIT_QUIET = 0.02;
+
+    /** utime + stime of the JIT's compiler threads of {@code pid} now alive, from /proc. */
+    private static long jitTicks(long pid) {
+        long sum = 0;
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path t : tasks.toList()) {
+                String stat;
+                try {
+                    stat = Files.readString(t.resolve("stat"));
+                } catch (IOException gone) {
+                    continue;
+                }
+                String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                if (!comm.startsWith("C1 Compiler") && !comm.startsWith("C2 Compiler")) continue;
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                sum += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+            }
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+        return sum;
     }
 
     private static final Pattern RPS = Pattern.compile("Requests/sec:\\s+([\\d.]+)");
