@@ -6,7 +6,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 import triage.Fixtures;
 
 import java.util.List;
-import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -18,9 +17,7 @@ class InterpreterTest {
     private final Interpreter in = Fixtures.shipped().interpreter();
 
     private String read(String text) {
-        return in.read(text).readings().stream()
-                .map(r -> r.getSymptom() + (r.isPresent() ? "+" : "-"))
-                .distinct().sorted().collect(Collectors.joining(" "));
+        return Shown.readings(in, text);
     }
 
     @ParameterizedTest(name = "\"{0}\" -> {1}")

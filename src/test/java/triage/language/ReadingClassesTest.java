@@ -4,7 +4,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import triage.Fixtures;
 
-import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -13,9 +12,7 @@ class ReadingClassesTest {
     private final Interpreter in = Fixtures.shipped().interpreter();
 
     private String read(String text) {
-        return in.read(text).readings().stream()
-                .map(r -> r.getSymptom() + (r.isPresent() ? "+" : "-"))
-                .distinct().sorted().collect(Collectors.joining(" "));
+        return Shown.readings(in, text);
     }
 
     @ParameterizedTest(name = "\"{0}\" -> {1}")

@@ -416,8 +416,7 @@ public final class Run {
                 }
                 String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
                 if (!comm.startsWith("C1 Compiler") && !comm.startsWith("C2 Compiler")) continue;
-                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                sum += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                sum += ticks(stat);
             }
         } catch (IOException | RuntimeException e) {
             return 0;
@@ -464,12 +463,16 @@ public final class Run {
     /** USER_HZ: /proc/<pid>/stat counts CPU time in these; 100 on Linux. */
     private static final double CLOCK_TICKS = 100;
 
-    /** utime + stime of a process, from /proc (fields 14 and 15). */
+    /** utime + stime (fields 14 and 15) of a /proc stat line, a process's or a thread's. */
+    private static long ticks(String stat) {
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+    }
+
+    /** utime + stime of a process, from /proc. */
     private static long cpuTicks(long pid) {
         try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+            return ticks(Files.readString(Path.of("/proc", Long.toString(pid), "stat")));
         } catch (IOException | RuntimeException e) {
             return 0;
         }
