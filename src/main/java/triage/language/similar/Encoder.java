@@ -26,7 +26,8 @@ public final class Encoder {
     static final int MAX_CHARS = 1_000;
 
     private final Supplier<EmbeddingModel> loader;
-    private final NativeWork work;
+    /** The process's gate: a stop waits for what runs in ONNX Runtime (see {@link NativeWork}). */
+    private final NativeWork work = NativeWork.process();
     private final CompletableFuture<EmbeddingModel> model = new CompletableFuture<>();
     private final AtomicBoolean started = new AtomicBoolean();
     private final Cache<String, float[]> cache;
@@ -46,12 +47,7 @@ public final class Encoder {
     }
 
     Encoder(Supplier<EmbeddingModel> loader, int cacheEntries) {
-        this(loader, cacheEntries, NativeWork.process());
-    }
-
-    Encoder(Supplier<EmbeddingModel> loader, int cacheEntries, NativeWork work) {
         this.loader = loader;
-        this.work = work;
         this.cache = Caffeine.newBuilder().maximumSize(cacheEntries).recordStats().build();
     }
 
