@@ -38,8 +38,8 @@ public final class SimulateCommand implements Callable<Integer> {
     @Mixin Sources sources;
 
     @Option(names = "--faults", arity = "1..*", paramLabel = "FILE", split = ",",
-            defaultValue = "eval/faults/dev.yaml,eval/faults/dev2.yaml,eval/faults/dev3.yaml,eval/faults/dev4.yaml,eval/faults/dev5.yaml",
-            description = "Fault profile files (default: eval/faults/dev.yaml, dev2.yaml, dev3.yaml, dev4.yaml and dev5.yaml).")
+            defaultValue = "eval/faults/dev.yaml,eval/faults/dev2.yaml,eval/faults/dev3.yaml,eval/faults/dev4.yaml,eval/faults/dev5.yaml,eval/faults/dev6.yaml",
+            description = "Fault profile files (default: eval/faults/dev.yaml, dev2.yaml, dev3.yaml, dev4.yaml, dev5.yaml and dev6.yaml).")
     List<Path> faults;
 
     @Option(names = "--wrong", defaultValue = "0", paramLabel = "P", description = "Chance that a yes/no answer is wrong (default 0).")
