@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
  * What pasted tool output writes in notation rather than words, rewritten as words before the
  * text is cut into tokens (lower-cased text in, one linear pass per pattern):
  * <ul>
- * <li>a share: at most 20% reads "low", at least 80% "high" ("postgres cpu 8%", "cpu per pod 95%"), unless a
+ * <li>a duration of at most 100 ms reads "fast" ("views take 60ms", "p99 query 3ms"), unless a change follows it or it is a period ("every 50ms");
+ * <li>a share ("8%", "8 percent"): at most 20% reads "low", at least 80% "high" ("postgres cpu 8%", "cpu per pod 95%"), unless a
  *     change follows it ("10% above normal", "30% up" say how much something moved, not its level);
  * <li>an address with dots ("10.0.3.7") reads "ip", a number with dots ("5.000", "20.04") "num";
  * <li>a count of none out of several ("0/3 nodes are available", "deployment 0/3", "0/2 ready") reads "noneready", a
@@ -29,7 +30,9 @@ import java.util.regex.Pattern;
 final class Notation {
     private Notation() {}
 
-    private static final Pattern SHARE = Pattern.compile("(?<![\\w.])(\\d{1,3})(?:\\.\\d+)?\\s?%");
+    private static final Pattern SHARE = Pattern.compile("(?<![\\w.])(\\d{1,3})(?:\\.\\d+)?\\s?(?:%|percent\\b)");
+    /** A duration of at most 100 ms ("views take 60ms", "p99 query 3 ms"): quick for anything a person waits on. */
+    private static final Pattern QUICK = Pattern.compile("(?<![\\w.]|every |each |per )(\\d{1,3})(?:\\.\\d+)?\\s?ms\\b");
     private static final Pattern NONE_OF = Pattern.compile(
             "(?<![\\w./])0\\s?/\\s?[1-9]\\d*(?![\\w./])(?:(?:\\s+(nodes?|pods?|replicas?|instances?|members?|containers?))?(?:\\s+(?:are|is))?"
             + "\\s+(?:available|ready|running|up|healthy|online)\\b)?");
@@ -50,7 +53,8 @@ final class Notation {
 
     static String rewrite(String lower) {
         String s = lower;
-        if (s.indexOf('%') >= 0) s = share(s);
+        if (s.indexOf('%') >= 0 || s.contains("percent")) s = share(s);
+        if (s.contains("ms")) s = quick(s);
         if (s.indexOf('/') >= 0) s = NONE_OF.matcher(s).replaceAll(" $1 noneready ");
         if (s.indexOf('.') >= 0) s = dotted(s);
         if (s.indexOf('.') >= 0) s = HOST.matcher(s).replaceAll(" hostname ");
@@ -84,6 +88,18 @@ final class Notation {
             int dots = 0;
             for (int i = m.start(); i < m.end(); i++) if (s.charAt(i) == '.') dots++;
             m.appendReplacement(sb, dots == 3 ? " ip " : " num ");
+        }
+        m.appendTail(sb);
+        return sb.toString();
+    }
+
+    private static String quick(String s) {
+        Matcher m = QUICK.matcher(s);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            // "50ms slower" says how much something moved, not how long it takes
+            boolean change = CHANGE.matcher(s).region(m.end(), s.length()).lookingAt();
+            m.appendReplacement(sb, !change && Integer.parseInt(m.group(1)) <= 100 ? " fast " : m.group());
         }
         m.appendTail(sb);
         return sb.toString();

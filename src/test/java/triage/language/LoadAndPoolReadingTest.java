@@ -1,0 +1,49 @@
+package triage.language;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import triage.Fixtures;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Who sends the load (abusive clients or genuine users, too few pods), and a pool full while the database idles. */
+class LoadAndPoolReadingTest {
+    private final Interpreter in = Fixtures.shipped().interpreter();
+
+    @ParameterizedTest(name = "\"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            // genuine users are the usual mix of clients; "not real users" turns it into a flood
+            "it's not an attack, every request is a genuine shopper                      | request-flood-",
+            "not real users                                                              | request-flood+",
+            "credential stuffing from a rotating proxy list                              | request-flood+",
+            "the app retries instantly forever                                           | request-flood+",
+            "an uptime monitor hits us 500 times a second                                | request-flood+",
+            // the autoscaler at its bound, too few pods: capacity
+            "the hpa is already at maxReplicas                                           | more-workers-drain-queue+",
+            "we run two web pods                                                         | more-workers-drain-queue+",
+            "minReplicas too low                                                         | more-workers-drain-queue+",
+    })
+    void who_sends_the_load(String text, String expected) {
+        assertEquals(expected, Shown.readings(in, text));
+    }
+
+    @ParameterizedTest(name = "\"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            // connections taken and never handed back drain the pool; its negation is the phrase's own
+            "the pool is drained by connections that never commits                       | connection-pool-exhausted+",
+            "sessions sit idle in transaction                                            | connection-pool-exhausted+",
+            "WaitCount:18234                                                             | connection-pool-exhausted+",
+            // the database's own trouble
+            "autovacuum stuck on the orders table                                        | database-blocking+",
+            "gp2 burst balance 0%                                                        | database-disk-queue-high+",
+            "a full table scan on the orders table                                       | slow-queries+",
+            // a share in words, a duration of a few milliseconds, and a period that is no duration
+            "db cpu 4 percent                                                            | database-cpu-high-",
+            "query p99 3ms                                                               | slow-queries-",
+            "query p99 800ms                                                             | slow-queries+",
+            "mobile client retrying every 50ms                                           | request-flood+",
+    })
+    void pool_or_database(String text, String expected) {
+        assertEquals(expected, Shown.readings(in, text));
+    }
+}
