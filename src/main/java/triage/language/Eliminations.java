@@ -9,7 +9,8 @@ import java.util.Set;
  * not the load balancer either", "not a traffic spike") says that thing is not the trouble. Its
  * "not" is read as a word of health, not as a negation of the fact: the thing works, the fault
  * is absent. A clause with a verb or a word of state after the "not" ("not loading", "not
- * working", "not logged in", "not enough workers") is left to the ordinary rules of negation.
+ * working", "not logged in", "not enough workers") or a quality ("not real users") is left to the
+ * ordinary rules of negation.
  * Linear in the number of tokens.
  */
 final class Eliminations {
@@ -23,7 +24,9 @@ final class Eliminations {
             "yet", "always", "only", "just", "even", "quite", "very", "too", "so", "now", "again", "here", "there",
             "anymore", "at", "able", "allowed", "possible", "a lot", "that", "this", "when", "if", "until", "since",
             "for", "to", "from", "in", "on", "with", "after", "before", "because", "seeing", "see", "load", "start",
-            "come", "go", "show", "run", "reach", "arrive", "appear", "update", "return", "send", "accept", "connect");
+            "come", "go", "show", "run", "reach", "arrive", "appear", "update", "return", "send", "accept", "connect",
+            // a quality, not a suspect: "not real users" denies that the users are genuine
+            "real", "genuine", "legit", "legitimate", "actual", "organic", "human");
     private static final int MAX_NAME_WORDS = 4;
 
     private Eliminations() {}
