@@ -6,7 +6,7 @@ import triage.Fixtures;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** Who sends the load (abusive clients or genuine users, too few pods), and a pool full while the database idles. */
+/** Who sends the load (abusive clients or genuine users, too few pods), and a pool full while the database idles, errors known by their wording. */
 class LoadAndPoolReadingTest {
     private final Interpreter in = Fixtures.shipped().interpreter();
 
@@ -44,6 +44,22 @@ class LoadAndPoolReadingTest {
             "mobile client retrying every 50ms                                           | request-flood+",
     })
     void pool_or_database(String text, String expected) {
+        assertEquals(expected, Shown.readings(in, text));
+    }
+
+    @ParameterizedTest(name = "\"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            // errors that name their component only by their wording
+            "the banner says search_phase_execution_exception: all shards failed         | elasticsearch-healthy-",
+            "ERR max number of clients reached                                           | redis-healthy-",
+            "visitors get a 'this domain is for sale' notice                             | dns-resolves-as-expected-",
+            "someone edited the A record yesterday                                       | dns-resolves-as-expected-",
+            // a parking gate is no parked domain
+            "thanks for fixing the parking gate                                          | ''",
+            // a job named by what it does, at the time the trouble starts
+            "slow whenever the hourly rollup runs                                        | background-jobs-at-peak+",
+    })
+    void errors_and_jobs_by_their_wording(String text, String expected) {
         assertEquals(expected, Shown.readings(in, text));
     }
 }
