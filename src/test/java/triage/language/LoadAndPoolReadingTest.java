@@ -56,6 +56,11 @@ class LoadAndPoolReadingTest {
             "someone edited the A record yesterday                                       | dns-resolves-as-expected-",
             // a parking gate is no parked domain
             "thanks for fixing the parking gate                                          | ''",
+            // a crash on start is a component down; growth up to a bound is memory; a leaking tap is neither
+            "the web pods are OOMKilled on start since the new image                     | stack-component-down+",
+            "memory climbs from each restart up to the 2GB limit                         | memory-growing+",
+            "the coffee machine is leaking water everywhere                              | ''",
+            "the hotel booking api takes 40s                                             | external-api-slow+",
             // a job named by what it does, at the time the trouble starts
             "slow whenever the hourly rollup runs                                        | background-jobs-at-peak+",
     })
