@@ -147,8 +147,11 @@ public final class Diagnoser {
             Confirmation confirm = Confirmation.of(rb, causes, current, observations, setAside, scope, SETTLED, LEAD);
             String top = causes.isEmpty() ? null : causes.get(0).component();
             double lead = top == null ? 0.0 : current.getOrDefault(top, 0.0);
-            Check challenger = confirm.settles()
-                    ? Restated.challenger(rb, session, tracker, scope, answered, asking, observations, handles, top) : null;
+            // two answers to one question just contradicted each other: a third decides, when the question does
+            Check challenger = TieBreak.needed(rb, session, tracker, scope, asking, observations);
+            if (challenger == null && confirm.settles()) {
+                challenger = Restated.challenger(rb, session, tracker, scope, answered, asking, observations, handles, top);
+            }
             if (challenger != null) {
                 // one answer could still put another cause first: ask it before settling
                 checks = List.of(challenger);
