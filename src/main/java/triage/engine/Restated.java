@@ -61,6 +61,33 @@ final class Restated {
     }
 
     /**
+     * While no suspect stands: the cheapest fact read from the first message (never answered since)
+     * that, turned around, would put a cause at {@link Corroboration#HOLDS} or more. What the first
+     * message ruled out ("the pods all look fine") is the likeliest place a misreading, or a look
+     * at the wrong part, hides the fault; it is asked for real before the trees go on.
+     */
+    static Check cleared(Rulebook rb, KieSession session, SessionTracker tracker, Scope scope, Asking asking,
+                         List<Observation> observations, List<FactHandle> handles) {
+        Predicate<Observation> opening = Asking.opening(observations);
+        Map<String, Integer> treeIndex = rb.treeIndex();
+        Symptom best = null;
+        for (int i = 0; i < observations.size(); i++) {
+            Observation o = observations.get(i);
+            if (!opening.test(o)) continue;
+            Symptom s = rb.knowledge().symptoms().get(o.getSymptom());
+            if (s == null || !eligible(s, scope, asking) || best != null && !cheaper(s, best, treeIndex)) continue;
+            FactHandle h = handles.get(i);
+            session.update(h, new Observation(o.getSymptom(), !o.isPresent(), o.getText(), Observation.HYPOTHESIS));
+            Diagnoser.fire(session, scope);
+            boolean raises = tracker.signedCertainties().values().stream().anyMatch(v -> v >= Corroboration.HOLDS);
+            session.update(h, o);
+            Diagnoser.fire(session, scope);
+            if (raises) best = s;
+        }
+        return best == null ? null : new Check(best.id(), best.question(), best.how(), 0.0);
+    }
+
+    /**
      * When {@code top} would not stand on the answers alone (the opening's facts all taken back, it
      * falls below {@link Corroboration#HOLDS} or behind another), the cheapest fact of the opening
      * that carries it (taken back alone, it lowers {@code top}); null when it stands, or none does.
