@@ -25,6 +25,9 @@ import java.util.function.Predicate;
  * same holds when the diagnosis would settle because nothing is left to ask.
  */
 final class Restated {
+    /** Answers the person gives before a fact the first message ruled out is asked for real. */
+    static final int CLEARED_AFTER = 1;
+
     private Restated() {}
 
     /** The check to ask before settling on {@code top}, or null when nothing left could overturn it. */
@@ -64,11 +67,14 @@ final class Restated {
      * While no suspect stands: the cheapest fact read from the first message (never answered since)
      * that, turned around, would put a cause at {@link Corroboration#HOLDS} or more. What the first
      * message ruled out ("the pods all look fine") is the likeliest place a misreading, or a look
-     * at the wrong part, hides the fault; it is asked for real before the trees go on.
+     * at the wrong part, hides the fault; it is asked for real before the trees go on, once the
+     * person has answered {@value #CLEARED_AFTER} questions (what they just said is not asked
+     * straight back: the trees' first steps come first).
      */
     static Check cleared(Rulebook rb, KieSession session, SessionTracker tracker, Scope scope, Asking asking,
                          List<Observation> observations, List<FactHandle> handles) {
-        Predicate<Observation> opening = Asking.opening(observations);
+        Predicate<Observation> opening = Asking.opening(observations), own = Asking.ownAnswers(observations);
+        if (observations.stream().filter(own).count() < CLEARED_AFTER) return null;
         Map<String, Integer> treeIndex = rb.treeIndex();
         Symptom best = null;
         for (int i = 0; i < observations.size(); i++) {
