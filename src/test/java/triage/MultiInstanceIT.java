@@ -118,6 +118,10 @@ class MultiInstanceIT {
                 "SLACK_SIGNING_SECRET", SLACK_SECRET, "SLACK_BOT_TOKEN", "xoxb-test-token",
                 "SLACK_API_URL", "http://127.0.0.1:" + slack.getAddress().getPort() + "/api",
                 "TRIAGE_RATE_LIMIT", "1000", "TRIAGE_RATE_BURST", "1000"));
+        // three JVMs loading their sentence models at once starve a 2-core machine: a Redis command
+        // may then wait past the 500 ms default, and the turn is answered without its memory (as it
+        // should be); this test is about sharing that memory, so its deadline is ten times the default
+        pb.environment().put("TRIAGE_REDIS_TIMEOUT_MS", "5000");
         pb.environment().putAll(Map.of("TEAMS_APP_ID", BotFrameworkStandIn.APP_ID, "TEAMS_APP_PASSWORD", BotFrameworkStandIn.PASSWORD,
                 "TEAMS_OPENID_METADATA_URL", microsoft.metadataUrl(), "TEAMS_TOKEN_URL", microsoft.tokenUrl()));
         return pb.start();

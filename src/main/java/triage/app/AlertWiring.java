@@ -16,7 +16,6 @@ import triage.engine.LiveRulebook;
 import triage.engine.Triage;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -35,10 +34,10 @@ final class AlertWiring {
         AlertThreads threads = owned.own(new SlackAlertThreads(SlackAdapter.Settings.of(config.slackSigningSecret(),
                 config.slackBotToken(), config.slackApiUrl()), config.alertsSlackChannel(), json));
         AlertGroups groups = owned.own(config.redisUrl() == null ? AlertGroups.memory(10_000)
-                : AlertGroups.redis(config.redisUrl(), Duration.ofMillis(500)));
+                : AlertGroups.redis(config.redisUrl(), config.redisTimeout()));
         Deduplicator local = new MemoryDeduplicator(50_000, AlertGroups.KEEP, Clock.systemUTC());
         Deduplicator seen = owned.own(config.redisUrl() == null ? local
-                : new RedisDeduplicator(config.redisUrl(), AlertGroups.KEEP, Duration.ofMillis(500), local));
+                : new RedisDeduplicator(config.redisUrl(), AlertGroups.KEEP, config.redisTimeout(), local));
         Claims claims = new Claims() {
             @Override public boolean claim(String key) { return seen.firstSeen(key); }
             @Override public void release(String key) { seen.forget(key); }

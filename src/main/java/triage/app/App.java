@@ -165,7 +165,7 @@ public final class App implements AutoCloseable {
         ChatAdapters chat = own(ChatAdapters.of(new ChatAdapters.Settings(config.slackSigningSecret(),
                 config.slackBotToken(), config.slackApiUrl(), config.teamsWebhookSecret(), config.redisUrl(),
                 config.slackAppToken(), config.teamsAppId(), config.teamsAppPassword(), config.teamsTenantId(),
-                config.teamsOpenIdMetadataUrl(), config.teamsTokenUrl()),
+                config.teamsOpenIdMetadataUrl(), config.teamsTokenUrl(), config.redisTimeout()),
                 conversations, json));
         List<EndpointGroup> routes = new ArrayList<>(chat.routes());
         alerts = AlertWiring.desk(config, json, rules, triage, conversations, owned);
@@ -271,7 +271,7 @@ public final class App implements AutoCloseable {
     /** Conversations live in Redis when a URL is configured, else in memory. */
     private static ConversationStore store(Config config) {
         if (config.redisUrl() == null) return new MemoryStore(10_000, config.conversationIdle(), Clock.systemUTC());
-        RedisStore redis = new RedisStore(config.redisUrl(), config.conversationIdle(), Duration.ofMillis(500));
+        RedisStore redis = new RedisStore(config.redisUrl(), config.conversationIdle(), config.redisTimeout());
         if (!redis.warmUp()) log.warn("conversation store {} is not reachable yet; will keep trying", redis.describe());
         return redis;
     }

@@ -17,6 +17,7 @@ import java.util.TreeMap;
  *
  * @param cacheDir where compiled runbooks are cached; null turns caching off
  * @param apiToken when non-null, {@code /api/*} needs {@code Authorization: Bearer <token>}
+ * @param redisTimeout the deadline of each Redis command (conversations, de-duplication, alert groups)
  * @param etcdEndpoints when non-null, {@code serve} follows the runbooks published there
  * @param probe the {@code TRIAGE_PROBE_*} variables (live-check targets and settings), by name
  * @param alertsSlackChannel when non-null, Alertmanager's webhook is taken and alert threads are posted to this Slack channel
@@ -27,7 +28,7 @@ import java.util.TreeMap;
 public record Config(Path rules, Path knowledge, Path cacheDir,
                      String host, int port, boolean watch,
                      String apiToken, double rateLimit, int rateBurst, boolean trustForwarded,
-                     String redisUrl, Duration conversationIdle,
+                     String redisUrl, Duration conversationIdle, Duration redisTimeout,
                      String etcdEndpoints, String etcdPrefix, Duration etcdTimeout,
                      String slackSigningSecret, String slackBotToken, String slackApiUrl, String teamsWebhookSecret,
                      Map<String, String> probe, boolean recall,
@@ -38,6 +39,9 @@ public record Config(Path rules, Path knowledge, Path cacheDir,
         if (port < 0 || port > 65535) throw new IllegalArgumentException("--port must be between 0 and 65535");
         if (rateLimit <= 0) throw new IllegalArgumentException("TRIAGE_RATE_LIMIT must be above 0");
         if (rateBurst < 1) throw new IllegalArgumentException("TRIAGE_RATE_BURST must be at least 1");
+        if (redisTimeout.isZero() || redisTimeout.isNegative()) {
+            throw new IllegalArgumentException("TRIAGE_REDIS_TIMEOUT_MS must be above 0");
+        }
         probe = Map.copyOf(probe);
         stacks = stacks == null ? List.of() : List.copyOf(stacks);
     }
@@ -82,6 +86,7 @@ public record Config(Path rules, Path knowledge, Path cacheDir,
                 Boolean.parseBoolean(value(env, "TRIAGE_TRUST_FORWARDED")),
                 value(env, "TRIAGE_REDIS_URL"),
                 Duration.ofMinutes(number(env, "TRIAGE_CONVERSATION_IDLE_MINUTES", 120)),
+                Duration.ofMillis(number(env, "TRIAGE_REDIS_TIMEOUT_MS", 500)),
                 or(flags.etcdEndpoints(), value(env, "TRIAGE_ETCD_ENDPOINTS"), null),
                 or(flags.etcdPrefix(), value(env, "TRIAGE_ETCD_PREFIX"), Etcd.DEFAULT_PREFIX),
                 Duration.ofMillis(number(env, "TRIAGE_ETCD_TIMEOUT_MS", 2000)),
@@ -98,7 +103,7 @@ public record Config(Path rules, Path knowledge, Path cacheDir,
     /** The same configuration listening on {@code port} (tests: 0 for a free one). */
     public Config onPort(int port) {
         return new Config(rules, knowledge, cacheDir, host, port, watch, apiToken, rateLimit, rateBurst, trustForwarded,
-                redisUrl, conversationIdle, etcdEndpoints, etcdPrefix, etcdTimeout, slackSigningSecret, slackBotToken,
+                redisUrl, conversationIdle, redisTimeout, etcdEndpoints, etcdPrefix, etcdTimeout, slackSigningSecret, slackBotToken,
                 slackApiUrl, teamsWebhookSecret, probe, recall, teamsAppId, teamsAppPassword, teamsTenantId,
                 teamsOpenIdMetadataUrl, teamsTokenUrl, slackAppToken, alertsSlackChannel, stacks);
     }

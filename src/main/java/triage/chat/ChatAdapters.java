@@ -48,13 +48,15 @@ public final class ChatAdapters implements AutoCloseable {
     /**
      * What switches the adapters on: a platform's secret (else its paths are not mounted), the bot
      * token and Web API base for Slack, and where deliveries are de-duplicated (Redis when
-     * {@code redisUrl} is set, shared by every instance, else memory). Blank counts as unset.
+     * {@code redisUrl} is set, shared by every instance, else memory, each Redis command within
+     * {@code redisTimeout}: 500 ms when null). Blank counts as unset.
      */
     public record Settings(String slackSigningSecret, String slackBotToken, String slackApiUrl,
                            String teamsWebhookSecret, String redisUrl, String slackAppToken,
                            String teamsAppId, String teamsAppPassword, String teamsTenantId,
-                           String teamsOpenIdMetadataUrl, String teamsTokenUrl) {
+                           String teamsOpenIdMetadataUrl, String teamsTokenUrl, Duration redisTimeout) {
         public Settings {
+            redisTimeout = redisTimeout == null ? Duration.ofMillis(500) : redisTimeout;
             slackSigningSecret = value(slackSigningSecret);
             slackBotToken = value(slackBotToken);
             slackApiUrl = value(slackApiUrl);
@@ -72,6 +74,14 @@ public final class ChatAdapters implements AutoCloseable {
         public Settings(String slackSigningSecret, String slackBotToken, String slackApiUrl, String teamsWebhookSecret,
                         String redisUrl) {
             this(slackSigningSecret, slackBotToken, slackApiUrl, teamsWebhookSecret, redisUrl, null, null, null, null, null, null);
+        }
+
+        /** Every adapter's settings, with Redis's default deadline. */
+        public Settings(String slackSigningSecret, String slackBotToken, String slackApiUrl, String teamsWebhookSecret,
+                        String redisUrl, String slackAppToken, String teamsAppId, String teamsAppPassword,
+                        String teamsTenantId, String teamsOpenIdMetadataUrl, String teamsTokenUrl) {
+            this(slackSigningSecret, slackBotToken, slackApiUrl, teamsWebhookSecret, redisUrl, slackAppToken, teamsAppId,
+                    teamsAppPassword, teamsTenantId, teamsOpenIdMetadataUrl, teamsTokenUrl, null);
         }
     }
 
@@ -93,7 +103,7 @@ public final class ChatAdapters implements AutoCloseable {
                         settings.slackAppToken());
         Deduplicator local = new MemoryDeduplicator(50_000, SEEN_FOR, Clock.systemUTC());
         Deduplicator seen = settings.redisUrl() == null ? local
-                : new RedisDeduplicator(settings.redisUrl(), SEEN_FOR, Duration.ofMillis(500), local);
+                : new RedisDeduplicator(settings.redisUrl(), SEEN_FOR, settings.redisTimeout(), local);
         ChatService service = new ChatService(conversations, THREADS, QUEUE);
         List<EndpointGroup> routes = new ArrayList<>();
         List<String> names = new ArrayList<>();
