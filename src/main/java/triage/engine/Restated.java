@@ -73,8 +73,9 @@ final class Restated {
      */
     static Check cleared(Rulebook rb, KieSession session, SessionTracker tracker, Scope scope, Asking asking,
                          List<Observation> observations, List<FactHandle> handles) {
-        Predicate<Observation> opening = Asking.opening(observations), own = Asking.ownAnswers(observations);
-        if (observations.stream().filter(own).count() < CLEARED_AFTER) return null;
+        // (a reply to a question, not text: when the first message read nothing, the next one is taken for it)
+        Predicate<Observation> opening = Asking.opening(observations);
+        if (observations.stream().filter(o -> Observation.ANSWER.equals(o.getSource())).count() < CLEARED_AFTER) return null;
         Map<String, Integer> treeIndex = rb.treeIndex();
         Symptom best = null;
         for (int i = 0; i < observations.size(); i++) {
