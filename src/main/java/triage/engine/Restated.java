@@ -44,21 +44,8 @@ final class Restated {
     static Check stated(Rulebook rb, KieSession session, SessionTracker tracker, Scope scope, Asking asking,
                         List<Observation> observations, List<FactHandle> handles, String top) {
         Predicate<Observation> opening = Asking.opening(observations);
-        Map<String, Integer> treeIndex = rb.treeIndex();
-        Symptom best = null;
-        for (int i = 0; i < observations.size(); i++) {
-            Observation o = observations.get(i);
-            if (!opening.test(o)) continue;
-            Symptom s = rb.knowledge().symptoms().get(o.getSymptom());
-            if (s == null || !eligible(s, scope, asking) || best != null && !cheaper(s, best, treeIndex)) continue;
-            FactHandle h = handles.get(i);
-            session.update(h, new Observation(o.getSymptom(), !o.isPresent(), o.getText(), Observation.HYPOTHESIS));
-            Diagnoser.fire(session, scope);
-            boolean overturns = NextChecks.overtaken(tracker.signedCertainties(), top);
-            session.update(h, o);
-            Diagnoser.fire(session, scope);
-            if (overturns) best = s;
-        }
+        Symptom best = turned(rb, session, tracker, scope, asking, observations, handles, opening,
+                cf -> NextChecks.overtaken(cf, top));
         if (best == null) best = carrying(rb, session, tracker, scope, asking, observations, handles, top, opening);
         return best == null ? null : new Check(best.id(), best.question(), best.how(), 0.0);
     }
@@ -76,21 +63,8 @@ final class Restated {
         // (a reply to a question, not text: when the first message read nothing, the next one is taken for it)
         Predicate<Observation> opening = Asking.opening(observations);
         if (observations.stream().filter(o -> Observation.ANSWER.equals(o.getSource())).count() < CLEARED_AFTER) return null;
-        Map<String, Integer> treeIndex = rb.treeIndex();
-        Symptom best = null;
-        for (int i = 0; i < observations.size(); i++) {
-            Observation o = observations.get(i);
-            if (!opening.test(o)) continue;
-            Symptom s = rb.knowledge().symptoms().get(o.getSymptom());
-            if (s == null || !eligible(s, scope, asking) || best != null && !cheaper(s, best, treeIndex)) continue;
-            FactHandle h = handles.get(i);
-            session.update(h, new Observation(o.getSymptom(), !o.isPresent(), o.getText(), Observation.HYPOTHESIS));
-            Diagnoser.fire(session, scope);
-            boolean raises = tracker.signedCertainties().values().stream().anyMatch(v -> v >= Corroboration.HOLDS);
-            session.update(h, o);
-            Diagnoser.fire(session, scope);
-            if (raises) best = s;
-        }
+        Symptom best = turned(rb, session, tracker, scope, asking, observations, handles, opening,
+                cf -> cf.values().stream().anyMatch(v -> v >= Corroboration.HOLDS));
         return best == null ? null : new Check(best.id(), best.question(), best.how(), 0.0);
     }
 
@@ -128,6 +102,28 @@ final class Restated {
             handles.set(i, session.insert(observations.get(i)));
             Diagnoser.fire(session, scope);
             if (carries) best = s;
+        }
+        return best;
+    }
+
+    /** The cheapest fact of the opening that, turned around in the live session, makes {@code test} hold. */
+    private static Symptom turned(Rulebook rb, KieSession session, SessionTracker tracker, Scope scope, Asking asking,
+                                  List<Observation> observations, List<FactHandle> handles, Predicate<Observation> opening,
+                                  Predicate<Map<String, Double>> test) {
+        Map<String, Integer> treeIndex = rb.treeIndex();
+        Symptom best = null;
+        for (int i = 0; i < observations.size(); i++) {
+            Observation o = observations.get(i);
+            if (!opening.test(o)) continue;
+            Symptom s = rb.knowledge().symptoms().get(o.getSymptom());
+            if (s == null || !eligible(s, scope, asking) || best != null && !cheaper(s, best, treeIndex)) continue;
+            FactHandle h = handles.get(i);
+            session.update(h, new Observation(o.getSymptom(), !o.isPresent(), o.getText(), Observation.HYPOTHESIS));
+            Diagnoser.fire(session, scope);
+            boolean holds = test.test(tracker.signedCertainties());
+            session.update(h, o);
+            Diagnoser.fire(session, scope);
+            if (holds) best = s;
         }
         return best;
     }
