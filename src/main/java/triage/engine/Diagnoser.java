@@ -55,6 +55,9 @@ public final class Diagnoser {
     /** At or below this certainty the seed's troubleshooting order goes first (0: only while no suspect stands). */
     static final double WEAK = 0.0;
 
+    /** At or below this certainty of the first cause, what the first message ruled out is asked for real first. */
+    static final double CLEARED = 0.3;
+
     /** Diagnoses {@code observations}; {@code withdrawn} are inserted, fired, then taken back. */
     public Diagnosis diagnose(Rulebook rb, List<Observation> observations, List<Observation> withdrawn,
                               Set<String> runbookHints, List<String> unrecognized) {
@@ -147,8 +150,11 @@ public final class Diagnoser {
             Confirmation confirm = Confirmation.of(rb, causes, current, observations, setAside, scope, SETTLED, LEAD);
             String top = causes.isEmpty() ? null : causes.get(0).component();
             double lead = top == null ? 0.0 : current.getOrDefault(top, 0.0);
-            Check challenger = confirm.settles()
-                    ? Restated.challenger(rb, session, tracker, scope, answered, asking, observations, handles, top) : null;
+            // two answers to one question just contradicted each other: a third decides, when the question does
+            Check challenger = TieBreak.needed(rb, session, tracker, scope, asking, observations);
+            if (challenger == null && confirm.settles()) {
+                challenger = Restated.challenger(rb, session, tracker, scope, answered, asking, observations, handles, top);
+            }
             if (challenger != null) {
                 // one answer could still put another cause first: ask it before settling
                 checks = List.of(challenger);
@@ -158,7 +164,11 @@ public final class Diagnoser {
             } else {
                 // no suspect: the seed's order (which also asks what the person can see first), then
                 // what tells most about every component of the stack, per unit of effort
-                if (lead <= WEAK) checks = NextChecks.treeChecks(rb.knowledge(), answered, runbookHints, scope, asking, false);
+                if (lead <= CLEARED) {
+                    Check cleared = Restated.cleared(rb, session, tracker, scope, asking, observations, handles);
+                    if (cleared != null) checks = List.of(cleared);
+                }
+                if (lead <= WEAK && checks.isEmpty()) checks = NextChecks.treeChecks(rb.knowledge(), answered, runbookHints, scope, asking, false);
                 if (lead <= WEAK && checks.isEmpty()) checks = OpenChecks.best(rb, session, tracker, scope, answered, asking);
                 if (checks.isEmpty() && top != null) checks = NextChecks.valueChecks(rb, session, tracker, scope, answered, asking);
                 // nothing bearing on the suspects is left: a leader that stands clear of the rest is

@@ -73,12 +73,15 @@ final class NextChecks {
         List<Runbook> rest = new ArrayList<>();
         for (Runbook r : k.runbooks().values()) if (!hints.contains(r.id()) && scope.runbooks().contains(r.id())) rest.add(r);
         // the trees take turns, the one least far along first (a stable sort keeps knowledge order on
-        // ties); general knowledge that does not hold on the conversation's stack (when one is picked) last
+        // ties); once a stack is picked its own runbook's tree takes two turns to general knowledge's
+        // one (a step of the general tree counts twice), so that the stack's own checks (DNS, its
+        // components) are not pushed past the person's patience; general knowledge that does not
+        // hold on the conversation's stack last
         Set<String> stacks = new java.util.HashSet<>();
         for (Runbook r : k.runbooks().values()) if (!r.general() && scope.runbooks().contains(r.id())) stacks.add(r.stack());
         boolean picked = k.runbooks().values().stream().anyMatch(r -> !r.general() && !scope.runbooks().contains(r.id()));
         rest.sort(Comparator.comparingInt((Runbook r) -> picked && r.general() && !r.holdsOn(stacks) ? 1 : 0)
-                .thenComparingLong(r -> r.tree().stream().filter(answered::contains).count()));
+                .thenComparingLong(r -> r.tree().stream().filter(answered::contains).count() * (picked && r.general() ? 2 : 1)));
         order.addAll(rest);
         List<Check> out = new ArrayList<>();
         for (Runbook r : order) {

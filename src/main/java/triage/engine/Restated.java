@@ -25,6 +25,9 @@ import java.util.function.Predicate;
  * same holds when the diagnosis would settle because nothing is left to ask.
  */
 final class Restated {
+    /** Answers the person gives before a fact the first message ruled out is asked for real. */
+    static final int CLEARED_AFTER = 1;
+
     private Restated() {}
 
     /** The check to ask before settling on {@code top}, or null when nothing left could overturn it. */
@@ -41,22 +44,27 @@ final class Restated {
     static Check stated(Rulebook rb, KieSession session, SessionTracker tracker, Scope scope, Asking asking,
                         List<Observation> observations, List<FactHandle> handles, String top) {
         Predicate<Observation> opening = Asking.opening(observations);
-        Map<String, Integer> treeIndex = rb.treeIndex();
-        Symptom best = null;
-        for (int i = 0; i < observations.size(); i++) {
-            Observation o = observations.get(i);
-            if (!opening.test(o)) continue;
-            Symptom s = rb.knowledge().symptoms().get(o.getSymptom());
-            if (s == null || !eligible(s, scope, asking) || best != null && !cheaper(s, best, treeIndex)) continue;
-            FactHandle h = handles.get(i);
-            session.update(h, new Observation(o.getSymptom(), !o.isPresent(), o.getText(), Observation.HYPOTHESIS));
-            Diagnoser.fire(session, scope);
-            boolean overturns = NextChecks.overtaken(tracker.signedCertainties(), top);
-            session.update(h, o);
-            Diagnoser.fire(session, scope);
-            if (overturns) best = s;
-        }
+        Symptom best = turned(rb, session, tracker, scope, asking, observations, handles, opening,
+                cf -> NextChecks.overtaken(cf, top));
         if (best == null) best = carrying(rb, session, tracker, scope, asking, observations, handles, top, opening);
+        return best == null ? null : new Check(best.id(), best.question(), best.how(), 0.0);
+    }
+
+    /**
+     * While no suspect stands: the cheapest fact read from the first message (never answered since)
+     * that, turned around, would put a cause at {@link Corroboration#HOLDS} or more. What the first
+     * message ruled out ("the pods all look fine") is the likeliest place a misreading, or a look
+     * at the wrong part, hides the fault; it is asked for real before the trees go on, once the
+     * person has answered {@value #CLEARED_AFTER} questions (what they just said is not asked
+     * straight back: the trees' first steps come first).
+     */
+    static Check cleared(Rulebook rb, KieSession session, SessionTracker tracker, Scope scope, Asking asking,
+                         List<Observation> observations, List<FactHandle> handles) {
+        // (a reply to a question, not text: when the first message read nothing, the next one is taken for it)
+        Predicate<Observation> opening = Asking.opening(observations);
+        if (observations.stream().filter(o -> Observation.ANSWER.equals(o.getSource())).count() < CLEARED_AFTER) return null;
+        Symptom best = turned(rb, session, tracker, scope, asking, observations, handles, opening,
+                cf -> cf.values().stream().anyMatch(v -> v >= Corroboration.HOLDS));
         return best == null ? null : new Check(best.id(), best.question(), best.how(), 0.0);
     }
 
@@ -94,6 +102,28 @@ final class Restated {
             handles.set(i, session.insert(observations.get(i)));
             Diagnoser.fire(session, scope);
             if (carries) best = s;
+        }
+        return best;
+    }
+
+    /** The cheapest fact of the opening that, turned around in the live session, makes {@code test} hold. */
+    private static Symptom turned(Rulebook rb, KieSession session, SessionTracker tracker, Scope scope, Asking asking,
+                                  List<Observation> observations, List<FactHandle> handles, Predicate<Observation> opening,
+                                  Predicate<Map<String, Double>> test) {
+        Map<String, Integer> treeIndex = rb.treeIndex();
+        Symptom best = null;
+        for (int i = 0; i < observations.size(); i++) {
+            Observation o = observations.get(i);
+            if (!opening.test(o)) continue;
+            Symptom s = rb.knowledge().symptoms().get(o.getSymptom());
+            if (s == null || !eligible(s, scope, asking) || best != null && !cheaper(s, best, treeIndex)) continue;
+            FactHandle h = handles.get(i);
+            session.update(h, new Observation(o.getSymptom(), !o.isPresent(), o.getText(), Observation.HYPOTHESIS));
+            Diagnoser.fire(session, scope);
+            boolean holds = test.test(tracker.signedCertainties());
+            session.update(h, o);
+            Diagnoser.fire(session, scope);
+            if (holds) best = s;
         }
         return best;
     }

@@ -159,7 +159,29 @@ class ConversationsTest {
                 t.diagnosis().understood().toString());
         assertTrue(String.join(" ", t.notes()).contains("That is not what you said before"), t.notes().toString());
         assertNotNull(t.question());
-        assertFalse(t.question().id().equals("dns-resolves-as-expected"), "not the same question at once");
+        // the question still decides (its answers put DNS first or leave no suspect): a third answer breaks the tie
+        assertEquals("dns-resolves-as-expected", t.question().id());
+        assertTrue(t.question().question().startsWith("Your two answers to this differ"), t.question().question());
+        t = chat.handle("a2", "no");
+        assertEquals("dns", top(t));
+        assertTrue(t.concluded(), "two answers of three agree");
+    }
+
+    @Test
+    void what_the_first_message_ruled_out_is_asked_for_real_while_no_suspect_stands() {
+        Turn t = chat.handle("r1", "our django site gives errors on every page and every component of the stack is up");
+        assertTrue(t.diagnosis().understood().stream().anyMatch(o -> o.getSymptom().equals("stack-component-down")),
+                t.diagnosis().understood().toString());
+        assertFalse(t.concluded());
+        assertNotNull(t.question());
+        assertFalse("stack-component-down".equals(t.question().id()), "what was just said is not asked straight back");
+        for (int i = 0; i < 2 && !"stack-component-down".equals(t.question().id()); i++) {
+            assertTrue(t.diagnosis().causes().isEmpty() || t.diagnosis().causes().get(0).confidence() < 0.5, t.toString());
+            t = chat.handle("r1", "no");
+        }
+        assertEquals("stack-component-down", t.question().id(), "the opening's 'all up' is checked before the trees go on");
+        t = chat.handle("r1", "yes");
+        assertEquals("stack-component", top(t), "the answer wins over the reading");
     }
 
     @Test
