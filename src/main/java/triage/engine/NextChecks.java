@@ -166,10 +166,7 @@ final class NextChecks {
         for (String id : candidates) {
             if (tried++ >= MAX_CANDIDATES) break;
             Symptom s = k.symptoms().get(id);
-            if (best != null && (s.effortRank() > best.effortRank() || s.effortRank() == best.effortRank()
-                    && treeIndex.getOrDefault(id, Integer.MAX_VALUE) >= treeIndex.getOrDefault(best.id(), Integer.MAX_VALUE))) {
-                continue;
-            }
+            if (best != null && !cheaper(s, best, treeIndex)) continue;
             FactHandle h = session.insert(new Observation(id, true, "", Observation.HYPOTHESIS));
             Diagnoser.fire(session, scope);
             boolean overturns = overtaken(tracker.signedCertainties(), top);
@@ -181,6 +178,12 @@ final class NextChecks {
             if (overturns) best = s;
         }
         return best == null ? null : new Check(best.id(), best.question(), best.how(), 0.0);
+    }
+
+    /** Whether {@code s} is the cheaper check to ask than {@code than}: less effort, then earlier in the seeds' trees. */
+    static boolean cheaper(Symptom s, Symptom than, Map<String, Integer> treeIndex) {
+        return s.effortRank() < than.effortRank() || s.effortRank() == than.effortRank()
+                && treeIndex.getOrDefault(s.id(), Integer.MAX_VALUE) < treeIndex.getOrDefault(than.id(), Integer.MAX_VALUE);
     }
 
     static boolean overtaken(Map<String, Double> cf, String top) {

@@ -61,8 +61,8 @@ final class Restated {
     static Check cleared(Rulebook rb, KieSession session, SessionTracker tracker, Scope scope, Asking asking,
                          List<Observation> observations, List<FactHandle> handles) {
         // (a reply to a question, not text: when the first message read nothing, the next one is taken for it)
-        Predicate<Observation> opening = Asking.opening(observations);
         if (observations.stream().filter(o -> Observation.ANSWER.equals(o.getSource())).count() < CLEARED_AFTER) return null;
+        Predicate<Observation> opening = Asking.opening(observations);
         Symptom best = turned(rb, session, tracker, scope, asking, observations, handles, opening,
                 cf -> cf.values().stream().anyMatch(v -> v >= Corroboration.HOLDS));
         return best == null ? null : new Check(best.id(), best.question(), best.how(), 0.0);
@@ -93,7 +93,7 @@ final class Restated {
         for (int i : stated) {
             Symptom s = rb.knowledge().symptoms().get(observations.get(i).getSymptom());
             if (s == null || !eligible(s, scope, asking) || !rb.symptomsAbout(top).contains(s.id())
-                    || best != null && !cheaper(s, best, treeIndex)) {
+                    || best != null && !NextChecks.cheaper(s, best, treeIndex)) {
                 continue;
             }
             session.delete(handles.get(i));
@@ -116,7 +116,7 @@ final class Restated {
             Observation o = observations.get(i);
             if (!opening.test(o)) continue;
             Symptom s = rb.knowledge().symptoms().get(o.getSymptom());
-            if (s == null || !eligible(s, scope, asking) || best != null && !cheaper(s, best, treeIndex)) continue;
+            if (s == null || !eligible(s, scope, asking) || best != null && !NextChecks.cheaper(s, best, treeIndex)) continue;
             FactHandle h = handles.get(i);
             session.update(h, new Observation(o.getSymptom(), !o.isPresent(), o.getText(), Observation.HYPOTHESIS));
             Diagnoser.fire(session, scope);
@@ -133,8 +133,4 @@ final class Restated {
     }
 
     /** Less effort, or as much and earlier in the seeds' order. */
-    private static boolean cheaper(Symptom s, Symptom than, Map<String, Integer> treeIndex) {
-        return s.effortRank() < than.effortRank() || s.effortRank() == than.effortRank()
-                && treeIndex.getOrDefault(s.id(), Integer.MAX_VALUE) < treeIndex.getOrDefault(than.id(), Integer.MAX_VALUE);
-    }
 }
