@@ -131,7 +131,8 @@ public final class Conversations {
     private Turn attempt(String id, String text, Runnable starting, boolean last) {
         List<String> canCheck = triage.checkable();
         String command = Commands.normalised(text);
-        if (Commands.RESET.contains(command)) {
+        // a retraction ("false alarm, it was my own laptop") forgets what was reported, as "start over" does
+        if (Commands.RESET.contains(command) || triage.rules().current().interpreter().retracts(text)) {
             boolean lost = false;
             try {
                 Optional<ConversationState> had = store.load(id);

@@ -54,6 +54,14 @@ final class Memos {
         List<String> gaps = new ArrayList<>();
         Set<String> seen = new java.util.HashSet<>();
         for (String text : texts) {
+            // "false alarm, it was my own laptop": what came before was no fault of the system
+            if (interpreter.retracts(text)) {
+                readings.clear();
+                unrecognized.clear();
+                runbooks.clear();
+                gaps.clear();
+                continue;
+            }
             Interpretation one = sentences.getIfPresent(text);
             if (one == null) {
                 if (reading == null) reading = interpreter.reading();

@@ -110,6 +110,14 @@ public final class Interpreter {
         Set<String> runbooks = new LinkedHashSet<>();
         List<String> gaps = new ArrayList<>();
         for (String text : texts) {
+            // "false alarm, it was my own laptop": nothing said so far was a fault of the system
+            if (Retractions.retracts(text)) {
+                readings.clear();
+                unrecognized.clear();
+                runbooks.clear();
+                gaps.clear();
+                continue;
+            }
             // once the request's budget is spent, the texts left are not read at all, not even into words
             if (budget.spent()) {
                 unrecognized.add(text);
@@ -138,6 +146,9 @@ public final class Interpreter {
     }
 
     public Interpretation read(String text) { return read(List.of(text)); }
+
+    /** Whether {@code text} takes back everything reported before it ({@link Retractions}). */
+    public boolean retracts(String text) { return Retractions.retracts(text); }
 
     /**
      * One request's reading: its texts read one at a time, all paid from one {@link Budget}, so

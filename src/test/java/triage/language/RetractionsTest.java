@@ -1,0 +1,37 @@
+package triage.language;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import triage.Fixtures;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A message that takes back what came before leaves nothing read: the bot stays unsure. */
+class RetractionsTest {
+    private final Interpreter in = Fixtures.shipped().interpreter();
+
+    @ParameterizedTest
+    @ValueSource(strings = {"nevermind, it was my own laptop, all good now", "false alarm", "nvm, it was my proxy settings",
+            "sorry, I had typed the staging url. prod is fine", "it was the planned load test, everything normal now"})
+    void retractions(String text) {
+        assertTrue(in.retracts(text));
+        assertEquals(List.of(), in.read(List.of("the site is down!!", text)).readings());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"it was not the database", "restarted core, works now", "it was our database all along",
+            "my laptop cannot log in to backoffice"})
+    void no_retractions(String text) {
+        assertFalse(in.retracts(text));
+    }
+
+    @Test
+    void what_comes_after_a_retraction_is_read() {
+        assertFalse(in.read(List.of("site down", "false alarm", "nobody can log in")).readings().isEmpty());
+    }
+}
