@@ -150,13 +150,9 @@ final class Analyzer {
         StringBuilder sb = new StringBuilder();
         while (m.find()) {
             String c = m.group(1);
-            String r;
-            if (c.equals("can't") || c.equals("cant") || c.equals("cannot")) r = "can not";
-            else if (c.equals("won't") || c.equals("wont")) r = "will not";
-            else if (c.equals("ain't")) r = "is not";
-            else if (m.group(2) != null) r = m.group(2) + " not";
-            else r = m.group(3) + " not";
-            m.appendReplacement(sb, r);
+            m.appendReplacement(sb, c.equals("can't") || c.equals("cant") || c.equals("cannot") ? "can not"
+                    : c.equals("won't") || c.equals("wont") ? "will not" : c.equals("ain't") ? "is not"
+                    : (m.group(2) != null ? m.group(2) : m.group(3)) + " not");
         }
         m.appendTail(sb);
         return sb.toString();
@@ -165,10 +161,7 @@ final class Analyzer {
     /** Stems of words already seen: the same few hundred words make most of what people type. */
     private final Cache<String, String> stemmed = Caffeine.newBuilder().maximumSize(65_536).executor(Runnable::run).build();
 
-    private String stems(String word) {
-        if (word.length() > 40) return stem(word);
-        return stemmed.get(word, Analyzer::stem);
-    }
+    private String stems(String word) { return word.length() > 40 ? stem(word) : stemmed.get(word, Analyzer::stem); }
 
     static String stem(String word) {
         if (isNumber(word)) return word;
@@ -188,7 +181,7 @@ final class Analyzer {
 
     /** Text to tokens, typo correction paid from {@code budget}: once it is spent, unknown words stay as typed. */
     List<Token> tokens(String text, Budget budget) {
-        String s = Notation.rewrite(expand(Notation.withoutHeaders(text).toLowerCase(Locale.ROOT)));
+        String s = Notation.rewrite(Fields.rewrite(expand(Notation.withoutHeaders(text).toLowerCase(Locale.ROOT))), this::conceptOfWord);
         List<String> stems = new ArrayList<>();
         List<Word> words = new ArrayList<>();
         // a text says the same few words again and again: each distinct word is stemmed (and corrected) once
@@ -273,6 +266,12 @@ final class Analyzer {
                 failure.contains(concept) || exactFailure.contains(surface),
                 healthy.contains(concept) || exactHealthy.contains(surface),
                 stopwords.contains(concept), bare.contains(concept));
+    }
+
+    /** The concept one word stands for on its own ("stripe" is extapi), or null: how host names' labels are read. */
+    private String conceptOfWord(String word) {
+        for (Variant v : variants.getOrDefault(stems(word), List.of())) if (v.stems().size() == 1) return v.concept();
+        return null;
     }
 
     /** Phrase words are read like text but never corrected: what an author writes is meant. */

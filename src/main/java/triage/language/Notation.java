@@ -15,9 +15,15 @@ import java.util.regex.Pattern;
  *     word of failure: it agrees with a failure beside it ("0/1 CrashLoopBackOff") instead of
  *     turning it as a negation would;
  * <li>a bare host name ("app.example.com"; in a URL it is the URL's words) reads "hostname", so its dots
- *     do not end sentences and its labels are not read as words ("app");
+ *     do not end sentences and its labels are not read as words ("app"); the host an HTTP client says it
+ *     called ({@code HTTPSConnectionPool(host='api.x.example')}) reads "external api", and a host one of
+ *     whose labels names a vendor, a store or a service reads that ("api.stripe.com" is an external API,
+ *     "minio.internal" object storage);
  * <li>{@code . ; : ! ?} end a sentence only before a space or the end: "10.0.3.7:2379",
  *     {@code "message":"no core instances"} and "core:3000" are one clause;
+ * <li>"not ours" is someone else's ("notours"), not a "not" that rules out what follows;
+ * <li>"running" with an object ("the box running our web workers") is what the thing does: "that runs",
+ *     no word of health;
  * <li>a replica's ordinal ("core-0", "etcd-2") is part of its name, not a count of none;
  * <li>someone else's API ("the courier's label api", "the partner's points API") reads "external api";
  *     ours, mine or the app's stays as written;
@@ -37,7 +43,13 @@ final class Notation {
             "(?<![\\w./])0\\s?/\\s?[1-9]\\d*(?![\\w./])(?:(?:\\s+(nodes?|pods?|replicas?|instances?|members?|containers?))?(?:\\s+(?:are|is))?"
             + "\\s+(?:available|ready|running|up|healthy|online)\\b)?");
     private static final Pattern HOST = Pattern.compile(
-            "(?<![\\w./:-])(?:[a-z0-9-]+\\.)+(?:com|net|org|io|dev|app|co|cloud|internal|local|lan|corp)(?![\\w./-])");
+            "(?<![\\w./:-])(?:[a-z0-9-]+\\.)+(?:com|net|org|io|dev|app|co|cloud|internal|local|lan|corp|example|edu|gov|info|biz"
+            + "|us|uk|de|eu|shop|store|site|tech|ai|xyz)(?![\\w./-])");
+    /** An HTTP client's own words for the host it called ({@code HTTPSConnectionPool(host='...')}): an outbound call. */
+    private static final Pattern CALLED = Pattern.compile("(?:host\\s?=\\s?['\"]?)$");
+    /** What a host name's labels may name instead of "hostname": a vendor, a store, a database or search service. */
+    private static final java.util.Set<String> NAMED_BY_HOST = java.util.Set.of(
+            "extapi", "s3", "database", "elasticsearch", "redis", "rethinkdb", "etcd");
     private static final Pattern DOTTED = Pattern.compile("(?<![\\w.])\\d+(?:\\.\\d+)+(?![\\w.])");
     private static final Pattern CHANGE = Pattern.compile(
             "\\s*(?:above|over|more|higher|up|increase|increased|rise|jump|jumped|below|under|less|lower|down|drop|dropped|fewer|slower|faster)\\b");
@@ -49,17 +61,27 @@ final class Notation {
             "NAMESPACE", "TYPE", "CLUSTER-IP", "EXTERNAL-IP", "PORT(S)", "PORTS", "ENDPOINTS", "HOSTS", "ADDRESS", "CLASS",
             "CPU(cores)", "MEMORY(bytes)", "ROLES", "VERSION", "DESIRED", "CURRENT", "UP-TO-DATE", "AVAILABLE", "STATE",
             "HEALTH", "NODE", "IMAGE", "COMMAND", "CREATED", "CONTAINER", "ID", "MEMBERS", "ENDPOINT", "LEADER");
+    /** "running" with an object ("the host running our web processes") is what a thing does, no word of health. */
+    private static final Pattern RUNNING_SOMETHING = Pattern.compile(
+            "\\brunning(?= (?:the|our|a|an|my|their|its|all|every|your|these|those|this|that|both)\\b)");
+    /** "not ours" is someone else's; stemmed, "ours" would be the stopword "our" and "not ours" read as "not our db". */
+    private static final Pattern NOT_OURS = Pattern.compile("\\bnot ours\\b");
     private static final Pattern BREAK_IN_WORD = Pattern.compile("[.;:!?](?=[^\\s.;:!?])");
 
-    static String rewrite(String lower) {
+    static String rewrite(String lower) { return rewrite(lower, w -> null); }
+
+    /** As {@link #rewrite(String)}; {@code concept} gives a single word's concept, or null, to read host names by. */
+    static String rewrite(String lower, java.util.function.Function<String, String> concept) {
         String s = lower;
         if (s.indexOf('%') >= 0 || s.contains("percent")) s = share(s);
         if (s.contains("ms")) s = quick(s);
         if (s.indexOf('/') >= 0) s = NONE_OF.matcher(s).replaceAll(" $1 noneready ");
         if (s.indexOf('.') >= 0) s = dotted(s);
-        if (s.indexOf('.') >= 0) s = HOST.matcher(s).replaceAll(" hostname ");
+        if (s.indexOf('.') >= 0) s = hosts(s, concept);
         if (s.indexOf('\'') >= 0 || s.indexOf('\u2019') >= 0) s = THEIR_API.matcher(s).replaceAll(" external api ");
         if (s.indexOf('-') >= 0) s = ORDINAL.matcher(s).replaceAll("");
+        if (s.contains("not ours")) s = NOT_OURS.matcher(s).replaceAll(" notours ");
+        if (s.contains("running ")) s = RUNNING_SOMETHING.matcher(s).replaceAll("that runs");
         return BREAK_IN_WORD.matcher(s).replaceAll(" ");
     }
 
@@ -78,6 +100,31 @@ final class Notation {
             if (!header || columns < 2) out.append(line);
         }
         return out.toString();
+    }
+
+    /**
+     * A bare host name reads "hostname", unless an HTTP client names it as the host it called
+     * ("external api") or one of its labels names a vendor, a store or a service ("api.stripe.com" is an
+     * external API, "minio.internal" object storage, "db1.abc.rds.amazonaws.com" the database).
+     */
+    private static String hosts(String s, java.util.function.Function<String, String> concept) {
+        Matcher m = HOST.matcher(s);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            String named = CALLED.matcher(s).region(Math.max(0, m.start() - 8), m.start()).find() ? "extapi" : null;
+            if (named == null) {
+                for (String label : m.group().split("[.-]")) {
+                    String c = label.length() < 2 ? null : concept.apply(label);
+                    if (c != null && NAMED_BY_HOST.contains(c)) {
+                        named = c;
+                        break;
+                    }
+                }
+            }
+            m.appendReplacement(sb, named == null ? " hostname " : " " + named + " ");
+        }
+        m.appendTail(sb);
+        return sb.toString();
     }
 
     /** "10.0.3.7" is an address, "5.000" or "20.04" a number: neither is a sentence's end or a "0". */

@@ -193,10 +193,18 @@ final class PhraseMatcher {
         // "executing X, the response says no core instances"
         boolean anyFault = false, anyCue = false;
         for (int c = 0; c < parts; c++) { anyFault |= fault[c]; anyCue |= effective[c].any(); }
+        // one decision per fact in a clause: a phrase that only names a symptom, with no cue of its own,
+        // gives way to one there that says which way it goes ("the resolver answers SERVFAIL": the
+        // denial, not "resolver" named as working)
+        Set<String> decided = new java.util.HashSet<>();
+        for (Match m : accepted) {
+            if (!m.phrase().affirms || own.getOrDefault(m, effective[part[m.from()]]).any()) decided.add(m.phrase().symptom + "@" + part[m.from()]);
+        }
         for (Match m : accepted) {
             Symptom s = symptoms.get(m.phrase().symptom);
             int at = part[m.from()];
             Cues mine = own.getOrDefault(m, denial(m, effective[at], cued, used, part));
+            if (m.phrase().affirms && !mine.any() && !present.containsKey(m) && decided.contains(s.id() + "@" + at)) continue;
             boolean pr = present.containsKey(m) ? present.get(m)
                     : !mine.any() && (fault[at] || anyFault && !anyCue) ? !m.phrase().affirms
                     : polarity(m.phrase(), mine, true);

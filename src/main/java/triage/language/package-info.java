@@ -13,8 +13,18 @@
  *     ("goes up" is growth, "line up" is coinciding, neither is the health word "up").
  * <li><b>Notation.</b> Pasted tool output is read as words first ({@code Notation}): a share of at
  *     most 20% is "low", of at least 80% "high"; "0/3" is a failure ("0/1 CrashLoopBackOff" agrees with itself) and "0" a negation ("0 rps"); a
- *     dotted address is "ip", a dotted number "num", a bare host name "hostname"; {@code . ; : ! ?}
- *     end a sentence only before a space, so {@code "message":"no core instances"} is one clause.
+ *     dotted address is "ip", a dotted number "num", a bare host name "hostname" (unless an HTTP client
+ *     names it as the host it called, an external API, or a label names a vendor or a store:
+ *     "api.stripe.com", "minio.internal"); {@code . ; : ! ?} end a sentence only before a space, so
+ *     {@code "message":"no core instances"} is one clause.
+ * <li><b>Fields</b> ({@code Fields}). A run of pasted fields ({@code InUse:20 Idle:0 WaitCount:912},
+ *     {@code "pool_active":50,"pool_max":50}) is one clause per field, and a field's zero a count of none
+ *     ("nil"), no negation of its neighbours; a pipe table's rows (pgbouncer's {@code SHOW POOLS}) are
+ *     read as fields named by their columns; in pool statistics, waiters above zero read "clients
+ *     waiting" and active at its maximum "pool full".
+ * <li><b>Retractions</b> ({@code Retractions}). A message that takes back what came before ("false
+ *     alarm", "never mind, it was my own laptop") leaves nothing before it read, nor itself: the bot
+ *     stays unsure; a conversation forgets, as after "start over".
  * <li><b>Typos.</b> A word is corrected only when it is in neither the English word list
  *     ({@link EnglishWords}: SCOWL via Debian's wamerican) nor the knowledge's own vocabulary, into
  *     the closest known word that carries meaning or state (never a negation): "donw" is
@@ -47,7 +57,9 @@
  * <li><b>One decision per fact.</b> A phrase that denies its symptom ("locked out", "workers keep
  *     up") is turned only by a negation; a state word beside it agrees with it and does not flip it
  *     a second time ("workers are processing fine" is one denial). A phrase that names its symptom
- *     takes the clause's state: an odd number of negations turns it; a failure word makes a symptom
+ *     takes the clause's state (a phrase that only names a symptom, with no cue of its own, gives way
+ *     to one in its clause that says which way it goes: "the resolver answers SERVFAIL" is one denial);
+ *     an odd number of negations turns it; a failure word makes a symptom
  *     of something working absent; a health word ("fine", "up", "low") makes a fault absent ("db
  *     cpu is low" is database CPU normal). A fault named with no other cue in the sentence makes a
  *     working-symptom named with no cue of its own absent ("executing X, response says no core

@@ -1,0 +1,34 @@
+package triage.language;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import triage.Fixtures;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** A name that resolves somewhere unexpected, or not at all, in the words resolvers, clients and people use. */
+class DnsReadingTest {
+    private final Interpreter in = Fixtures.shipped().interpreter();
+
+    @ParameterizedTest(name = "\"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            // a resolver's or a client's own words for a name that did not resolve
+            "node logs getaddrinfo ENOTFOUND api.shop.io                          | dns-resolves-as-expected-",
+            "the browser shows DNS_PROBE_FINISHED_NXDOMAIN                         | dns-resolves-as-expected-",
+            "host www.shop.example not found                                       | dns-resolves-as-expected-",
+            // one decision per fact: "resolver" named beside its failure is no second, working reading
+            "the resolver answers SERVFAIL                                         | dns-resolves-as-expected-",
+            // where it points: old, released, deleted, someone else's
+            "dig +short returns 10.0.0.5 which is our old load balancer            | dns-resolves-as-expected-",
+            "the name resolves to an address we released last month               | dns-resolves-as-expected-",
+            "the cname points at the heroku app we deleted                         | dns-resolves-as-expected-",
+            "nslookup gives an ip from our old hosting provider                    | dns-resolves-as-expected-",
+            "a traceroute goes to a host that isn't ours                           | dns-resolves-as-expected-",
+            "the registrar let the domain lapse                                    | dns-resolves-as-expected-",
+            // a bare address is no DNS reading at all
+            "the right IP works directly                                           | ''",
+    })
+    void a_name_that_does_not_resolve_where_expected(String text, String expected) {
+        assertEquals(expected, Shown.readings(in, text));
+    }
+}
