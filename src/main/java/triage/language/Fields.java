@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  *     denies waits);
  * <li>a pipe table's rows are written as fields, each cell named by its column ({@code cl_waiting=312});
  * <li>in pool statistics (a run of fields that counts active or in-use connections), a count of
- *     waiters above zero reads "clients waiting" ({@code waiting=180}, {@code pending=412}), and
+ *     waiters above zero reads "clients stuck waiting" ({@code waiting=180}, {@code pending=412}), and
  *     active at its maximum ({@code pool_active=50 pool_max=50}) reads "pool full".
  * </ul>
  */
@@ -90,7 +90,7 @@ final class Fields {
             else if (MAX.matcher(k).matches()) max = Math.max(max, v);
         }
         if (active >= 0) {
-            if (waiting > 0) out.append(" clients waiting ,");
+            if (waiting > 0) out.append(" clients stuck waiting ,");
             if (max > 0 && active >= max) out.append(" pool full ,");
         }
         run.clear();

@@ -42,9 +42,20 @@ class LoadAndPoolReadingTest {
             "query p99 3ms                                                               | slow-queries-",
             "query p99 800ms                                                             | slow-queries+",
             "mobile client retrying every 50ms                                           | request-flood+",
+            // a pool's error in a log line is the pool's; a slow query log with nothing in it denies slow queries
+            "DB connection timeout                                                       | connection-pool-exhausted+",
+            "the slow query log is empty                                                 | slow-queries-",
+            // a safeguard named as missing is no external call that is absent
+            "the sms vendor is slow, no circuit breaker                                  | external-api-slow+",
     })
     void pool_or_database(String text, String expected) {
         assertEquals(expected, Shown.readings(in, text));
+    }
+
+    @org.junit.jupiter.api.Test
+    void a_pool_tables_waiters_do_not_take_the_next_lines_health() {
+        assertEquals("connection-pool-exhausted+ database-cpu-high-",
+                Shown.readings(in, "SHOW POOLS\n db | cl_active | cl_waiting\n app | 20 | 412\npostgres cpu 10%"));
     }
 
     @ParameterizedTest(name = "\"{0}\" -> {1}")
