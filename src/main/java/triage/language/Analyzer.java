@@ -260,7 +260,7 @@ final class Analyzer {
         Token.Kind kind = Token.Kind.WORD;
         if (strongBreaks.contains(concept)) kind = Token.Kind.STRONG_BREAK;
         else if (weakBreaks.contains(concept)) kind = Token.Kind.WEAK_BREAK;
-        else if (exceptions.contains(concept)) kind = Token.Kind.EXCEPT;
+        else if (exceptions.contains(concept) && !surface.startsWith("exception")) kind = Token.Kind.EXCEPT;  // "exceptions" stems to "except"
         return new Token(kind, surface, concept,
                 negations.contains(concept) || exactNegations.contains(surface),
                 failure.contains(concept) || exactFailure.contains(surface),

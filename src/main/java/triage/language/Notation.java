@@ -46,7 +46,8 @@ final class Notation {
             "(?<![\\w./:-])(?:[a-z0-9-]+\\.)+(?:com|net|org|io|dev|app|co|cloud|internal|local|lan|corp|example|edu|gov|info|biz"
             + "|us|uk|de|eu|shop|store|site|tech|ai|xyz)(?![\\w./-])");
     /** An HTTP client's own words for the host it called ({@code HTTPSConnectionPool(host='...')}): an outbound call. */
-    private static final Pattern CALLED = Pattern.compile("(?:host\\s?=\\s?['\"]?)$");
+    private static final Pattern HOST_PARAM = Pattern.compile("\\bhost\\s?=\\s?['\"]?(?=[a-z0-9-]+\\.[a-z])");
+    private static final Pattern CALLED = Pattern.compile("called\\s*$");
     /** What a host name's labels may name instead of "hostname": a vendor, a store, a database or search service. */
     private static final java.util.Set<String> NAMED_BY_HOST = java.util.Set.of(
             "extapi", "s3", "database", "elasticsearch", "redis", "rethinkdb", "etcd");
@@ -77,7 +78,7 @@ final class Notation {
         if (s.contains("ms")) s = quick(s);
         if (s.indexOf('/') >= 0) s = NONE_OF.matcher(s).replaceAll(" $1 noneready ");
         if (s.indexOf('.') >= 0) s = dotted(s);
-        if (s.indexOf('.') >= 0) s = hosts(s, concept);
+        if (s.indexOf('.') >= 0) s = hosts(s.contains("host") ? HOST_PARAM.matcher(s).replaceAll(" called ") : s, concept);
         if (s.indexOf('\'') >= 0 || s.indexOf('\u2019') >= 0) s = THEIR_API.matcher(s).replaceAll(" external api ");
         if (s.indexOf('-') >= 0) s = ORDINAL.matcher(s).replaceAll("");
         if (s.contains("not ours")) s = NOT_OURS.matcher(s).replaceAll(" notours ");

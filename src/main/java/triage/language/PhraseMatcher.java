@@ -185,7 +185,7 @@ final class PhraseMatcher {
         for (Match m : accepted) {
             Symptom s = symptoms.get(m.phrase().symptom);
             if (s.good()) continue;
-            boolean pr = polarity(m.phrase(), own.getOrDefault(m, denial(m, effective[part[m.from()]], cued, used, part)), false);
+            boolean pr = polarity(m.phrase(), held(m, own.getOrDefault(m, denial(m, effective[part[m.from()]], cued, used, part)), cued, used), false);
             present.put(m, pr);
             if (pr) fault[part[m.from()]] = true;
         }
@@ -193,9 +193,8 @@ final class PhraseMatcher {
         // "executing X, the response says no core instances"
         boolean anyFault = false, anyCue = false;
         for (int c = 0; c < parts; c++) { anyFault |= fault[c]; anyCue |= effective[c].any(); }
-        // one decision per fact in a clause: a phrase that only names a symptom, with no cue of its own,
-        // gives way to one there that says which way it goes ("the resolver answers SERVFAIL": the
-        // denial, not "resolver" named as working)
+        // one decision per fact in a clause: a phrase that only names a symptom, with no cue of its own, gives
+        // way to one there that says which way it goes ("the resolver answers SERVFAIL" is one denial)
         Set<String> decided = new java.util.HashSet<>();
         for (Match m : accepted) {
             if (!m.phrase().affirms || own.getOrDefault(m, effective[part[m.from()]]).any()) decided.add(m.phrase().symptom + "@" + part[m.from()]);
@@ -203,7 +202,7 @@ final class PhraseMatcher {
         for (Match m : accepted) {
             Symptom s = symptoms.get(m.phrase().symptom);
             int at = part[m.from()];
-            Cues mine = own.getOrDefault(m, denial(m, effective[at], cued, used, part));
+            Cues mine = held(m, own.getOrDefault(m, denial(m, effective[at], cued, used, part)), cued, used);
             if (m.phrase().affirms && !mine.any() && !present.containsKey(m) && decided.contains(s.id() + "@" + at)) continue;
             boolean pr = present.containsKey(m) ? present.get(m)
                     : !mine.any() && (fault[at] || anyFault && !anyCue) ? !m.phrase().affirms
@@ -214,6 +213,16 @@ final class PhraseMatcher {
         Cues last = effective[parts - 1];
         for (int c = parts - 1; c >= 0 && !last.any(); c--) last = effective[c];
         return !last.any() || last.affirms(true);
+    }
+
+    /** A phrase with no cue of its own takes those another phrase holds in its window ("the db and traffic are normal"). */
+    private static Cues held(Match m, Cues mine, List<Token> cued, boolean[] used) {
+        if (mine.any() || !m.phrase().affirms) return mine;
+        boolean[] own = new boolean[m.to() - m.from() + 1];
+        for (int i : m.consumed()) own[i - m.from()] = true;
+        Cues in = new Cues();
+        for (int i = m.from(); i <= m.to(); i++) if (used[i] && !own[i - m.from()] && cued.get(i).cue()) in.add(cued.get(i));
+        return in.any() ? in : mine;
     }
 
     /**

@@ -15,7 +15,8 @@
  *     most 20% is "low", of at least 80% "high"; "0/3" is a failure ("0/1 CrashLoopBackOff" agrees with itself) and "0" a negation ("0 rps"); a
  *     dotted address is "ip", a dotted number "num", a bare host name "hostname" (unless an HTTP client
  *     names it as the host it called, an external API, or a label names a vendor or a store:
- *     "api.stripe.com", "minio.internal"); {@code . ; : ! ?} end a sentence only before a space, so
+ *     "api.stripe.com", "minio.internal"); "exceptions" in a class name is a failure, no "except";
+ *     {@code . ; : ! ?} end a sentence only before a space, so
  *     {@code "message":"no core instances"} is one clause.
  * <li><b>Fields</b> ({@code Fields}). A run of pasted fields ({@code InUse:20 Idle:0 WaitCount:912},
  *     {@code "pool_active":50,"pool_max":50}) is one clause per field, and a field's zero a count of none
@@ -68,7 +69,8 @@
  *     more, each cue goes to the phrase nearest to it (a tie sends a negation forward and a word of
  *     state back): "triggers not running websocket down" is two failures, not two double flips. A
  *     phrase no cue is nearest to shares a neighbour's cues when only stopwords part them ("redis
- *     etcd core all down"), else it has no cue of its own ("pooled connections in use, db cpu low").
+ *     etcd core all down"), else it has no cue of its own ("pooled connections in use, db cpu low"),
+ *     unless its window holds a state word another phrase took ("the database and traffic are normal").
  * <li><b>Cost.</b> Phrases are tried per clause (a long clause in overlapping stretches twice as
  *     long as any window) and within the two clauses an "and"/"or" joins; a window is found from a
  *     per-segment index of where each concept stands ({@code Positions}), so it costs the words its
