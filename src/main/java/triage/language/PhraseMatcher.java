@@ -215,7 +215,7 @@ final class PhraseMatcher {
         return !last.any() || last.affirms(true);
     }
 
-    /** A phrase with no cue of its own takes those another phrase holds in its window ("the db and traffic are normal"). */
+    /** A phrase with no cue of its own takes those another phrase holds in its window ("the db and the queue look normal"). */
     private static Cues held(Match m, Cues mine, List<Token> cued, boolean[] used) {
         if (mine.any() || !m.phrase().affirms) return mine;
         boolean[] own = new boolean[m.to() - m.from() + 1];

@@ -70,7 +70,7 @@
  *     state back): "triggers not running websocket down" is two failures, not two double flips. A
  *     phrase no cue is nearest to shares a neighbour's cues when only stopwords part them ("redis
  *     etcd core all down"), else it has no cue of its own ("pooled connections in use, db cpu low"),
- *     unless its window holds a state word another phrase took ("the database and traffic are normal").
+ *     unless its window holds a state word another phrase took ("the db and the queue look normal").
  * <li><b>Cost.</b> Phrases are tried per clause (a long clause in overlapping stretches twice as
  *     long as any window) and within the two clauses an "and"/"or" joins; a window is found from a
  *     per-segment index of where each concept stands ({@code Positions}), so it costs the words its

@@ -299,7 +299,7 @@ class ConversationsTest {
     @Test
     void a_retraction_forgets_what_was_reported() {
         assertEquals("rethinkdb", top(chat.handle("oops", "nobody can log in to backoffice")));
-        Turn t = chat.handle("oops", "never mind, it was my own laptop, all good now");
+        Turn t = chat.handle("oops", "never mind, it was my own phone");
         assertEquals(Turn.Kind.RESET, t.kind());
         assertNull(top(t));
     }

@@ -26,7 +26,7 @@ class DnsReadingTest {
             "a traceroute goes to a host that isn't ours                           | dns-resolves-as-expected-",
             "the registrar let the domain lapse                                    | dns-resolves-as-expected-",
             // a bare address is no DNS reading at all
-            "the right IP works directly                                           | ''",
+            "the right IP is fine                                                  | ''",
     })
     void a_name_that_does_not_resolve_where_expected(String text, String expected) {
         assertEquals(expected, Shown.readings(in, text));

@@ -45,7 +45,7 @@ class LoadAndPoolReadingTest {
             // a pool's error in a log line is the pool's; a slow query log with nothing in it denies slow queries
             "DB connection timeout                                                       | connection-pool-exhausted+",
             "the slow query log is empty                                                 | slow-queries-",
-            "postgres itself is barely loaded                                            | database-blocking-",
+            "postgres is barely loaded                                                   | database-blocking-",
             // a safeguard named as missing is no external call that is absent
             "the sms vendor is slow, no circuit breaker                                  | external-api-slow+",
     })

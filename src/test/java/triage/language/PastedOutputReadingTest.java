@@ -56,9 +56,9 @@ class PastedOutputReadingTest {
             // "exceptions" in a class name stems to "except", but is no "except" that turns what follows
             "botocore.exceptions.ReadTimeoutError: Read timeout on endpoint URL: https://media.s3.amazonaws.com/x | object-storage-slow+",
             // the host= of an HTTP client's error is the called host, not a machine that is down
-            "requests.exceptions.ReadTimeout: HTTPSConnectionPool(host='api.payprovider.example', port=443)      | external-api-slow+",
+            "requests.exceptions.ReadTimeout: HTTPSConnectionPool(host='rates.shipco.example', port=443)        | external-api-slow+",
             // a bare subject shares the state a neighbouring phrase holds ("traffic normal")
-            "the database and traffic are normal                                                             | database-blocking- load-above-normal-",
+            "the db and traffic look normal                                                                  | database-blocking- load-above-normal-",
     })
     void error_lines_and_shared_states(String text, String expected) {
         assertEquals(expected, Shown.readings(in, text));

@@ -16,8 +16,8 @@ class RetractionsTest {
     private final Interpreter in = Fixtures.shipped().interpreter();
 
     @ParameterizedTest
-    @ValueSource(strings = {"nevermind, it was my own laptop, all good now", "false alarm", "nvm, it was my proxy settings",
-            "sorry, I had typed the staging url. prod is fine", "it was the planned load test, everything normal now"})
+    @ValueSource(strings = {"nevermind, it was my own desktop", "false alarm", "nvm, it was my browser cache",
+            "sorry, I had opened the test site", "that was a scheduled failover drill"})
     void retractions(String text) {
         assertTrue(in.retracts(text));
         assertEquals(List.of(), in.read(List.of("the site is down!!", text)).readings());
