@@ -30,17 +30,22 @@ public final class Main implements Runnable {
     public static void main(String[] args) {
         // first: the JIT's directives apply only to what it compiles after them
         JitDirectives.applyInBackground(args);
-        StopSignals.install();
+        boolean serve = args.length > 0 && "serve".equals(args[0]);
         // the one-shot commands print their answer on stdout; the log only speaks when something is wrong
-        if (args.length == 0 || !"serve".equals(args[0])) {
+        if (!serve) {
             ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
                     .setLevel(ch.qos.logback.classic.Level.WARN);
+        } else {
+            Thread logging = new Thread(org.slf4j.LoggerFactory::getILoggerFactory, "logging");
+            logging.setDaemon(true);
+            logging.start();
         }
+        // the runbooks load on the other core while the rest of this and the command line are done
+        HeadStart head = HeadStart.begin(args);
+        StopSignals.install();
         // gRPC logs through java.util.logging; one log, one line per event
         org.slf4j.bridge.SLF4JBridgeHandler.removeHandlersForRootLogger();
         org.slf4j.bridge.SLF4JBridgeHandler.install();
-        // the runbooks load on another core while the command line below is built and parsed
-        HeadStart head = HeadStart.begin(args);
         System.exit(commandLine(head, args).execute(args));
     }
 

@@ -24,7 +24,12 @@ import java.util.List;
  * an IDE) it does nothing. It never fails a start: it only saves time.
  */
 public final class JitDirectives {
-    /** Start-up-only code: class writers, YAML, the command line, the rule cache's reader. */
+    /**
+     * Start-up-only code: class writers, YAML, the command line, the rule cache's reader, and the
+     * class loader's own reading of the jar (its index, inflating, URLs; the optimising compiler
+     * spent a few hundred milliseconds of a start on these); the digest that hashes the runbooks
+     * (a chat platform's signature check runs it too, on a body of a few kilobytes).
+     */
     static final List<String> STARTING = List.of(
             "jdk/internal/org/objectweb/asm/*.*",
             "java/lang/invoke/InvokerBytecodeGenerator.*",
@@ -35,7 +40,14 @@ public final class JitDirectives {
             "org/yaml/snakeyaml/*.*",
             "com/fasterxml/jackson/dataformat/yaml/*.*",
             "picocli/*.*",
-            "java/io/ObjectInputStream*.*");
+            "java/io/ObjectInputStream*.*",
+            "java/util/zip/ZipFile*.*",
+            "java/util/zip/Inflater*.*",
+            "java/util/jar/*.*",
+            "jdk/internal/loader/*.*",
+            "jdk/internal/jimage/*.*",
+            "sun/net/www/*.*",
+            "sun/security/provider/*.*");
 
     /** Everything: a one-shot command ends before optimised code pays. */
     static final List<String> ONE_SHOT = List.of("*.*");

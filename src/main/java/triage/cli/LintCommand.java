@@ -7,15 +7,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
-import triage.alerts.AlertMap;
-import triage.app.App;
 import triage.app.Config;
 import triage.engine.Lint;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 
 /** {@code lint [DIR]}: the runbooks' test runner; non-zero exit on any problem. */
@@ -32,9 +29,7 @@ public final class LintCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the findings as JSON.")
     boolean json;
 
-    @Option(names = "--scenario-timeout", paramLabel = "MS", defaultValue = "30000",
-            description = "How long one scenario may run before the set is rejected naming the rule it is stuck in (default: 30000).")
-    long scenarioMillis;
+    @Mixin LintRun lint;
 
     @Override public Integer call() throws Exception {
         Config config;
@@ -55,8 +50,7 @@ public final class LintCommand implements Callable<Integer> {
                 if (sibling != null && Files.isDirectory(sibling) && !Files.isDirectory(knowledge)) knowledge = sibling;
             }
         }
-        Lint.Report report = Lint.run(App.compiler(config, Duration.ofMillis(scenarioMillis)), rules, knowledge);
-        report = AlertMap.withAlerts(report, knowledge);
+        Lint.Report report = lint.run(config, rules, knowledge);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(LintView.of(report)));

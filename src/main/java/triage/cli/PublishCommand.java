@@ -5,8 +5,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
-import triage.alerts.AlertMap;
-import triage.app.App;
 import triage.app.Config;
 import triage.engine.Lint;
 import triage.rollout.Etcd;
@@ -40,9 +38,7 @@ public final class PublishCommand implements Callable<Integer> {
             description = "Deadline for the etcd write, in milliseconds (default: 5000).")
     long timeoutMillis;
 
-    @Option(names = "--scenario-timeout", paramLabel = "MS", defaultValue = "30000",
-            description = "How long one scenario may run before the set is rejected naming the rule it is stuck in (default: 30000).")
-    long scenarioMillis;
+    @Mixin LintRun lint;
 
     @Override public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -65,8 +61,7 @@ public final class PublishCommand implements Callable<Integer> {
             err.println("triage: " + e.getMessage());
             return 2;
         }
-        Lint.Report report = Lint.run(App.compiler(config, Duration.ofMillis(scenarioMillis)), config.rules(), config.knowledge());
-        report = AlertMap.withAlerts(report, config.knowledge());
+        Lint.Report report = lint.run(config, config.rules(), config.knowledge());
         if (!report.ok()) {
             report.problems().forEach(err::println);
             err.println("triage: not published: " + report.problems().size() + " problem(s); fix them and run lint");

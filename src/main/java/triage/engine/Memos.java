@@ -14,7 +14,8 @@ import java.util.Set;
 
 /**
  * What {@link Triage} remembers of the answers given on one rulebook revision: each sentence's
- * reading and each diagnosis' outcome. Both are pure functions of the revision, so a new revision
+ * reading, the runbooks each set of reports keeps to ({@link Rulebook#runbooksOn}) and each
+ * diagnosis' outcome. Both are pure functions of the revision, so a new revision
  * starts a new set and the old one is dropped whole. Each memo is a bounded Caffeine cache: a
  * burst of distinct inputs evicts the least useful entries, never grows memory; values are immutable.
  */
@@ -26,6 +27,10 @@ final class Memos {
     private final String revision;
     private final Cache<String, Interpretation> sentences = bounded();
     private final Cache<Outcome.Key, Outcome> outcomes = bounded();
+    private final Cache<OnKey, Set<String>> runbooksOn = bounded();
+
+    /** What {@link Rulebook#runbooksOn} follows from, each set in its order (the answer's order follows it). */
+    private record OnKey(List<String> configured, List<String> mentioned, List<String> setAside, List<String> seen) {}
 
     Memos(String revision) {
         this.revision = revision;
@@ -34,6 +39,18 @@ final class Memos {
     String revision() { return revision; }
 
     Cache<Outcome.Key, Outcome> outcomes() { return outcomes; }
+
+    /** {@code rb.runbooksOn(...)}, remembered: {@code rb} is of this revision, and the answer is a function of it and the sets. */
+    Set<String> runbooksOn(Rulebook rb, Set<String> configured, Set<String> mentioned, Set<String> setAside,
+                           Set<String> seen) {
+        OnKey key = new OnKey(List.copyOf(configured), List.copyOf(mentioned), List.copyOf(setAside), List.copyOf(seen));
+        Set<String> on = runbooksOn.getIfPresent(key);
+        if (on == null) {
+            on = Collections.unmodifiableSet(new LinkedHashSet<>(rb.runbooksOn(configured, mentioned, setAside, seen)));
+            runbooksOn.put(key, on);
+        }
+        return on;
+    }
 
     // upkeep on the calling thread: nothing is handed to the common pool per request
     private static <K, V> Cache<K, V> bounded() {

@@ -16,17 +16,43 @@ import java.util.Set;
  */
 record Outcome(List<Cause> causes, List<Cause> ruledOut, List<Check> checks, List<Observation> inferred,
                List<Diagnosis.Firing> firings, Remedy remedy) {
-    record Key(List<Object> observations, List<String> hints, Set<String> scope, Set<String> setAside) {
+    /**
+     * What an outcome follows from (see {@link Diagnoser#remembered}). Its hash is worked out once,
+     * while the key is built: a memo lookup asks for it, and a hit then compares the lists.
+     */
+    static final class Key {
+        private final List<Object> observations;
+        private final List<String> hints;
+        private final Set<String> scope;
+        private final Set<String> setAside;
+        private final int hash;
+
+        private Key(List<Object> observations, List<String> hints, Set<String> scope, Set<String> setAside) {
+            this.observations = observations;
+            this.hints = hints;
+            this.scope = scope;
+            this.setAside = setAside;
+            this.hash = ((observations.hashCode() * 31 + hints.hashCode()) * 31 + scope.hashCode()) * 31 + setAside.hashCode();
+        }
+
         static Key of(List<Observation> observations, Set<String> hints, Set<String> scope, Set<String> setAside,
                       boolean withText) {
-            List<Object> k = new ArrayList<>(observations.size() * 4);
+            Object[] k = new Object[observations.size() * (withText ? 4 : 3)];
+            int i = 0;
             for (Observation o : observations) {
-                k.add(o.getSymptom());
-                k.add(o.isPresent());
-                k.add(o.getSource());
-                if (withText) k.add(o.getText());
+                k[i++] = o.getSymptom();
+                k[i++] = o.isPresent();
+                k[i++] = o.getSource();
+                if (withText) k[i++] = o.getText();
             }
-            return new Key(k, List.copyOf(hints), Set.copyOf(scope), Set.copyOf(setAside));
+            return new Key(java.util.Arrays.asList(k), List.copyOf(hints), Set.copyOf(scope), Set.copyOf(setAside));
+        }
+
+        @Override public int hashCode() { return hash; }
+
+        @Override public boolean equals(Object o) {
+            return o == this || o instanceof Key k && k.hash == hash && k.observations.equals(observations)
+                    && k.hints.equals(hints) && k.scope.equals(scope) && k.setAside.equals(setAside);
         }
     }
 

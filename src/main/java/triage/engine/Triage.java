@@ -234,7 +234,7 @@ public final class Triage {
         // what people reported votes for their stack; the deployment's live checks may span several
         Set<String> seen = new LinkedHashSet<>();
         for (Observation o : observations) if (!Observation.PROBE.equals(o.getSource())) seen.add(o.getSymptom());
-        Set<String> on = rb.runbooksOn(said.stacks().isEmpty() ? stacks : said.stacks(), runbooks, setAside, seen);
+        Set<String> on = memos.runbooksOn(rb, said.stacks().isEmpty() ? stacks : said.stacks(), runbooks, setAside, seen);
         List<String> unread = notUnderstood;
         // only the rules run under the deadline: reading the text has its own budget (and may load a model),
         // and a remembered outcome fires nothing, so it is answered here without a hand-off to a worker

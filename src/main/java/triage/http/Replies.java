@@ -15,9 +15,25 @@ final class Replies {
     /** Marks a response whose error body we wrote, so the 404 fallback leaves it alone. */
     private static final String OWN_ERROR = "triage.error";
 
+    /** Bodies above this are written to a buffer of their own, so no thread keeps a large one. */
+    private static final int KEPT = 64 * 1024;
+    /**
+     * Each request thread's buffer for the body being written: a response is copied out of it
+     * whole, so only that copy is new per request (a fresh 4 KiB buffer, grown and then copied,
+     * was a tenth of the bytes a remembered diagnosis allocated).
+     */
+    private static final ThreadLocal<Buffer> BUFFERS = ThreadLocal.withInitial(Buffer::new);
+
     private final ObjectMapper mapper;
 
     Replies(ObjectMapper mapper) { this.mapper = mapper; }
+
+    /** A byte buffer that can be emptied and kept. */
+    private static final class Buffer extends ByteArrayOutputStream {
+        Buffer() { super(4096); }
+
+        boolean large() { return buf.length > KEPT; }
+    }
 
     /** Writes a JSON body field by field. */
     @FunctionalInterface
@@ -30,11 +46,14 @@ final class Replies {
      * sets; {@code ctx.json} goes through a String that Javalin then encodes again.
      */
     void json(Context ctx, Body body) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
+        Buffer out = BUFFERS.get();
+        out.reset();
         try (JsonGenerator g = mapper.createGenerator(out)) {
             body.write(g);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            if (out.large()) BUFFERS.remove();
         }
         ctx.contentType(ContentType.APPLICATION_JSON).result(out.toByteArray());
     }
