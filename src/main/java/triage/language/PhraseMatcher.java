@@ -18,11 +18,15 @@ final class PhraseMatcher {
     private final PhraseFinder finder;
     private final Map<String, Symptom> symptoms;
     private final Hypotheses hypotheses;
+    /** Concepts of arriving ({@code Lexicon#arrivals}): a phrase holding one states its own fact. */
+    private final Set<String> arrivals;
 
-    PhraseMatcher(Map<String, List<Phrase>> byConcept, Map<String, Symptom> symptoms, Hypotheses hypotheses) {
+    PhraseMatcher(Map<String, List<Phrase>> byConcept, Map<String, Symptom> symptoms, Hypotheses hypotheses,
+                  Set<String> arrivals) {
         this.finder = new PhraseFinder(byConcept);
         this.symptoms = symptoms;
         this.hypotheses = hypotheses;
+        this.arrivals = Set.copyOf(arrivals);
     }
 
     /** How far, in words, a phrase may reach across an "and" or "or": no phrase is longer than this. */
@@ -143,10 +147,18 @@ final class PhraseMatcher {
         java.util.Arrays.fill(bare, true);
         // "not working" is one failure, not a negation and a word of health that cancel
         List<Token> cued = StateNegation.apply(seg, used);
+        // a phrase holding a verb of arriving ("requests reach the api") states its own fact, and
+        // what the next clause says ("and fail") is about its subject, not about the arriving
+        boolean[] arriving = new boolean[n];
+        for (Match m : accepted) for (int i : m.consumed()) if (arrivals.contains(seg.get(i).stem())) {
+            for (int j : m.consumed()) arriving[j] = true;
+        }
+        boolean[] stated = new boolean[parts];
         for (int i = 0; i < n; i++) {
             Token t = seg.get(i);
             // a phrase that took a cue of its own ("no core instances") states its fact: no bare noun phrase
-            if (t.word() && used[i] && t.cue()) bare[part[i]] = false;
+            if (t.word() && used[i] && (t.cue() || arriving[i])) bare[part[i]] = false;
+            if (arriving[i]) stated[part[i]] = true;
             if (!t.word() || used[i]) continue;
             clauseCues[clauseOf[i]].add(cued.get(i));
             if (!t.bare() && !t.cue()) bare[part[i]] = false;
@@ -176,6 +188,18 @@ final class PhraseMatcher {
 
         accepted.sort(Comparator.comparingInt(Match::from));
         Map<Match, Cues> own = NearestCues.of(cued, accepted, clauseOf, used);
+        // "logins arrive at the api and fail": a clause that only says how something went, after
+        // one stating an arrival, is about that clause's subject (the phrase without the verb)
+        boolean[] hasPhrase = new boolean[parts];
+        for (Match m : accepted) hasPhrase[part[m.from()]] = true;
+        for (Match m : accepted) {
+            int at = part[m.from()];
+            if (!stated[at] || cues[at].any() || at + 1 >= parts || hasPhrase[at + 1] || !cues[at + 1].any()) continue;
+            boolean arrives = false;
+            for (int i : m.consumed()) arrives |= arriving[i];
+            Cues o = own.get(m);
+            if (!arrives && (o == null || !o.any())) own.put(m, cues[at + 1]);
+        }
         // a fault named in a clause without other cues means what it names there failed:
         // "execute gives no core instances" says execute fails
         boolean[] fault = new boolean[parts];

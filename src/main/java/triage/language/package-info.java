@@ -27,7 +27,10 @@
  *     clauses), except after an opening subordinate clause ("when I open the systems tab, the list
  *     stays blank"), which states nothing itself and says what the next clause is about. A clause
  *     that is only a bare noun phrase ("login and search fail") shares its
- *     neighbour's predicate; after "except" a clause without cues takes the opposite of what came
+ *     neighbour's predicate; one whose phrase holds a verb of arriving ({@code arrivals} in the
+ *     lexicon: "requests reach the api") states its own fact, and a clause after it that only says
+ *     how things went is about its subject ("logins arrive at the api and fail": login fails, the
+ *     requests did arrive); after "except" a clause without cues takes the opposite of what came
  *     before.
  * <li><b>Suspects ruled out</b> ({@code Eliminations}). A clause that opens with "not" and only
  *     names something ("not etcd", "it's not the load balancer either") says that thing is not
