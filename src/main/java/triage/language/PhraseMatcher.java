@@ -115,10 +115,16 @@ final class PhraseMatcher {
         }
         boolean[] used = new boolean[n];
         List<Match> accepted = new ArrayList<>();
+        boolean[] denied = new boolean[n];
         next:
         for (Match m : best(found)) {
             for (int i : m.consumed()) if (used[i]) continue next;
+            // a word of state is shared by the phrases it ends ("redis and etcd are down"), unless a
+            // phrase that denies its symptom took it as its own: "the modules list on every system
+            // is empty" is one fact, not also "all" failing
+            for (int i : m.classed()) if (denied[i]) continue next;
             for (int i : m.consumed()) used[i] = true;
+            if (!m.phrase().affirms) for (int i : m.consumed()) denied[i] = true;
             accepted.add(m);
         }
         // what is guessed or asked ("we thought it was the database", "is redis dead?") is not seen
@@ -222,7 +228,7 @@ final class PhraseMatcher {
             int at = part[m.from()];
             Cues mine = own.getOrDefault(m, denial(m, effective[at], cued, used, part));
             boolean pr = present.containsKey(m) ? present.get(m)
-                    : !mine.any() && (fault[at] || anyFault && !anyCue) ? !m.phrase().affirms
+                    : !mine.any() && (fault[at] || anyFault && !anyCue) ? false
                     : polarity(m.phrase(), mine, true);
             // one reading per symptom and polarity: a text saying it twice says it once
             if (said.add(s.id() + (pr ? "+" : "-"))) out.add(new Observation(s.id(), pr, text, Observation.TEXT));

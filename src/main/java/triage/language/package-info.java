@@ -38,7 +38,9 @@
  * <li><b>Phrases.</b> Every symptom phrase looks for the smallest window holding all its terms,
  *     inside one clause, or across one "and"/"or" (never a comma); gaps of up to four words that
  *     say something are allowed, stopwords do not count. Phrases with more words win; a word serves
- *     one phrase. Negation words written into a phrase ("no core instances", "not enough workers")
+ *     one phrase, but a word of state a phrase names by its class ({@code @fail}) is shared by the
+ *     phrases it ends ("redis and etcd are down"), unless a phrase denying its symptom took it as its
+ *     own ("the modules list on every system is empty" is not also everything failing). Negation words written into a phrase ("no core instances", "not enough workers")
  *     are the phrase's own and do not turn it again (pseudo-triggers in NegEx's terms).
  * <li><b>Negation of a state word</b> ({@code StateNegation}, NegEx's pre-negation). A negation
  *     whose next word that says something (stopwords between, at most four words on) is a failure
@@ -53,7 +55,7 @@
  *     takes the clause's state: an odd number of negations turns it; a failure word makes a symptom
  *     of something working absent; a health word ("fine", "up", "low") makes a fault absent ("db
  *     cpu is low" is database CPU normal). A fault named with no other cue in the sentence makes a
- *     working-symptom named with no cue of its own absent ("executing X, response says no core
+ *     working-symptom named with no cue of its own absent, whether its phrase names it or denies it ("executing X, response says no core
  *     instances": execute fails, with that error).
  * <li><b>Several facts in one clause</b> ({@code NearestCues}). When a clause holds two phrases or
  *     more, each cue goes to the phrase nearest to it (a tie sends a negation forward and a word of
