@@ -8,7 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * A phrase that denies its symptom ("modules list empty") owns its word of state: no other phrase
- * shares it, and a fault named beside it never turns the denial into its opposite.
+ * shares it, and a fault named beside it never turns the denial into its opposite. Commands sent
+ * to devices are executes.
  */
 class DenialStateWordTest {
     private final Interpreter in = Fixtures.shipped().interpreter();
@@ -26,6 +27,17 @@ class DenialStateWordTest {
             "executing a function, response says no core instances | execute-error-no-core+ execute-works-",
     })
     void a_denial_owns_its_state_word(String text, String expected) {
+        assertEquals(expected, Shown.readings(in, text));
+    }
+
+    @ParameterizedTest(name = "\"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            // a command sent to a device is an execute on its module; a device that ignores it fails it
+            "the room panel ignores our commands                   | execute-works-",
+            "commands from backoffice work                         | execute-works+",
+            "sending a command to the projector fails              | execute-works-",
+    })
+    void commands_are_executes(String text, String expected) {
         assertEquals(expected, Shown.readings(in, text));
     }
 }
