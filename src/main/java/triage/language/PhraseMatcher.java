@@ -170,7 +170,8 @@ final class PhraseMatcher {
             if (!t.bare() && !t.cue()) bare[part[i]] = false;
         }
         // an opening "when I open the systems tab," states nothing itself: the clause after it does
-        if (first[0] >= 0 && OPENERS.contains(seg.get(first[0]).stem())) bare[0] = true;
+        boolean opened = first[0] >= 0 && OPENERS.contains(seg.get(first[0]).stem());
+        if (opened) bare[0] = true;
         Cues[] cues = new Cues[parts];
         for (int c = 0; c < parts; c++) cues[c] = new Cues();
         for (int i = 0; i < n; i++) {
@@ -180,12 +181,26 @@ final class PhraseMatcher {
         int[] nextCued = new int[parts], prevCued = new int[parts];
         for (int c = parts - 1, k = -1; c >= 0; c--) { nextCued[c] = k; if (cues[c].any()) k = c; }
         for (int c = 0, k = -1; c < parts; c++) { prevCued[c] = k; if (cues[c].any()) k = c; }
+        // which kinds of symptom each part's phrases name: 1 something working, 2 a fault
+        int[] kinds = new int[parts];
+        for (Match m : accepted) kinds[part[m.from()]] |= symptoms.get(m.phrase().symptom).good() ? 1 : 2;
+        // a part without phrases lends its state only when it names nothing else ("and both fail"),
+        // not when it is about something unread ("lists ok")
+        boolean[] subjectless = new boolean[parts];
+        java.util.Arrays.fill(subjectless, true);
+        for (int i = 0; i < n; i++) {
+            Token t = seg.get(i);
+            if (t.word() && !used[i] && !t.cue() && !t.stop() && !t.bare()) subjectless[part[i]] = false;
+        }
         Cues[] effective = new Cues[parts];
         for (int c = 0; c < parts; c++) {
             effective[c] = cues[c];
             if (!cues[c].any() && bare[c]) {
                 int j = nextCued[c] >= 0 ? nextCued[c] : prevCued[c];
-                if (j >= 0) effective[c] = cues[j];
+                // a predicate is shared between names of the same kind ("login and search fail"):
+                // "lists ok, every other module executes" does not lend its "ok" to a fault
+                boolean lends = j >= 0 && (kinds[j] == 0 ? subjectless[j] || opened && c == 0 : (kinds[j] & kinds[c]) != 0);
+                if (lends) effective[c] = cues[j];
             }
         }
         for (int c = 0; c < parts; c++) {

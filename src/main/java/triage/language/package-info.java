@@ -27,7 +27,9 @@
  *     clauses), except after an opening subordinate clause ("when I open the systems tab, the list
  *     stays blank"), which states nothing itself and says what the next clause is about. A clause
  *     that is only a bare noun phrase ("login and search fail") shares its
- *     neighbour's predicate; one whose phrase holds a verb of arriving ({@code arrivals} in the
+ *     neighbour's predicate, when that neighbour names the same kind of symptom (working, or a
+ *     fault) or names nothing but how things went ("and both fail"): "lists ok, every other module
+ *     executes" lends no "ok"; one whose phrase holds a verb of arriving ({@code arrivals} in the
  *     lexicon: "requests reach the api") states its own fact, and a clause after it that only says
  *     how things went is about its subject ("logins arrive at the api and fail": login fails, the
  *     requests did arrive); after "except" a clause without cues takes the opposite of what came
