@@ -5,6 +5,7 @@ import triage.language.PhraseFinder.Match;
 import triage.model.Observation;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -140,8 +141,13 @@ final class PhraseMatcher {
         for (Match m : accepted) for (int i = m.from() + 1; i < m.to(); i++) inside[i] = true;
         int[] part = new int[n];
         int p = 0;
+        // the break each part ends at, when it is a word ("and", "or") and not a comma
+        BitSet joinedByWord = new BitSet();
         for (int i = 0; i < n; i++) {
-            if (seg.get(i).kind() == Token.Kind.WEAK_BREAK && !inside[i]) p++;
+            if (seg.get(i).kind() == Token.Kind.WEAK_BREAK && !inside[i]) {
+                if (!seg.get(i).stem().equals(",")) joinedByWord.set(p);
+                p++;
+            }
             part[i] = p;
         }
         int parts = p + 1;
@@ -184,8 +190,8 @@ final class PhraseMatcher {
         // which kinds of symptom each part's phrases name: 1 something working, 2 a fault
         int[] kinds = new int[parts];
         for (Match m : accepted) kinds[part[m.from()]] |= symptoms.get(m.phrase().symptom).good() ? 1 : 2;
-        // a part without phrases lends its state only when it names nothing else ("and both fail"),
-        // not when it is about something unread ("lists ok")
+        // a part without phrases lends its state across "and"/"or" ("the list and the functions
+        // fail"), else only when it names nothing else ("both fail"), not something unread ("lists ok")
         boolean[] subjectless = new boolean[parts];
         java.util.Arrays.fill(subjectless, true);
         for (int i = 0; i < n; i++) {
@@ -199,7 +205,8 @@ final class PhraseMatcher {
                 int j = nextCued[c] >= 0 ? nextCued[c] : prevCued[c];
                 // a predicate is shared between names of the same kind ("login and search fail"):
                 // "lists ok, every other module executes" does not lend its "ok" to a fault
-                boolean lends = j >= 0 && (kinds[j] == 0 ? subjectless[j] || opened && c == 0 : (kinds[j] & kinds[c]) != 0);
+                boolean joined = j >= 0 && (j == c + 1 && joinedByWord.get(c) || j == c - 1 && joinedByWord.get(j));
+                boolean lends = j >= 0 && (kinds[j] == 0 ? joined || subjectless[j] || opened && c == 0 : (kinds[j] & kinds[c]) != 0);
                 if (lends) effective[c] = cues[j];
             }
         }
