@@ -218,11 +218,19 @@ final class PhraseMatcher {
         Map<Match, Cues> own = NearestCues.of(cued, accepted, clauseOf, used);
         // "logins arrive at the api and fail": a clause that only says how something went, after
         // one stating an arrival, is about that clause's subject (the phrase without the verb)
-        boolean[] hasPhrase = new boolean[parts];
+        // ("sign-in requests arrive and fail with a database error": the clause opens on how it went)
+        boolean[] hasPhrase = new boolean[parts], opensOnState = new boolean[parts];
         for (Match m : accepted) hasPhrase[part[m.from()]] = true;
+        for (int i = 0, last = -1; i < n; i++) {
+            Token t = seg.get(i);
+            if (!t.word() || t.stop() || t.bare() || part[i] == last) continue;
+            last = part[i];
+            opensOnState[last] = t.cue() && !used[i];
+        }
         for (Match m : accepted) {
             int at = part[m.from()];
-            if (!stated[at] || cues[at].any() || at + 1 >= parts || hasPhrase[at + 1] || !cues[at + 1].any()) continue;
+            if (!stated[at] || cues[at].any() || at + 1 >= parts || !cues[at + 1].any()) continue;
+            if (hasPhrase[at + 1] && !opensOnState[at + 1]) continue;
             boolean arrives = false;
             for (int i : m.consumed()) arrives |= arriving[i];
             Cues o = own.get(m);
@@ -251,6 +259,7 @@ final class PhraseMatcher {
             Cues mine = own.getOrDefault(m, denial(m, effective[at], cued, used, part));
             boolean pr = present.containsKey(m) ? present.get(m)
                     : !mine.any() && (fault[at] || anyFault && !anyCue) ? false
+                    : s.turnedByNegationOnly() && m.phrase().affirms ? !mine.negated()
                     : polarity(m.phrase(), mine, true);
             // one reading per symptom and polarity: a text saying it twice says it once
             if (said.add(s.id() + (pr ? "+" : "-"))) out.add(new Observation(s.id(), pr, text, Observation.TEXT));

@@ -29,4 +29,20 @@ class ArrivalReadingTest {
     void arriving_states_its_own_fact(String text, String expected) {
         assertEquals(expected, Shown.readings(in, text));
     }
+
+    @ParameterizedTest(name = "\"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            // what the logs show of the requests is how they went: only a negation says they never came
+            "the api logs show an error for each attempt                   | requests-reach-services+",
+            "requests fail to reach the api                                | requests-reach-services-",
+            "the sign-in requests arrive and fail with a database error    | database-blocking+ login-works- requests-reach-services+",
+            // logs in a window are logs, nobody logging in
+            "the logs in that window are full of connection timeouts       | connection-pool-exhausted+",
+            // every and each pick out members; everything is everything
+            "every request fails                                           | backend-down+",
+            "everything is down                                            | backend-down+",
+    })
+    void what_the_logs_show_of_requests(String text, String expected) {
+        assertEquals(expected, Shown.readings(in, text));
+    }
 }
