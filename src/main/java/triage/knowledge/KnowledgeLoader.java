@@ -128,6 +128,9 @@ public final class KnowledgeLoader {
             if (!"good".equals(s.kind()) && !"bad".equals(s.kind())) {
                 problems.add(sf + ": symptom '" + s.id() + "' kind must be 'good' or 'bad', got '" + s.kind() + "'");
             }
+            if (!"state".equals(s.turnedBy()) && !"negation".equals(s.turnedBy())) {
+                problems.add(sf + ": symptom '" + s.id() + "' turned_by must be 'state' or 'negation', got '" + s.turnedBy() + "'");
+            }
             if (!Symptom.EFFORTS.contains(s.effort())) {
                 problems.add(sf + ": symptom '" + s.id() + "' effort must be one of " + Symptom.EFFORTS + ", got '" + s.effort() + "'");
             }

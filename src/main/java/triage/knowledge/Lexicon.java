@@ -23,12 +23,14 @@ import java.util.Map;
  * @param hypothesisEnds words, as typed, that end a guess's reach ("because", "since")
  * @param questions words, as typed, that open a yes/no question ("is", "could"): a sentence they open that
  *        ends in "?" asks, it does not report
+ * @param arrivals verbs of arriving ("reach", "hit", "receive"): a clause whose phrase holds one states its
+ *        own fact ("requests reach the api and fail" says they reach), it is no bare noun phrase
  */
 public record Lexicon(List<String> negations, List<String> failure, List<String> healthy,
                       List<String> strongBreaks, List<String> weakBreaks, List<String> exceptions,
                       List<String> bare, List<String> stopwords, Map<String, List<String>> synonyms,
                       List<String> yes, List<String> no, List<String> unsure, List<String> hypothetical,
-                      List<String> hypothesisEnds, List<String> questions) {
+                      List<String> hypothesisEnds, List<String> questions, List<String> arrivals) {
     public Lexicon {
         negations = copy(negations);
         failure = copy(failure);
@@ -46,6 +48,7 @@ public record Lexicon(List<String> negations, List<String> failure, List<String>
         hypothetical = copy(hypothetical);
         hypothesisEnds = copy(hypothesisEnds);
         questions = copy(questions);
+        arrivals = copy(arrivals);
     }
 
     /** Without words for guesses and questions: everything said is read as seen. */
@@ -54,7 +57,7 @@ public record Lexicon(List<String> negations, List<String> failure, List<String>
                    List<String> bare, List<String> stopwords, Map<String, List<String>> synonyms,
                    List<String> yes, List<String> no, List<String> unsure) {
         this(negations, failure, healthy, strongBreaks, weakBreaks, exceptions, bare, stopwords, synonyms, yes, no, unsure,
-                null, null, null);
+                null, null, null, null);
     }
 
     private static List<String> copy(List<String> l) { return l == null ? List.of() : List.copyOf(l); }

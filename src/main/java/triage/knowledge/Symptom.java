@@ -17,9 +17,14 @@ import java.util.List;
  *               on a host); {@code glance} when not given
  * @param examples whole sentences as people report it going wrong: absent for a good symptom,
  *                 present for a bad one (read by meaning, not by phrase)
+ * @param turnedBy {@code state} (the default): a failure or health word in the clause turns the
+ *                 symptom, as {@code kind} says; {@code negation}: only a negation does, since its
+ *                 words of state tell what was seen, not whether it was ("the logs show an error for
+ *                 each attempt" says the attempts arrive)
  */
 public record Symptom(String id, String kind, String question, String how, String effort, String present,
-                      String absent, List<String> says, List<String> denies, List<String> examples) {
+                      String absent, List<String> says, List<String> denies, List<String> examples,
+                      String turnedBy) {
     /** The efforts, cheapest first. */
     public static final List<String> EFFORTS = List.of("probe", "glance", "logs", "command");
 
@@ -28,7 +33,11 @@ public record Symptom(String id, String kind, String question, String how, Strin
         denies = denies == null ? List.of() : List.copyOf(denies);
         examples = examples == null ? List.of() : List.copyOf(examples);
         effort = effort == null || effort.isBlank() ? "glance" : effort;
+        turnedBy = turnedBy == null || turnedBy.isBlank() ? "state" : turnedBy;
     }
+
+    /** Whether only a negation turns a phrase naming it ({@code turned_by: negation}). */
+    public boolean turnedByNegationOnly() { return "negation".equals(turnedBy); }
 
     /** The effort's rank: 0 for a probe, 3 for a command. */
     public int effortRank() { return Math.max(0, EFFORTS.indexOf(effort)); }

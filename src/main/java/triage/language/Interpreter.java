@@ -87,7 +87,9 @@ public final class Interpreter {
         for (String n : lx.no()) no.add(String.join(" ", analyzer.conceptsOf(n)));
         for (String u : lx.unsure()) unsure.add(String.join(" ", analyzer.conceptsOf(u)));
         this.hypotheses = new Hypotheses(lx);
-        this.matcher = new PhraseMatcher(byConcept, symptoms, hypotheses);
+        Set<String> arrivals = new HashSet<>();
+        for (String a : lx.arrivals()) arrivals.addAll(analyzer.conceptsOf(a));
+        this.matcher = new PhraseMatcher(byConcept, symptoms, hypotheses, arrivals);
     }
 
     private void compile(Symptom s, List<String> texts, boolean affirms, List<String> problems) {

@@ -14,8 +14,11 @@ import java.util.Map;
  * {@link Budget}; immutable once built; thread-safe.
  */
 final class PhraseFinder {
-    /** {@code consumed}: the positions of the words the phrase's own words took. */
-    record Match(Phrase phrase, int from, int to, int[] consumed, boolean crossing) {}
+    /**
+     * {@code consumed}: the positions of the words the phrase's own words took; {@code classed}: those
+     * its class terms ({@code @fail}, {@code @state}, ...) took, which other phrases may share.
+     */
+    record Match(Phrase phrase, int from, int to, int[] consumed, int[] classed, boolean crossing) {}
 
     /**
      * The most tokens a window may span: a phrase has at most {@link Phrase#MAX_TERMS} terms and
@@ -221,14 +224,15 @@ final class PhraseFinder {
         for (int s = 0; s < spanCount; s++) {
             int from = (int) spans[s], to = from + (int) (spans[s] >>> 32 & 0xFF);
             if (assign(p, seg, from, to, 0, pick, taken, budget)) {
-                int[] consumed = new int[p.literals];
+                int[] consumed = new int[p.literals], classed = new int[terms - p.literals];
                 int min = Integer.MAX_VALUE, max = -1;
-                for (int t = 0, k = 0; t < terms; t++) {
+                for (int t = 0, k = 0, c = 0; t < terms; t++) {
                     if (p.terms.get(t).literal()) consumed[k++] = pick[t];
+                    else classed[c++] = pick[t];
                     min = Math.min(min, pick[t]);
                     max = Math.max(max, pick[t]);
                 }
-                return new Match(p, min, max, consumed, clauseOf[min] != clauseOf[max]);
+                return new Match(p, min, max, consumed, classed, clauseOf[min] != clauseOf[max]);
             }
             if (budget.spent()) return null;
         }

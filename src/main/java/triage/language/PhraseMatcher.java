@@ -5,6 +5,7 @@ import triage.language.PhraseFinder.Match;
 import triage.model.Observation;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -18,11 +19,15 @@ final class PhraseMatcher {
     private final PhraseFinder finder;
     private final Map<String, Symptom> symptoms;
     private final Hypotheses hypotheses;
+    /** Concepts of arriving ({@code Lexicon#arrivals}): a phrase holding one states its own fact. */
+    private final Set<String> arrivals;
 
-    PhraseMatcher(Map<String, List<Phrase>> byConcept, Map<String, Symptom> symptoms, Hypotheses hypotheses) {
+    PhraseMatcher(Map<String, List<Phrase>> byConcept, Map<String, Symptom> symptoms, Hypotheses hypotheses,
+                  Set<String> arrivals) {
         this.finder = new PhraseFinder(byConcept);
         this.symptoms = symptoms;
         this.hypotheses = hypotheses;
+        this.arrivals = Set.copyOf(arrivals);
     }
 
     /** How far, in words, a phrase may reach across an "and" or "or": no phrase is longer than this. */
@@ -111,10 +116,16 @@ final class PhraseMatcher {
         }
         boolean[] used = new boolean[n];
         List<Match> accepted = new ArrayList<>();
+        boolean[] denied = new boolean[n];
         next:
         for (Match m : best(found)) {
             for (int i : m.consumed()) if (used[i]) continue next;
+            // a word of state is shared by the phrases it ends ("redis and etcd are down"), unless a
+            // phrase that denies its symptom took it as its own: "the modules list on every system
+            // is empty" is one fact, not also "all" failing
+            for (int i : m.classed()) if (denied[i]) continue next;
             for (int i : m.consumed()) used[i] = true;
+            if (!m.phrase().affirms) for (int i : m.consumed()) denied[i] = true;
             accepted.add(m);
         }
         // what is guessed or asked ("we thought it was the database", "is redis dead?") is not seen
@@ -130,8 +141,13 @@ final class PhraseMatcher {
         for (Match m : accepted) for (int i = m.from() + 1; i < m.to(); i++) inside[i] = true;
         int[] part = new int[n];
         int p = 0;
+        // the break each part ends at, when it is a word ("and", "or") and not a comma
+        BitSet joinedByWord = new BitSet();
         for (int i = 0; i < n; i++) {
-            if (seg.get(i).kind() == Token.Kind.WEAK_BREAK && !inside[i]) p++;
+            if (seg.get(i).kind() == Token.Kind.WEAK_BREAK && !inside[i]) {
+                if (!seg.get(i).stem().equals(",")) joinedByWord.set(p);
+                p++;
+            }
             part[i] = p;
         }
         int parts = p + 1;
@@ -143,16 +159,25 @@ final class PhraseMatcher {
         java.util.Arrays.fill(bare, true);
         // "not working" is one failure, not a negation and a word of health that cancel
         List<Token> cued = StateNegation.apply(seg, used);
+        // a phrase holding a verb of arriving ("requests reach the api") states its own fact, and
+        // what the next clause says ("and fail") is about its subject, not about the arriving
+        boolean[] arriving = new boolean[n];
+        for (Match m : accepted) for (int i : m.consumed()) if (arrivals.contains(seg.get(i).stem())) {
+            for (int j : m.consumed()) arriving[j] = true;
+        }
+        boolean[] stated = new boolean[parts];
         for (int i = 0; i < n; i++) {
             Token t = seg.get(i);
             // a phrase that took a cue of its own ("no core instances") states its fact: no bare noun phrase
-            if (t.word() && used[i] && t.cue()) bare[part[i]] = false;
+            if (t.word() && used[i] && (t.cue() || arriving[i])) bare[part[i]] = false;
+            if (arriving[i]) stated[part[i]] = true;
             if (!t.word() || used[i]) continue;
             clauseCues[clauseOf[i]].add(cued.get(i));
             if (!t.bare() && !t.cue()) bare[part[i]] = false;
         }
         // an opening "when I open the systems tab," states nothing itself: the clause after it does
-        if (first[0] >= 0 && OPENERS.contains(seg.get(first[0]).stem())) bare[0] = true;
+        boolean opened = first[0] >= 0 && OPENERS.contains(seg.get(first[0]).stem());
+        if (opened) bare[0] = true;
         Cues[] cues = new Cues[parts];
         for (int c = 0; c < parts; c++) cues[c] = new Cues();
         for (int i = 0; i < n; i++) {
@@ -162,12 +187,27 @@ final class PhraseMatcher {
         int[] nextCued = new int[parts], prevCued = new int[parts];
         for (int c = parts - 1, k = -1; c >= 0; c--) { nextCued[c] = k; if (cues[c].any()) k = c; }
         for (int c = 0, k = -1; c < parts; c++) { prevCued[c] = k; if (cues[c].any()) k = c; }
+        // which kinds of symptom each part's phrases name: 1 something working, 2 a fault
+        int[] kinds = new int[parts];
+        for (Match m : accepted) kinds[part[m.from()]] |= symptoms.get(m.phrase().symptom).good() ? 1 : 2;
+        // a part without phrases lends its state across "and"/"or" ("the list and the functions
+        // fail"), else only when it names nothing else ("both fail"), not something unread ("lists ok")
+        boolean[] subjectless = new boolean[parts];
+        java.util.Arrays.fill(subjectless, true);
+        for (int i = 0; i < n; i++) {
+            Token t = seg.get(i);
+            if (t.word() && !used[i] && !t.cue() && !t.stop() && !t.bare()) subjectless[part[i]] = false;
+        }
         Cues[] effective = new Cues[parts];
         for (int c = 0; c < parts; c++) {
             effective[c] = cues[c];
             if (!cues[c].any() && bare[c]) {
                 int j = nextCued[c] >= 0 ? nextCued[c] : prevCued[c];
-                if (j >= 0) effective[c] = cues[j];
+                // a predicate is shared between names of the same kind ("login and search fail"):
+                // "lists ok, every other module executes" does not lend its "ok" to a fault
+                boolean joined = j >= 0 && (j == c + 1 && joinedByWord.get(c) || j == c - 1 && joinedByWord.get(j));
+                boolean lends = j >= 0 && (kinds[j] == 0 ? joined || subjectless[j] || opened && c == 0 : (kinds[j] & kinds[c]) != 0);
+                if (lends) effective[c] = cues[j];
             }
         }
         for (int c = 0; c < parts; c++) {
@@ -176,6 +216,26 @@ final class PhraseMatcher {
 
         accepted.sort(Comparator.comparingInt(Match::from));
         Map<Match, Cues> own = NearestCues.of(cued, accepted, clauseOf, used);
+        // "logins arrive at the api and fail": a clause that only says how something went, after
+        // one stating an arrival, is about that clause's subject (the phrase without the verb)
+        // ("sign-in requests arrive and fail with a database error": the clause opens on how it went)
+        boolean[] hasPhrase = new boolean[parts], opensOnState = new boolean[parts];
+        for (Match m : accepted) hasPhrase[part[m.from()]] = true;
+        for (int i = 0, last = -1; i < n; i++) {
+            Token t = seg.get(i);
+            if (!t.word() || t.stop() || t.bare() || part[i] == last) continue;
+            last = part[i];
+            opensOnState[last] = t.cue() && !used[i];
+        }
+        for (Match m : accepted) {
+            int at = part[m.from()];
+            if (!stated[at] || cues[at].any() || at + 1 >= parts || !cues[at + 1].any()) continue;
+            if (hasPhrase[at + 1] && !opensOnState[at + 1]) continue;
+            boolean arrives = false;
+            for (int i : m.consumed()) arrives |= arriving[i];
+            Cues o = own.get(m);
+            if (!arrives && (o == null || !o.any())) own.put(m, cues[at + 1]);
+        }
         // a fault named in a clause without other cues means what it names there failed:
         // "execute gives no core instances" says execute fails
         boolean[] fault = new boolean[parts];
@@ -205,7 +265,8 @@ final class PhraseMatcher {
             Cues mine = held(m, own.getOrDefault(m, denial(m, effective[at], cued, used, part)), cued, used);
             if (m.phrase().affirms && !mine.any() && !present.containsKey(m) && decided.contains(s.id() + "@" + at)) continue;
             boolean pr = present.containsKey(m) ? present.get(m)
-                    : !mine.any() && (fault[at] || anyFault && !anyCue) ? !m.phrase().affirms
+                    : !mine.any() && (fault[at] || anyFault && !anyCue) ? false
+                    : s.turnedByNegationOnly() && m.phrase().affirms ? !mine.negated()
                     : polarity(m.phrase(), mine, true);
             // one reading per symptom and polarity: a text saying it twice says it once
             if (said.add(s.id() + (pr ? "+" : "-"))) out.add(new Observation(s.id(), pr, text, Observation.TEXT));

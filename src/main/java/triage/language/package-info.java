@@ -38,7 +38,12 @@
  *     clauses), except after an opening subordinate clause ("when I open the systems tab, the list
  *     stays blank"), which states nothing itself and says what the next clause is about. A clause
  *     that is only a bare noun phrase ("login and search fail") shares its
- *     neighbour's predicate; after "except" a clause without cues takes the opposite of what came
+ *     neighbour's predicate, when that neighbour names the same kind of symptom (working, or a
+ *     fault) or names nothing but how things went ("and both fail"): "lists ok, every other module
+ *     executes" lends no "ok"; one whose phrase holds a verb of arriving ({@code arrivals} in the
+ *     lexicon: "requests reach the api") states its own fact, and a clause after it that only says
+ *     how things went is about its subject ("logins arrive at the api and fail": login fails, the
+ *     requests did arrive); after "except" a clause without cues takes the opposite of what came
  *     before.
  * <li><b>Suspects ruled out</b> ({@code Eliminations}). A clause that opens with "not" and only
  *     names something ("not etcd", "it's not the load balancer either") says that thing is not
@@ -46,7 +51,9 @@
  * <li><b>Phrases.</b> Every symptom phrase looks for the smallest window holding all its terms,
  *     inside one clause, or across one "and"/"or" (never a comma); gaps of up to four words that
  *     say something are allowed, stopwords do not count. Phrases with more words win; a word serves
- *     one phrase. Negation words written into a phrase ("no core instances", "not enough workers")
+ *     one phrase, but a word of state a phrase names by its class ({@code @fail}) is shared by the
+ *     phrases it ends ("redis and etcd are down"), unless a phrase denying its symptom took it as its
+ *     own ("the modules list on every system is empty" is not also everything failing). Negation words written into a phrase ("no core instances", "not enough workers")
  *     are the phrase's own and do not turn it again (pseudo-triggers in NegEx's terms).
  * <li><b>Negation of a state word</b> ({@code StateNegation}, NegEx's pre-negation). A negation
  *     whose next word that says something (stopwords between, at most four words on) is a failure
@@ -63,7 +70,7 @@
  *     an odd number of negations turns it; a failure word makes a symptom
  *     of something working absent; a health word ("fine", "up", "low") makes a fault absent ("db
  *     cpu is low" is database CPU normal). A fault named with no other cue in the sentence makes a
- *     working-symptom named with no cue of its own absent ("executing X, response says no core
+ *     working-symptom named with no cue of its own absent, whether its phrase names it or denies it ("executing X, response says no core
  *     instances": execute fails, with that error).
  * <li><b>Several facts in one clause</b> ({@code NearestCues}). When a clause holds two phrases or
  *     more, each cue goes to the phrase nearest to it (a tie sends a negation forward and a word of

@@ -1,0 +1,48 @@
+package triage.language;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import triage.Fixtures;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * A phrase holding a verb of arriving states its own fact, and a clause after it that says only
+ * how things went is about the subject: requests that reach the api and fail still reached it.
+ */
+class ArrivalReadingTest {
+    private final Interpreter in = Fixtures.shipped().interpreter();
+
+    @ParameterizedTest(name = "\"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            // the arriving is stated; the failure after "and" is the subject's
+            "logins arrive at the api and fail                     | login-works- requests-reach-services+",
+            "the requests reach the service and error out          | requests-reach-services+",
+            "api receives the requests and throws errors            | requests-reach-services+",
+            // without a verb of arriving, a bare noun phrase still shares its neighbour's predicate
+            "login and search fail                                 | login-works- search-works-",
+            // a verb that is not one of arriving leaves the old reading: both fail
+            "the modules list and the functions both fail          | modules-load-",
+            // the arriving itself negated or failed is still read so
+            "requests never reach the api                          | requests-reach-services-",
+    })
+    void arriving_states_its_own_fact(String text, String expected) {
+        assertEquals(expected, Shown.readings(in, text));
+    }
+
+    @ParameterizedTest(name = "\"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            // what the logs show of the requests is how they went: only a negation says they never came
+            "the api logs show an error for each attempt                   | requests-reach-services+",
+            "requests fail to reach the api                                | requests-reach-services-",
+            "the sign-in requests arrive and fail with a database error    | database-blocking+ login-works- requests-reach-services+",
+            // logs in a window are logs, nobody logging in
+            "the logs in that window are full of connection timeouts       | connection-pool-exhausted+",
+            // every and each pick out members; everything is everything
+            "every request fails                                           | backend-down+",
+            "everything is down                                            | backend-down+",
+    })
+    void what_the_logs_show_of_requests(String text, String expected) {
+        assertEquals(expected, Shown.readings(in, text));
+    }
+}

@@ -1,0 +1,41 @@
+package triage.language;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import triage.Fixtures;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * A bare noun phrase shares its neighbour's predicate only when that neighbour speaks of the same
+ * kind of symptom, or says nothing but how things went; the other modules answering confines a
+ * failure to some drivers.
+ */
+class SharedPredicateTest {
+    private final Interpreter in = Fixtures.shipped().interpreter();
+
+    @ParameterizedTest(name = "\"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            // shared: same kind, or a clause of state alone
+            "login and search, both failing                         | login-works- search-works-",
+            "most api calls fail, sign-in included                  | login-works- most-api-works-",
+            // not lent: an unread subject's "ok", or a working symptom's "ok" to a fault
+            "lists ok, every other module executes                  | single-driver-fails+",
+            "login ok, every other module executes                  | login-works+ single-driver-fails+",
+            // an opening clause still takes what the next one says
+            "when I open the systems tab, the list never fills in   | backoffice-lists-systems-",
+    })
+    void a_predicate_is_shared_within_its_kind(String text, String expected) {
+        assertEquals(expected, Shown.readings(in, text));
+    }
+
+    @ParameterizedTest(name = "\"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "the other modules in that room respond                 | single-driver-fails+",
+            "the other modules execute fine                         | single-driver-fails+",
+            "the other modules do not work either                   | single-driver-fails-",
+    })
+    void the_other_modules_answering(String text, String expected) {
+        assertEquals(expected, Shown.readings(in, text));
+    }
+}
