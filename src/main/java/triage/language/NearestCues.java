@@ -85,4 +85,33 @@ final class NearestCues {
         }
         return true;
     }
+
+    /** A phrase with no cue of its own takes those another phrase holds in its window ("the db and the queue look normal"). */
+    static Cues held(Match m, Cues mine, List<Token> cued, boolean[] used) {
+        if (mine.any() || !m.phrase().affirms) return mine;
+        boolean[] own = new boolean[m.to() - m.from() + 1];
+        for (int i : m.consumed()) own[i - m.from()] = true;
+        Cues in = new Cues();
+        for (int i = m.from(); i <= m.to(); i++) if (used[i] && !own[i - m.from()] && cued.get(i).cue()) in.add(cued.get(i));
+        return in.any() ? in : mine;
+    }
+
+    /**
+     * A clause's cues as they bear on a phrase that denies its symptom ("modules blank"): that
+     * phrase holds its own state word, so only a negation before its end turns it; one after it
+     * negates what follows ("the modules panel is blank with no functions in it" is one denial).
+     */
+    static Cues denial(Match m, Cues cues, List<Token> cued, boolean[] used, int[] part) {
+        if (m.phrase().affirms || cues.negations == 0) return cues;
+        int after = 0;
+        for (int i = m.to() + 1; i < cued.size() && part[i] == part[m.from()]; i++) {
+            if (!used[i] && cued.get(i).word() && cued.get(i).negation()) after++;
+        }
+        if (after == 0) return cues;
+        Cues c = new Cues();
+        c.negations = Math.max(0, cues.negations - after);
+        c.failure = cues.failure;
+        c.healthy = cues.healthy;
+        return c;
+    }
 }

@@ -254,4 +254,23 @@ final class PhraseFinder {
         }
         return false;
     }
+
+    /**
+     * The matches, best first: a phrase inside one clause beats one that must reach across
+     * clauses; then more words win, then the narrower window, then the one found first. Sorted as
+     * numbers (one per match, those four keys from the highest bits down), since a segment of a
+     * long body can hold thousands of matches.
+     */
+    static List<Match> best(List<Match> found) {
+        long[] keys = new long[found.size()];
+        for (int i = 0; i < keys.length; i++) {
+            Match m = found.get(i);
+            keys[i] = (m.crossing() ? 1L : 0L) << 62 | (long) (Phrase.MAX_TERMS - m.phrase().literals) << 56
+                    | (long) (m.to() - m.from()) << 32 | i;
+        }
+        java.util.Arrays.sort(keys);
+        List<Match> out = new ArrayList<>(keys.length);
+        for (long k : keys) out.add(found.get((int) k));
+        return out;
+    }
 }

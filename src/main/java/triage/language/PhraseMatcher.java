@@ -118,12 +118,12 @@ final class PhraseMatcher {
         List<Match> accepted = new ArrayList<>();
         boolean[] denied = new boolean[n];
         next:
-        for (Match m : best(found)) {
+        for (Match m : PhraseFinder.best(found)) {
             for (int i : m.consumed()) if (used[i]) continue next;
-            // a word of state is shared by the phrases it ends ("redis and etcd are down"), unless a
-            // phrase that denies its symptom took it as its own: "the modules list on every system
-            // is empty" is one fact, not also "all" failing
-            for (int i : m.classed()) if (denied[i]) continue next;
+            // a word of state is shared by the phrases it ends ("redis and etcd are down", "the db and
+            // traffic look normal"), unless a phrase that denies its symptom took it as its own within
+            // one clause: "the modules list on every system is empty" is one fact, not also "all" failing
+            if (!m.crossing()) for (int i : m.classed()) if (denied[i]) continue next;
             for (int i : m.consumed()) used[i] = true;
             if (!m.phrase().affirms) for (int i : m.consumed()) denied[i] = true;
             accepted.add(m);
@@ -134,7 +134,7 @@ final class PhraseMatcher {
             accepted.removeIf(m -> guessed[m.from()] || guessed[m.to()]);
             for (int i = 0; i < n; i++) used[i] |= guessed[i];
         }
-        if (gaps != null) gaps(seg, clauseOf, clause, accepted, used, gaps);
+        if (gaps != null) UnreadClauses.of(seg, clauseOf, clause, accepted, used, gaps);
 
         // weak breaks inside an accepted window do not part clauses
         boolean[] inside = new boolean[n];
@@ -245,7 +245,7 @@ final class PhraseMatcher {
         for (Match m : accepted) {
             Symptom s = symptoms.get(m.phrase().symptom);
             if (s.good()) continue;
-            boolean pr = polarity(m.phrase(), held(m, own.getOrDefault(m, denial(m, effective[part[m.from()]], cued, used, part)), cued, used), false);
+            boolean pr = polarity(m.phrase(), NearestCues.held(m, own.getOrDefault(m, NearestCues.denial(m, effective[part[m.from()]], cued, used, part)), cued, used), false);
             present.put(m, pr);
             if (pr) fault[part[m.from()]] = true;
         }
@@ -262,7 +262,7 @@ final class PhraseMatcher {
         for (Match m : accepted) {
             Symptom s = symptoms.get(m.phrase().symptom);
             int at = part[m.from()];
-            Cues mine = held(m, own.getOrDefault(m, denial(m, effective[at], cued, used, part)), cued, used);
+            Cues mine = NearestCues.held(m, own.getOrDefault(m, NearestCues.denial(m, effective[at], cued, used, part)), cued, used);
             if (m.phrase().affirms && !mine.any() && !present.containsKey(m) && decided.contains(s.id() + "@" + at)) continue;
             boolean pr = present.containsKey(m) ? present.get(m)
                     : !mine.any() && (fault[at] || anyFault && !anyCue) ? false
@@ -274,77 +274,6 @@ final class PhraseMatcher {
         Cues last = effective[parts - 1];
         for (int c = parts - 1; c >= 0 && !last.any(); c--) last = effective[c];
         return !last.any() || last.affirms(true);
-    }
-
-    /** A phrase with no cue of its own takes those another phrase holds in its window ("the db and the queue look normal"). */
-    private static Cues held(Match m, Cues mine, List<Token> cued, boolean[] used) {
-        if (mine.any() || !m.phrase().affirms) return mine;
-        boolean[] own = new boolean[m.to() - m.from() + 1];
-        for (int i : m.consumed()) own[i - m.from()] = true;
-        Cues in = new Cues();
-        for (int i = m.from(); i <= m.to(); i++) if (used[i] && !own[i - m.from()] && cued.get(i).cue()) in.add(cued.get(i));
-        return in.any() ? in : mine;
-    }
-
-    /**
-     * The matches, best first: a phrase inside one clause beats one that must reach across
-     * clauses; then more words win, then the narrower window, then the one found first. Sorted as
-     * numbers (one per match, those four keys from the highest bits down), since a segment of a
-     * long body can hold thousands of matches.
-     */
-    private static List<Match> best(List<Match> found) {
-        long[] keys = new long[found.size()];
-        for (int i = 0; i < keys.length; i++) {
-            Match m = found.get(i);
-            keys[i] = (m.crossing() ? 1L : 0L) << 62 | (long) (Phrase.MAX_TERMS - m.phrase().literals) << 56
-                    | (long) (m.to() - m.from()) << 32 | i;
-        }
-        java.util.Arrays.sort(keys);
-        List<Match> out = new ArrayList<>(keys.length);
-        for (long k : keys) out.add(found.get((int) k));
-        return out;
-    }
-
-    /**
-     * A clause's cues as they bear on a phrase that denies its symptom ("modules blank"): that
-     * phrase holds its own state word, so only a negation before its end turns it; one after it
-     * negates what follows ("the modules panel is blank with no functions in it" is one denial).
-     */
-    private static Cues denial(Match m, Cues cues, List<Token> cued, boolean[] used, int[] part) {
-        if (m.phrase().affirms || cues.negations == 0) return cues;
-        int after = 0;
-        for (int i = m.to() + 1; i < cued.size() && part[i] == part[m.from()]; i++) {
-            if (!used[i] && cued.get(i).word() && cued.get(i).negation()) after++;
-        }
-        if (after == 0) return cues;
-        Cues c = new Cues();
-        c.negations = Math.max(0, cues.negations - after);
-        c.failure = cues.failure;
-        c.healthy = cues.healthy;
-        return c;
-    }
-
-    /** The clauses of {@code seg} no accepted phrase touches, as their words, when two words or more say something. */
-    private static void gaps(List<Token> seg, int[] clauseOf, int clauses, List<Match> accepted, boolean[] used, List<String> into) {
-        boolean[] read = new boolean[clauses + 1];
-        for (Match m : accepted) for (int c = clauseOf[m.from()]; c <= clauseOf[m.to()]; c++) read[c] = true;
-        StringBuilder sb = new StringBuilder();
-        int saying = 0, current = 0;
-        for (int i = 0; i <= seg.size(); i++) {
-            int c = i < seg.size() ? clauseOf[i] : -1;
-            if (c != current) {
-                if (!read[current] && saying >= 2) into.add(sb.toString());
-                sb.setLength(0);
-                saying = 0;
-                current = c;
-            }
-            if (c < 0) break;
-            Token t = seg.get(i);
-            if (!t.word() || read[c] || used[i]) continue;
-            if (sb.length() > 0) sb.append(' ');
-            sb.append(t.surface());
-            if (!t.stop() && !t.bare()) saying++;
-        }
     }
 
     /**
