@@ -219,8 +219,7 @@ final class PhraseMatcher {
         // "logins arrive at the api and fail": a clause that only says how something went, after
         // one stating an arrival, is about that clause's subject (the phrase without the verb)
         // ("sign-in requests arrive and fail with a database error": the clause opens on how it went)
-        boolean[] hasPhrase = new boolean[parts], opensOnState = new boolean[parts];
-        for (Match m : accepted) hasPhrase[part[m.from()]] = true;
+        boolean[] opensOnState = new boolean[parts];
         for (int i = 0, last = -1; i < n; i++) {
             Token t = seg.get(i);
             if (!t.word() || t.stop() || t.bare() || part[i] == last) continue;
@@ -230,7 +229,7 @@ final class PhraseMatcher {
         for (Match m : accepted) {
             int at = part[m.from()];
             if (!stated[at] || cues[at].any() || at + 1 >= parts || !cues[at + 1].any()) continue;
-            if (hasPhrase[at + 1] && !opensOnState[at + 1]) continue;
+            if (kinds[at + 1] != 0 && !opensOnState[at + 1]) continue;
             boolean arrives = false;
             for (int i : m.consumed()) arrives |= arriving[i];
             Cues o = own.get(m);
@@ -238,6 +237,9 @@ final class PhraseMatcher {
         }
         // a fault named in a clause without other cues means what it names there failed:
         // "execute gives no core instances" says execute fails
+        // the cues that bear on a phrase: its own, else its part's (as a denial keeps them), else those its window holds
+        java.util.function.Function<Match, Cues> cuesOf = m -> NearestCues.held(m,
+                own.getOrDefault(m, NearestCues.denial(m, effective[part[m.from()]], cued, used, part)), cued, used);
         boolean[] fault = new boolean[parts];
         Map<Match, Boolean> present = new java.util.IdentityHashMap<>();
         Set<String> said = new java.util.HashSet<>();
@@ -245,7 +247,7 @@ final class PhraseMatcher {
         for (Match m : accepted) {
             Symptom s = symptoms.get(m.phrase().symptom);
             if (s.good()) continue;
-            boolean pr = polarity(m.phrase(), NearestCues.held(m, own.getOrDefault(m, NearestCues.denial(m, effective[part[m.from()]], cued, used, part)), cued, used), false);
+            boolean pr = polarity(m.phrase(), cuesOf.apply(m), false);
             present.put(m, pr);
             if (pr) fault[part[m.from()]] = true;
         }
@@ -262,7 +264,7 @@ final class PhraseMatcher {
         for (Match m : accepted) {
             Symptom s = symptoms.get(m.phrase().symptom);
             int at = part[m.from()];
-            Cues mine = NearestCues.held(m, own.getOrDefault(m, NearestCues.denial(m, effective[at], cued, used, part)), cued, used);
+            Cues mine = cuesOf.apply(m);
             if (m.phrase().affirms && !mine.any() && !present.containsKey(m) && decided.contains(s.id() + "@" + at)) continue;
             boolean pr = present.containsKey(m) ? present.get(m)
                     : !mine.any() && (fault[at] || anyFault && !anyCue) ? false
