@@ -7,6 +7,7 @@ import triage.language.Interpreter;
 import triage.model.Observation;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,8 +30,38 @@ final class Memos {
     private final Cache<Outcome.Key, Outcome> outcomes = bounded();
     private final Cache<OnKey, Set<String>> runbooksOn = bounded();
 
-    /** What {@link Rulebook#runbooksOn} follows from, each set in its order (the answer's order follows it). */
-    private record OnKey(List<String> configured, List<String> mentioned, List<String> setAside, List<String> seen) {}
+    /**
+     * What {@link Rulebook#runbooksOn} follows from: the four sets' members in one array, each set
+     * in its order (the answer's order follows it), with where each set ends; hashed once.
+     */
+    private static final class OnKey {
+        private final String[] members;
+        /** Where the configured, mentioned and set-aside members end. */
+        private final int configured;
+        private final int mentioned;
+        private final int setAside;
+        private final int hash;
+
+        OnKey(Set<String> configured, Set<String> mentioned, Set<String> setAside, Set<String> seen) {
+            members = new String[configured.size() + mentioned.size() + setAside.size() + seen.size()];
+            int i = 0;
+            for (String s : configured) members[i++] = s;
+            this.configured = i;
+            for (String s : mentioned) members[i++] = s;
+            this.mentioned = i;
+            for (String s : setAside) members[i++] = s;
+            this.setAside = i;
+            for (String s : seen) members[i++] = s;
+            hash = ((Arrays.hashCode(members) * 31 + this.configured) * 31 + this.mentioned) * 31 + this.setAside;
+        }
+
+        @Override public int hashCode() { return hash; }
+
+        @Override public boolean equals(Object o) {
+            return o == this || o instanceof OnKey k && k.hash == hash && k.configured == configured
+                    && k.mentioned == mentioned && k.setAside == setAside && Arrays.equals(k.members, members);
+        }
+    }
 
     Memos(String revision) {
         this.revision = revision;
@@ -43,7 +74,7 @@ final class Memos {
     /** {@code rb.runbooksOn(...)}, remembered: {@code rb} is of this revision, and the answer is a function of it and the sets. */
     Set<String> runbooksOn(Rulebook rb, Set<String> configured, Set<String> mentioned, Set<String> setAside,
                            Set<String> seen) {
-        OnKey key = new OnKey(List.copyOf(configured), List.copyOf(mentioned), List.copyOf(setAside), List.copyOf(seen));
+        OnKey key = new OnKey(configured, mentioned, setAside, seen);
         Set<String> on = runbooksOn.getIfPresent(key);
         if (on == null) {
             on = Collections.unmodifiableSet(new LinkedHashSet<>(rb.runbooksOn(configured, mentioned, setAside, seen)));
@@ -59,10 +90,17 @@ final class Memos {
 
     /**
      * What {@code texts} say, as {@link Interpreter#read(List)} reads them; each text is read once
-     * and remembered (a text is read on its own, so a batch is its texts' readings in order). The
+     * and remembered, a retraction as such (a text is read on its own, so a batch is its texts'
+     * readings in order, a retraction emptying what came before it). The
      * texts not remembered are paid from one budget for the request ({@link Interpreter.Reading});
      * a text read when it ran out is not what the text says, so it is not remembered.
      */
+    /**
+     * What the sentence memo keeps for a text that takes back what came before ({@link
+     * Interpreter#retracts}): known by identity, never read as observations.
+     */
+    private static final Interpretation RETRACTS = new Interpretation(List.of(), List.of(), Set.of(), List.of());
+
     Interpretation read(Interpreter interpreter, List<String> texts) {
         Interpreter.Reading reading = null;
         List<Observation> readings = new ArrayList<>();
@@ -71,21 +109,25 @@ final class Memos {
         List<String> gaps = new ArrayList<>();
         Set<String> seen = new java.util.HashSet<>();
         for (String text : texts) {
+            Interpretation one = sentences.getIfPresent(text);
+            if (one == null) {
+                if (interpreter.retracts(text)) {
+                    one = RETRACTS;
+                } else {
+                    if (reading == null) reading = interpreter.reading();
+                    Interpretation r = reading.read(text);
+                    one = new Interpretation(List.copyOf(r.readings()), List.copyOf(r.unrecognized()),
+                            Collections.unmodifiableSet(new LinkedHashSet<>(r.runbooks())), List.copyOf(r.gaps()));
+                }
+                if (text.length() <= MAX_TEXT && (one == RETRACTS || !reading.spent())) sentences.put(text, one);
+            }
             // "false alarm, it was my own laptop": what came before was no fault of the system
-            if (interpreter.retracts(text)) {
+            if (one == RETRACTS) {
                 readings.clear();
                 unrecognized.clear();
                 runbooks.clear();
                 gaps.clear();
                 continue;
-            }
-            Interpretation one = sentences.getIfPresent(text);
-            if (one == null) {
-                if (reading == null) reading = interpreter.reading();
-                Interpretation r = reading.read(text);
-                one = new Interpretation(List.copyOf(r.readings()), List.copyOf(r.unrecognized()),
-                        Collections.unmodifiableSet(new LinkedHashSet<>(r.runbooks())), List.copyOf(r.gaps()));
-                if (text.length() <= MAX_TEXT && !reading.spent()) sentences.put(text, one);
             }
             readings.addAll(one.readings());
             unrecognized.addAll(one.unrecognized());

@@ -6,8 +6,10 @@ import triage.language.Interpretation;
 import triage.language.Interpreter;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -46,5 +48,50 @@ class MemosTest {
         Interpretation alone = memos.read(in, List.of("nobody can log in"));
         assertEquals(List.of("login-works"), alone.readings().stream().map(o -> o.getSymptom()).toList(),
                 "the cut reading must not be remembered as what the sentence says");
+    }
+
+    @Test
+    void a_retraction_takes_back_what_came_before_when_remembered_as_well_as_when_first_read() {
+        List<String> body = List.of("nobody can log in", "false alarm, it was my own laptop", "the database is fine");
+        Interpretation direct = in.read(body);
+        Memos memos = new Memos(rb.revision());
+        for (int round = 0; round < 2; round++) {
+            Interpretation memo = memos.read(in, body);
+            assertEquals(said(direct), said(memo), "round " + round);
+            assertEquals(direct.unrecognized(), memo.unrecognized(), "round " + round);
+            assertEquals(List.copyOf(direct.runbooks()), List.copyOf(memo.runbooks()), "round " + round);
+        }
+        assertTrue(memos.read(in, List.of("false alarm, it was my own laptop")).readings().isEmpty());
+        assertEquals(List.of("login-works"), memos.read(in, List.of("nobody can log in")).readings().stream()
+                .map(o -> o.getSymptom()).toList(), "a text before a retraction is still remembered as what it says");
+    }
+
+    @Test
+    void the_runbooks_memo_tells_apart_the_same_names_in_other_sets_or_another_order() {
+        Memos memos = new Memos(rb.revision());
+        List<List<Set<String>>> asked = List.of(
+                List.of(ordered("placeos"), ordered("web-stack"), ordered(), ordered()),
+                List.of(ordered(), ordered("placeos", "web-stack"), ordered(), ordered()),
+                List.of(ordered(), ordered("web-stack", "placeos"), ordered(), ordered()),
+                List.of(ordered("placeos", "web-stack"), ordered("web-stack"), ordered(), ordered()),
+                List.of(ordered("web-stack", "placeos"), ordered("web-stack"), ordered(), ordered()),
+                List.of(ordered(), ordered(), ordered("login-works", "modules-load"), ordered()),
+                List.of(ordered(), ordered(), ordered("login-works"), ordered("modules-load")),
+                List.of(ordered(), ordered(), ordered(), ordered("login-works", "modules-load")));
+        for (int round = 0; round < 2; round++) {
+            for (List<Set<String>> a : asked) {
+                Set<String> direct = rb.runbooksOn(a.get(0), a.get(1), a.get(2), a.get(3));
+                Set<String> memo = memos.runbooksOn(rb, a.get(0), a.get(1), a.get(2), a.get(3));
+                assertEquals(List.copyOf(direct), List.copyOf(memo), a + ", round " + round);
+            }
+        }
+    }
+
+    private static List<String> said(Interpretation in) {
+        return in.readings().stream().map(o -> o.getSymptom() + "=" + o.isPresent() + " (" + o.getText() + ")").toList();
+    }
+
+    private static Set<String> ordered(String... names) {
+        return new LinkedHashSet<>(List.of(names));
     }
 }
