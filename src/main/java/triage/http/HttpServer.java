@@ -90,6 +90,12 @@ public final class HttpServer {
             config.showJavalinBanner = false;
             config.http.maxRequestSize = Bodies.MAX_BODY;
             config.http.customCompression(gzip());
+            // Javalin copies each body to Jetty through a buffer of this size, new per response; its
+            // default, Jetty's whole output buffer (32 KiB), was half of what a request allocated. One
+            // byte over what Jetty aggregates frames every body as before: one that fits goes out
+            // with its length, a longer one in chunks from its first write.
+            config.jetty.modifyHttpConfiguration(jetty ->
+                    config.http.responseBufferSize = jetty.getOutputAggregationSize() + 1);
             config.jsonMapper(new JavalinJackson(mapper, false));
             config.router.apiBuilder(() -> {
                 ops.addEndpoints();

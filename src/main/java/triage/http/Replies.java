@@ -6,8 +6,10 @@ import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import triage.render.OpsViews;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 /** Writes response bodies: JSON straight to UTF-8 bytes, and the one error shape. */
@@ -18,9 +20,11 @@ final class Replies {
     /** Bodies above this are written to a buffer of their own, so no thread keeps a large one. */
     private static final int KEPT = 64 * 1024;
     /**
-     * Each request thread's buffer for the body being written: a response is copied out of it
-     * whole, so only that copy is new per request (a fresh 4 KiB buffer, grown and then copied,
-     * was a tenth of the bytes a remembered diagnosis allocated).
+     * Each request thread's buffer for the body being written, handed to Javalin as the result
+     * itself: a request's response is written on its own thread once its handlers have run, before
+     * that thread takes another request, and a second body for the same request (an error after
+     * all) replaces the first as the result. No copy is made per request (a fresh 4 KiB buffer,
+     * grown and then copied, was a tenth of the bytes a remembered diagnosis allocated).
      */
     private static final ThreadLocal<Buffer> BUFFERS = ThreadLocal.withInitial(Buffer::new);
 
@@ -33,6 +37,9 @@ final class Replies {
         Buffer() { super(4096); }
 
         boolean large() { return buf.length > KEPT; }
+
+        /** What was written, read from this buffer itself: good until it is next reset. */
+        InputStream contents() { return new ByteArrayInputStream(buf, 0, count); }
     }
 
     /** Writes a JSON body field by field. */
@@ -55,7 +62,7 @@ final class Replies {
         } finally {
             if (out.large()) BUFFERS.remove();
         }
-        ctx.contentType(ContentType.APPLICATION_JSON).result(out.toByteArray());
+        ctx.contentType(ContentType.APPLICATION_JSON).result(out.contents());
     }
 
     /** Sends {@code text} as UTF-8 with {@code mediaType} (a ticket comment). */

@@ -284,4 +284,36 @@ class HttpServerTest {
             }
         });
     }
+
+    @Test
+    void a_json_body_that_fits_jettys_aggregate_goes_out_with_its_length_and_a_longer_one_in_chunks() {
+        serve(null, (server, c) -> {
+            String base = "http://localhost:" + server.port();
+            List<String> many = List.of("pool_active is at pool_max", "health checks are timing out", "memory keeps growing",
+                    "the lb is pulling servers out of rotation", "traffic is spiking", "users are unable to sign in",
+                    "etcd is down", "redis keys keep piling up in the daphne queue", "the database is fine",
+                    "s3 writes are slow", "dns resolves correctly", "core keeps crashing");
+            List<Integer> sizes = new java.util.ArrayList<>();
+            for (String body : List.of("{\"observations\": [\"nobody can log in to backoffice\"]}",
+                    JSON.writeValueAsString(java.util.Map.of("explain", true, "observations", many)))) {
+                HttpResponse<byte[]> r = RAW.send(HttpRequest.newBuilder(URI.create(base + "/api/diagnose"))
+                        .version(java.net.http.HttpClient.Version.HTTP_1_1).timeout(Duration.ofSeconds(10))
+                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+                assertEquals(200, r.statusCode());
+                assertTrue(JSON.readTree(r.body()).has("causes"));
+                sizes.add(r.body().length);
+                String length = r.headers().firstValue("Content-Length").orElse(null);
+                String chunked = r.headers().firstValue("Transfer-Encoding").orElse(null);
+                if (r.body().length <= 8192) {
+                    assertEquals(String.valueOf(r.body().length), length, body);
+                    assertEquals(null, chunked, body);
+                } else {
+                    assertEquals(null, length, "a body of " + r.body().length + " bytes");
+                    assertEquals("chunked", chunked, "a body of " + r.body().length + " bytes");
+                }
+            }
+            assertTrue(sizes.get(0) <= 8192 && sizes.get(1) > 8192, "one body of each kind: " + sizes);
+        });
+    }
 }
