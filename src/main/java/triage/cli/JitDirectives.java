@@ -27,8 +27,9 @@ public final class JitDirectives {
     /**
      * Start-up-only code: class writers, YAML, the command line, the rule cache's reader, and the
      * class loader's own reading of the jar (its index, inflating, URLs; the optimising compiler
-     * spent a few hundred milliseconds of a start on these); the digest that hashes the runbooks
-     * (a chat platform's signature check runs it too, on a body of a few kilobytes).
+     * spent a few hundred milliseconds of a start on these). The directives last as long as the
+     * process, so nothing a request may run is here: not the digests (SHA-256 hashes the runbooks
+     * while starting, but also every chat platform's signature check), not Drools, Jackson or Triage.
      */
     static final List<String> STARTING = List.of(
             "jdk/internal/org/objectweb/asm/*.*",
@@ -46,8 +47,7 @@ public final class JitDirectives {
             "java/util/jar/*.*",
             "jdk/internal/loader/*.*",
             "jdk/internal/jimage/*.*",
-            "sun/net/www/*.*",
-            "sun/security/provider/*.*");
+            "sun/net/www/*.*");
 
     /** Everything: a one-shot command ends before optimised code pays. */
     static final List<String> ONE_SHOT = List.of("*.*");
