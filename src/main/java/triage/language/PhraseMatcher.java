@@ -242,8 +242,9 @@ final class PhraseMatcher {
         // a fault named in a clause without other cues means what it names there failed:
         // "execute gives no core instances" says execute fails
         // the cues that bear on a phrase: its own, else its part's (as a denial keeps them), else those its window holds
-        java.util.function.Function<Match, Cues> cuesOf = m -> NearestCues.held(m,
-                own.getOrDefault(m, NearestCues.denial(m, effective[part[m.from()]], cued, used, part)), cued, used);
+        // (or, lying inside a denial's window, the denial's word of state)
+        java.util.function.Function<Match, Cues> cuesOf = m -> NearestCues.within(m, NearestCues.held(m,
+                own.getOrDefault(m, NearestCues.denial(m, effective[part[m.from()]], cued, used, part)), cued, used), accepted, seg);
         boolean[] fault = new boolean[parts];
         Map<Match, Boolean> present = new java.util.IdentityHashMap<>();
         Set<String> said = new java.util.HashSet<>();
