@@ -25,12 +25,16 @@ import java.util.Map;
  *        ends in "?" asks, it does not report
  * @param arrivals verbs of arriving ("reach", "hit", "receive"): a clause whose phrase holds one states its
  *        own fact ("requests reach the api and fail" says they reach), it is no bare noun phrase
+ * @param statements words that state a fact by themselves, a level or a change ("high", "grows", "slow"): a
+ *        clause whose phrase holds one is no bare noun phrase either ("organic rps 3x, per-view p50 flat"
+ *        is two facts; the second lends the first no "flat")
  */
 public record Lexicon(List<String> negations, List<String> failure, List<String> healthy,
                       List<String> strongBreaks, List<String> weakBreaks, List<String> exceptions,
                       List<String> bare, List<String> stopwords, Map<String, List<String>> synonyms,
                       List<String> yes, List<String> no, List<String> unsure, List<String> hypothetical,
-                      List<String> hypothesisEnds, List<String> questions, List<String> arrivals) {
+                      List<String> hypothesisEnds, List<String> questions, List<String> arrivals,
+                      List<String> statements) {
     public Lexicon {
         negations = copy(negations);
         failure = copy(failure);
@@ -49,6 +53,7 @@ public record Lexicon(List<String> negations, List<String> failure, List<String>
         hypothesisEnds = copy(hypothesisEnds);
         questions = copy(questions);
         arrivals = copy(arrivals);
+        statements = copy(statements);
     }
 
     /** Without words for guesses and questions: everything said is read as seen. */
@@ -57,7 +62,7 @@ public record Lexicon(List<String> negations, List<String> failure, List<String>
                    List<String> bare, List<String> stopwords, Map<String, List<String>> synonyms,
                    List<String> yes, List<String> no, List<String> unsure) {
         this(negations, failure, healthy, strongBreaks, weakBreaks, exceptions, bare, stopwords, synonyms, yes, no, unsure,
-                null, null, null, null);
+                null, null, null, null, null);
     }
 
     private static List<String> copy(List<String> l) { return l == null ? List.of() : List.copyOf(l); }

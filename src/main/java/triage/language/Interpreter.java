@@ -89,7 +89,9 @@ public final class Interpreter {
         this.hypotheses = new Hypotheses(lx);
         Set<String> arrivals = new HashSet<>();
         for (String a : lx.arrivals()) arrivals.addAll(analyzer.conceptsOf(a));
-        this.matcher = new PhraseMatcher(byConcept, symptoms, hypotheses, arrivals);
+        Set<String> statements = new HashSet<>();
+        for (String w : lx.statements()) statements.addAll(analyzer.conceptsOf(w));
+        this.matcher = new PhraseMatcher(byConcept, symptoms, hypotheses, arrivals, statements);
     }
 
     private void compile(Symptom s, List<String> texts, boolean affirms, List<String> problems) {

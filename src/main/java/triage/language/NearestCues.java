@@ -97,6 +97,28 @@ final class NearestCues {
     }
 
     /**
+     * A phrase with no cue of its own that lies inside a denial's window takes the denial's word of
+     * state when that word follows it ("backoffice search empty": the search is empty too), never its
+     * negation. Not one with terms of state of its
+     * own ("every ... @fail"), which a denial keeps its word from.
+     */
+    static Cues within(Match m, Cues mine, List<Match> accepted, List<Token> seg) {
+        if (mine.any() || !m.phrase().affirms || m.classed().length > 0) return mine;
+        for (Match d : accepted) {
+            if (d.phrase().affirms || d.from() >= m.from() || d.to() <= m.to()) continue;
+            Cues in = new Cues();
+            // its word of state after the phrase, as a predicate follows its subjects; never a negation
+            // written into the denial, nor a "not" that rules out what it names ("not a spike: ...")
+            for (int i : d.consumed()) {
+                Token t = seg.get(i);
+                if (i > m.to() && !t.negation() && (t.failure() || t.healthy())) in.add(t);
+            }
+            if (in.any()) return in;
+        }
+        return mine;
+    }
+
+    /**
      * A clause's cues as they bear on a phrase that denies its symptom ("modules blank"): that
      * phrase holds its own state word, so only a negation before its end turns it; one after it
      * negates what follows ("the modules panel is blank with no functions in it" is one denial).

@@ -21,13 +21,16 @@ final class PhraseMatcher {
     private final Hypotheses hypotheses;
     /** Concepts of arriving ({@code Lexicon#arrivals}): a phrase holding one states its own fact. */
     private final Set<String> arrivals;
+    /** Concepts that state a fact by themselves ({@code Lexicon#statements}): a phrase holding one is no bare noun phrase. */
+    private final Set<String> statements;
 
     PhraseMatcher(Map<String, List<Phrase>> byConcept, Map<String, Symptom> symptoms, Hypotheses hypotheses,
-                  Set<String> arrivals) {
+                  Set<String> arrivals, Set<String> statements) {
         this.finder = new PhraseFinder(byConcept);
         this.symptoms = symptoms;
         this.hypotheses = hypotheses;
         this.arrivals = Set.copyOf(arrivals);
+        this.statements = Set.copyOf(statements);
     }
 
     /** How far, in words, a phrase may reach across an "and" or "or": no phrase is longer than this. */
@@ -169,7 +172,8 @@ final class PhraseMatcher {
         for (int i = 0; i < n; i++) {
             Token t = seg.get(i);
             // a phrase that took a cue of its own ("no core instances") states its fact: no bare noun phrase
-            if (t.word() && used[i] && (t.cue() || arriving[i])) bare[part[i]] = false;
+            // as does one holding a word of level or change ("organic rps 3x")
+            if (t.word() && used[i] && (t.cue() || arriving[i] || statements.contains(t.stem()))) bare[part[i]] = false;
             if (arriving[i]) stated[part[i]] = true;
             if (!t.word() || used[i]) continue;
             clauseCues[clauseOf[i]].add(cued.get(i));
@@ -238,8 +242,9 @@ final class PhraseMatcher {
         // a fault named in a clause without other cues means what it names there failed:
         // "execute gives no core instances" says execute fails
         // the cues that bear on a phrase: its own, else its part's (as a denial keeps them), else those its window holds
-        java.util.function.Function<Match, Cues> cuesOf = m -> NearestCues.held(m,
-                own.getOrDefault(m, NearestCues.denial(m, effective[part[m.from()]], cued, used, part)), cued, used);
+        // (or, lying inside a denial's window, the denial's word of state)
+        java.util.function.Function<Match, Cues> cuesOf = m -> NearestCues.within(m, NearestCues.held(m,
+                own.getOrDefault(m, NearestCues.denial(m, effective[part[m.from()]], cued, used, part)), cued, used), accepted, seg);
         boolean[] fault = new boolean[parts];
         Map<Match, Boolean> present = new java.util.IdentityHashMap<>();
         Set<String> said = new java.util.HashSet<>();

@@ -53,7 +53,9 @@
  *     say something are allowed, stopwords do not count. Phrases with more words win; a word serves
  *     one phrase, but a word of state a phrase names by its class ({@code @fail}) is shared by the
  *     phrases it ends ("redis and etcd are down"), unless a phrase denying its symptom took it as its
- *     own ("the modules list on every system is empty" is not also everything failing). Negation words written into a phrase ("no core instances", "not enough workers")
+ *     own ("the modules list on every system is empty" is not also everything failing); a phrase naming
+ *     a symptom with no cue of its own inside a denial's window takes the denial's word of state after
+ *     it ("backoffice search empty": the search is empty too). Negation words written into a phrase ("no core instances", "not enough workers")
  *     are the phrase's own and do not turn it again (pseudo-triggers in NegEx's terms).
  * <li><b>Negation of a state word</b> ({@code StateNegation}, NegEx's pre-negation). A negation
  *     whose next word that says something (stopwords between, at most four words on) is a failure

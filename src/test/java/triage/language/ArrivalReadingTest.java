@@ -45,4 +45,15 @@ class ArrivalReadingTest {
     void what_the_logs_show_of_requests(String text, String expected) {
         assertEquals(expected, Shown.readings(in, text));
     }
+
+    @ParameterizedTest(name = "\"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            // the service answering when reached around the load balancer: the way in fails
+            "curling the api from inside the cluster works perfectly fine | load-balancer-healthy-",
+            "the api answers on its pod ip                                | load-balancer-healthy-",
+            "each api vm answers a direct curl                            | load-balancer-healthy-",
+    })
+    void reached_around_the_load_balancer(String text, String expected) {
+        assertEquals(expected, Shown.readings(in, text));
+    }
 }

@@ -23,6 +23,9 @@ class DenialStateWordTest {
             "haproxy backend DOWN                                  | backend-down+ load-balancer-healthy-",
             "redis and etcd are down                               | etcd-healthy- redis-healthy-",
             "everything is down                                    | backend-down+",
+            // a plain phrase inside a denial's window takes the state word after it, never its "not"
+            "backoffice search empty, the rest is fine             | backoffice-lists-systems- search-works-",
+            "not a spike: memory never comes back down after the traffic peaks | load-above-normal- memory-growing+",
             // a fault named without other cues still says what it names failed
             "executing a function, response says no core instances | execute-error-no-core+ execute-works-",
     })

@@ -22,6 +22,10 @@ class SharedPredicateTest {
             // not lent: an unread subject's "ok", or a working symptom's "ok" to a fault
             "lists ok, every other module executes                  | single-driver-fails+",
             "login ok, every other module executes                  | login-works+ single-driver-fails+",
+            // a phrase holding a level or a change states its own fact (lexicon: statements)
+            "organic traffic 3x, per-view p50 flat                  | genuine-load+ workers-blocked-",
+            // busy is not blocked; views as fast as usual say nothing holds the workers up
+            "all the daphne workers are busy, every view is quick     | workers-all-busy+ workers-blocked-",
             // an opening clause still takes what the next one says
             "when I open the systems tab, the list never fills in   | backoffice-lists-systems-",
     })
