@@ -50,6 +50,7 @@ public final class Interpreter {
     private final Set<String> unsure = new HashSet<>();
     private final PhraseMatcher matcher;
     private final Hypotheses hypotheses;
+    private final Retractions retractions;
 
     public Interpreter(Knowledge knowledge) {
         this.symptoms = knowledge.symptoms();
@@ -87,9 +88,12 @@ public final class Interpreter {
         for (String n : lx.no()) no.add(String.join(" ", analyzer.conceptsOf(n)));
         for (String u : lx.unsure()) unsure.add(String.join(" ", analyzer.conceptsOf(u)));
         this.hypotheses = new Hypotheses(lx);
+        this.retractions = new Retractions(lx.retractions());
         Set<String> arrivals = new HashSet<>();
         for (String a : lx.arrivals()) arrivals.addAll(analyzer.conceptsOf(a));
-        this.matcher = new PhraseMatcher(byConcept, symptoms, hypotheses, arrivals);
+        Set<String> levels = new HashSet<>();
+        for (String l : lx.levels()) levels.addAll(analyzer.conceptsOf(l));
+        this.matcher = new PhraseMatcher(byConcept, symptoms, hypotheses, arrivals, levels);
     }
 
     private void compile(Symptom s, List<String> texts, boolean affirms, List<String> problems) {
@@ -113,7 +117,7 @@ public final class Interpreter {
         List<String> gaps = new ArrayList<>();
         for (String text : texts) {
             // "false alarm, it was my own laptop": nothing said so far was a fault of the system
-            if (Retractions.retracts(text)) {
+            if (retractions.retracts(text)) {
                 readings.clear();
                 unrecognized.clear();
                 runbooks.clear();
@@ -150,7 +154,7 @@ public final class Interpreter {
     public Interpretation read(String text) { return read(List.of(text)); }
 
     /** Whether {@code text} takes back everything reported before it ({@link Retractions}). */
-    public boolean retracts(String text) { return Retractions.retracts(text); }
+    public boolean retracts(String text) { return retractions.retracts(text); }
 
     /**
      * One request's reading: its texts read one at a time, all paid from one {@link Budget}, so

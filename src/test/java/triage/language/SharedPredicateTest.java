@@ -38,4 +38,16 @@ class SharedPredicateTest {
     void the_other_modules_answering(String text, String expected) {
         assertEquals(expected, Shown.readings(in, text));
     }
+
+    @ParameterizedTest(name = "\"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            // a clause that says how much or which way states its own fact: no neighbour's "fine" for it
+            "postgres looks fine, memory keeps climbing             | database-blocking- memory-growing+",
+            "rds cpu is low, the autoscaler sits at max             | database-cpu-high- more-workers-drain-queue+",
+            // a bare name still takes it
+            "postgres and redis look fine                           | database-blocking- redis-healthy+",
+    })
+    void a_clause_of_level_keeps_its_own(String text, String expected) {
+        assertEquals(expected, Shown.readings(in, text));
+    }
 }
