@@ -51,6 +51,7 @@ public final class Interpreter {
     private final PhraseMatcher matcher;
     private final Hypotheses hypotheses;
     private final Retractions retractions;
+    private final Names names;
 
     public Interpreter(Knowledge knowledge) {
         this.symptoms = knowledge.symptoms();
@@ -89,6 +90,7 @@ public final class Interpreter {
         for (String u : lx.unsure()) unsure.add(String.join(" ", analyzer.conceptsOf(u)));
         this.hypotheses = new Hypotheses(lx);
         this.retractions = new Retractions(lx.retractions());
+        this.names = new Names(knowledge, analyzer);
         Set<String> arrivals = new HashSet<>();
         for (String a : lx.arrivals()) arrivals.addAll(analyzer.conceptsOf(a));
         Set<String> levels = new HashSet<>();
@@ -133,8 +135,9 @@ public final class Interpreter {
             List<Token> tokens = Eliminations.apply(analyzer.tokens(Actions.strip(text), budget));
             List<String> unread = new ArrayList<>();
             List<Observation> r = matcher.read(text, tokens, budget, unread);
-            // a text that only guessed or asked ("is rethinkdb down?") read as nothing, and is no puzzle
-            if (r.isEmpty() && !hypotheses.any(tokens)) unrecognized.add(text);
+            // a text that only guessed or asked ("is rethinkdb down?") read as nothing, and is no puzzle;
+            // nor is one that only names things ("the database", "db and s3"): it says nothing of them
+            if (r.isEmpty() && !hypotheses.any(tokens) && !names.only(tokens)) unrecognized.add(text);
             else gaps.addAll(unread);
             readings.addAll(r);
             Set<String> stems = new HashSet<>();
