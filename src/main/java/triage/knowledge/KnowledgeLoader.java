@@ -23,6 +23,7 @@ import java.util.stream.Stream;
 /** Loads and validates a knowledge directory; every problem is reported, not just the first. */
 public final class KnowledgeLoader {
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
+    private static final Pattern RETRACTION_WORDS = Pattern.compile("[a-z0-9'-]+(?: [a-z0-9'-]+)*");
 
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
@@ -170,6 +171,31 @@ public final class KnowledgeLoader {
                     problems.add(dir.resolve("lexicon.yaml") + ": '" + way + "' is listed under both '" + was + "' and '"
                             + e.getKey() + "'; a way of saying something reads as one concept");
                 }
+            }
+        }
+        validateRetractions(dir.resolve("lexicon.yaml"), lx.retractions(), problems);
+    }
+
+    /**
+     * Retractions are matched as typed, word by word: every entry is words (letters, digits, "-",
+     * an apostrophe), and the lists that make one pattern together are given together (wrong_verbs,
+     * wrong_kinds and wrong_places; planned_kinds and planned_events).
+     */
+    private static void validateRetractions(Path file, Lexicon.Retractions r, List<String> problems) {
+        for (Map.Entry<String, List<String>> e : r.lists().entrySet()) {
+            for (String w : e.getValue()) {
+                if (w == null || !RETRACTION_WORDS.matcher(w).matches()) {
+                    problems.add(file + ": retractions." + e.getKey() + ": '" + w
+                            + "' is not lower-case words (letters, digits, '-' and apostrophes, one space apart)");
+                }
+            }
+        }
+        List<List<String>> together = List.of(List.of("wrong_verbs", "wrong_kinds", "wrong_places"),
+                List.of("planned_kinds", "planned_events"));
+        for (List<String> group : together) {
+            long given = group.stream().filter(n -> !r.lists().get(n).isEmpty()).count();
+            if (given > 0 && given < group.size()) {
+                problems.add(file + ": retractions: " + String.join(", ", group) + " make one pattern: give all of them or none");
             }
         }
     }

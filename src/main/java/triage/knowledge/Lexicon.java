@@ -25,16 +25,16 @@ import java.util.Map;
  *        ends in "?" asks, it does not report
  * @param arrivals verbs of arriving ("reach", "hit", "receive"): a clause whose phrase holds one states its
  *        own fact ("requests reach the api and fail" says they reach), it is no bare noun phrase
- * @param statements words that state a fact by themselves, a level or a change ("high", "grows", "slow"): a
- *        clause whose phrase holds one is no bare noun phrase either ("organic rps 3x, per-view p50 flat"
- *        is two facts; the second lends the first no "flat")
+ * @param levels words that say how much or which way something goes ("grows", "high", "slow"): a clause whose
+ *        phrase holds one states its own fact, it is no bare noun phrase that takes its neighbour's state
+ * @param retractions how people take back what they reported ("false alarm", "it was my own laptop")
  */
 public record Lexicon(List<String> negations, List<String> failure, List<String> healthy,
                       List<String> strongBreaks, List<String> weakBreaks, List<String> exceptions,
                       List<String> bare, List<String> stopwords, Map<String, List<String>> synonyms,
                       List<String> yes, List<String> no, List<String> unsure, List<String> hypothetical,
                       List<String> hypothesisEnds, List<String> questions, List<String> arrivals,
-                      List<String> statements) {
+                      List<String> levels, Retractions retractions) {
     public Lexicon {
         negations = copy(negations);
         failure = copy(failure);
@@ -53,7 +53,49 @@ public record Lexicon(List<String> negations, List<String> failure, List<String>
         hypothesisEnds = copy(hypothesisEnds);
         questions = copy(questions);
         arrivals = copy(arrivals);
-        statements = copy(statements);
+        levels = copy(levels);
+        retractions = retractions == null ? Retractions.NONE : retractions;
+    }
+
+    /**
+     * The words of a retraction, as typed (lower-cased, not stemmed; whole words). A message takes
+     * back what came before when it says one of {@code phrases} ("false alarm", "nvm"); blames the
+     * speaker's own side ("it was my own laptop": one of {@code ownSide} after "it was (on) my/our");
+     * reports going to the wrong place ("I opened the test site": one of {@code wrongVerbs}, one of
+     * {@code wrongKinds}, one of {@code wrongPlaces}); or names a planned exercise ("a scheduled
+     * failover drill": one of {@code plannedKinds}, optionally one of {@code plannedSorts}, one of
+     * {@code plannedEvents}).
+     */
+    public record Retractions(List<String> phrases, List<String> ownSide, List<String> wrongVerbs,
+                              List<String> wrongKinds, List<String> wrongPlaces, List<String> plannedKinds,
+                              List<String> plannedSorts, List<String> plannedEvents) {
+        /** No way of taking anything back. */
+        public static final Retractions NONE = new Retractions(null, null, null, null, null, null, null, null);
+
+        public Retractions {
+            phrases = copy(phrases);
+            ownSide = copy(ownSide);
+            wrongVerbs = copy(wrongVerbs);
+            wrongKinds = copy(wrongKinds);
+            wrongPlaces = copy(wrongPlaces);
+            plannedKinds = copy(plannedKinds);
+            plannedSorts = copy(plannedSorts);
+            plannedEvents = copy(plannedEvents);
+        }
+
+        /** Each list by its name in lexicon.yaml, to validate them. */
+        public Map<String, List<String>> lists() {
+            Map<String, List<String>> m = new java.util.LinkedHashMap<>();
+            m.put("phrases", phrases);
+            m.put("own_side", ownSide);
+            m.put("wrong_verbs", wrongVerbs);
+            m.put("wrong_kinds", wrongKinds);
+            m.put("wrong_places", wrongPlaces);
+            m.put("planned_kinds", plannedKinds);
+            m.put("planned_sorts", plannedSorts);
+            m.put("planned_events", plannedEvents);
+            return m;
+        }
     }
 
     /** Without words for guesses and questions: everything said is read as seen. */
@@ -62,7 +104,7 @@ public record Lexicon(List<String> negations, List<String> failure, List<String>
                    List<String> bare, List<String> stopwords, Map<String, List<String>> synonyms,
                    List<String> yes, List<String> no, List<String> unsure) {
         this(negations, failure, healthy, strongBreaks, weakBreaks, exceptions, bare, stopwords, synonyms, yes, no, unsure,
-                null, null, null, null, null);
+                null, null, null, null, null, null);
     }
 
     private static List<String> copy(List<String> l) { return l == null ? List.of() : List.copyOf(l); }

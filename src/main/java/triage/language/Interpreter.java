@@ -50,6 +50,8 @@ public final class Interpreter {
     private final Set<String> unsure = new HashSet<>();
     private final PhraseMatcher matcher;
     private final Hypotheses hypotheses;
+    private final Retractions retractions;
+    private final Names names;
 
     public Interpreter(Knowledge knowledge) {
         this.symptoms = knowledge.symptoms();
@@ -87,11 +89,13 @@ public final class Interpreter {
         for (String n : lx.no()) no.add(String.join(" ", analyzer.conceptsOf(n)));
         for (String u : lx.unsure()) unsure.add(String.join(" ", analyzer.conceptsOf(u)));
         this.hypotheses = new Hypotheses(lx);
+        this.retractions = new Retractions(lx.retractions());
+        this.names = new Names(knowledge, analyzer);
         Set<String> arrivals = new HashSet<>();
         for (String a : lx.arrivals()) arrivals.addAll(analyzer.conceptsOf(a));
-        Set<String> statements = new HashSet<>();
-        for (String w : lx.statements()) statements.addAll(analyzer.conceptsOf(w));
-        this.matcher = new PhraseMatcher(byConcept, symptoms, hypotheses, arrivals, statements);
+        Set<String> levels = new HashSet<>();
+        for (String l : lx.levels()) levels.addAll(analyzer.conceptsOf(l));
+        this.matcher = new PhraseMatcher(byConcept, symptoms, hypotheses, arrivals, levels);
     }
 
     private void compile(Symptom s, List<String> texts, boolean affirms, List<String> problems) {
@@ -115,7 +119,7 @@ public final class Interpreter {
         List<String> gaps = new ArrayList<>();
         for (String text : texts) {
             // "false alarm, it was my own laptop": nothing said so far was a fault of the system
-            if (Retractions.retracts(text)) {
+            if (retractions.retracts(text)) {
                 readings.clear();
                 unrecognized.clear();
                 runbooks.clear();
@@ -131,8 +135,9 @@ public final class Interpreter {
             List<Token> tokens = Eliminations.apply(analyzer.tokens(Actions.strip(text), budget));
             List<String> unread = new ArrayList<>();
             List<Observation> r = matcher.read(text, tokens, budget, unread);
-            // a text that only guessed or asked ("is rethinkdb down?") read as nothing, and is no puzzle
-            if (r.isEmpty() && !hypotheses.any(tokens)) unrecognized.add(text);
+            // a text that only guessed or asked ("is rethinkdb down?") read as nothing, and is no puzzle;
+            // nor is one that only names things ("the database", "db and s3"): it says nothing of them
+            if (r.isEmpty() && !hypotheses.any(tokens) && !names.only(tokens)) unrecognized.add(text);
             else gaps.addAll(unread);
             readings.addAll(r);
             Set<String> stems = new HashSet<>();
@@ -152,7 +157,7 @@ public final class Interpreter {
     public Interpretation read(String text) { return read(List.of(text)); }
 
     /** Whether {@code text} takes back everything reported before it ({@link Retractions}). */
-    public boolean retracts(String text) { return Retractions.retracts(text); }
+    public boolean retracts(String text) { return retractions.retracts(text); }
 
     /**
      * One request's reading: its texts read one at a time, all paid from one {@link Budget}, so

@@ -9,7 +9,12 @@ import java.util.regex.Pattern;
  * <ul>
  * <li>a duration of at most 100 ms reads "fast" ("views take 60ms", "p99 query 3ms"), unless a change follows it or it is a period ("every 50ms");
  * <li>a share ("8%", "8 percent"): at most 20% reads "low", at least 80% "high" ("postgres cpu 8%", "cpu per pod 95%"), unless a
- *     change follows it ("10% above normal", "30% up" say how much something moved, not its level);
+ *     change follows it ("10% above normal", "30% up" say how much something moved, not its level); a share in
+ *     between is a level only of a resource named beside it ("rds cpu 30%", "pool 40% used", "disk at 55%"): it reads
+ *     "moderate", neither high nor full; of anything else ("30% of requests fail") or on its way somewhere ("from 40% to
+ *     70%") it stays a number;
+ * <li>a percentile's duration of at most 300 ms reads "fast" ("p99 120ms", "p95: 250 ms"): "p99" alone is a word of
+ *     slowness, its value says otherwise (a disk's "read latency 200ms" is no request's and stays as written);
  * <li>an address with dots ("10.0.3.7") reads "ip", a number with dots ("5.000", "20.04") "num";
  * <li>a count of none out of several ("0/3 nodes are available", "deployment 0/3", "0/2 ready") reads "noneready", a
  *     word of failure: it agrees with a failure beside it ("0/1 CrashLoopBackOff") instead of
@@ -51,6 +56,18 @@ final class Notation {
     /** What a host name's labels may name instead of "hostname": a vendor, a store, a database or search service. */
     private static final java.util.Set<String> NAMED_BY_HOST = java.util.Set.of(
             "extapi", "s3", "database", "elasticsearch", "redis", "rethinkdb", "etcd");
+    /** A resource whose share used is its level: its name right before the share (a few words at most) or right after it. */
+    private static final Pattern RESOURCE_BEFORE = Pattern.compile(
+            "\\b(?:cpu|cpus|memory|mem|ram|heap|disk|disks|storage|volume|utili[sz]ation|util|usage|used|load|pool|capacity|saturation)"
+            + "(?:\\s+[a-z_]+){0,2}?\\s*(?:is|at|of|=|:|~|around|about|only|just|sits at|stays at|hovers at)?\\s*$");
+    private static final Pattern RESOURCE_AFTER = Pattern.compile(
+            "\\s*(?:cpu|memory|mem|ram|heap|disk|utili[sz]ation|util|usage|used|full|busy|capacity|load)\\b");
+    /** A share on its way from or to another ("from 40% to 70%", "55% -> 90%"): a movement, not a level. */
+    private static final Pattern MOVING_BEFORE = Pattern.compile("(?:\\bfrom|\\bto|->|\u2192|=>)\\s*$");
+    private static final Pattern MOVING_AFTER = Pattern.compile("\\s*(?:->|\u2192|=>|to\\s+\\d|then\\b|\\s+and\\s+(?:ris|climb|grow|creep))");
+    /** A percentile's duration ("p99 120ms", "p95: 250 ms"); a disk's "read latency 200ms" is no request's. */
+    private static final Pattern PERCENTILE = Pattern.compile(
+            "\\b(p\\d{2,3})(\\s*(?:is|of|at|=|:|~)?\\s*)(\\d{1,3})(?:\\.\\d+)?\\s?ms\\b");
     private static final Pattern DOTTED = Pattern.compile("(?<![\\w.])\\d+(?:\\.\\d+)+(?![\\w.])");
     private static final Pattern CHANGE = Pattern.compile(
             "\\s*(?:above|over|more|higher|up|increase|increased|rise|jump|jumped|below|under|less|lower|down|drop|dropped|fewer|slower|faster)\\b");
@@ -75,7 +92,7 @@ final class Notation {
     static String rewrite(String lower, java.util.function.Function<String, String> concept) {
         String s = lower;
         if (s.indexOf('%') >= 0 || s.contains("percent")) s = share(s);
-        if (s.contains("ms")) s = quick(s);
+        if (s.contains("ms")) s = quick(percentiles(s));
         if (s.indexOf('/') >= 0) s = NONE_OF.matcher(s).replaceAll(" $1 noneready ");
         if (s.indexOf('.') >= 0) s = dotted(s);
         if (s.indexOf('.') >= 0) s = hosts(s.contains("host") ? HOST_PARAM.matcher(s).replaceAll(" called ") : s, concept);
@@ -153,6 +170,27 @@ final class Notation {
         return sb.toString();
     }
 
+    /** Whether the share at {@code from..to} of {@code s} is the level of a resource ("cpu 30%", "40% used"), not moving. */
+    private static boolean resourceLevel(String s, int from, int to) {
+        int back = Math.max(0, from - 40);
+        if (MOVING_BEFORE.matcher(s).region(back, from).find() || MOVING_AFTER.matcher(s).region(to, s.length()).lookingAt()) return false;
+        return RESOURCE_AFTER.matcher(s).region(to, s.length()).lookingAt()
+                || RESOURCE_BEFORE.matcher(s).region(back, from).find();
+    }
+
+    /** "p99 120ms": a percentile whose duration is at most 300 ms is fast, whatever "p99" alone says. */
+    private static String percentiles(String s) {
+        if (s.indexOf('p') < 0) return s;
+        Matcher m = PERCENTILE.matcher(s);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            boolean change = CHANGE.matcher(s).region(m.end(), s.length()).lookingAt();
+            m.appendReplacement(sb, !change && Integer.parseInt(m.group(3)) <= 300 ? m.group(1) + " fast " : Matcher.quoteReplacement(m.group()));
+        }
+        m.appendTail(sb);
+        return sb.toString();
+    }
+
     private static String share(String s) {
         Matcher m = SHARE.matcher(s);
         StringBuilder sb = new StringBuilder();
@@ -160,7 +198,8 @@ final class Notation {
             int v = Integer.parseInt(m.group(1));
             // "10% above normal" is a change, not a level: it says nothing of low or high
             boolean change = CHANGE.matcher(s).region(m.end(), s.length()).lookingAt();
-            m.appendReplacement(sb, change ? m.group(1) + " percent" : v <= 20 ? " low " : v >= 80 ? " high " : m.group(1) + " percent");
+            String level = change ? null : v <= 20 ? " low " : v >= 80 ? " high " : resourceLevel(s, m.start(), m.end()) ? " moderate " : null;
+            m.appendReplacement(sb, level != null ? level : m.group(1) + " percent");
         }
         m.appendTail(sb);
         return sb.toString();

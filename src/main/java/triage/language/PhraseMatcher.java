@@ -21,16 +21,16 @@ final class PhraseMatcher {
     private final Hypotheses hypotheses;
     /** Concepts of arriving ({@code Lexicon#arrivals}): a phrase holding one states its own fact. */
     private final Set<String> arrivals;
-    /** Concepts that state a fact by themselves ({@code Lexicon#statements}): a phrase holding one is no bare noun phrase. */
-    private final Set<String> statements;
+    /** Concepts of level ({@code Lexicon#levels}: "grows", "high"): a phrase holding one states its own fact. */
+    private final Set<String> levels;
 
     PhraseMatcher(Map<String, List<Phrase>> byConcept, Map<String, Symptom> symptoms, Hypotheses hypotheses,
-                  Set<String> arrivals, Set<String> statements) {
+                  Set<String> arrivals, Set<String> levels) {
         this.finder = new PhraseFinder(byConcept);
         this.symptoms = symptoms;
         this.hypotheses = hypotheses;
         this.arrivals = Set.copyOf(arrivals);
-        this.statements = Set.copyOf(statements);
+        this.levels = Set.copyOf(levels);
     }
 
     /** How far, in words, a phrase may reach across an "and" or "or": no phrase is longer than this. */
@@ -172,8 +172,8 @@ final class PhraseMatcher {
         for (int i = 0; i < n; i++) {
             Token t = seg.get(i);
             // a phrase that took a cue of its own ("no core instances") states its fact: no bare noun phrase
-            // as does one holding a word of level or change ("organic rps 3x")
-            if (t.word() && used[i] && (t.cue() || arriving[i] || statements.contains(t.stem()))) bare[part[i]] = false;
+            // as does one that says how much ("hpa at max", "memory climbs": no neighbour's "fine" for it)
+            if (t.word() && used[i] && (t.cue() || arriving[i] || levels.contains(t.stem()))) bare[part[i]] = false;
             if (arriving[i]) stated[part[i]] = true;
             if (!t.word() || used[i]) continue;
             clauseCues[clauseOf[i]].add(cued.get(i));

@@ -1,7 +1,11 @@
 package triage.language;
 
+import triage.knowledge.Lexicon;
+
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * A message that takes back what came before: "false alarm", "never mind, it was my own laptop",
@@ -10,22 +14,41 @@ import java.util.regex.Pattern;
  * test), so nothing said before it, nor the message itself, is read as an observation: the bot is
  * left unsure, as if nothing had been said. A denial of a fault in the system ("it was not the
  * database") or a fix ("restarted core, works now") is no retraction.
+ *
+ * <p>The words are the lexicon's ({@code retractions} in {@code knowledge/lexicon.yaml}); the
+ * shapes they fill are fixed here: a phrase alone, "it was (just/only/all) (on) my/our (own/local/
+ * office/home) X", "VERB (the/a) KIND PLACE", "KIND (SORT) EVENT". Matched as typed, lower-cased,
+ * whole words.
  */
 final class Retractions {
-    private Retractions() {}
+    private final Pattern pattern;
 
-    private static final String DEVICE = "(?:laptop|pc|computer|desktop|machine|phone|mobile|tablet|wifi|wi-fi|vpn|proxy"
-            + "|browser|browser cache|cache|network|home network|internet|connection|adblocker|ad blocker|extension|"
-            + "dns settings|proxy settings|network settings|settings|end|side|fault|typo|mistake)";
-    private static final Pattern RETRACTION = Pattern.compile(
-            "\\b(?:false alarm|never\\s?mind|nvm|my bad|my mistake|scratch that|ignore (?:that|this|me|my last|the above)"
-            + "|disregard (?:that|this|me|my|the above)"
-            + "|it was (?:just |only |all )?(?:on )?(?:my|our) (?:own |local |office |home )?" + DEVICE
-            + "|(?:typed|used|had|opened|was on|hit|clicked|bookmarked) (?:the |a )?(?:wrong|staging|test|dev|old) (?:url|link|address|site|environment|env|server|tenant|domain)"
-            + "|(?:planned|scheduled|announced) (?:load |stress |failover |dr )?(?:test|drill|exercise))\\b");
+    Retractions(Lexicon.Retractions words) {
+        List<String> shapes = new java.util.ArrayList<>();
+        if (!words.phrases().isEmpty()) shapes.add(anyOf(words.phrases()));
+        if (!words.ownSide().isEmpty()) {
+            shapes.add("it was (?:just |only |all )?(?:on )?(?:my|our) (?:own |local |office |home )?" + anyOf(words.ownSide()));
+        }
+        if (!words.wrongVerbs().isEmpty()) {
+            shapes.add(anyOf(words.wrongVerbs()) + " (?:the |a )?" + anyOf(words.wrongKinds()) + " " + anyOf(words.wrongPlaces()));
+        }
+        if (!words.plannedKinds().isEmpty()) {
+            String sort = words.plannedSorts().isEmpty() ? "" : "(?:" + anyOf(words.plannedSorts()) + " )?";
+            shapes.add(anyOf(words.plannedKinds()) + " " + sort + anyOf(words.plannedEvents()));
+        }
+        this.pattern = shapes.isEmpty() ? null : Pattern.compile("\\b(?:" + String.join("|", shapes) + ")\\b");
+    }
+
+    /** Any one of {@code words}, longest first ("browser cache" before "browser"), each space any run of spaces. */
+    private static String anyOf(List<String> words) {
+        return words.stream().sorted((a, b) -> b.length() - a.length())
+                .map(w -> Pattern.quote(w).replace(" ", "\\E\\s+\\Q"))
+                .collect(Collectors.joining("|", "(?:", ")"));
+    }
 
     /** Whether {@code text} takes back what was reported before it. */
-    static boolean retracts(String text) {
-        return text != null && RETRACTION.matcher(text.toLowerCase(Locale.ROOT).replace('\u2019', '\'')).find();
+    boolean retracts(String text) {
+        return pattern != null && text != null
+                && pattern.matcher(text.toLowerCase(Locale.ROOT).replace('\u2019', '\'')).find();
     }
 }

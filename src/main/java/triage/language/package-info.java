@@ -12,7 +12,9 @@
  *     (Snowball English), folded into concepts by {@code knowledge/lexicon.yaml}, longest first
  *     ("goes up" is growth, "line up" is coinciding, neither is the health word "up").
  * <li><b>Notation.</b> Pasted tool output is read as words first ({@code Notation}): a share of at
- *     most 20% is "low", of at least 80% "high"; "0/3" is a failure ("0/1 CrashLoopBackOff" agrees with itself) and "0" a negation ("0 rps"); a
+ *     most 20% is "low", of at least 80% "high", one in between "moderate" (health) when it is the level of a
+ *     resource named beside it ("rds cpu 30%", "pool 40% used"; a share of requests or one on its way stays a
+ *     number); a percentile of at most 300 ms is "fast" ("p99 120ms"); "0/3" is a failure ("0/1 CrashLoopBackOff" agrees with itself) and "0" a negation ("0 rps"); a
  *     dotted address is "ip", a dotted number "num", a bare host name "hostname" (unless an HTTP client
  *     names it as the host it called, an external API, or a label names a vendor or a store:
  *     "api.stripe.com", "minio.internal"); "exceptions" in a class name is a failure, no "except";
@@ -25,7 +27,11 @@
  *     waiting" and active at its maximum "pool full".
  * <li><b>Retractions</b> ({@code Retractions}). A message that takes back what came before ("false
  *     alarm", "never mind, it was my own laptop") leaves nothing before it read, nor itself: the bot
- *     stays unsure; a conversation forgets, as after "start over".
+ *     stays unsure; a conversation forgets, as after "start over". Its words are the lexicon's
+ *     ({@code retractions}), in shapes fixed in the class.
+ * <li><b>Names alone</b> ({@code Names}). A text whose every word that says something names a
+ *     component ("the database", "db and s3") states nothing of them: no symptom, and it is no puzzle
+ *     left to reading by example (whose nearest example would lend it a state never said).
  * <li><b>Typos.</b> A word is corrected only when it is in neither the English word list
  *     ({@link EnglishWords}: SCOWL via Debian's wamerican) nor the knowledge's own vocabulary, into
  *     the closest known word that carries meaning or state (never a negation): "donw" is
@@ -43,8 +49,9 @@
  *     executes" lends no "ok"; one whose phrase holds a verb of arriving ({@code arrivals} in the
  *     lexicon: "requests reach the api") states its own fact, and a clause after it that only says
  *     how things went is about its subject ("logins arrive at the api and fail": login fails, the
- *     requests did arrive); after "except" a clause without cues takes the opposite of what came
- *     before.
+ *     requests did arrive); so does one whose phrase holds a word of level ({@code levels}: "grows", "high",
+ *     "slow"): "db cpu fine, hpa at max" lends the autoscaler no "fine"; after "except" a clause
+ *     without cues takes the opposite of what came before.
  * <li><b>Suspects ruled out</b> ({@code Eliminations}). A clause that opens with "not" and only
  *     names something ("not etcd", "it's not the load balancer either") says that thing is not
  *     the trouble: its "not" is a word of health, not a negation of the fact.

@@ -38,4 +38,18 @@ class LexiconFileTest {
         Lexicon lx = new Lexicon(null, null, null, null, null, null, null, null, in, null, null, null);
         assertEquals(List.copyOf(in.keySet()), List.copyOf(lx.synonyms().keySet()));
     }
+
+    @Test
+    void retraction_words_are_validated() throws Exception {
+        Fixtures.copyRunbooks(dir);
+        Path lexicon = dir.resolve("knowledge/lexicon.yaml");
+        String text = Files.readString(lexicon);
+        assertTrue(text.contains("\n  planned_events: ["), "the shipped lexicon no longer lists planned events");
+        Files.writeString(lexicon, text.replace("\n  planned_events: [", "\n  planned_events: [Fire Drill!, ")
+                .replaceAll("\n  wrong_places: \\[[^\\]]*\\]", ""));
+        RulebookException e = assertThrows(RulebookException.class,
+                () -> new RulebookCompiler(RulebookCache.off()).load(dir.resolve("rules"), dir.resolve("knowledge")));
+        assertTrue(e.getMessage().contains("retractions.planned_events: 'Fire Drill!' is not lower-case words"), e.getMessage());
+        assertTrue(e.getMessage().contains("retractions: wrong_verbs, wrong_kinds, wrong_places make one pattern"), e.getMessage());
+    }
 }

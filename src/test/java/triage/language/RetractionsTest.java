@@ -34,4 +34,25 @@ class RetractionsTest {
     void what_comes_after_a_retraction_is_read() {
         assertFalse(in.read(List.of("site down", "false alarm", "nobody can log in")).readings().isEmpty());
     }
+
+    @Test
+    void the_words_are_the_lexicons() {
+        Retractions none = new Retractions(triage.knowledge.Lexicon.Retractions.NONE);
+        assertFalse(none.retracts("false alarm"));
+        Retractions own = new Retractions(new triage.knowledge.Lexicon.Retractions(List.of("oops wrong room"),
+                List.of("kettle"), null, null, null, null, null, null));
+        assertTrue(own.retracts("Oops  wrong room, sorry"));
+        assertTrue(own.retracts("it was just my own kettle"));
+        assertFalse(own.retracts("false alarm"), "only the lexicon's phrases");
+        assertFalse(own.retracts("oops wrong roommate"), "whole words");
+    }
+
+    @Test
+    void a_shape_takes_its_optional_sort() {
+        Retractions r = new Retractions(new triage.knowledge.Lexicon.Retractions(null, null, null, null, null,
+                List.of("planned"), List.of("failover"), List.of("drill")));
+        assertTrue(r.retracts("that was a planned failover drill"));
+        assertTrue(r.retracts("that was a planned drill"));
+        assertFalse(r.retracts("that was a planned migration"));
+    }
 }

@@ -22,7 +22,7 @@ class SharedPredicateTest {
             // not lent: an unread subject's "ok", or a working symptom's "ok" to a fault
             "lists ok, every other module executes                  | single-driver-fails+",
             "login ok, every other module executes                  | login-works+ single-driver-fails+",
-            // a phrase holding a level or a change states its own fact (lexicon: statements)
+            // a phrase holding a level or a change states its own fact (lexicon: levels)
             "organic traffic 3x, per-view p50 flat                  | genuine-load+ workers-blocked-",
             // busy is not blocked; views as fast as usual say nothing holds the workers up
             "all the daphne workers are busy, every view is quick     | workers-all-busy+ workers-blocked-",
@@ -40,6 +40,18 @@ class SharedPredicateTest {
             "the other modules do not work either                   | single-driver-fails-",
     })
     void the_other_modules_answering(String text, String expected) {
+        assertEquals(expected, Shown.readings(in, text));
+    }
+
+    @ParameterizedTest(name = "\"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            // a clause that says how much or which way states its own fact: no neighbour's "fine" for it
+            "postgres looks fine, memory keeps climbing             | database-blocking- memory-growing+",
+            "rds cpu is low, the autoscaler sits at max             | database-cpu-high- more-workers-drain-queue+",
+            // a bare name still takes it
+            "postgres and redis look fine                           | database-blocking- redis-healthy+",
+    })
+    void a_clause_of_level_keeps_its_own(String text, String expected) {
         assertEquals(expected, Shown.readings(in, text));
     }
 }

@@ -1,0 +1,38 @@
+package triage.language;
+
+import triage.knowledge.Component;
+import triage.knowledge.Knowledge;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The concepts that name a component: "db", "postgres" and "rds" all name the database, "s3" object
+ * storage. A text of names alone ("the database", "db and s3") says nothing of them: no symptom,
+ * and nothing to read by example either (its nearest example would lend it a state it never said).
+ */
+final class Names {
+    private final Set<String> concepts = new HashSet<>();
+
+    Names(Knowledge knowledge, Analyzer analyzer) {
+        for (Component c : knowledge.components().values()) {
+            for (String n : List.of(c.name(), c.id().replace('-', ' '))) {
+                List<String> words = analyzer.conceptsOf(n);
+                // a name of one concept; "memory leak" or "request flood" already say what is wrong
+                if (words.size() == 1) concepts.add(words.get(0));
+            }
+        }
+    }
+
+    /** Whether every word of {@code tokens} that says something names a component, and one does. */
+    boolean only(List<Token> tokens) {
+        boolean named = false;
+        for (Token t : tokens) {
+            if (!t.word() || t.stop() || t.bare()) continue;
+            if (!concepts.contains(t.stem())) return false;
+            named = true;
+        }
+        return named;
+    }
+}
