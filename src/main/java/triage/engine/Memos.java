@@ -89,18 +89,18 @@ final class Memos {
     }
 
     /**
+     * What the sentence memo keeps for a text that takes back what came before ({@link
+     * Interpreter#retracts}): known by identity, never read as observations.
+     */
+    private static final Interpretation RETRACTS = new Interpretation(List.of(), List.of(), Set.of(), List.of());
+
+    /**
      * What {@code texts} say, as {@link Interpreter#read(List)} reads them; each text is read once
      * and remembered, a retraction as such (a text is read on its own, so a batch is its texts'
      * readings in order, a retraction emptying what came before it). The
      * texts not remembered are paid from one budget for the request ({@link Interpreter.Reading});
      * a text read when it ran out is not what the text says, so it is not remembered.
      */
-    /**
-     * What the sentence memo keeps for a text that takes back what came before ({@link
-     * Interpreter#retracts}): known by identity, never read as observations.
-     */
-    private static final Interpretation RETRACTS = new Interpretation(List.of(), List.of(), Set.of(), List.of());
-
     Interpretation read(Interpreter interpreter, List<String> texts) {
         Interpreter.Reading reading = null;
         List<Observation> readings = new ArrayList<>();
