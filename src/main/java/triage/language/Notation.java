@@ -101,13 +101,14 @@ final class Notation {
     private static final Pattern COUNT_OF = Pattern.compile("(?<![\\w./])(\\d{1,5})\\s?/\\s?(\\d{1,5})(?![\\w./%])");
     /** Connections of a pool named right after a count ("20/20 connections", "50/50 in use", "0/20 idle"). */
     private static final Pattern POOL_AFTER = Pattern.compile(
-            "\\s*(?:(?:db|database|pg|postgres|sql|pool|pooled)\\s+)?(?:connections?|conns?|pool|slots?|in use|used|checked out|(?:free|idle|available))\\b");
+            "\\s*(?:(?:db|database|pg|postgres|sql|pooled)\\s+)?(?:(?:free|idle|available)\\s+)?(?:connections?|conns?|slots?)\\b|\\s*(?:in use|checked out)\\b");
     /** ... or right before it ("pool 50/50", "db conns: 18/20", "connections in use 20/20"). */
     private static final Pattern POOL_BEFORE = Pattern.compile(
             "\\b(?:pool|connections?|conns?|in use|checked out)(?:\\s+[a-z_]+){0,2}?\\s*(?:is|are|at|=|:)?\\s*$");
     /** A count of machines or replicas ("node pool 3/3 ready"): no pool of connections. */
-    private static final Pattern NOT_POOL_AFTER = Pattern.compile("\\s*(?:nodes?|pods?|replicas?|instances?|members?|ready|running|healthy|up)\\b");
-    private static final Pattern FREE = Pattern.compile("\\s*(?:(?:db|database|pg|postgres|sql|pool|pooled)\\s+)?(?:connections?\\s+|conns?\\s+)?(?:free|idle|available)\\b");
+    private static final Pattern NOT_POOL_AFTER = Pattern.compile("\\s*(?:nodes?|pods?|replicas?|instances?|members?|ready|running|healthy|up|available)\\b");
+    /** Free ones counted ("0/20 idle connections", "0/20 connections free"): none free is full. */
+    private static final Pattern FREE = Pattern.compile("\\s*(?:[a-z]+\\s+){0,2}?(?:free|idle|available)\\b");
     private static final Pattern DOTTED = Pattern.compile("(?<![\\w.])\\d+(?:\\.\\d+)+(?![\\w.])");
     private static final Pattern CHANGE = Pattern.compile(
             "\\s*(?:above|over|more|higher|up|increase|increased|rise|jump|jumped|below|under|less|lower|down|drop|dropped|fewer|slower|faster)\\b");
