@@ -21,8 +21,6 @@ import java.util.regex.Pattern;
  * the concept. Immutable and thread-safe once built.
  */
 final class Analyzer {
-    private static final Pattern CONTRACTION = Pattern.compile(
-            "\\b(can't|cant|cannot|won't|wont|ain't|(\\w+)n't|(does|do|did|is|are|was|were|has|have|had|could|would|should)nt)\\b");
     private static final Pattern WORDS = Pattern.compile("[a-z0-9]+|[.;:!?]|,");
     private static final ThreadLocal<EnglishStemmer> STEMMER = ThreadLocal.withInitial(EnglishStemmer::new);
 
@@ -89,7 +87,7 @@ final class Analyzer {
     }
 
     private void learn(String text) {
-        Matcher m = WORDS.matcher(expand(text.toLowerCase(Locale.ROOT)));
+        Matcher m = WORDS.matcher(Contractions.expand(text.toLowerCase(Locale.ROOT)));
         while (m.find()) {
             String w = m.group();
             if (!Character.isLetterOrDigit(w.charAt(0))) continue;
@@ -134,28 +132,12 @@ final class Analyzer {
     /** Stems of the words, without typo correction or folding: how the lexicon itself is read. */
     private static List<String> rawStems(String text) {
         List<String> out = new ArrayList<>();
-        Matcher m = WORDS.matcher(expand(text.toLowerCase(Locale.ROOT)));
+        Matcher m = WORDS.matcher(Contractions.expand(text.toLowerCase(Locale.ROOT)));
         while (m.find()) {
             String w = m.group();
             if (Character.isLetterOrDigit(w.charAt(0))) out.add(stem(w));
         }
         return out;
-    }
-
-    static String expand(String lower) {
-        String s = lower.replace('\u2019', '\'').replace('\u2018', '\'').replace('`', ' ');
-        // every contraction has an apostrophe, "nt" or "cannot": most texts have none, and skip the regex
-        if (s.indexOf('\'') < 0 && !s.contains("nt") && !s.contains("cannot")) return s;
-        Matcher m = CONTRACTION.matcher(s);
-        StringBuilder sb = new StringBuilder();
-        while (m.find()) {
-            String c = m.group(1);
-            m.appendReplacement(sb, c.equals("can't") || c.equals("cant") || c.equals("cannot") ? "can not"
-                    : c.equals("won't") || c.equals("wont") ? "will not" : c.equals("ain't") ? "is not"
-                    : (m.group(2) != null ? m.group(2) : m.group(3)) + " not");
-        }
-        m.appendTail(sb);
-        return sb.toString();
     }
 
     /** Stems of words already seen: the same few hundred words make most of what people type. */
@@ -181,7 +163,7 @@ final class Analyzer {
 
     /** Text to tokens, typo correction paid from {@code budget}: once it is spent, unknown words stay as typed. */
     List<Token> tokens(String text, Budget budget) {
-        String s = Notation.rewrite(Fields.rewrite(expand(Notation.withoutHeaders(text).toLowerCase(Locale.ROOT))), this::conceptOfWord);
+        String s = Notation.rewrite(Fields.rewrite(Contractions.expand(Notation.withoutHeaders(text).toLowerCase(Locale.ROOT))), this::conceptOfWord);
         List<String> stems = new ArrayList<>();
         List<Word> words = new ArrayList<>();
         // a text says the same few words again and again: each distinct word is stemmed (and corrected) once
@@ -194,6 +176,13 @@ final class Analyzer {
                 if (c == ',' || ".;:!?".indexOf(c) >= 0) {
                     stems.add(String.valueOf(c));
                     words.add(null);
+                } else if (!stems.isEmpty() && words.get(words.size() - 1) != null) {
+                    // a line break or a dash parts clauses too (none right after another break)
+                    String b = Breaks.at(s, i);
+                    if (b != null) {
+                        stems.add(b);
+                        words.add(null);
+                    }
                 }
                 i++;
                 continue;

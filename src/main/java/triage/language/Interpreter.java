@@ -52,6 +52,7 @@ public final class Interpreter {
     private final Hypotheses hypotheses;
     private final Retractions retractions;
     private final Names names;
+    private final Quantifiers quantifiers;
 
     public Interpreter(Knowledge knowledge) {
         this.symptoms = knowledge.symptoms();
@@ -96,6 +97,7 @@ public final class Interpreter {
         Set<String> levels = new HashSet<>();
         for (String l : lx.levels()) levels.addAll(analyzer.conceptsOf(l));
         this.matcher = new PhraseMatcher(byConcept, symptoms, hypotheses, arrivals, levels);
+        this.quantifiers = new Quantifiers(levels, analyzer.conceptsOf("every").get(0));
     }
 
     private void compile(Symptom s, List<String> texts, boolean affirms, List<String> problems) {
@@ -132,7 +134,7 @@ public final class Interpreter {
                 continue;
             }
             // what someone did ("I restarted the api pods") is not what they saw
-            List<Token> tokens = Eliminations.apply(analyzer.tokens(Actions.strip(text), budget));
+            List<Token> tokens = quantifiers.apply(Eliminations.apply(analyzer.tokens(Actions.strip(text), budget)));
             List<String> unread = new ArrayList<>();
             List<Observation> r = matcher.read(text, tokens, budget, unread);
             // a text that only guessed or asked ("is rethinkdb down?") read as nothing, and is no puzzle;
@@ -186,7 +188,7 @@ public final class Interpreter {
     public List<String> unreadClauses(String text) {
         List<String> gaps = new ArrayList<>();
         Budget budget = Budget.perRequest();
-        matcher.read(text, Eliminations.apply(analyzer.tokens(Actions.strip(text), budget)), budget, gaps);
+        matcher.read(text, quantifiers.apply(Eliminations.apply(analyzer.tokens(Actions.strip(text), budget))), budget, gaps);
         return gaps;
     }
 

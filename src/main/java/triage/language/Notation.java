@@ -15,6 +15,15 @@ import java.util.regex.Pattern;
  *     70%") it stays a number;
  * <li>a percentile's duration of at most 300 ms reads "fast" ("p99 120ms", "p95: 250 ms"): "p99" alone is a word of
  *     slowness, its value says otherwise (a disk's "read latency 200ms" is no request's and stays as written);
+ * <li>a duration of a second or more of something a person waits on ("p99 12s", "spans 30s+", "queries take
+ *     20 s", "the page loads in 2 minutes") reads "slow"; a period ("every 30s", "for 30s", "30s ago") or a
+ *     setting ("timeout 30s") stays a number;
+ * <li>"up" before a factor or a share ("rps up 2.5x", "traffic up by 300%", "latency up 40%") or a baseline ("up
+ *     from last week") says how much something rose: it reads "increased" (more, no word of health), and
+ *     the share after it is the change's size, no level;
+ * <li>a count of connections in use against its maximum ("20/20 connections", "pool 50/50 in use",
+ *     "db conns: 18/20") reads "pool full" at its maximum and "pool moderate" below it; a count of
+ *     free ones ("0/20 idle") is full at none; a count of anything else ("2/3 ready") stays as written;
  * <li>an address with dots ("10.0.3.7") reads "ip", a number with dots ("5.000", "20.04") "num";
  * <li>a count of none out of several ("0/3 nodes are available", "deployment 0/3", "0/2 ready") reads "noneready", a
  *     word of failure: it agrees with a failure beside it ("0/1 CrashLoopBackOff") instead of
@@ -29,7 +38,8 @@ import java.util.regex.Pattern;
  * <li>"not ours" is someone else's ("notours"), not a "not" that rules out what follows;
  * <li>"running" with an object ("the box running our web workers") is what the thing does: "that runs",
  *     no word of health;
- * <li>a replica's ordinal ("core-0", "etcd-2") is part of its name, not a count of none;
+ * <li>a replica's ordinal ("core-0", "etcd-2") is part of its name, not a count of none; nor is the restart
+ *     count after a pod's status in a kubectl row ("Running 0 3d" reads "running nil 3d");
  * <li>someone else's API ("the courier's label api", "the partner's points API") reads "external api";
  *     ours, mine or the app's stays as written;
  * <li>a table's header line in pasted output ("NAME READY STATUS RESTARTS", found before
@@ -68,11 +78,46 @@ final class Notation {
     /** A percentile's duration ("p99 120ms", "p95: 250 ms"); a disk's "read latency 200ms" is no request's. */
     private static final Pattern PERCENTILE = Pattern.compile(
             "\\b(p\\d{2,3})(\\s*(?:is|of|at|=|:|~)?\\s*)(\\d{1,3})(?:\\.\\d+)?\\s?ms\\b");
+    /** A duration of seconds or minutes ("12s", "30s+", "20 s", "2 minutes"). */
+    private static final Pattern SECONDS = Pattern.compile(
+            "(?<![\\w.])(\\d{1,4})(?:\\.\\d+)?\\s?(?:s|secs?|seconds?|mins?|minutes?)(?![\\w.])\\+?");
+    /** What a person waits on, named a few words before its duration ("p99", "queries take", "the page loads in"). */
+    private static final Pattern WAITED_ON = Pattern.compile(
+            "\\b(?:p\\d{2,3}|latency|latencies|response|responses|request|requests|reqs?|query|queries|span|spans|view|views"
+            + "|page|pages|call|calls|endpoint|endpoints|load|loads|loading|take|takes|took|taking|duration|avg|average|mean|median)\\b"
+            + "[^.,;:!?\\n]{0,30}$");
+    /** Right before a duration, what makes it a period or a bound, not how long something took. */
+    private static final Pattern PERIOD_BEFORE = Pattern.compile(
+            "\\b(?:every|each|per|after|for|within|timeout|timeouts|interval|ttl|than|under|below|last|past|next|once)\\s*[=:]?\\s*$");
+    private static final Pattern PERIOD_AFTER = Pattern.compile("\\s*(?:ago|later|timeout|interval|window|ttl|before|apart)\\b");
+    /** "up" that says how much something rose: before a factor, a share, a count of times or a baseline. */
+    private static final Pattern UP_BY = Pattern.compile(
+            "\\bup(?=\\s+(?:by\\s+)?(?:~\\s?|about\\s|around\\s|roughly\\s|nearly\\s|almost\\s|over\\s)?\\d+(?:\\.\\d+)?\\s?(?:x\\b|%|percent\\b|times\\b|-?fold\\b)"
+            + "|\\s+from\\s+(?:\\d|last|yesterday|normal|usual|the usual|baseline|before)\\b)");
+    /** Right before a share, a word that makes it the size of a change ("up 40%", "rose by 30%"). */
+    private static final Pattern CHANGE_BEFORE = Pattern.compile(
+            "\\b(?:increased|up|down|by|rose|grew|jumped|dropped|fell)\\s*(?:~|about|around|roughly|nearly|almost|over)?\\s*$");
+    /** A count against its maximum ("20/20", "18 / 20"). */
+    private static final Pattern COUNT_OF = Pattern.compile("(?<![\\w./])(\\d{1,5})\\s?/\\s?(\\d{1,5})(?![\\w./%])");
+    /** Connections of a pool named right after a count ("20/20 connections", "50/50 in use", "0/20 idle"). */
+    private static final Pattern POOL_AFTER = Pattern.compile(
+            "\\s*(?:(?:db|database|pg|postgres|sql|pooled)\\s+)?(?:(?:free|idle|available)\\s+)?(?:connections?|conns?|slots?)\\b|\\s*(?:in use|checked out)\\b");
+    /** ... or right before it ("pool 50/50", "db conns: 18/20", "connections in use 20/20"). */
+    private static final Pattern POOL_BEFORE = Pattern.compile(
+            "\\b(?:pool|connections?|conns?|in use|checked out)(?:\\s+[a-z_]+){0,2}?\\s*(?:is|are|at|=|:)?\\s*$");
+    /** A count of machines or replicas ("node pool 3/3 ready"): no pool of connections. */
+    private static final Pattern NOT_POOL_AFTER = Pattern.compile("\\s*(?:nodes?|pods?|replicas?|instances?|members?|ready|running|healthy|up|available)\\b");
+    /** Free ones counted ("0/20 idle connections", "0/20 connections free"): none free is full. */
+    private static final Pattern FREE = Pattern.compile("\\s*(?:[a-z]+\\s+){0,2}?(?:free|idle|available)\\b");
     private static final Pattern DOTTED = Pattern.compile("(?<![\\w.])\\d+(?:\\.\\d+)+(?![\\w.])");
     private static final Pattern CHANGE = Pattern.compile(
             "\\s*(?:above|over|more|higher|up|increase|increased|rise|jump|jumped|below|under|less|lower|down|drop|dropped|fewer|slower|faster)\\b");
     private static final Pattern THEIR_API = Pattern.compile(
             "\\b(?!(?:our|my|its|app|site|website|placeos|core|backend|server|service)['\u2019]s)[a-z]+['\u2019]s(?:\\s+[a-z]+){0,2}\\s+apis?\\b(?!\\s*(?:tokens?|keys?|credentials|client|clients|usage|calls? from))");
+    /** A kubectl row's restart count of zero, after the pod's status, before its age or the line's end. */
+    private static final Pattern NO_RESTARTS = Pattern.compile(
+            "\\b(running|pending|completed|crashloopbackoff|error|terminating|containercreating|evicted|oomkilled"
+            + "|imagepullbackoff|errimagepull|notready|ready|unknown)([ \\t]+)0(?=[ \\t]+\\d|[ \\t]*(?:\\n|$))");
     private static final Pattern ORDINAL = Pattern.compile("(?<=[a-z])-\\d{1,3}(?![\\w/%]|\\.\\d)");
     /** Column names of the tables ops tools print (kubectl, docker, pgbouncer): two or more make a header line. */
     private static final java.util.Set<String> COLUMNS = java.util.Set.of("NAME", "READY", "STATUS", "RESTARTS", "AGE",
@@ -91,13 +136,16 @@ final class Notation {
     /** As {@link #rewrite(String)}; {@code concept} gives a single word's concept, or null, to read host names by. */
     static String rewrite(String lower, java.util.function.Function<String, String> concept) {
         String s = lower;
+        if (s.contains("up ")) s = UP_BY.matcher(s).replaceAll("increased");
         if (s.indexOf('%') >= 0 || s.contains("percent")) s = share(s);
         if (s.contains("ms")) s = quick(percentiles(s));
-        if (s.indexOf('/') >= 0) s = NONE_OF.matcher(s).replaceAll(" $1 noneready ");
+        if (s.indexOf('s') >= 0 || s.contains("min")) s = seconds(s);
+        if (s.indexOf('/') >= 0) s = NONE_OF.matcher(counts(s)).replaceAll(" $1 noneready ");
         if (s.indexOf('.') >= 0) s = dotted(s);
         if (s.indexOf('.') >= 0) s = hosts(s.contains("host") ? HOST_PARAM.matcher(s).replaceAll(" called ") : s, concept);
         if (s.indexOf('\'') >= 0 || s.indexOf('\u2019') >= 0) s = THEIR_API.matcher(s).replaceAll(" external api ");
         if (s.indexOf('-') >= 0) s = ORDINAL.matcher(s).replaceAll("");
+        if (s.indexOf('\n') >= 0) s = NO_RESTARTS.matcher(s).replaceAll("$1$2nil");
         if (s.contains("not ours")) s = NOT_OURS.matcher(s).replaceAll(" notours ");
         if (s.contains("running ")) s = RUNNING_SOMETHING.matcher(s).replaceAll("that runs");
         return BREAK_IN_WORD.matcher(s).replaceAll(" ");
@@ -191,13 +239,52 @@ final class Notation {
         return sb.toString();
     }
 
+    /** "p99 12s", "queries take 20 s": a duration of a second or more of something waited on is slow. */
+    private static String seconds(String s) {
+        Matcher m = SECONDS.matcher(s);
+        StringBuilder sb = null;
+        int last = 0;
+        while (m.find()) {
+            int back = Math.max(0, m.start() - 40);
+            int v = Integer.parseInt(m.group(1));
+            // "500s" and "503s" are answers of a status, counted
+            boolean statuses = v >= 400 && v < 600 && s.charAt(m.end(1)) == 's';
+            if (v < 1 || statuses || !WAITED_ON.matcher(s).region(back, m.start()).find()
+                    || PERIOD_BEFORE.matcher(s).region(back, m.start()).find()
+                    || PERIOD_AFTER.matcher(s).region(m.end(), s.length()).lookingAt()) continue;
+            if (sb == null) sb = new StringBuilder(s.length());
+            sb.append(s, last, m.start()).append(" slow ");
+            last = m.end();
+        }
+        return sb == null ? s : sb.append(s, last, s.length()).toString();
+    }
+
+    /** "20/20 connections", "pool 50/50": a pool's connections in use against its maximum, full or with room. */
+    private static String counts(String s) {
+        Matcher m = COUNT_OF.matcher(s);
+        StringBuilder sb = null;
+        int last = 0;
+        while (m.find()) {
+            long used = Long.parseLong(m.group(1)), max = Long.parseLong(m.group(2));
+            boolean after = POOL_AFTER.matcher(s).region(m.end(), s.length()).lookingAt();
+            if (max == 0 || NOT_POOL_AFTER.matcher(s).region(m.end(), s.length()).lookingAt()
+                    || !after && !POOL_BEFORE.matcher(s).region(Math.max(0, m.start() - 40), m.start()).find()) continue;
+            boolean full = after && FREE.matcher(s).region(m.end(), s.length()).lookingAt() ? used == 0 : used >= max;
+            if (sb == null) sb = new StringBuilder(s.length());
+            sb.append(s, last, m.start()).append(full ? " pool full " : " pool moderate ");
+            last = m.end();
+        }
+        return sb == null ? s : sb.append(s, last, s.length()).toString();
+    }
+
     private static String share(String s) {
         Matcher m = SHARE.matcher(s);
         StringBuilder sb = new StringBuilder();
         while (m.find()) {
             int v = Integer.parseInt(m.group(1));
             // "10% above normal" is a change, not a level: it says nothing of low or high
-            boolean change = CHANGE.matcher(s).region(m.end(), s.length()).lookingAt();
+            boolean change = CHANGE.matcher(s).region(m.end(), s.length()).lookingAt()
+                    || CHANGE_BEFORE.matcher(s).region(Math.max(0, m.start() - 20), m.start()).find();
             String level = change ? null : v <= 20 ? " low " : v >= 80 ? " high " : resourceLevel(s, m.start(), m.end()) ? " moderate " : null;
             m.appendReplacement(sb, level != null ? level : m.group(1) + " percent");
         }

@@ -3,15 +3,25 @@ package triage.language;
 import triage.language.PhraseFinder.Match;
 
 import java.util.List;
+import java.util.Set;
 
-/** The clauses of a segment no phrase read: what reading by example ({@code triage.language.similar}) may still read. */
+/**
+ * The clauses of a segment no phrase read: what reading by example ({@code triage.language.similar}) may
+ * still read. A clause that opens on a pronoun ("... and they never start") is read with the words the
+ * segment opened on in its place ("the web pods never start"): alone, "they never start" is about
+ * nothing an example could be near.
+ */
 final class UnreadClauses {
     private UnreadClauses() {}
+
+    /** Pronouns that stand for what the sentence opens on. */
+    private static final Set<String> PRONOUNS = Set.of("they", "it", "these", "those", "both");
 
     /** The clauses of {@code seg} no accepted phrase touches, as their words, when two words or more say something. */
     static void of(List<Token> seg, int[] clauseOf, int clauses, List<Match> accepted, boolean[] used, List<String> into) {
         boolean[] read = new boolean[clauses + 1];
         for (Match m : accepted) for (int c = clauseOf[m.from()]; c <= clauseOf[m.to()]; c++) read[c] = true;
+        String subject = subject(seg, clauseOf);
         StringBuilder sb = new StringBuilder();
         int saying = 0, current = 0;
         for (int i = 0; i <= seg.size(); i++) {
@@ -25,9 +35,39 @@ final class UnreadClauses {
             if (c < 0) break;
             Token t = seg.get(i);
             if (!t.word() || read[c] || used[i]) continue;
+            if (sb.length() == 0 && c > 0 && subject != null && PRONOUNS.contains(t.surface())) {
+                sb.append(subject);
+                saying++;
+                continue;
+            }
             if (sb.length() > 0) sb.append(' ');
             sb.append(t.surface());
             if (!t.stop() && !t.bare()) saying++;
         }
+    }
+
+    /**
+     * What the segment opens on: the words of its first clause before the first word of state, without
+     * the stopwords that end them ("the web pods" of "the web pods lost their config"); null when they name nothing.
+     */
+    private static String subject(List<Token> seg, int[] clauseOf) {
+        int end = 0, saying = 0;
+        for (int i = 0; i < seg.size() && clauseOf[i] == 0; i++) {
+            Token t = seg.get(i);
+            if (!t.word()) continue;
+            if (t.cue() || PRONOUNS.contains(t.surface())) break;
+            if (!t.stop() && !t.bare()) {
+                end = i + 1;
+                saying++;
+            }
+        }
+        if (saying == 0) return null;
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < end; i++) {
+            if (!seg.get(i).word()) continue;
+            if (sb.length() > 0) sb.append(' ');
+            sb.append(seg.get(i).surface());
+        }
+        return sb.toString();
     }
 }

@@ -14,7 +14,10 @@
  * <li><b>Notation.</b> Pasted tool output is read as words first ({@code Notation}): a share of at
  *     most 20% is "low", of at least 80% "high", one in between "moderate" (health) when it is the level of a
  *     resource named beside it ("rds cpu 30%", "pool 40% used"; a share of requests or one on its way stays a
- *     number); a percentile of at most 300 ms is "fast" ("p99 120ms"); "0/3" is a failure ("0/1 CrashLoopBackOff" agrees with itself) and "0" a negation ("0 rps"); a
+ *     number); a percentile of at most 300 ms is "fast" ("p99 120ms"), a duration of a second or more of
+ *     something waited on "slow" ("p99 12s", "queries take 20 s"; not a period: "every 30s"); "up" before a
+ *     factor or a share is a rise ("rps up 2.5x": "increased", never health); connections in use against
+ *     their maximum are a pool "full" at it ("20/20 connections") and "moderate" below it ("3/20"); "0/3" is a failure ("0/1 CrashLoopBackOff" agrees with itself) and "0" a negation ("0 rps"; not a kubectl row's restart count); a
  *     dotted address is "ip", a dotted number "num", a bare host name "hostname" (unless an HTTP client
  *     names it as the host it called, an external API, or a label names a vendor or a store:
  *     "api.stripe.com", "minio.internal"); "exceptions" in a class name is a failure, no "except";
@@ -37,9 +40,12 @@
  *     the closest known word that carries meaning or state (never a negation): "donw" is
  *     "down", "floor" stays "floor".
  * <li><b>Scope</b> (after NegEx/ConText). A sentence is cut into segments at strong breaks
- *     ({@code . ;}, "but", "however", "except") and segments into clauses at commas, colons, "and",
- *     "or" (a colon introduces what its left side says: "every exec: no core instances" is one
- *     fact). A negation, a failure word or a health word reaches only the clause it is in: it never
+ *     ({@code . ;}, "but", "however", "except") and segments into clauses at commas, colons, line
+ *     breaks, "and", "or" (a colon introduces what its left side says: "every exec: no core instances"
+ *     is one fact), and at a dash after a negation, which ends its reach. A line of pasted output or of
+ *     a list is a clause of its own ({@code Breaks}: "s3 p99 120ms" lends no "fast" to the next line),
+ *     except the lines of one record: a command line with the first line of its output, a line of
+ *     fields ("server: nginx") or one that opens on "that"/"this" with the line above it. A negation, a failure word or a health word reaches only the clause it is in: it never
  *     crosses a comma or "but" ("nothing reaches the services, api logs are silent" reads two
  *     clauses), except after an opening subordinate clause ("when I open the systems tab, the list
  *     stays blank"), which states nothing itself and says what the next clause is about. A clause
@@ -52,9 +58,13 @@
  *     requests did arrive); so does one whose phrase holds a word of level ({@code levels}: "grows", "high",
  *     "slow"): "db cpu fine, hpa at max" lends the autoscaler no "fine"; after "except" a clause
  *     without cues takes the opposite of what came before.
+ * <li><b>Quantifiers</b> ({@code Quantifiers}). "all" before the name of something picks out its
+ *     members, as "every" and "each" do ("probes fail on all our api pods" is no whole backend down);
+ *     before a state or standing alone ("all down", "it is all broken") it is everything.
  * <li><b>Suspects ruled out</b> ({@code Eliminations}). A clause that opens with "not" and only
  *     names something ("not etcd", "it's not the load balancer either") says that thing is not
- *     the trouble: its "not" is a word of health, not a negation of the fact.
+ *     the trouble: its "not" is a word of health, not a negation of the fact. It ends at the clause's
+ *     end: a colon, a dash or a line break ("not etcd - its members are healthy") does not carry it on.
  * <li><b>Phrases.</b> Every symptom phrase looks for the smallest window holding all its terms,
  *     inside one clause, or across one "and"/"or" (never a comma); gaps of up to four words that
  *     say something are allowed, stopwords do not count. Phrases with more words win; a word serves
@@ -96,6 +106,7 @@
  * </ol>
  * Nothing is guessed: a text where no phrase matched is returned as unrecognized. The clauses no
  * phrase read ({@link Interpreter#unreadClauses}) are left to reading by example
- * ({@code triage.language.similar}).
+ * ({@code triage.language.similar}); one that opens on a pronoun is given the words its sentence
+ * opened on ("the web pods ... and they never start": "the web pods never start").
  */
 package triage.language;

@@ -5,6 +5,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import triage.Fixtures;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Numbers read against what they measure: only a value that is high or full counts as high or full. */
 class NumbersReadingTest {
@@ -45,5 +46,54 @@ class NumbersReadingTest {
     })
     void percentiles_by_their_value(String text, String expected) {
         assertEquals(expected, Shown.readings(in, text));
+    }
+
+    @ParameterizedTest(name = "\"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            // a duration of seconds of something waited on is slow; a period is no duration of it
+            "s3 spans 30s+                                | object-storage-slow+",
+            "every db query takes 20 s                    | slow-queries+",
+            "the uploads to s3 take 2 minutes             | object-storage-slow+",
+            "the healthcheck polls every 30s              | ''",
+    })
+    void durations_of_seconds_are_slow(String text, String expected) {
+        assertEquals(expected, Shown.readings(in, text));
+    }
+
+    @ParameterizedTest(name = "\"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            // connections in use against the pool's maximum: full at it, with room below it
+            "20/20 connections checked out                | connection-pool-exhausted+",
+            "the pool shows 12/12 in use                  | connection-pool-exhausted+",
+            "connections in use: 4/20                     | connection-pool-exhausted-",
+            // a count of replicas is no pool
+            "pods 3/3 ready                               | stack-component-down-",
+    })
+    void counts_of_a_pool(String text, String expected) {
+        assertEquals(expected, Shown.readings(in, text));
+    }
+
+    @ParameterizedTest(name = "\"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            // "up" before a factor or a share says how much something rose, never that it is healthy
+            "rps up 2.5x since the launch                 | load-above-normal+",
+            "traffic up by 250% since noon                | load-above-normal+",
+            "cpu up 30% on the db                         | database-cpu-high+",
+    })
+    void up_by_a_factor_is_a_rise(String text, String expected) {
+        assertTrue(Shown.readings(in, text).contains(expected), Shown.readings(in, text));
+    }
+
+    @ParameterizedTest(name = "\"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "latency up 40%                               | latency increased 40 percent",
+            "cpu up 90%                                   | cpu increased 90 percent",
+            "p99 12s                                      | p99 slow",
+            "retry after 30s                              | retry after 30s",
+            "api returns 503s on requests                 | api returns 503s on requests",
+            "0/20 connections idle                        | pool full connections idle",
+    })
+    void how_changes_durations_and_counts_are_written(String text, String rewritten) {
+        assertEquals(rewritten, Notation.rewrite(text).replaceAll("\\s+", " ").strip());
     }
 }

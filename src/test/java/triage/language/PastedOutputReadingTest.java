@@ -24,6 +24,16 @@ class PastedOutputReadingTest {
         assertEquals(expected, Shown.readings(in, text));
     }
 
+    @ParameterizedTest(name = "\"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            // a line of a pasted metric list is a clause: one line's "fast" or "fine" stays on its line
+            "s3 get p99 140ms\\nredis queue length: growing | object-storage-slow- request-queue-growing+",
+            "logins fine\\nbackoffice lists nothing       | login-works+",
+    })
+    void each_line_is_a_clause(String text, String expected) {
+        assertEquals(expected, Shown.readings(in, text.replace("\\n", "\n")));
+    }
+
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', value = {
             // pgbouncer's SHOW POOLS: each cell named by its column

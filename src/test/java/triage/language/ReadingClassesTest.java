@@ -25,6 +25,9 @@ class ReadingClassesTest {
             "the modules are not loading               | modules-load-",
             "not everyone can log in                   | login-works-",
             "not enough workers for the traffic        | more-workers-drain-queue+",
+            // a ruling-out ends at a dash, as at a colon: its "not" does not turn the next clause's health
+            "it is not etcd - its members all report healthy  | etcd-healthy+",
+            "not rethinkdb \u2013 rethink answers every query | rethinkdb-healthy+",
     })
     void a_suspect_ruled_out_is_not_read_as_down(String text, String expected) {
         assertEquals(expected, read(text));

@@ -1,0 +1,66 @@
+package triage.language;
+
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Breaks that are no punctuation mark: lines and dashes. A line of pasted output or of a list is
+ * a clause ({@code ","}): a state or a number on one line does not reach the next line's phrase
+ * ("s3 p99 fast" then "queue: growing"). The lines of one record stay one line: a command line and
+ * the first line of its output ("$ etcdctl endpoint health" then "... is unhealthy"), and a line of
+ * a record's fields ("server: nginx", {@code "status" : "red"}) and the line above it, and a line that
+ * opens on what the line above said ("that's the staging server"). A dash with a space on each side, an en
+ * dash or an em dash ends the reach of a negation before it, parting clauses as a colon does ("it's not
+ * etcd - its members are healthy"); elsewhere it joins ("connection refused - connect(2) for redis").
+ * Reads the lower-cased text around {@code i} only as far as its line's ends.
+ */
+final class Breaks {
+    private Breaks() {}
+
+    /** Programs whose command line names what its output is about. */
+    private static final Set<String> COMMANDS = Set.of("kubectl", "curl", "dig", "nslookup", "host", "etcdctl", "docker",
+            "aws", "redis-cli", "psql", "mysql", "celery", "top", "ps", "systemctl", "journalctl", "helm", "gcloud", "az",
+            "traceroute", "mtr", "ping", "tail", "cat", "grep", "wget", "http", "openssl", "df", "free", "pgbouncer=#");
+    /** A line that is a field of a record: a name, a colon or an equals sign, a value. */
+    private static final Pattern FIELD_LINE = Pattern.compile("[\\s{\\[,]*\"?[a-z][\\w.-]*\"?\\s?[:=](?:\\s|$).*");
+
+    private static final Pattern NEGATION = Pattern.compile("\\b(?:not|no|never|nothing|none|nobody|neither|nor|without)\\b");
+    /** A line that opens on what the line above said ("that's the staging server"): one clause with it. */
+    private static final Pattern REFERS_BACK = Pattern.compile("\\s*(?:that|this|which|these|those|it)\\b.*");
+
+    /** The break that the character at {@code i} of {@code s} makes, or null. */
+    static String at(String s, int i) {
+        char c = s.charAt(i);
+        if (c == '\n') return joined(s, i) ? null : ",";
+        return dash(s, i) && negated(s, i) ? ":" : null;
+    }
+
+    /** Whether the line break at {@code i} joins the lines of one record. */
+    private static boolean joined(String s, int i) {
+        int start = s.lastIndexOf('\n', i - 1) + 1, end = s.indexOf('\n', i + 1);
+        String before = s.substring(start, i).strip(), after = s.substring(i + 1, end < 0 ? s.length() : end);
+        String[] words = before.split("\\s+", 3);
+        // a prompt ("$", "C:\\>", "pgbouncer=#") before the command
+        String first = words[0].endsWith("$") || words[0].endsWith(">") || words[0].endsWith("#")
+                ? (words.length > 1 ? words[1] : "") : words[0];
+        return words[0].equals("$") || COMMANDS.contains(first) || FIELD_LINE.matcher(after).matches()
+                || REFERS_BACK.matcher(after).matches();
+    }
+
+    /** Whether the clause before {@code i} holds a negation: a dash ends its reach ("connection refused - connect(2) ..." stays one). */
+    private static boolean negated(String s, int i) {
+        int from = i;
+        while (from > 0 && ",.;:!?\n".indexOf(s.charAt(from - 1)) < 0) from--;
+        return NEGATION.matcher(s).region(from, i).find();
+    }
+
+    /** Whether a dash starts at {@code i}: an en or em dash, or hyphens with a space (or the text's end) on both sides. */
+    private static boolean dash(String s, int i) {
+        char c = s.charAt(i);
+        if (c == '\u2013' || c == '\u2014') return true;
+        if (c != '-' || i > 0 && s.charAt(i - 1) != ' ') return false;
+        int j = i;
+        while (j < s.length() && s.charAt(j) == '-') j++;
+        return j == s.length() || Character.isWhitespace(s.charAt(j));
+    }
+}

@@ -1,0 +1,29 @@
+package triage.language;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Contractions written out, with or without their apostrophe: "can't" and "cant" are "can not", "isnt" is "is not". */
+final class Contractions {
+    private static final Pattern CONTRACTION = Pattern.compile(
+            "\\b(can't|cant|cannot|won't|wont|ain't|(\\w+)n't|(does|do|did|is|are|was|were|has|have|had|could|would|should)nt)\\b");
+
+    private Contractions() {}
+
+    /** Lower-cased text with its contractions expanded; curly quotes read as straight ones, backticks as spaces. */
+    static String expand(String lower) {
+        String s = lower.replace('\u2019', '\'').replace('\u2018', '\'').replace('`', ' ');
+        // every contraction has an apostrophe, "nt" or "cannot": most texts have none, and skip the regex
+        if (s.indexOf('\'') < 0 && !s.contains("nt") && !s.contains("cannot")) return s;
+        Matcher m = CONTRACTION.matcher(s);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            String c = m.group(1);
+            m.appendReplacement(sb, c.equals("can't") || c.equals("cant") || c.equals("cannot") ? "can not"
+                    : c.equals("won't") || c.equals("wont") ? "will not" : c.equals("ain't") ? "is not"
+                    : (m.group(2) != null ? m.group(2) : m.group(3)) + " not");
+        }
+        m.appendTail(sb);
+        return sb.toString();
+    }
+}

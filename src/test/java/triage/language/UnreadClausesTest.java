@@ -1,0 +1,23 @@
+package triage.language;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import triage.Fixtures;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** What the phrases leave unread goes to reading by example with its subject: a pronoun is read as what the sentence opened on. */
+class UnreadClausesTest {
+    private final Interpreter in = Fixtures.shipped().interpreter();
+
+    @ParameterizedTest(name = "\"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "the web pods lost their config map and they never start | the web pods never start",
+            "redis is flaky and it drops connections                 | redis drops connections",
+            // nothing before the pronoun to stand for: the clause as written
+            "they never start                                        | they never start",
+    })
+    void a_pronoun_stands_for_what_the_sentence_opened_on(String text, String gap) {
+        assertTrue(in.unreadClauses(text).contains(gap), in.unreadClauses(text).toString());
+    }
+}
