@@ -72,7 +72,7 @@ final class Notation {
     private static final Pattern CHANGE = Pattern.compile(
             "\\s*(?:above|over|more|higher|up|increase|increased|rise|jump|jumped|below|under|less|lower|down|drop|dropped|fewer|slower|faster)\\b");
     private static final Pattern THEIR_API = Pattern.compile(
-            "\\b(?!(?:our|my|its|app|site|website|placeos|core|backend|server|service)['\u2019]s)[a-z]+['\u2019]s(?:\\s+[a-z]+){0,2}\\s+apis?\\b(?!\\s*(?:tokens?|keys?|credentials|client|clients|usage|calls? from))");
+            "\\b(?!(?:our|my|its|app|site|website|placeos|core|backend|server|service)['\u2019]s)[a-z]+['\u2019]s(?:\\s+[a-z]+){0,2}\\s+apis?\\b(?!\\s*(?:tokens?|keys?|credentials|client|clients|usage|calls? from|logs?|pods?|servers?|containers?|nodes?|deployments?|gateway))");
     private static final Pattern ORDINAL = Pattern.compile("(?<=[a-z])-\\d{1,3}(?![\\w/%]|\\.\\d)");
     /** Column names of the tables ops tools print (kubectl, docker, pgbouncer): two or more make a header line. */
     private static final java.util.Set<String> COLUMNS = java.util.Set.of("NAME", "READY", "STATUS", "RESTARTS", "AGE",
@@ -101,6 +101,29 @@ final class Notation {
         if (s.contains("not ours")) s = NOT_OURS.matcher(s).replaceAll(" notours ");
         if (s.contains("running ")) s = RUNNING_SOMETHING.matcher(s).replaceAll("that runs");
         return BREAK_IN_WORD.matcher(s).replaceAll(" ");
+    }
+
+    /** A class name of an error ("Redis::TimeoutError", "ReqlRuntimeError", "OutOfMemoryError"), as typed. */
+    private static final Pattern ERROR_NAME = Pattern.compile("\\b((?:[A-Z][a-z0-9]+)+)(Error|Exception|Timeout|Failure|Refused)\\b");
+    private static final Pattern HUMP = Pattern.compile("(?<=[a-z0-9])(?=[A-Z])");
+
+    /**
+     * {@code text} (as typed) with each class name of an error in words: "TimeoutError" says "timeout
+     * error", "ConnectionRefusedError" "connection refused error", "OutOfMemoryError" "out of memory
+     * error", so the words of state and the names in it are read. A leading "No" stays on its
+     * word ("NoMethodError" is no negation).
+     */
+    static String errorNames(String text) {
+        if (text.indexOf("Error") < 0 && text.indexOf("Exception") < 0 && text.indexOf("Timeout") < 0
+                && text.indexOf("Failure") < 0 && text.indexOf("Refused") < 0) return text;
+        Matcher m = ERROR_NAME.matcher(text);
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        while (m.find()) {
+            String words = HUMP.matcher(m.group(1)).replaceAll(" ").replaceFirst("^(No|Not) ", "$1");
+            m.appendReplacement(out, Matcher.quoteReplacement(words + " " + m.group(2)));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     /** {@code text} (as typed) without the header lines of pasted tables. */

@@ -39,6 +39,23 @@ final class PhraseMatcher {
     /** Stems that open a subordinate clause: "when I open the systems tab, the list stays empty" is one fact. */
     private static final Set<String> OPENERS = Set.of("when", "whenev", "if", "after", "onc", "while");
 
+    /**
+     * Stems of looking into something: "we checked etcd, it's healthy" says etcd is healthy, the
+     * look itself says nothing (as an opening subordinate clause, it says what the next one is about).
+     */
+    static final Set<String> LOOKS = Set.of("check", "look", "verifi", "inspect", "examin", "test", "confirm");
+
+    /** Whether the clause starting at {@code from} opens a subordinate clause or a look: it states nothing itself. */
+    private static boolean opens(List<Token> seg, int from) {
+        if (from < 0) return false;
+        if (OPENERS.contains(seg.get(from).stem())) return true;
+        for (int i = from; i < seg.size() && seg.get(i).kind() != Token.Kind.WEAK_BREAK; i++) {
+            Token t = seg.get(i);
+            if (t.word() && !t.stop()) return LOOKS.contains(t.stem());
+        }
+        return false;
+    }
+
     List<Observation> read(String text, List<Token> tokens, Budget budget) { return read(text, tokens, budget, null); }
 
     /**
@@ -110,7 +127,7 @@ final class PhraseMatcher {
             int left = clauseOf[i] - 1, right = clauseOf[i];
             if (first[left] < 0 || first[right] < 0) continue;
             // a comma parts clauses, except after an opening subordinate clause, which says what the next one is about
-            if (t.stem().equals(",") && (left != 0 || !OPENERS.contains(seg.get(first[left]).stem()))) continue;
+            if (t.stem().equals(",") && (left != 0 || !opens(seg, first[left]))) continue;
             int lo = Math.max(first[left], i - REACH), hi = Math.min(lastOf[right], i + REACH);
             for (Phrase p : finder.candidates(seg, ids, lo, hi, marks, budget)) {
                 Match m = PhraseFinder.window(p, index, seg, clauseOf, lo, hi, marks, budget);
@@ -180,7 +197,7 @@ final class PhraseMatcher {
             if (!t.bare() && !t.cue()) bare[part[i]] = false;
         }
         // an opening "when I open the systems tab," states nothing itself: the clause after it does
-        boolean opened = first[0] >= 0 && OPENERS.contains(seg.get(first[0]).stem());
+        boolean opened = opens(seg, first[0]);
         if (opened) bare[0] = true;
         Cues[] cues = new Cues[parts];
         for (int c = 0; c < parts; c++) cues[c] = new Cues();
@@ -260,17 +277,18 @@ final class PhraseMatcher {
         // "executing X, the response says no core instances"
         boolean anyFault = false, anyCue = false;
         for (int c = 0; c < parts; c++) { anyFault |= fault[c]; anyCue |= effective[c].any(); }
-        // one decision per fact in a clause: a phrase that only names a symptom, with no cue of its own, gives
-        // way to one there that says which way it goes ("the resolver answers SERVFAIL" is one denial)
+        // one decision per fact in a segment: a phrase that only names a symptom, with no cue of its own, gives
+        // way to one there that says which way it goes ("the resolver answers SERVFAIL" is one denial;
+        // "backoffice can't find any zones or systems when I search": the search fails, the bare "search" adds nothing)
         Set<String> decided = new java.util.HashSet<>();
         for (Match m : accepted) {
-            if (!m.phrase().affirms || own.getOrDefault(m, effective[part[m.from()]]).any()) decided.add(m.phrase().symptom + "@" + part[m.from()]);
+            if (!m.phrase().affirms || own.getOrDefault(m, effective[part[m.from()]]).any()) decided.add(m.phrase().symptom);
         }
         for (Match m : accepted) {
             Symptom s = symptoms.get(m.phrase().symptom);
             int at = part[m.from()];
             Cues mine = cuesOf.apply(m);
-            if (m.phrase().affirms && !mine.any() && !present.containsKey(m) && decided.contains(s.id() + "@" + at)) continue;
+            if (m.phrase().affirms && !mine.any() && !present.containsKey(m) && decided.contains(s.id())) continue;
             boolean pr = present.containsKey(m) ? present.get(m)
                     : !mine.any() && (fault[at] || anyFault && !anyCue) ? false
                     : s.turnedByNegationOnly() && m.phrase().affirms ? !mine.negated()
