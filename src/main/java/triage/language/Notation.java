@@ -73,6 +73,11 @@ final class Notation {
             "\\s*(?:above|over|more|higher|up|increase|increased|rise|jump|jumped|below|under|less|lower|down|drop|dropped|fewer|slower|faster)\\b");
     private static final Pattern THEIR_API = Pattern.compile(
             "\\b(?!(?:our|my|its|app|site|website|placeos|core|backend|server|service)['\u2019]s)[a-z]+['\u2019]s(?:\\s+[a-z]+){0,2}\\s+apis?\\b(?!\\s*(?:tokens?|keys?|credentials|client|clients|usage|calls? from|logs?|pods?|servers?|containers?|nodes?|deployments?|gateway))");
+    /** "their SSO API", "their rates api": a third party's, unless it is what users call ("their api calls"). */
+    private static final Pattern THEIR_OWN_API = Pattern.compile(
+            "\\btheir(?:\\s+[a-z]+){0,2}\\s+apis?\\b(?!\\s*(?:tokens?|keys?|credentials|clients?|usage|calls?|requests?|logs?|pods?|servers?|gateway))");
+    /** A host named by its address or serial ("ip-10-0-3-17", "node-4-12"): a name, not numbers (a "0" there is no negation). */
+    private static final Pattern NUMBERED_HOST = Pattern.compile("\\b[a-z][a-z0-9]*(?:-\\d+){2,}\\b");
     private static final Pattern ORDINAL = Pattern.compile("(?<=[a-z])-\\d{1,3}(?![\\w/%]|\\.\\d)");
     /** Column names of the tables ops tools print (kubectl, docker, pgbouncer): two or more make a header line. */
     private static final java.util.Set<String> COLUMNS = java.util.Set.of("NAME", "READY", "STATUS", "RESTARTS", "AGE",
@@ -97,7 +102,8 @@ final class Notation {
         if (s.indexOf('.') >= 0) s = dotted(s);
         if (s.indexOf('.') >= 0) s = hosts(s.contains("host") ? HOST_PARAM.matcher(s).replaceAll(" called ") : s, concept);
         if (s.indexOf('\'') >= 0 || s.indexOf('\u2019') >= 0) s = THEIR_API.matcher(s).replaceAll(" external api ");
-        if (s.indexOf('-') >= 0) s = ORDINAL.matcher(s).replaceAll("");
+        if (s.contains("their ")) s = THEIR_OWN_API.matcher(s).replaceAll(" external api ");
+        if (s.indexOf('-') >= 0) s = ORDINAL.matcher(NUMBERED_HOST.matcher(s).replaceAll("host")).replaceAll("");
         if (s.contains("not ours")) s = NOT_OURS.matcher(s).replaceAll(" notours ");
         if (s.contains("running ")) s = RUNNING_SOMETHING.matcher(s).replaceAll("that runs");
         return BREAK_IN_WORD.matcher(s).replaceAll(" ");
@@ -106,6 +112,7 @@ final class Notation {
     /** A class name of an error ("Redis::TimeoutError", "ReqlRuntimeError", "OutOfMemoryError"), as typed. */
     private static final Pattern ERROR_NAME = Pattern.compile("\\b((?:[A-Z][a-z0-9]+)+)(Error|Exception|Timeout|Failure|Refused)\\b");
     private static final Pattern HUMP = Pattern.compile("(?<=[a-z0-9])(?=[A-Z])");
+    private static final Pattern UNSAID = Pattern.compile("\\b(?:Driver|Operational)\\b");
 
     /**
      * {@code text} (as typed) with each class name of an error in words: "TimeoutError" says "timeout
@@ -119,7 +126,10 @@ final class Notation {
         Matcher m = ERROR_NAME.matcher(text);
         StringBuilder out = new StringBuilder(text.length() + 16);
         while (m.find()) {
-            String words = HUMP.matcher(m.group(1)).replaceAll(" ").replaceFirst("^(No|Not) ", "$1");
+            String words = HUMP.matcher(m.group(1)).replaceAll(" ").replaceFirst("^(No|Not) ", "$1")
+                    .replaceFirst("^Reql\\b", "Rethinkdb");
+            // a client library's "driver" is no PlaceOS driver, and "operational" in a name says no health
+            words = UNSAID.matcher(words).replaceAll("").trim();
             m.appendReplacement(out, Matcher.quoteReplacement(words + " " + m.group(2)));
         }
         m.appendTail(out);

@@ -12,7 +12,9 @@ import java.util.List;
  * before it stays the fact's ("drivers are not working"). "none" says how many, not that the
  * state is not so. A word of ceasing does the same to a word of health after it and stays a failure
  * itself: "stopped responding" and "quit working" are failures, not a failure and a health word
- * that leave a fault ("the boards stopped working after the driver update") read as absent.
+ * that leave a fault ("the boards stopped working after the driver update") read as absent. A word
+ * of health followed by "slowly" says how it went, not that it went well ("the vendor is responding
+ * very slowly" is no health).
  */
 final class StateNegation {
     private StateNegation() {}
@@ -26,6 +28,11 @@ final class StateNegation {
         for (int i = 0; i < tokens.size(); i++) {
             Token t = tokens.get(i);
             if (!t.word() || taken(used, i) || t.surface().equals("none")) continue;
+            if (t.healthy() && !t.failure() && slowAfter(tokens, i)) {
+                if (out == null) out = new ArrayList<>(tokens);
+                out.set(i, t.stateless());
+                continue;
+            }
             boolean ceasing = t.failure() && CEASING.contains(t.stem());
             if (!t.negation() && !ceasing) continue;
             for (int j = i + 1; j < tokens.size() && j <= i + 4; j++) {
@@ -42,6 +49,16 @@ final class StateNegation {
             }
         }
         return out == null ? tokens : out;
+    }
+
+    /** Whether "slowly" (or "slow") follows the word at {@code i}, with at most one word between ("responding very slowly"). */
+    private static boolean slowAfter(List<Token> tokens, int i) {
+        for (int j = i + 1; j < tokens.size() && j <= i + 2; j++) {
+            Token u = tokens.get(j);
+            if (!u.word()) return false;
+            if (u.stem().equals("slow")) return true;
+        }
+        return false;
     }
 
     private static boolean taken(boolean[] used, int i) { return used != null && used[i]; }
