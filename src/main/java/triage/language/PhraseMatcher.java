@@ -227,7 +227,9 @@ final class PhraseMatcher {
                 // a predicate is shared between names of the same kind ("login and search fail"):
                 // "lists ok, every other module executes" does not lend its "ok" to a fault
                 boolean joined = j >= 0 && (j == c + 1 && joinedByWord.get(c) || j == c - 1 && joinedByWord.get(j));
-                boolean lends = j >= 0 && (kinds[j] == 0 ? joined || subjectless[j] || opened && c == 0 : (kinds[j] & kinds[c]) != 0);
+                // a failure joined by "and" fails what works too ("login and nearly every REST call fail")
+                boolean fails = joined && kinds[c] == 1 && cues[j].failure && !cues[j].healthy && !cues[j].negated();
+                boolean lends = j >= 0 && (kinds[j] == 0 ? joined || subjectless[j] || opened && c == 0 : (kinds[j] & kinds[c]) != 0 || fails);
                 if (lends) effective[c] = cues[j];
             }
         }

@@ -67,6 +67,18 @@ class ClauseRolesTest {
 
     @ParameterizedTest(name = "\"{0}\" -> {1}")
     @CsvSource(delimiter = '|', value = {
+            // a failure joined by "and" fails what works too; health is not lent to a fault
+            "login and nearly every REST call fail                         | backend-down+ login-works-",
+            "the screens outside each room have not changed since noon     | status-signals-work-",
+            "the export path never gives its connection back               | connection-pool-exhausted+",
+            "db itself is chill                                            | database-blocking-",
+    })
+    void failures_joined_by_and_and_everyday_words(String text, String expected) {
+        assertEquals(expected, Shown.readings(in, text));
+    }
+
+    @ParameterizedTest(name = "\"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', value = {
             "Redis::TimeoutError|Redis::Timeout Error",
             "ReqlDriverError: no connection|Rethinkdb Error: no connection",
             "django.db.utils.OperationalError: canceling statement|django.db.utils. Error: canceling statement",
