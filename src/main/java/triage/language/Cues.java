@@ -25,9 +25,15 @@ final class Cues {
         return !(negated() ^ healthy);
     }
 
+    /**
+     * What a clause after "except" says when it has no cue of its own: the exception to what came
+     * before. After health ("every module responds except the ones on one driver") it fails,
+     * which makes something working absent and a fault present; after failure it is healthy.
+     */
     static Cues opposite(boolean previousGood) {
         Cues c = new Cues();
-        if (previousGood) c.negations = 1;
+        if (previousGood) c.failure = true;
+        else c.healthy = true;
         return c;
     }
 }

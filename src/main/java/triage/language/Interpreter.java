@@ -138,8 +138,9 @@ public final class Interpreter {
             List<String> unread = new ArrayList<>();
             List<Observation> r = matcher.read(text, tokens, budget, unread);
             // a text that only guessed or asked ("is rethinkdb down?") read as nothing, and is no puzzle;
-            // nor is one that only names things ("the database", "db and s3"): it says nothing of them
-            if (r.isEmpty() && !hypotheses.any(tokens) && !names.only(tokens)) unrecognized.add(text);
+            // nor is one that only names things ("the database", "db and s3"): it says nothing of them,
+            // nor one that only says how things are ("it's down"): it says nothing of what
+            if (r.isEmpty() && !hypotheses.any(tokens) && !names.only(tokens) && !Names.statesOnly(tokens)) unrecognized.add(text);
             else gaps.addAll(unread);
             readings.addAll(r);
             Set<String> stems = new HashSet<>();

@@ -11,6 +11,7 @@ import java.util.Set;
  * The concepts that name a component: "db", "postgres" and "rds" all name the database, "s3" object
  * storage. A text of names alone ("the database", "db and s3") says nothing of them: no symptom,
  * and nothing to read by example either (its nearest example would lend it a state it never said).
+ * Nor does one that only says something was looked into ("we checked etcd").
  */
 final class Names {
     private final Set<String> concepts = new HashSet<>();
@@ -25,11 +26,26 @@ final class Names {
         }
     }
 
+    /**
+     * Whether {@code tokens} say only how things are, of nothing named ("it's down", "all broken"):
+     * no symptom, and no puzzle for reading by example, which would lend it a subject never said.
+     */
+    static boolean statesOnly(List<Token> tokens) {
+        boolean state = false;
+        for (Token t : tokens) {
+            if (!t.word() || t.stop() || t.bare()) continue;
+            if (!t.cue()) return false;
+            state = true;
+        }
+        return state;
+    }
+
     /** Whether every word of {@code tokens} that says something names a component, and one does. */
     boolean only(List<Token> tokens) {
         boolean named = false;
         for (Token t : tokens) {
-            if (!t.word() || t.stop() || t.bare()) continue;
+            // "we checked etcd": a look names what was looked at and says nothing of it
+            if (!t.word() || t.stop() || t.bare() || Openers.LOOKS.contains(t.stem())) continue;
             if (!concepts.contains(t.stem())) return false;
             named = true;
         }

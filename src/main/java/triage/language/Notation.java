@@ -113,7 +113,12 @@ final class Notation {
     private static final Pattern CHANGE = Pattern.compile(
             "\\s*(?:above|over|more|higher|up|increase|increased|rise|jump|jumped|below|under|less|lower|down|drop|dropped|fewer|slower|faster)\\b");
     private static final Pattern THEIR_API = Pattern.compile(
-            "\\b(?!(?:our|my|its|app|site|website|placeos|core|backend|server|service)['\u2019]s)[a-z]+['\u2019]s(?:\\s+[a-z]+){0,2}\\s+apis?\\b(?!\\s*(?:tokens?|keys?|credentials|client|clients|usage|calls? from))");
+            "\\b(?!(?:our|my|its|app|site|website|placeos|core|backend|server|service)['\u2019]s)[a-z]+['\u2019]s(?:\\s+[a-z]+){0,2}\\s+apis?\\b(?!\\s*(?:tokens?|keys?|credentials|client|clients|usage|calls? from|logs?|pods?|servers?|containers?|nodes?|deployments?|gateway))");
+    /** "their SSO API", "their rates api": a third party's, unless it is what users call ("their api calls"). */
+    private static final Pattern THEIR_OWN_API = Pattern.compile(
+            "\\btheir(?:\\s+[a-z]+){0,2}\\s+apis?\\b(?!\\s*(?:tokens?|keys?|credentials|clients?|usage|calls?|requests?|logs?|pods?|servers?|gateway))");
+    /** A host named by its address or serial ("ip-10-0-3-17", "node-4-12"): a name, not numbers (a "0" there is no negation). */
+    private static final Pattern NUMBERED_HOST = Pattern.compile("\\b[a-z][a-z0-9]*(?:-\\d+){2,}\\b");
     /** A kubectl row's restart count of zero, after the pod's status, before its age or the line's end. */
     private static final Pattern NO_RESTARTS = Pattern.compile(
             "\\b(running|pending|completed|crashloopbackoff|error|terminating|containercreating|evicted|oomkilled"
@@ -144,7 +149,8 @@ final class Notation {
         if (s.indexOf('.') >= 0) s = dotted(s);
         if (s.indexOf('.') >= 0) s = hosts(s.contains("host") ? HOST_PARAM.matcher(s).replaceAll(" called ") : s, concept);
         if (s.indexOf('\'') >= 0 || s.indexOf('\u2019') >= 0) s = THEIR_API.matcher(s).replaceAll(" external api ");
-        if (s.indexOf('-') >= 0) s = ORDINAL.matcher(s).replaceAll("");
+        if (s.contains("their ")) s = THEIR_OWN_API.matcher(s).replaceAll(" external api ");
+        if (s.indexOf('-') >= 0) s = ORDINAL.matcher(NUMBERED_HOST.matcher(s).replaceAll("host")).replaceAll("");
         if (s.indexOf('\n') >= 0) s = NO_RESTARTS.matcher(s).replaceAll("$1$2nil");
         if (s.contains("not ours")) s = NOT_OURS.matcher(s).replaceAll(" notours ");
         if (s.contains("running ")) s = RUNNING_SOMETHING.matcher(s).replaceAll("that runs");

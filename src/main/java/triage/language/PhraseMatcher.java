@@ -36,9 +36,6 @@ final class PhraseMatcher {
     /** How far, in words, a phrase may reach across an "and" or "or": no phrase is longer than this. */
     private static final int REACH = 12;
 
-    /** Stems that open a subordinate clause: "when I open the systems tab, the list stays empty" is one fact. */
-    private static final Set<String> OPENERS = Set.of("when", "whenev", "if", "after", "onc", "while");
-
     List<Observation> read(String text, List<Token> tokens, Budget budget) { return read(text, tokens, budget, null); }
 
     /**
@@ -110,7 +107,7 @@ final class PhraseMatcher {
             int left = clauseOf[i] - 1, right = clauseOf[i];
             if (first[left] < 0 || first[right] < 0) continue;
             // a comma parts clauses, except after an opening subordinate clause, which says what the next one is about
-            if (t.stem().equals(",") && (left != 0 || !OPENERS.contains(seg.get(first[left]).stem()))) continue;
+            if (t.stem().equals(",") && (left != 0 || !Openers.opens(seg, first[left]))) continue;
             int lo = Math.max(first[left], i - REACH), hi = Math.min(lastOf[right], i + REACH);
             for (Phrase p : finder.candidates(seg, ids, lo, hi, marks, budget)) {
                 Match m = PhraseFinder.window(p, index, seg, clauseOf, lo, hi, marks, budget);
@@ -180,7 +177,7 @@ final class PhraseMatcher {
             if (!t.bare() && !t.cue()) bare[part[i]] = false;
         }
         // an opening "when I open the systems tab," states nothing itself: the clause after it does
-        boolean opened = first[0] >= 0 && OPENERS.contains(seg.get(first[0]).stem());
+        boolean opened = Openers.opens(seg, first[0]);
         if (opened) bare[0] = true;
         Cues[] cues = new Cues[parts];
         for (int c = 0; c < parts; c++) cues[c] = new Cues();
@@ -210,7 +207,9 @@ final class PhraseMatcher {
                 // a predicate is shared between names of the same kind ("login and search fail"):
                 // "lists ok, every other module executes" does not lend its "ok" to a fault
                 boolean joined = j >= 0 && (j == c + 1 && joinedByWord.get(c) || j == c - 1 && joinedByWord.get(j));
-                boolean lends = j >= 0 && (kinds[j] == 0 ? joined || subjectless[j] || opened && c == 0 : (kinds[j] & kinds[c]) != 0);
+                // a failure joined by "and" fails what works too ("login and nearly every REST call fail")
+                boolean fails = joined && kinds[c] == 1 && cues[j].failure && !cues[j].healthy && !cues[j].negated();
+                boolean lends = j >= 0 && (kinds[j] == 0 ? joined || subjectless[j] || opened && c == 0 : (kinds[j] & kinds[c]) != 0 || fails);
                 if (lends) effective[c] = cues[j];
             }
         }
@@ -260,17 +259,18 @@ final class PhraseMatcher {
         // "executing X, the response says no core instances"
         boolean anyFault = false, anyCue = false;
         for (int c = 0; c < parts; c++) { anyFault |= fault[c]; anyCue |= effective[c].any(); }
-        // one decision per fact in a clause: a phrase that only names a symptom, with no cue of its own, gives
-        // way to one there that says which way it goes ("the resolver answers SERVFAIL" is one denial)
+        // one decision per fact in a segment: a phrase that only names a symptom, with no cue of its own, gives
+        // way to one there that says which way it goes ("the resolver answers SERVFAIL" is one denial;
+        // "backoffice can't find any zones or systems when I search": the search fails, the bare "search" adds nothing)
         Set<String> decided = new java.util.HashSet<>();
         for (Match m : accepted) {
-            if (!m.phrase().affirms || own.getOrDefault(m, effective[part[m.from()]]).any()) decided.add(m.phrase().symptom + "@" + part[m.from()]);
+            if (!m.phrase().affirms || own.getOrDefault(m, effective[part[m.from()]]).any()) decided.add(m.phrase().symptom);
         }
         for (Match m : accepted) {
             Symptom s = symptoms.get(m.phrase().symptom);
             int at = part[m.from()];
             Cues mine = cuesOf.apply(m);
-            if (m.phrase().affirms && !mine.any() && !present.containsKey(m) && decided.contains(s.id() + "@" + at)) continue;
+            if (m.phrase().affirms && !mine.any() && !present.containsKey(m) && decided.contains(s.id())) continue;
             boolean pr = present.containsKey(m) ? present.get(m)
                     : !mine.any() && (fault[at] || anyFault && !anyCue) ? false
                     : s.turnedByNegationOnly() && m.phrase().affirms ? !mine.negated()

@@ -10,23 +10,37 @@ import java.util.List;
  * fact a second time. Any other negation ("no functions", "nobody can log in") is the fact's. A
  * word of state a phrase took as its own ("driver (respond|work)") is the phrase's: a negation
  * before it stays the fact's ("drivers are not working"). "none" says how many, not that the
- * state is not so.
+ * state is not so. A word of ceasing does the same to a word of health after it and stays a failure
+ * itself: "stopped responding" and "quit working" are failures, not a failure and a health word
+ * that leave a fault ("the boards stopped working after the driver update") read as absent. A word
+ * of health followed by "slowly" says how it went, not that it went well ("the vendor is responding
+ * very slowly" is no health).
  */
 final class StateNegation {
     private StateNegation() {}
+
+    /** Stems of ceasing: they turn the health word after them. */
+    private static final java.util.Set<String> CEASING = java.util.Set.of("stop", "quit", "ceas");
 
     /** {@code tokens} with each such pair turned; {@code used} (or null): the words phrases took. */
     static List<Token> apply(List<Token> tokens, boolean[] used) {
         List<Token> out = null;
         for (int i = 0; i < tokens.size(); i++) {
             Token t = tokens.get(i);
-            if (!t.word() || !t.negation() || taken(used, i) || t.surface().equals("none")) continue;
+            if (!t.word() || taken(used, i) || t.surface().equals("none")) continue;
+            if (t.healthy() && !t.failure() && slowAfter(tokens, i)) {
+                if (out == null) out = new ArrayList<>(tokens);
+                out.set(i, t.stateless());
+                continue;
+            }
+            boolean ceasing = t.failure() && CEASING.contains(t.stem());
+            if (!t.negation() && !ceasing) continue;
             for (int j = i + 1; j < tokens.size() && j <= i + 4; j++) {
                 Token u = tokens.get(j);
                 if (!u.word() || u.negation() || taken(used, j)) break;
-                if (u.failure() != u.healthy()) {
+                if (ceasing ? u.healthy() && !u.failure() : u.failure() != u.healthy()) {
                     if (out == null) out = new ArrayList<>(tokens);
-                    out.set(i, t.spent());
+                    if (!ceasing) out.set(i, t.spent());
                     out.set(j, u.turned());
                     i = j;
                     break;
@@ -35,6 +49,16 @@ final class StateNegation {
             }
         }
         return out == null ? tokens : out;
+    }
+
+    /** Whether "slowly" (or "slow") follows the word at {@code i}, with at most one word between ("responding very slowly"). */
+    private static boolean slowAfter(List<Token> tokens, int i) {
+        for (int j = i + 1; j < tokens.size() && j <= i + 2; j++) {
+            Token u = tokens.get(j);
+            if (!u.word()) return false;
+            if (u.stem().equals("slow")) return true;
+        }
+        return false;
     }
 
     private static boolean taken(boolean[] used, int i) { return used != null && used[i]; }

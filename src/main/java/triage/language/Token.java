@@ -12,6 +12,9 @@ record Token(Kind kind, String surface, String stem, boolean negation, boolean f
     /** This negation, spent on the word of state after it: it turns nothing else. */
     Token spent() { return new Token(kind, surface, stem, false, failure, healthy, stop, bare); }
 
+    /** This word without its state: "responding slowly" says how it answers, not that it is fine. */
+    Token stateless() { return new Token(kind, surface, stem, negation, false, false, stop, bare); }
+
     /** This word of state turned by a negation before it: "not working" is a failure, "never fails" health. */
     Token turned() { return new Token(kind, surface, stem, negation, healthy, failure, stop, bare); }
 }

@@ -20,7 +20,9 @@
  *     their maximum are a pool "full" at it ("20/20 connections") and "moderate" below it ("3/20"); "0/3" is a failure ("0/1 CrashLoopBackOff" agrees with itself) and "0" a negation ("0 rps"; not a kubectl row's restart count); a
  *     dotted address is "ip", a dotted number "num", a bare host name "hostname" (unless an HTTP client
  *     names it as the host it called, an external API, or a label names a vendor or a store:
- *     "api.stripe.com", "minio.internal"); "exceptions" in a class name is a failure, no "except";
+ *     "api.stripe.com", "minio.internal"); "exceptions" in a class name is a failure, no "except"; an
+ *     error's class name is read as its words ("Redis::TimeoutError": timeout error; a client library's
+ *     "Driver" and an "Operational" in it say nothing); a host named by its address ("ip-10-0-3-17") is a host;
  *     {@code . ; : ! ?} end a sentence only before a space, so
  *     {@code "message":"no core instances"} is one clause.
  * <li><b>Fields</b> ({@code Fields}). A run of pasted fields ({@code InUse:20 Idle:0 WaitCount:912},
@@ -47,7 +49,8 @@
  *     except the lines of one record: a command line with the first line of its output, a line of
  *     fields ("server: nginx") or one that opens on "that"/"this" with the line above it. A negation, a failure word or a health word reaches only the clause it is in: it never
  *     crosses a comma or "but" ("nothing reaches the services, api logs are silent" reads two
- *     clauses), except after an opening subordinate clause ("when I open the systems tab, the list
+ *     clauses), except after an opening subordinate clause or a look ("we checked etcd, it's healthy": the look
+ *     states nothing and says what the next clause is about) ("when I open the systems tab, the list
  *     stays blank"), which states nothing itself and says what the next clause is about. A clause
  *     that is only a bare noun phrase ("login and search fail") shares its
  *     neighbour's predicate, when that neighbour names the same kind of symptom (working, or a
@@ -81,11 +84,18 @@
  *     functions", "nobody can log in"); for something working it agrees with a failure word
  *     ("the modules panel is blank with no functions" is one denial). A phrase that denies its
  *     symptom ("modules blank") is turned only by a negation before its end.
+ * <li><b>Ceasing and manner.</b> A word of ceasing turns the health word after it ("stopped responding"
+ *     is one failure); a health word followed by "slowly" says how, not that it is fine ("responding very
+ *     slowly"). After "except", a clause without cues is the exception to what came before: a failure
+ *     after health (a fault named there is present), health after failure.
+ * <li><b>States alone.</b> A text that only says how things are ("it's down") names nothing: no
+ *     symptom, and no puzzle for reading by example.
  * <li><b>One decision per fact.</b> A phrase that denies its symptom ("locked out", "workers keep
  *     up") is turned only by a negation; a state word beside it agrees with it and does not flip it
  *     a second time ("workers are processing fine" is one denial). A phrase that names its symptom
  *     takes the clause's state (a phrase that only names a symptom, with no cue of its own, gives way
- *     to one in its clause that says which way it goes: "the resolver answers SERVFAIL" is one denial);
+ *     to one in its segment that says which way it goes: "the resolver answers SERVFAIL" is one denial,
+ *     "can't find any zones or systems when I search" one failure of search);
  *     an odd number of negations turns it; a failure word makes a symptom
  *     of something working absent; a health word ("fine", "up", "low") makes a fault absent ("db
  *     cpu is low" is database CPU normal). A fault named with no other cue in the sentence makes a

@@ -72,7 +72,7 @@ class LoadAndPoolReadingTest {
             "the web pods are OOMKilled on start since the new image                     | stack-component-down+",
             "memory climbs from each restart up to the 2GB limit                         | memory-growing+",
             "the coffee machine is leaking water everywhere                              | ''",
-            "the hotel booking api takes 40s                                             | external-api-slow+",
+            "the airline booking api takes 40s                                           | external-api-slow+",
             // a job named by what it does, at the time the trouble starts
             "slow whenever the hourly rollup runs                                        | background-jobs-at-peak+",
     })

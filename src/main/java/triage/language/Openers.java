@@ -1,0 +1,32 @@
+package triage.language;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Clauses that state nothing themselves and say what the next one is about: an opening subordinate
+ * clause ("when I open the systems tab, the list stays empty") and a look ("we checked etcd, it's healthy").
+ */
+final class Openers {
+    private Openers() {}
+
+    /** Stems that open a subordinate clause: "when I open the systems tab, the list stays empty" is one fact. */
+    private static final Set<String> OPENERS = Set.of("when", "whenev", "if", "after", "onc", "while");
+
+    /**
+     * Stems of looking into something: "we checked etcd, it's healthy" says etcd is healthy, the
+     * look itself says nothing (as an opening subordinate clause, it says what the next one is about).
+     */
+    static final Set<String> LOOKS = Set.of("check", "look", "verifi", "inspect", "examin", "test", "confirm");
+
+    /** Whether the clause starting at {@code from} opens a subordinate clause or a look: it states nothing itself. */
+    static boolean opens(List<Token> seg, int from) {
+        if (from < 0) return false;
+        if (OPENERS.contains(seg.get(from).stem())) return true;
+        for (int i = from; i < seg.size() && seg.get(i).kind() != Token.Kind.WEAK_BREAK; i++) {
+            Token t = seg.get(i);
+            if (t.word() && !t.stop()) return LOOKS.contains(t.stem());
+        }
+        return false;
+    }
+}
