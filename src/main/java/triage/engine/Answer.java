@@ -46,4 +46,10 @@ public record Answer(Diagnosis diagnosis, List<Observation> heard, List<String> 
         observations = List.copyOf(observations);
         runbooks = Set.copyOf(runbooks);
     }
+
+    /** The same answer with {@code d} as its diagnosis. */
+    Answer withDiagnosis(Diagnosis d) {
+        return new Answer(d, heard, unrecognized, probes, answeredQuestion, observations, runbooks, knowledge,
+                setAsideNow, setAside, onRunbooks, rechecked, doubted);
+    }
 }

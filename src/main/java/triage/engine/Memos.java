@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import triage.language.Interpretation;
 import triage.language.Interpreter;
+import triage.model.Diagnosis;
 import triage.model.Observation;
 
 import java.util.ArrayList;
@@ -15,8 +16,9 @@ import java.util.Set;
 
 /**
  * What {@link Triage} remembers of the answers given on one rulebook revision: each sentence's
- * reading, the runbooks each set of reports keeps to ({@link Rulebook#runbooksOn}) and each
- * diagnosis' outcome. Both are pure functions of the revision, so a new revision
+ * reading, the runbooks each set of reports keeps to ({@link Rulebook#runbooksOn}), each
+ * diagnosis' outcome, and the whole answer to a message on its own (a {@code POST /api/diagnose}
+ * body, a conversation's opening). All are pure functions of the revision, so a new revision
  * starts a new set and the old one is dropped whole. Each memo is a bounded Caffeine cache: a
  * burst of distinct inputs evicts the least useful entries, never grows memory; values are immutable.
  */
@@ -29,6 +31,12 @@ final class Memos {
     private final Cache<String, Interpretation> sentences = bounded();
     private final Cache<Outcome.Key, Outcome> outcomes = bounded();
     private final Cache<OnKey, Set<String>> runbooksOn = bounded();
+    /**
+     * Answers to messages on their own ({@link Said#alone}), by their texts (see {@link #answered}):
+     * a message weighs one entry for each {@value #MAX_TEXT} characters it holds, begun.
+     */
+    private final Cache<List<String>, Answer> answers = Caffeine.newBuilder().maximumWeight(ENTRIES)
+            .<List<String>, Answer>weigher((texts, a) -> 1 + length(texts) / MAX_TEXT).executor(Runnable::run).build();
 
     /**
      * What {@link Rulebook#runbooksOn} follows from: the four sets' members in one array, each set
@@ -71,6 +79,33 @@ final class Memos {
 
     Cache<Outcome.Key, Outcome> outcomes() { return outcomes; }
 
+    /**
+     * The answer given before to a message on its own ({@link Said#alone}) in these very texts, or
+     * null. Only texts redaction leaves as they are are kept ({@link #answered(List, Answer, boolean)}), so
+     * a message found here needs no redaction: its texts are what would be stored anyway.
+     */
+    Answer answered(List<String> texts) { return answers.getIfPresent(texts); }
+
+    /**
+     * Remembers {@code answer} to a message on its own in {@code texts}, which redaction left as
+     * they were, when every text's reading is remembered too (a text read on a spent budget is not
+     * what it says) and, {@code byExample}, the phrases read every text whole: what the sentence
+     * model makes of the rest changes as it loads. Its diagnosis is frozen first (every list
+     * immutable), as it is handed out again. Returns the answer to give.
+     */
+    Answer answered(List<String> texts, Answer answer, boolean byExample) {
+        for (String t : texts) {
+            Interpretation in = sentences.getIfPresent(t);
+            if (in == null || byExample && (!in.unrecognized().isEmpty() || !in.gaps().isEmpty())) return answer;
+        }
+        Diagnosis d = answer.diagnosis();
+        Answer kept = answer.withDiagnosis(new Diagnosis(List.copyOf(d.causes()), List.copyOf(d.ruledOut()),
+                List.copyOf(d.nextChecks()), List.copyOf(d.understood()), List.copyOf(d.unrecognized()),
+                List.copyOf(d.firings()), List.copyOf(d.maybe()), d.remedy()));
+        answers.put(texts, kept);
+        return kept;
+    }
+
     /** {@code rb.runbooksOn(...)}, remembered: {@code rb} is of this revision, and the answer is a function of it and the sets. */
     Set<String> runbooksOn(Rulebook rb, Set<String> configured, Set<String> mentioned, Set<String> setAside,
                            Set<String> seen) {
@@ -81,6 +116,12 @@ final class Memos {
             runbooksOn.put(key, on);
         }
         return on;
+    }
+
+    private static int length(List<String> texts) {
+        int n = 0;
+        for (String t : texts) n += t.length();
+        return n;
     }
 
     // upkeep on the calling thread: nothing is handed to the common pool per request

@@ -105,6 +105,8 @@ public final class Rulebook {
      * components are suspects, only the symptoms they read are asked. Null or every runbook: all.
      */
     Scope scope(Set<String> runbooks) {
+        Scope known = runbooks == null ? null : scopes.get(runbooks);  // a set asked for before, as it is
+        if (known != null) return known;
         Set<String> key = runbooks == null || runbooks.containsAll(knowledge.runbooks().keySet())
                 ? knowledge.runbooks().keySet() : runbooks;
         return scopes.computeIfAbsent(Set.copyOf(key), this::makeScope);

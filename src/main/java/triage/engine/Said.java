@@ -79,10 +79,35 @@ public record Said(List<String> texts, String openQuestion, boolean check, List<
         return new Said(texts, openQuestion, check, remembered, runbooks, withdrawn, nextChecks, stacks, setAside, rechecked);
     }
 
-    /** The same with credentials and IPv6 addresses masked in what was written ({@link Redactor}). */
+    /**
+     * The same with credentials and IPv6 addresses masked in what was written ({@link Redactor});
+     * this very message when there was nothing to mask (most are), its texts the same list.
+     */
     Said redacted() {
-        return new Said(texts.stream().map(Redactor::redact).toList(), openQuestion, check, remembered, runbooks,
-                withdrawn.stream().map(Redactor::redact).toList(), nextChecks, stacks, setAside, rechecked);
+        List<String> t = redacted(texts), w = redacted(withdrawn);
+        return t == texts && w == withdrawn ? this
+                : new Said(t, openQuestion, check, remembered, runbooks, w, nextChecks, stacks, setAside, rechecked);
+    }
+
+    /** {@code texts} redacted: the same list when no text changed. */
+    private static List<String> redacted(List<String> texts) {
+        String[] out = null;
+        for (int i = 0; i < texts.size(); i++) {
+            String t = texts.get(i), r = Redactor.redact(t);
+            if (out == null && !r.equals(t)) out = texts.toArray(new String[0]);
+            if (out != null) out[i] = r;
+        }
+        return out == null ? texts : List.of(out);
+    }
+
+    /**
+     * Whether this is a message on its own: no conversation behind it (nothing remembered, no open
+     * question, nothing set aside, asked again or taken back), no live checks, no stacks of its own,
+     * next checks chosen. Its answer follows from its texts and the rulebook alone.
+     */
+    boolean alone() {
+        return openQuestion == null && !check && nextChecks && remembered.isEmpty() && runbooks.isEmpty()
+                && withdrawn.isEmpty() && stacks.isEmpty() && setAside.isEmpty() && rechecked.isEmpty();
     }
 
     /** The same, choosing next checks only when {@code nextChecks}. */

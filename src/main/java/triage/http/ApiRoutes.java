@@ -2,6 +2,8 @@ package triage.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import triage.conversation.Conversations;
@@ -9,6 +11,7 @@ import triage.conversation.Turn;
 import triage.engine.Answer;
 import triage.engine.Said;
 import triage.engine.Triage;
+import triage.model.Diagnosis;
 import triage.render.ChatText;
 import triage.render.JsonView;
 import triage.render.OpsViews;
@@ -26,6 +29,14 @@ final class ApiRoutes {
     private final Replies replies;
 
     private final Guard guard;
+    /**
+     * Bodies of frozen diagnoses ({@link JsonView#frozen}), by their identity, {@link #ONCE} until
+     * written a second time: an entry goes with its diagnosis, so this holds no more than what
+     * {@link Triage} remembers (a few thousand answers).
+     */
+    private final Cache<Diagnosis, byte[]> bodies = Caffeine.newBuilder().weakKeys().executor(Runnable::run).build();
+    /** What {@link #bodies} holds for a diagnosis written once. */
+    private static final byte[] ONCE = new byte[0];
 
     ApiRoutes(Triage triage, Conversations conversations, ObjectMapper mapper, Replies replies, Guard guard) {
         this.triage = triage;
@@ -48,7 +59,31 @@ final class ApiRoutes {
                     TicketText.render(answer.diagnosis(), answer.probes(), ticket));
             return;
         }
-        replies.json(ctx, g -> view.write(g, answer.diagnosis(), answer.knowledge(), explain, answer.probes()));
+        json(ctx, answer, explain);
+    }
+
+    /**
+     * The body of {@code answer}. A diagnosis handed out again whole (the same words said again,
+     * {@link JsonView#frozen}) has its body kept the second time it is written, and sent as it is
+     * from then on; the many answers given only once are never kept. Such a diagnosis belongs to
+     * the one answer remembered with it, whose knowledge gives its words: it always writes the same.
+     */
+    private void json(Context ctx, Answer answer, boolean explain) {
+        Diagnosis d = answer.diagnosis();
+        Replies.Body write = g -> view.write(g, d, answer.knowledge(), explain, answer.probes());
+        if (explain || answer.probes() != null || !JsonView.frozen(d)) {
+            replies.json(ctx, write);
+            return;
+        }
+        byte[] kept = bodies.getIfPresent(d);
+        if (kept == null) {
+            replies.json(ctx, write);
+            bodies.put(d, ONCE);
+        } else if (kept == ONCE) {
+            bodies.put(d, replies.jsonKept(ctx, write));
+        } else {
+            replies.json(ctx, kept);
+        }
     }
 
     void message(Context ctx) {

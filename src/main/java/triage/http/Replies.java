@@ -53,6 +53,18 @@ final class Replies {
      * sets; {@code ctx.json} goes through a String that Javalin then encodes again.
      */
     void json(Context ctx, Body body) {
+        ctx.contentType(ContentType.APPLICATION_JSON).result(write(body).contents());
+    }
+
+    /** As {@link #json(Context, Body)}, and returns a copy of the body sent, to send again ({@link #json(Context, byte[])}). */
+    byte[] jsonKept(Context ctx, Body body) {
+        Buffer out = write(body);
+        ctx.contentType(ContentType.APPLICATION_JSON).result(out.contents());
+        return out.toByteArray();
+    }
+
+    /** {@code body} written to this thread's buffer (which it keeps unless it grew large). */
+    private Buffer write(Body body) {
         Buffer out = BUFFERS.get();
         out.reset();
         try (JsonGenerator g = mapper.createGenerator(out)) {
@@ -62,7 +74,12 @@ final class Replies {
         } finally {
             if (out.large()) BUFFERS.remove();
         }
-        ctx.contentType(ContentType.APPLICATION_JSON).result(out.contents());
+        return out;
+    }
+
+    /** Sends {@code body}, JSON already written ({@link #jsonKept}); it is not changed afterwards. */
+    void json(Context ctx, byte[] body) {
+        ctx.contentType(ContentType.APPLICATION_JSON).result(body);
     }
 
     /** Sends {@code text} as UTF-8 with {@code mediaType} (a ticket comment). */

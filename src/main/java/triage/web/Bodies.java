@@ -39,7 +39,14 @@ public final class Bodies {
         byte[] body;
         try {
             InputStream in = ctx.req().getInputStream();
-            body = in.readNBytes(declared >= 0 ? (int) declared : MAX_BODY + 1);
+            if (declared < 0) {
+                body = in.readNBytes(MAX_BODY + 1);
+            } else {
+                // into an array of the declared length: one read where the body has come whole
+                body = new byte[(int) declared];
+                int n = in.readNBytes(body, 0, body.length);
+                if (n < body.length) body = java.util.Arrays.copyOf(body, n);
+            }
         } catch (IOException e) {
             throw new HttpResponseException(400, "the body could not be read");
         }

@@ -87,6 +87,33 @@ class MemosTest {
         }
     }
 
+    @Test
+    void a_message_on_its_own_is_answered_as_before_and_still_counted_each_time() {
+        List<Integer> diagnosed = new ArrayList<>();
+        UnrecognizedLog log = new UnrecognizedLog(100, java.time.Clock.systemUTC());
+        Triage triage = new Triage(LiveRulebook.serving(rb), log, (d, nanos) -> diagnosed.add(d.causes().size()));
+        List<String> texts = List.of("nobody can log in to backoffice", "blorp zindle quaxx");
+        Answer first = triage.answer(Said.texts(texts));
+        Answer again = triage.answer(Said.texts(List.of(new String("nobody can log in to backoffice"), "blorp zindle quaxx")));
+        assertTrue(first == again, "the same words on their own are answered as before");
+        Answer afresh = Triage.answerOn(rb, Said.texts(texts));
+        assertEquals(afresh.diagnosis().toString(), again.diagnosis().toString(), "as the rules answer them afresh");
+        assertEquals(afresh.heard().toString() + afresh.onRunbooks(), again.heard().toString() + again.onRunbooks());
+        assertTrue(List.copyOf(again.diagnosis().understood()) == again.diagnosis().understood(),
+                "a remembered answer is handed out again: its lists cannot be changed");
+        assertEquals(List.of("blorp zindle quaxx=2"), log.top(10).stream().map(e -> e.text() + "=" + e.count()).toList(),
+                "what nothing read is counted every time");
+        assertEquals(2, diagnosed.size(), "every answer is told to the observer (metrics)");
+
+        // in a conversation, or with something to mask, the answer is made afresh
+        Said inConversation = Said.texts(texts).inConversation(List.of(), Set.of(), "login-works");
+        assertTrue(triage.answer(inConversation) != triage.answer(inConversation));
+        Said secret = Said.texts(List.of("nobody can log in, password=hunter2hunter2"));
+        Answer masked = triage.answer(secret);
+        assertTrue(masked != triage.answer(secret), "an answer to a text with a secret is not kept under that text");
+        assertTrue(masked.diagnosis().understood().stream().noneMatch(o -> o.getText().contains("hunter2")));
+    }
+
     private static List<String> said(Interpretation in) {
         return in.readings().stream().map(o -> o.getSymptom() + "=" + o.isPresent() + " (" + o.getText() + ")").toList();
     }

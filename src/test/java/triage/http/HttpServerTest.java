@@ -103,6 +103,28 @@ class HttpServerTest {
     }
 
     @Test
+    void the_same_words_again_get_the_same_body_however_often_and_with_or_without_explain() {
+        serve(null, (server, c) -> {
+            String said = "{\"observations\": [\"nobody can log in to backoffice\", \"the printer hums\"]}";
+            Reply first = post(c, "/api/diagnose", said);
+            assertEquals(200, first.status(), first.body());
+            for (int i = 0; i < 4; i++) {
+                // the second answer is kept whole, the later ones are sent as kept
+                Reply again = post(c, "/api/diagnose", said);
+                assertEquals(first.body(), again.body(), "answer " + (i + 2));
+                assertEquals(first.header("Content-Type"), again.header("Content-Type"));
+                assertEquals(first.header("Content-Length"), again.header("Content-Length"));
+            }
+            JsonNode explained = JSON.readTree(post(c, "/api/diagnose",
+                    "{\"observations\": [\"nobody can log in to backoffice\", \"the printer hums\"], \"explain\": true}").body());
+            assertTrue(explained.get("firings").size() > 0, explained.toString());
+            ((com.fasterxml.jackson.databind.node.ObjectNode) explained).remove("firings");
+            assertEquals(JSON.readTree(first.body()), explained, "explain adds the firings, nothing else");
+            assertEquals(first.body(), post(c, "/api/diagnose", said).body());
+        });
+    }
+
+    @Test
     void probe_true_without_live_checks_configured_reports_nothing_checked() {
         serve(null, (server, c) -> {
             Reply r = post(c, "/api/diagnose", "{\"observations\": [\"can't log in\"], \"probe\": true}");

@@ -49,25 +49,63 @@ final class LocalServer implements AutoCloseable {
 
     /** redis-server on 127.0.0.1, nothing saved; {@code extra} are more server arguments. */
     static LocalServer redis(Path dir, String... extra) throws Exception {
-        int port = freePort();
-        List<String> cmd = new ArrayList<>(List.of("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
-                "--dir", dir.toString(), "--save", "", "--appendonly", "no"));
-        cmd.addAll(List.of(extra));
-        LocalServer s = start("redis", port, cmd, dir.resolve("redis.log"));
-        s.awaitReady(() -> s.redisAnswers());
-        return s;
+        return started(() -> {
+            int port = freePort();
+            List<String> cmd = new ArrayList<>(List.of("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
+                    "--dir", dir.toString(), "--save", "", "--appendonly", "no"));
+            cmd.addAll(List.of(extra));
+            LocalServer s = start("redis", port, cmd, dir.resolve("redis.log"));
+            return s.awaitReady(() -> s.redisAnswers());
+        });
     }
 
     /** A one-member etcd cluster on 127.0.0.1. */
     static LocalServer etcd(Path dir) throws Exception {
-        int client = freePort(), peer = freePort();
-        String c = "http://127.0.0.1:" + client, p = "http://127.0.0.1:" + peer;
-        List<String> cmd = List.of("etcd", "--name", "probe-it", "--data-dir", dir.resolve("etcd").toString(),
-                "--listen-client-urls", c, "--advertise-client-urls", c, "--listen-peer-urls", p,
-                "--initial-advertise-peer-urls", p, "--initial-cluster", "probe-it=" + p);
-        LocalServer s = start("etcd", client, cmd, dir.resolve("etcd.log"));
-        s.awaitReady(() -> s.etcdHealthy());
-        return s;
+        return started(() -> {
+            int client = freePort(), peer = freePort();
+            String c = "http://127.0.0.1:" + client, p = "http://127.0.0.1:" + peer;
+            Path data = dir.resolve("etcd");
+            deleteTree(data);  // what an attempt that lost its port left
+            List<String> cmd = List.of("etcd", "--name", "probe-it", "--data-dir", data.toString(),
+                    "--listen-client-urls", c, "--advertise-client-urls", c, "--listen-peer-urls", p,
+                    "--initial-advertise-peer-urls", p, "--initial-cluster", "probe-it=" + p);
+            LocalServer s = start("etcd", client, cmd, dir.resolve("etcd.log"));
+            return s.awaitReady(() -> s.etcdHealthy());
+        });
+    }
+
+    /** Starts a server, and again on other ports when it exits while starting. */
+    private interface Attempt {
+        LocalServer start() throws Exception;
+    }
+
+    /** Attempts before a server that keeps exiting while starting fails the test. */
+    private static final int ATTEMPTS = 3;
+
+    /**
+     * A port found free may be taken by another process (other suites share the machine) before the
+     * server binds it; the server then exits at once, and is started again on fresh ports.
+     */
+    private static LocalServer started(Attempt attempt) throws Exception {
+        for (int i = 1; ; i++) {
+            try {
+                return attempt.start();
+            } catch (Exited e) {
+                if (i == ATTEMPTS) throw e;
+            }
+        }
+    }
+
+    /** The server exited while starting. */
+    private static final class Exited extends AssertionError {
+        Exited(String message) { super(message); }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) return;
+        try (var files = Files.walk(dir)) {
+            for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(f);
+        }
     }
 
     private static LocalServer start(String name, int port, List<String> cmd, Path log) throws IOException {
@@ -75,15 +113,19 @@ final class LocalServer implements AutoCloseable {
         return new LocalServer(name, port, p, log);
     }
 
-    private void awaitReady(BooleanSupplier ready) throws Exception {
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    /** How long a server may take to answer after it starts: seconds on a loaded two-core machine, with a wide margin. */
+    private static final long READY_SECONDS = 90;
+
+    private LocalServer awaitReady(BooleanSupplier ready) throws Exception {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(READY_SECONDS);
         while (System.nanoTime() < until) {
-            if (!process.isAlive()) throw new AssertionError(name + " exited: " + Files.readString(log));
-            if (ready.getAsBoolean()) return;
+            // its own process must be alive: on a lost port, another process may answer there
+            if (!process.isAlive()) throw new Exited(name + " exited: " + Files.readString(log));
+            if (ready.getAsBoolean() && process.isAlive()) return this;
             Thread.sleep(50);
         }
         close();
-        throw new AssertionError(name + " not ready in 20 s: " + Files.readString(log));
+        throw new AssertionError(name + " not ready in " + READY_SECONDS + " s: " + Files.readString(log));
     }
 
     String url(String scheme) { return scheme + "://127.0.0.1:" + port; }

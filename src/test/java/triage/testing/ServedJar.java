@@ -72,7 +72,8 @@ public final class ServedJar implements AutoCloseable {
         }, "served-jar-log");
         reader.setDaemon(true);
         reader.start();
-        if (!ready.await(60, TimeUnit.SECONDS) || found[0] == null) {
+        // a cold start of several JVMs at once on a loaded two-core machine: a wide margin
+        if (!ready.await(180, TimeUnit.SECONDS) || found[0] == null) {
             p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             throw new IOException("serve did not say where it listens; it printed:\n" + String.join("\n", lines));
         }

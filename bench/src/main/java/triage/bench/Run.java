@@ -508,33 +508,9 @@ public final class Run {
         }
 
         static Server start(Run run, List<String> cmd, Path cache) throws Exception {
-            ProcessBuilder pb = new ProcessBuilder(cmd).directory(run.repo.toFile()).redirectErrorStream(true);
-            pb.environment().put("TRIAGE_CACHE", cache.toString());
-            // the load comes from one client: the per-client rate limit would answer 429 to it
-            pb.environment().put("TRIAGE_RATE_LIMIT", "1000000000");
-            pb.environment().put("TRIAGE_RATE_BURST", "1000000000");
-            long t0 = System.nanoTime();
-            Process p = pb.start();
-            BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-            Pattern listening = Pattern.compile("listening on http://[^:]+:(\\d+)");
-            StringBuilder seen = new StringBuilder();
-            for (String l; (l = r.readLine()) != null; ) {
-                Matcher m = listening.matcher(l);
-                if (m.find()) {
-                    long t = System.nanoTime() - t0;
-                    Thread drain = new Thread(() -> {
-                        try {
-                            while (r.readLine() != null) { /* keep the pipe flowing */ }
-                        } catch (IOException ignored) { }
-                    });
-                    drain.setDaemon(true);
-                    drain.start();
-                    String name = cmd.stream().anyMatch(x -> x.endsWith("EchoServer")) ? "echo" : "triage";
-                    return new Server(name, p, Integer.parseInt(m.group(1)), t);
-                }
-                seen.append(l).append('\n');
-            }
-            throw new IllegalStateException(cmd + " never said 'listening on':\n" + seen);
+            CpuPerRequest.Listening l = CpuPerRequest.Listening.start(cmd, run.repo, cache);
+            String name = cmd.stream().anyMatch(x -> x.endsWith("EchoServer")) ? "echo" : "triage";
+            return new Server(name, l.process(), l.port(), l.nanos());
         }
 
         long heapAfterGc() throws Exception {

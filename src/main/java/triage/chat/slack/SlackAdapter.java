@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 import triage.chat.ChatAdapters;
 import triage.chat.ChatService;
+import triage.util.Urls;
 import triage.chat.Deduplicator;
 import triage.conversation.Conversations;
 import triage.conversation.Turn;
@@ -76,17 +77,7 @@ public final class SlackAdapter implements AutoCloseable, ChatAdapters.Startable
         }
 
         static URI apiUrl(String url) {
-            String u = url == null || url.isBlank() ? DEFAULT_API_URL : url.strip();
-            URI uri;
-            try {
-                uri = URI.create(u);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("SLACK_API_URL is not a URL: " + u);
-            }
-            if (!"https".equals(uri.getScheme()) && !"http".equals(uri.getScheme()) || uri.getHost() == null) {
-                throw new IllegalArgumentException("SLACK_API_URL must be an http(s) URL, e.g. " + DEFAULT_API_URL);
-            }
-            return uri;
+            return Urls.http("SLACK_API_URL", url == null || url.isBlank() ? DEFAULT_API_URL : url, DEFAULT_API_URL);
         }
     }
 

@@ -9,6 +9,7 @@ import io.javalin.http.HttpResponseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import triage.chat.ChatService;
+import triage.util.Urls;
 import triage.chat.Deduplicator;
 import triage.conversation.Conversations;
 import triage.conversation.Turn;
@@ -73,16 +74,7 @@ public final class TeamsBot implements AutoCloseable {
         }
 
         static URI url(String name, String value) {
-            URI uri;
-            try {
-                uri = URI.create(value.strip());
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(name + " is not a URL");
-            }
-            if (!"https".equals(uri.getScheme()) && !"http".equals(uri.getScheme()) || uri.getHost() == null) {
-                throw new IllegalArgumentException(name + " must be an http(s) URL");
-            }
-            return uri;
+            return Urls.http(name, value, null);
         }
     }
 

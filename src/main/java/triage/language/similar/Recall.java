@@ -158,7 +158,12 @@ public final class Recall {
      * native code (a stop right after a start). Called when the service closes.
      */
     public void settle() {
-        long deadline = System.nanoTime() + SETTLE.toNanos();
+        settle(SETTLE);
+    }
+
+    /** As {@link #settle()}, waiting {@code bound} at most. */
+    void settle(java.time.Duration bound) {
+        long deadline = System.nanoTime() + bound.toNanos();
         encoder.settle(deadline);
         Slot s = slot.get();
         if (s != null) Encoder.awaitUntil(s.matcher(), deadline);

@@ -1,3 +1,5 @@
+package triage.bench;
+
 import com.sun.tools.attach.VirtualMachine;
 
 import javax.management.MBeanServerConnection;
@@ -40,11 +42,13 @@ import java.util.regex.Pattern;
  * orders. Every server is stopped by its own pid; the whole run is bounded in time.
  *
  * <pre>
- * java bench/CpuPerRequest.java [repeated|varied] [echo] [--jar JAR]... [--warm N] [--requests N]
- *      [--rounds N] [--connections N] [--jfr FILE]
+ * java bench/src/main/java/triage/bench/CpuPerRequest.java [repeated|varied] [echo] [--jar JAR]...
+ *      [--warm N] [--requests N] [--rounds N] [--connections N] [--jfr FILE]
  * </pre>
  *
- * Run from the repository root after {@code mvn -B -ntp -q -DskipTests package}. The bodies are
+ * Run from the repository root after {@code mvn -B -ntp -q -DskipTests package}, as a source file:
+ * it needs no build of the bench module, so it uses no other class of it (the harness,
+ * {@link Run}, uses its {@link Listening} instead). The bodies are
  * the HTTP bench's: {@code bench/diagnose.lua}'s four in turn ({@code repeated}), or one to three
  * of {@code bench/varied.lua}'s sentences drawn with a fixed seed ({@code varied}). Each
  * {@code --jar} is a build of Triage to measure ({@code target/triage.jar} when none is given; a
@@ -54,6 +58,50 @@ import java.util.regex.Pattern;
  * settings (its figures then include the recording's own cost: use it to find where, not to compare).
  */
 public final class CpuPerRequest {
+    /**
+     * A server started for measuring, from the moment it said where it listens ({@code listening on
+     * http://HOST:PORT}), after {@code nanos}; what it prints later is read and dropped, so that a full
+     * pipe never blocks it. It runs with a fresh rule cache, and with the per-client rate limit raised
+     * so far that one client's load is never answered 429 (the limiter still runs on every request).
+     */
+    public record Listening(Process process, int port, long nanos) {
+        private static final Pattern LISTENING = Pattern.compile("listening on http://[^:]+:(\\d+)");
+
+        /** Starts {@code cmd} in {@code dir} (null: this one) with {@code cache} as its rule cache. */
+        public static Listening start(List<String> cmd, Path dir, Path cache) throws IOException {
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+            if (dir != null) pb.directory(dir.toFile());
+            pb.environment().put("TRIAGE_CACHE", cache.toString());
+            pb.environment().put("TRIAGE_RATE_LIMIT", "1000000000");
+            pb.environment().put("TRIAGE_RATE_BURST", "1000000000");
+            long t0 = System.nanoTime();
+            Process p = pb.start();
+            try {
+                BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+                StringBuilder seen = new StringBuilder();
+                for (String l; (l = r.readLine()) != null; ) {
+                    Matcher m = LISTENING.matcher(l);
+                    if (m.find()) {
+                        long nanos = System.nanoTime() - t0;
+                        Thread drain = new Thread(() -> {
+                            try {
+                                while (r.readLine() != null) { /* keep the pipe flowing */ }
+                            } catch (IOException ignored) { }
+                        }, "drain-" + p.pid());
+                        drain.setDaemon(true);
+                        drain.start();
+                        return new Listening(p, Integer.parseInt(m.group(1)), nanos);
+                    }
+                    seen.append(l).append('\n');
+                }
+                throw new IllegalStateException(cmd + " never said 'listening on':\n" + seen);
+            } catch (IOException | RuntimeException e) {
+                p.destroyForcibly();  // this pid only
+                throw e;
+            }
+        }
+    }
+
     /** Nothing this program does takes longer than this. */
     private static final long DEADLINE_MS = TimeUnit.MINUTES.toMillis(10);
 
@@ -160,40 +208,8 @@ public final class CpuPerRequest {
         } else {
             cmd.addAll(List.of(java, "-jar", jar, "serve", "--port", "0"));
         }
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-        pb.environment().put("TRIAGE_CACHE", Files.createDirectories(tmp.resolve("cache")).toString());
-        // one client: the per-client rate limit would answer 429 to it (the limiter still runs)
-        pb.environment().put("TRIAGE_RATE_LIMIT", "1000000000");
-        pb.environment().put("TRIAGE_RATE_BURST", "1000000000");
-        Process p = pb.start();
-        try {
-            return new Server(name, p, listening(p));
-        } catch (IOException | RuntimeException e) {
-            p.destroyForcibly();  // this pid only
-            throw e;
-        }
-    }
-
-    /** The port from the server's {@code listening on} line; its later output is drained. */
-    private static int listening(Process p) throws IOException {
-        BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-        Pattern listening = Pattern.compile("listening on http://[^:]+:(\\d+)");
-        StringBuilder seen = new StringBuilder();
-        for (String l; (l = r.readLine()) != null; ) {
-            Matcher m = listening.matcher(l);
-            if (m.find()) {
-                Thread drain = new Thread(() -> {
-                    try {
-                        while (r.readLine() != null) { /* keep the pipe flowing */ }
-                    } catch (IOException ignored) { }
-                });
-                drain.setDaemon(true);
-                drain.start();
-                return Integer.parseInt(m.group(1));
-            }
-            seen.append(l).append('\n');
-        }
-        throw new IllegalStateException("the server never said 'listening on':\n" + seen);
+        Listening l = Listening.start(cmd, null, Files.createDirectories(tmp.resolve("cache")));
+        return new Server(name, l.process(), l.port());
     }
 
     /** Runs a diagnostic command on the server (a flight recording, {@code --jfr FILE}). */
