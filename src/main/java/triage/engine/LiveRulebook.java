@@ -70,15 +70,18 @@ public final class LiveRulebook {
     private final AtomicReference<List<String>> lastError = new AtomicReference<>();
     /** The first set while its scenarios have not run (see {@link #openUnchecked}). */
     private volatile RulebookCompiler.Compiled unchecked;
-    /** Completes with the first set (or with why there is none): what a call made before it waits on. */
-    private final CompletableFuture<Rulebook> first = new CompletableFuture<>();
+    /**
+     * Completes when the first set serves (or with why none will): what a call made before it waits
+     * on. It holds no set: one held here would outlive every reload (a second rule base in the heap).
+     */
+    private final CompletableFuture<Void> first = new CompletableFuture<>();
 
     private LiveRulebook(RulebookCompiler compiler, Source source, Rulebook first, List<String> error) {
         this.compiler = compiler;
         this.source = source;
         this.current.set(first);
         this.lastError.set(error);
-        if (first != null) this.first.complete(first);
+        if (first != null) this.first.complete(null);
     }
 
     /**
@@ -103,7 +106,7 @@ public final class LiveRulebook {
         source = from;
         unchecked = c;
         current.set(c.rulebook());
-        first.complete(c.rulebook());
+        first.complete(null);
     }
 
     /** Says no first set will come (start-up failed): calls waiting for one are refused at once. */
@@ -169,10 +172,11 @@ public final class LiveRulebook {
     /** Whether a set serves (false while the first is loading). */
     public boolean serving() { return current.get() != null; }
 
-    /** The first set, waiting up to {@code max} for it. */
+    /** The set that serves, waiting up to {@code max} for the first. */
     Rulebook awaitFirst(Duration max) {
         try {
-            return first.get(max.toMillis(), TimeUnit.MILLISECONDS);
+            first.get(max.toMillis(), TimeUnit.MILLISECONDS);
+            return current.get();
         } catch (TimeoutException e) {
             throw new NotReady("the runbooks are still loading", e);
         } catch (ExecutionException e) {
