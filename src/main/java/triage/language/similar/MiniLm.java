@@ -27,7 +27,7 @@ final class MiniLm extends AbstractInProcessEmbeddingModel {
         // embed one sentence at a time on the caller's thread: no pool of the library's
         super(Runnable::run);
         try (InputStream m = open(MODEL); InputStream tokenizer = open(TOKENIZER)) {
-            OrtEnvironment env = OrtEnvironment.getEnvironment();
+            OrtEnvironment env = OrtNatives.environment();
             OrtSession.SessionOptions options = new OrtSession.SessionOptions();
             options.setIntraOpNumThreads(threads);
             options.setInterOpNumThreads(1);
