@@ -78,18 +78,6 @@ final class Notation {
     /** A percentile's duration ("p99 120ms", "p95: 250 ms"); a disk's "read latency 200ms" is no request's. */
     private static final Pattern PERCENTILE = Pattern.compile(
             "\\b(p\\d{2,3})(\\s*(?:is|of|at|=|:|~)?\\s*)(\\d{1,3})(?:\\.\\d+)?\\s?ms\\b");
-    /** A duration of seconds or minutes ("12s", "30s+", "20 s", "2 minutes"). */
-    private static final Pattern SECONDS = Pattern.compile(
-            "(?<![\\w.])(\\d{1,4})(?:\\.\\d+)?\\s?(?:s|secs?|seconds?|mins?|minutes?)(?![\\w.])\\+?");
-    /** What a person waits on, named a few words before its duration ("p99", "queries take", "the page loads in"). */
-    private static final Pattern WAITED_ON = Pattern.compile(
-            "\\b(?:p\\d{2,3}|latency|latencies|response|responses|request|requests|reqs?|query|queries|span|spans|view|views"
-            + "|page|pages|call|calls|endpoint|endpoints|load|loads|loading|take|takes|took|taking|duration|avg|average|mean|median)\\b"
-            + "[^.,;:!?\\n]{0,30}$");
-    /** Right before a duration, what makes it a period or a bound, not how long something took. */
-    private static final Pattern PERIOD_BEFORE = Pattern.compile(
-            "\\b(?:every|each|per|after|for|within|timeout|timeouts|interval|ttl|than|under|below|last|past|next|once)\\s*[=:]?\\s*$");
-    private static final Pattern PERIOD_AFTER = Pattern.compile("\\s*(?:ago|later|timeout|interval|window|ttl|before|apart)\\b");
     /** "up" that says how much something rose: before a factor, a share, a count of times or a baseline. */
     private static final Pattern UP_BY = Pattern.compile(
             "\\bup(?=\\s+(?:by\\s+)?(?:~\\s?|about\\s|around\\s|roughly\\s|nearly\\s|almost\\s|over\\s)?\\d+(?:\\.\\d+)?\\s?(?:x\\b|%|percent\\b|times\\b|-?fold\\b)"
@@ -144,7 +132,7 @@ final class Notation {
         if (s.contains("up ")) s = UP_BY.matcher(s).replaceAll("increased");
         if (s.indexOf('%') >= 0 || s.contains("percent")) s = share(s);
         if (s.contains("ms")) s = quick(percentiles(s));
-        if (s.indexOf('s') >= 0 || s.contains("min")) s = seconds(s);
+        if (s.indexOf('s') >= 0 || s.contains("min")) s = Waits.slow(s);
         if (s.indexOf('/') >= 0) s = NONE_OF.matcher(counts(s)).replaceAll(" $1 noneready ");
         if (s.indexOf('.') >= 0) s = dotted(s);
         if (s.indexOf('.') >= 0) s = hosts(s.contains("host") ? HOST_PARAM.matcher(s).replaceAll(" called ") : s, concept);
@@ -243,26 +231,6 @@ final class Notation {
         }
         m.appendTail(sb);
         return sb.toString();
-    }
-
-    /** "p99 12s", "queries take 20 s": a duration of a second or more of something waited on is slow. */
-    private static String seconds(String s) {
-        Matcher m = SECONDS.matcher(s);
-        StringBuilder sb = null;
-        int last = 0;
-        while (m.find()) {
-            int back = Math.max(0, m.start() - 40);
-            int v = Integer.parseInt(m.group(1));
-            // "500s" and "503s" are answers of a status, counted
-            boolean statuses = v >= 400 && v < 600 && s.charAt(m.end(1)) == 's';
-            if (v < 1 || statuses || !WAITED_ON.matcher(s).region(back, m.start()).find()
-                    || PERIOD_BEFORE.matcher(s).region(back, m.start()).find()
-                    || PERIOD_AFTER.matcher(s).region(m.end(), s.length()).lookingAt()) continue;
-            if (sb == null) sb = new StringBuilder(s.length());
-            sb.append(s, last, m.start()).append(" slow ");
-            last = m.end();
-        }
-        return sb == null ? s : sb.append(s, last, s.length()).toString();
     }
 
     /** "20/20 connections", "pool 50/50": a pool's connections in use against its maximum, full or with room. */

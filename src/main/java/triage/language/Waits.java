@@ -1,0 +1,64 @@
+package triage.language;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A duration of a second or more of something a person waits on ("p99 12s", "spans 30s+", "queries
+ * take 20 s", "the page loads in 2 minutes") reads "slow"; a period ("every 30s", "for 30s", "30s
+ * ago") or a setting ("timeout 30s") stays a number. One of {@link Notation}'s rewrites, on
+ * lower-cased text.
+ */
+final class Waits {
+    private Waits() {}
+
+    /** A duration of seconds or minutes ("12s", "30s+", "20 s", "2 minutes"). */
+    private static final Pattern SECONDS = Pattern.compile(
+            "(?<![\\w.])(\\d{1,4})(?:\\.\\d+)?\\s?(?:s|secs?|seconds?|mins?|minutes?)(?![\\w.])\\+?");
+    /** What a person waits on, named a few words before its duration ("p99", "queries take", "the page loads in"). */
+    private static final Pattern WAITED_ON = Pattern.compile(
+            "\\b(?:p\\d{2,3}|latency|latencies|response|responses|request|requests|reqs?|query|queries|span|spans|view|views"
+            + "|page|pages|call|calls|endpoint|endpoints|load|loads|loading|take|takes|took|taking|duration|avg|average|mean|median)\\b"
+            + "[^.,;:!?\\n]{0,30}$");
+    /** Right before a duration, what makes it a period or a bound, not how long something took. */
+    private static final Pattern PERIOD_BEFORE = Pattern.compile(
+            "\\b(?:every|each|per|after|for|within|timeout|timeouts|interval|ttl|than|under|below|last|past|next|once)\\s*[=:]?\\s*$");
+    private static final Pattern PERIOD_AFTER = Pattern.compile("\\s*(?:ago|later|timeout|interval|window|ttl|before|apart)\\b");
+
+    /**
+     * Whether a number stands on its own in {@code s}: a digit after no word character or dot, where
+     * {@link #SECONDS} can start. Most texts have none ("s3", "p99" are words), and skip its scan.
+     */
+    private static boolean standingNumber(String s) {
+        for (int i = 0, n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= '0' && c <= '9' && (i == 0 || !wordOrDot(s.charAt(i - 1)))) return true;
+        }
+        return false;
+    }
+
+    private static boolean wordOrDot(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '.';
+    }
+
+    /** "p99 12s", "queries take 20 s": a duration of a second or more of something waited on is slow. */
+    static String slow(String s) {
+        if (!standingNumber(s)) return s;
+        Matcher m = SECONDS.matcher(s);
+        StringBuilder sb = null;
+        int last = 0;
+        while (m.find()) {
+            int back = Math.max(0, m.start() - 40);
+            int v = Integer.parseInt(m.group(1));
+            // "500s" and "503s" are answers of a status, counted
+            boolean statuses = v >= 400 && v < 600 && s.charAt(m.end(1)) == 's';
+            if (v < 1 || statuses || !WAITED_ON.matcher(s).region(back, m.start()).find()
+                    || PERIOD_BEFORE.matcher(s).region(back, m.start()).find()
+                    || PERIOD_AFTER.matcher(s).region(m.end(), s.length()).lookingAt()) continue;
+            if (sb == null) sb = new StringBuilder(s.length());
+            sb.append(s, last, m.start()).append(" slow ");
+            last = m.end();
+        }
+        return sb == null ? s : sb.append(s, last, s.length()).toString();
+    }
+}
