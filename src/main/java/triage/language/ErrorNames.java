@@ -24,8 +24,8 @@ final class ErrorNames {
         Matcher m = ERROR_NAME.matcher(text);
         StringBuilder out = new StringBuilder(text.length() + 16);
         while (m.find()) {
-            String words = HUMP.matcher(m.group(1)).replaceAll(" ").replaceFirst("^(No|Not) ", "$1")
-                    .replaceFirst("^Reql\\b", "Rethinkdb");
+            // "ReqlRuntimeError" says "reql runtime error": the lexicon reads "reql" as RethinkDB
+            String words = HUMP.matcher(m.group(1)).replaceAll(" ").replaceFirst("^(No|Not) ", "$1");
             // a client library's "driver" is no PlaceOS driver, and "operational" in a name says no health
             words = UNSAID.matcher(words).replaceAll("").trim();
             m.appendReplacement(out, Matcher.quoteReplacement(words + " " + m.group(2)));

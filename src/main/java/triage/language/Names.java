@@ -27,15 +27,14 @@ final class Names {
     }
 
     /**
-     * Whether {@code tokens} say only how things are, of nothing named ("it's down", "all broken"):
-     * no symptom, and no puzzle for reading by example, which would lend it a subject never said.
+     * Whether {@code tokens} say only how things are, of nothing named ("it's down", "all broken", "3
+     * down"): no word with {@link Token#content() content}, a word of state; no symptom, and no puzzle for reading by example, which would lend it a subject never said.
      */
     static boolean statesOnly(List<Token> tokens) {
         boolean state = false;
         for (Token t : tokens) {
-            if (!t.word() || t.stop() || t.bare()) continue;
-            if (!t.cue()) return false;
-            state = true;
+            if (t.content()) return false;
+            state |= t.says() && t.cue();
         }
         return state;
     }

@@ -2,6 +2,7 @@ package triage.language;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * NegEx's pre-negation on a word of state. A negation whose next word that says something
@@ -10,17 +11,20 @@ import java.util.List;
  * fact a second time. Any other negation ("no functions", "nobody can log in") is the fact's. A
  * word of state a phrase took as its own ("driver (respond|work)") is the phrase's: a negation
  * before it stays the fact's ("drivers are not working"). "none" says how many, not that the
- * state is not so. A word of ceasing does the same to a word of health after it and stays a failure
- * itself: "stopped responding" and "quit working" are failures, not a failure and a health word
- * that leave a fault ("the boards stopped working after the driver update") read as absent. A word
+ * state is not so. A word of ceasing that is a failure word ("stop") turns a word of health
+ * after it and stays a failure itself: "stopped responding" is a failure, not a failure and a health
+ * word that leave a fault ("the boards stopped working after the driver update") read as absent. A word
  * of health followed by "slowly" says how it went, not that it went well ("the vendor is responding
  * very slowly" is no health).
  */
 final class StateNegation {
     private StateNegation() {}
 
-    /** Stems of ceasing: they turn the health word after them. */
-    private static final java.util.Set<String> CEASING = java.util.Set.of("stop", "quit", "ceas");
+    /**
+     * Stems of ceasing: they turn the health word after them. Only failure words of the lexicon
+     * count; "stop" is the one it has ("quit" and "cease" are none).
+     */
+    private static final Set<String> CEASING = Set.of("stop");
 
     /** {@code tokens} with each such pair turned; {@code used} (or null): the words phrases took. */
     static List<Token> apply(List<Token> tokens, boolean[] used) {

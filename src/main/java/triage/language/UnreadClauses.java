@@ -19,7 +19,7 @@ final class UnreadClauses {
 
     /**
      * The clauses of {@code seg} no accepted phrase touches, as their words, when two words or more say
-     * something and one of them is neither a word of state nor a number ("3 insufficient memory" names
+     * something and one of them has {@link Token#content() content} ("3 insufficient memory" names
      * nothing to compare with an example: its nearest would lend it a subject never said).
      */
     static void of(List<Token> seg, int[] clauseOf, int clauses, List<Match> accepted, boolean[] used, List<String> into) {
@@ -48,9 +48,9 @@ final class UnreadClauses {
             }
             if (sb.length() > 0) sb.append(' ');
             sb.append(t.surface());
-            if (t.stop() || t.bare()) continue;
+            if (!t.says()) continue;
             saying++;
-            if (!t.cue() && !t.stem().chars().allMatch(Character::isDigit)) content++;
+            if (t.content()) content++;
         }
     }
 

@@ -49,7 +49,7 @@ class ClauseRolesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"we checked etcd", "it's down", "it is broken"})
+    @ValueSource(strings = {"we checked etcd", "it's down", "it is broken", "3 down"})
     void a_look_or_a_state_alone_says_nothing_and_is_no_puzzle(String text) {
         Interpretation r = in.read(List.of(text));
         assertEquals(List.of(), r.readings());
@@ -80,7 +80,7 @@ class ClauseRolesTest {
     @ParameterizedTest(name = "\"{0}\" -> {1}")
     @CsvSource(delimiter = '|', value = {
             "Redis::TimeoutError|Redis::Timeout Error",
-            "ReqlDriverError: no connection|Rethinkdb Error: no connection",
+            "ReqlDriverError: no connection|Reql Error: no connection",
             "django.db.utils.OperationalError: canceling statement|django.db.utils. Error: canceling statement",
             "java.lang.OutOfMemoryError|java.lang.Out Of Memory Error",
             "NoMethodError on nil|NoMethod Error on nil",
