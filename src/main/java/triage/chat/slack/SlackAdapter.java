@@ -76,6 +76,11 @@ public final class SlackAdapter implements AutoCloseable, ChatAdapters.Startable
                     Duration.ofMillis(500), Duration.ofMillis(2500), appToken, SlackWebApi.DEFAULT_PACE, Duration.ofSeconds(1));
         }
 
+        /** How the Web API is called: its base, the bot token, the deadlines and the tries. */
+        SlackWebApi.Settings webApi() {
+            return new SlackWebApi.Settings(apiUrl, botToken, connectTimeout, requestTimeout, attempts, backoff);
+        }
+
         static URI apiUrl(String url) {
             return Urls.http("SLACK_API_URL", url == null || url.isBlank() ? DEFAULT_API_URL : url, DEFAULT_API_URL);
         }
@@ -93,8 +98,7 @@ public final class SlackAdapter implements AutoCloseable, ChatAdapters.Startable
     public SlackAdapter(Settings settings, ChatService chat, Deduplicator seen, ObjectMapper json, Clock clock) {
         this.chat = Objects.requireNonNull(chat);
         this.signature = settings.signingSecret() == null ? null : new SlackSignature(settings.signingSecret(), clock);
-        this.api = new SlackWebApi(new SlackWebApi.Settings(settings.apiUrl(), settings.botToken(), settings.connectTimeout(),
-                settings.requestTimeout(), settings.attempts(), settings.backoff()), json, settings.pace());
+        this.api = new SlackWebApi(settings.webApi(), json, settings.pace());
         this.blocks = new SlackBlocks(json);
         SlackParts parts = new SlackParts(chat, Objects.requireNonNull(seen), Objects.requireNonNull(json), api, blocks);
         this.events = new SlackEvents(parts);

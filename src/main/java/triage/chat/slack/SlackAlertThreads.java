@@ -44,8 +44,7 @@ public final class SlackAlertThreads implements AlertThreads {
         if (settings.botToken() == null || settings.botToken().isBlank()) {
             throw new IllegalArgumentException("posting alerts to Slack needs SLACK_BOT_TOKEN");
         }
-        this.api = new SlackWebApi(new SlackWebApi.Settings(settings.apiUrl(), settings.botToken(), settings.connectTimeout(),
-                settings.requestTimeout(), settings.attempts(), settings.backoff()), json);
+        this.api = new SlackWebApi(settings.webApi(), json);
         this.blocks = new SlackBlocks(json);
         this.json = json;
         this.channel = channel;

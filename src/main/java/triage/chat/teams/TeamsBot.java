@@ -73,6 +73,11 @@ public final class TeamsBot implements AutoCloseable {
                     Duration.ofSeconds(3), Duration.ofSeconds(10), 4, Duration.ofMillis(500), Duration.ofMinutes(5));
         }
 
+        /** How the Bot Connector is called: the token endpoint, the bot's credentials, the deadlines and the tries. */
+        BotConnector.Settings connector() {
+            return new BotConnector.Settings(tokenUrl, appId, appPassword, connectTimeout, requestTimeout, attempts, backoff);
+        }
+
         static URI url(String name, String value) {
             return Urls.http(name, value, null);
         }
@@ -97,8 +102,7 @@ public final class TeamsBot implements AutoCloseable {
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         this.auth = new BotFrameworkAuth(settings.metadataUrl(), settings.appId(), http, settings.requestTimeout(),
                 settings.minKeyRefresh(), json, clock);
-        this.connector = new BotConnector(new BotConnector.Settings(settings.tokenUrl(), settings.appId(), settings.appPassword(),
-                settings.connectTimeout(), settings.requestTimeout(), settings.attempts(), settings.backoff()), json, clock);
+        this.connector = new BotConnector(settings.connector(), json, clock);
         this.cards = new TeamsCards(json);
     }
 
