@@ -22,11 +22,11 @@ class OpsVocabularyReadingTest {
             // "=readiness" folds only that form: the health word "ready" is no health check
             "pods fail readiness                                                         | health-checks-failing+ stack-component-down+",
             "the etcd health checks pass                                                 | etcd-healthy+ health-checks-failing-",
-            "the monthly invoice is ready                                                | ''",
+            "the report ready page times out                                             | ''",
             // everyday queues and phones are no part of the stack
             "a huge queue of cars at the car park gate                                   | ''",
             "the print queue on floor two is huge                                        | ''",
-            "the desk phone in the lobby says no service                                 | ''",
+            "the lift is stuck and the phone has no service                              | ''",
     })
     void words_that_only_look_like_the_stacks(String text, String expected) {
         assertEquals(expected, Shown.readings(in, text));
@@ -51,6 +51,10 @@ class OpsVocabularyReadingTest {
             // memory in chat shorthand, and a metric "trending"
             "ram going up n up all week                                                  | memory-growing+",
             "the only graph trending is heap                                             | memory-growing+",
+            "rss crept up all afternoon                                                  | memory-growing+",
+            "the heap never stops climbing                                               | memory-growing+",
+            "zero free pool slots                                                        | connection-pool-exhausted+",
+            "the newsletter send starts at our busiest hour                              | background-jobs-at-peak+",
     })
     void dependencies_pools_jobs_and_leaks(String text, String expected) {
         assertEquals(expected, Shown.readings(in, text));
