@@ -38,6 +38,8 @@ final class Analyzer {
     private final Set<String> exactNegations = new HashSet<>();
     private final Set<String> exactFailure = new HashSet<>();
     private final Set<String> exactHealthy = new HashSet<>();
+    /** Synonyms written "=word": only that form is the concept ("readiness" is a health check, "ready" is not). */
+    private final Map<String, String> exactConcepts = new HashMap<>();
     /** Surface words and stems that are known; anything else may be a typo. */
     private final Set<String> knownSurfaces = new HashSet<>();
     private final Set<String> knownStems = new HashSet<>();
@@ -51,7 +53,10 @@ final class Analyzer {
             String concept = e.getKey().toLowerCase(Locale.ROOT);
             addVariant(List.of(concept), concept);
             addVariant(rawStems(concept), concept);
-            for (String way : e.getValue()) addVariant(rawStems(way), concept);
+            for (String way : e.getValue()) {
+                if (way.startsWith("=")) exactConcepts.put(way.substring(1).toLowerCase(Locale.ROOT).trim(), concept);
+                else addVariant(rawStems(way), concept);
+            }
             knownStems.add(concept);
         }
         classify(exact(lexicon.negations(), exactNegations), negations);
@@ -211,7 +216,8 @@ final class Analyzer {
             }
             int len = best == null ? 1 : best.stems().size();
             if (best == null) {
-                out.add(word.alone());
+                String exact = exactConcepts.get(word.surface());
+                out.add(exact == null ? word.alone() : token(word.surface(), exact));
             } else {
                 StringBuilder surface = new StringBuilder(word.surface());
                 for (int k = i + 1; k < i + len; k++) surface.append(' ').append(words.get(k).surface());

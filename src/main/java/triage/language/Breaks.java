@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * a record's fields ("server: nginx", {@code "status" : "red"}) and the line above it, and a line that
  * opens on what the line above said ("that's the staging server"). A dash with a space on each side, an en
  * dash or an em dash ends the reach of a negation before it, parting clauses as a colon does ("it's not
- * etcd - its members are healthy"); elsewhere it joins ("connection refused - connect(2) for redis").
+ * etcd - its members are healthy"); elsewhere it joins ("connection refused - connect(2) for redis"). An
+ * opening parenthesis after a negation does the same ("not the queue (steady)"); elsewhere it joins ("pool (20/20)").
  * Reads the lower-cased text around {@code i} only as far as its line's ends.
  */
 final class Breaks {
@@ -32,7 +33,9 @@ final class Breaks {
     static String at(String s, int i) {
         char c = s.charAt(i);
         if (c == '\n') return joined(s, i) ? null : ",";
-        return dash(s, i) && negated(s, i) ? ":" : null;
+        // a dash or an opening parenthesis after a negation ends its reach: "not the db (quiet)" rules
+        // the database out, and what the parenthesis says is the speaker's evidence, not negated
+        return (dash(s, i) || c == '(') && negated(s, i) ? ":" : null;
     }
 
     /** Whether the line break at {@code i} joins the lines of one record. */

@@ -10,7 +10,12 @@
  * <ol>
  * <li><b>Words.</b> Lower-cased, contractions expanded ("can't", "isnt" -> "is not"), stemmed
  *     (Snowball English), folded into concepts by {@code knowledge/lexicon.yaml}, longest first
- *     ("goes up" is growth, "line up" is coinciding, neither is the health word "up").
+ *     ("goes up" is growth, "line up" is coinciding, neither is the health word "up"); a synonym written
+ *     "=word" folds only that form ("readiness" is a health check, the health word "ready" that shares its
+ *     stem is not). Everyday things named like parts of a stack are concepts of their own: a queue of cars
+ *     or of print jobs is no request queue, a phone with "no service" no service of ours; an error code
+ *     answered ("responded 504") is a failure, no health word "respond"; a call coming back returns, it
+ *     does not arrive.
  * <li><b>Notation.</b> Pasted tool output is read as words first ({@code Notation}): a share of at
  *     most 20% is "low", of at least 80% "high", one in between "moderate" (health) when it is the level of a
  *     resource named beside it ("rds cpu 30%", "pool 40% used"; a share of requests or one on its way stays a
@@ -44,7 +49,8 @@
  * <li><b>Scope</b> (after NegEx/ConText). A sentence is cut into segments at strong breaks
  *     ({@code . ;}, "but", "however", "except") and segments into clauses at commas, colons, line
  *     breaks, "and", "or" (a colon introduces what its left side says: "every exec: no core instances"
- *     is one fact), and at a dash after a negation, which ends its reach. A line of pasted output or of
+ *     is one fact), and at a dash or an opening parenthesis after a negation, which ends its reach ("not the
+ *     db (idle)" rules the database out, and its parenthesis is the speaker's evidence, not negated). A line of pasted output or of
  *     a list is a clause of its own ({@code Breaks}: "s3 p99 120ms" lends no "fast" to the next line),
  *     except the lines of one record: a command line with the first line of its output, a line of
  *     fields ("server: nginx") or one that opens on "that"/"this" with the line above it. A negation, a failure word or a health word reaches only the clause it is in: it never
