@@ -1,5 +1,6 @@
 package triage.language;
 
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,10 +19,13 @@ import java.util.regex.Pattern;
  *     them: few sources;
  * <li>a duration under a second written in seconds ("0.004s", "0.21 s") is written in milliseconds
  *     ("4ms", "210ms"): a span or a view of a few milliseconds is fast however its tool writes it;
- * <li>a span of a trace (a line opening on a tree mark: {@code |-}, {@code ├─}, {@code └─}) that
- *     takes a second or more is "slow": it is where the request's time goes, and "(no response)" after it a timeout; a span that calls a
+ * <li>a span of a trace (a line opening on a tree mark: {@code |-}, {@code ├─}, {@code └─}, or a row
+ *     with a duration under a line naming a latency measure: "trace", "span", "p95") that takes a
+ *     second or more is "slow": it is where the request's time goes, and "(no response)" after it a timeout; a span that calls a
  *     named host over https ({@code http POST https://pay.vendor.example/charge}) is a call to an
  *     external API;
+ * <li>in a process table ({@code top}, {@code ps}: a header with "%cpu" and the command) a row that
+ *     takes 80% of a CPU or more reads "COMMAND hogging the cpu as USER": what eats the host;
  * <li>a time series (three lines or more, each a time of day and one value, "09:10 1.71 GB") that
  *     climbs from line to line to at least twice where it started reads "climbing steadily", and one
  *     that jumps to ten times where it started "increased sharply"; the words go on the line above
@@ -49,7 +53,12 @@ final class Readouts {
     private static final Pattern SPAN_MARK = Pattern.compile("(?m)^[ \\t]*(?:\\|[-_]+|[\u251c\u2514\u2502][\u2500-]*|`-+|\\+-+)");
     private static final Pattern NO_RESPONSE = Pattern.compile("\\(?\\bno (?:response|reply|answer)\\b\\)?");
     private static final Pattern LONG_SPAN = Pattern.compile("(?<![\\w.])\\d{1,5}(?:\\.\\d{1,6})?\\s?s(?![\\w.])");
-    private static final Pattern OUTBOUND = Pattern.compile("\\bhttps?[ \\t]+(?:get|post|put|patch|delete)[ \\t]+https://(?=[a-z0-9-]+\\.[a-z0-9.-]*[a-z])");
+    /** An HTTP client's call to a public host ("http POST https://pay.vendor.example/charge", "http POST api.stripe.com/v1"). */
+    private static final Pattern OUTBOUND = Pattern.compile(
+            "\\bhttps?[ \\t]+(?:get|post|put|patch|delete)[ \\t]+(?:https?://)?(?=(?:[a-z0-9-]+\\.)+(?!local\\b|internal\\b|svc\\b|lan\\b|corp\\b|cluster\\b)[a-z]{2,}(?![\\w.-]))");
+    /** A line that names a latency measure: the rows under it that hold durations are timed. */
+    private static final Pattern TIMING_HEAD = Pattern.compile("\\b(?:p\\d{2,3}|latency|latencies|duration|durations|trace|traces|span|spans|took|elapsed)\\b");
+    private static final Pattern NUMBER = Pattern.compile("\\d{1,5}(?:\\.\\d{1,4})?");
     private static final Pattern SERIES_ROW = Pattern.compile(
             "[ \\t]*\\d{1,2}:\\d{2}(?::\\d{2})?[ \\t]+(\\d{1,3}(?:,\\d{3})+|\\d{1,9}(?:\\.\\d{1,6})?)[ \\t]*([kmgt]i?b|[kmg](?![a-z]))?(?![\\w.,/:]).*");
     /** A count before an address ("481223 185.220.101.34") or a path ("9120 /api/search"). */
@@ -66,7 +75,8 @@ final class Readouts {
         if (s.contains("s ") || s.contains("s\n")) s = FEW_SOURCES.matcher(s).replaceAll("a handful of $1");
         if (s.indexOf('.') >= 0 && s.indexOf('s') >= 0) s = subSecond(s);
         if (s.indexOf('\n') < 0) return s;
-        if (s.indexOf('|') >= 0 || s.indexOf('`') >= 0 || s.indexOf('+') >= 0 || s.indexOf('\u251c') >= 0 || s.indexOf('\u2514') >= 0) s = spans(s);
+        s = spans(s);
+        if (s.contains("%cpu")) s = processes(s);
         return runs(s);
     }
 
@@ -104,29 +114,63 @@ final class Readouts {
         return sb.toString();
     }
 
-    /** Each span line: its durations of a second or more read "slow", an https call to a named host "external api call". */
+    /**
+     * Timed rows: a span line (opening on a tree mark), or a row under a line that names a latency
+     * measure ("p95", "trace", "span", "duration") while each row holds a duration. In them a duration
+     * of a second or more reads "slow", an HTTP call to a public host "external api call", and "(no
+     * response)" a timeout.
+     */
     private static String spans(String s) {
-        Matcher mark = SPAN_MARK.matcher(s);
-        StringBuilder sb = null;
-        int last = 0;
-        while (mark.find()) {
-            int end = s.indexOf('\n', mark.end());
-            if (end < 0) end = s.length();
-            String line = s.substring(mark.end(), end);
-            // "(no response)" after a span is how it ended, a timeout, not a negation of its slowness
-            String read = NO_RESPONSE.matcher(OUTBOUND.matcher(line).replaceAll("external api call ")).replaceAll(" timed out ");
-            Matcher d = LONG_SPAN.matcher(read);
-            StringBuilder l = new StringBuilder(read.length());
-            while (d.find()) {
-                String v = d.group();
-                d.appendReplacement(l, Double.parseDouble(v.replaceAll("[^\\d.]", "")) >= 1 ? " slow " : v);
+        String[] lines = s.split("\n", -1);
+        boolean timed = false, changed = false;
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            if (line.isBlank()) {
+                timed = false;
+                continue;
             }
-            d.appendTail(l);
-            if (sb == null) sb = new StringBuilder(s.length() + 16);
-            sb.append(s, last, mark.end()).append(l);
-            last = end;
+            if (line.strip().startsWith("```")) continue;
+            boolean mark = SPAN_MARK.matcher(line).lookingAt();
+            boolean duration = LONG_SPAN.matcher(line).find() || line.contains("ms");
+            if (mark || timed && duration) {
+                String read = NO_RESPONSE.matcher(OUTBOUND.matcher(line).replaceAll("external api call ")).replaceAll(" timed out ");
+                Matcher d = LONG_SPAN.matcher(read);
+                StringBuilder l = new StringBuilder(read.length());
+                while (d.find()) {
+                    String v = d.group();
+                    d.appendReplacement(l, Double.parseDouble(v.replaceAll("[^\\d.]", "")) >= 1 ? " slow " : v);
+                }
+                d.appendTail(l);
+                changed |= !l.toString().equals(line);
+                lines[i] = l.toString();
+                continue;
+            }
+            timed = TIMING_HEAD.matcher(line).find();
         }
-        return sb == null ? s : sb.append(s, last, s.length()).toString();
+        return changed ? String.join("\n", lines) : s;
+    }
+
+    /**
+     * A process table ({@code top}, {@code ps}: a header with "%cpu" and the command): a row whose share of
+     * CPU is 80 or more reads "COMMAND hogging the cpu as USER".
+     */
+    private static String processes(String s) {
+        String[] lines = s.split("\n", -1);
+        boolean changed = false;
+        for (int i = 0; i < lines.length; i++) {
+            List<String> head = List.of(lines[i].strip().split("[ \\t]+"));
+            int cpu = head.indexOf("%cpu"), cmd = Math.max(head.indexOf("command"), head.indexOf("cmd")), user = head.indexOf("user");
+            if (cpu < 0 || cmd <= cpu || !head.contains("pid")) continue;
+            for (int j = i + 1; j < lines.length; j++) {
+                String[] row = lines[j].strip().split("[ \\t]+");
+                if (row.length <= cmd || !Analyzer.isNumber(row[0]) || !NUMBER.matcher(row[cpu]).matches()) break;
+                if (Double.parseDouble(row[cpu]) < 80) continue;
+                lines[j] = String.join(" ", java.util.Arrays.asList(row).subList(cmd, row.length)) + " hogging the cpu"
+                        + (user >= 0 && user < cmd ? " as " + row[user] : "");
+                changed = true;
+            }
+        }
+        return changed ? String.join("\n", lines) : s;
     }
 
     /** Runs of series rows and of count rows, each read as a whole onto the line above it. */
