@@ -58,6 +58,11 @@ final class Readouts {
             "\\bhttps?[ \\t]+(?:get|post|put|patch|delete)[ \\t]+(?:https?://)?(?=(?:[a-z0-9-]+\\.)+(?!local\\b|internal\\b|svc\\b|lan\\b|corp\\b|cluster\\b)[a-z]{2,}(?![\\w.-]))");
     /** A line that names a latency measure: the rows under it that hold durations are timed. */
     private static final Pattern TIMING_HEAD = Pattern.compile("\\b(?:p\\d{2,3}|latency|latencies|duration|durations|trace|traces|span|spans|took|elapsed)\\b");
+    private static final String[] TIMED = {"|-", "|_", "\u251c", "\u2514", "`-", "+-", "p9", "p5", "latenc", "duration", "trace", "span",
+            "took", "elapsed"};
+    private static final Pattern BLANKS = Pattern.compile("[ \\t]+");
+    /** A line opening on a number or a time: a text that may hold a series or counts. */
+    private static final Pattern ROW_START = Pattern.compile("\\n[ \\t]*\\d");
     private static final Pattern NUMBER = Pattern.compile("\\d{1,5}(?:\\.\\d{1,4})?");
     private static final Pattern SERIES_ROW = Pattern.compile(
             "[ \\t]*\\d{1,2}:\\d{2}(?::\\d{2})?[ \\t]+(\\d{1,3}(?:,\\d{3})+|\\d{1,9}(?:\\.\\d{1,6})?)[ \\t]*([kmgt]i?b|[kmg](?![a-z]))?(?![\\w.,/:]).*");
@@ -72,12 +77,19 @@ final class Readouts {
         if (s.contains("_seconds")) s = metricSeconds(s);
         if (s.contains("_percent") || s.contains("_pct")) s = METRIC_PERCENT.matcher(s).replaceAll("$1 $2%");
         if (s.indexOf('(') >= 0) s = ofMax(s);
-        if (s.contains("s ") || s.contains("s\n")) s = FEW_SOURCES.matcher(s).replaceAll("a handful of $1");
+        if (s.contains(" ip") || s.contains("session") || s.contains("address") || s.contains("key") || s.contains("token")
+                || s.contains("client")) s = FEW_SOURCES.matcher(s).replaceAll("a handful of $1");
         if (s.indexOf('.') >= 0 && s.indexOf('s') >= 0) s = subSecond(s);
         if (s.indexOf('\n') < 0) return s;
-        s = spans(s);
+        if (timed(s)) s = spans(s);
         if (s.contains("%cpu")) s = processes(s);
-        return runs(s);
+        return ROW_START.matcher(s).find() ? runs(s) : s;
+    }
+
+    /** Whether a text holds somewhere a tree mark or a latency measure's name: it may hold timed rows. */
+    private static boolean timed(String s) {
+        for (String mark : TIMED) if (s.contains(mark)) return true;
+        return false;
     }
 
     private static String metricSeconds(String s) {
@@ -138,7 +150,7 @@ final class Readouts {
                 StringBuilder l = new StringBuilder(read.length());
                 while (d.find()) {
                     String v = d.group();
-                    d.appendReplacement(l, Double.parseDouble(v.replaceAll("[^\\d.]", "")) >= 1 ? " slow " : v);
+                    d.appendReplacement(l, Double.parseDouble(v.substring(0, v.indexOf('s')).strip()) >= 1 ? " slow " : v);
                 }
                 d.appendTail(l);
                 changed |= !l.toString().equals(line);
@@ -158,11 +170,11 @@ final class Readouts {
         String[] lines = s.split("\n", -1);
         boolean changed = false;
         for (int i = 0; i < lines.length; i++) {
-            List<String> head = List.of(lines[i].strip().split("[ \\t]+"));
+            List<String> head = List.of(BLANKS.split(lines[i].strip()));
             int cpu = head.indexOf("%cpu"), cmd = Math.max(head.indexOf("command"), head.indexOf("cmd")), user = head.indexOf("user");
             if (cpu < 0 || cmd <= cpu || !head.contains("pid")) continue;
             for (int j = i + 1; j < lines.length; j++) {
-                String[] row = lines[j].strip().split("[ \\t]+");
+                String[] row = BLANKS.split(lines[j].strip());
                 if (row.length <= cmd || !Analyzer.isNumber(row[0]) || !NUMBER.matcher(row[cpu]).matches()) break;
                 if (Double.parseDouble(row[cpu]) < 80) continue;
                 lines[j] = String.join(" ", java.util.Arrays.asList(row).subList(cmd, row.length)) + " hogging the cpu"
