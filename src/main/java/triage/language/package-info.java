@@ -30,6 +30,19 @@
  *     "Driver" and an "Operational" in it say nothing); a host named by its address ("ip-10-0-3-17") is a host;
  *     {@code . ; : ! ?} end a sentence only before a space, so
  *     {@code "message":"no core instances"} is one clause.
+ * <li><b>Readouts</b> ({@code Readouts}, before the two above). Numbers laid out by tools are read as
+ *     an expert reads them: a metric named in seconds or percent is a duration or a share
+ *     ({@code query_duration_seconds p99 0.041} is 41 ms, fast; {@code cpu_percent 9} low), and a
+ *     duration under a second written in seconds is its milliseconds ("0.004s"); in a trace the span
+ *     that takes a second or more is "slow" (where the time goes: a tree-marked line, or a row with a
+ *     duration under a line naming "trace", "span", "p95"), an HTTP call in it to a public host an
+ *     external API call, "(no response)" after it a timeout; a pool's count with its maximum in
+ *     brackets ("25 (max 25)") is full at it; a process table's row taking 80% of a CPU or more
+ *     ({@code top}) is that command hogging the CPU; a time series (a time and a value a line, three
+ *     lines or more) that climbs to twice its start reads "climbing steadily", one that reaches ten
+ *     times it "increased sharply", said of the line above it (what was measured); {@code uniq -c}
+ *     counts of addresses or paths where the first two hold most of the count read "most requests
+ *     come from a few sources"; a handful (two to five) of addresses or sessions is few sources.
  * <li><b>Fields</b> ({@code Fields}). A run of pasted fields ({@code InUse:20 Idle:0 WaitCount:912},
  *     {@code "pool_active":50,"pool_max":50}) is one clause per field, and a field's zero a count of none
  *     ("nil"), no negation of its neighbours; a pipe table's rows (pgbouncer's {@code SHOW POOLS}) are

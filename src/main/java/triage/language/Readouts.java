@@ -1,0 +1,257 @@
+package triage.language;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Readouts that pasted tool output gives as numbers laid out in lines, read as an expert reads them
+ * (lower-cased text in, before {@link Notation}; each pass linear in the text's length and skipped
+ * when the text holds none of its marks):
+ * <ul>
+ * <li>a metric measured in seconds ({@code db_query_duration_seconds p99 0.041}) is a duration: its
+ *     value is written with its unit ("db_query_duration p99 0.041s"), so that the rules on durations
+ *     read it;
+ * <li>a metric measured as a share ({@code pg_cpu_percent 9}) is a share ("pg_cpu 9%");
+ * <li>a count with its maximum in brackets after it ("25 (max 25)") on a line that names a pool of
+ *     connections is a pool "full" at its maximum and "moderate" below it;
+ * <li>a handful (two to five) of what sends requests ("3 session ids", "2 ips") reads "a handful of"
+ *     them: few sources;
+ * <li>a duration under a second written in seconds ("0.004s", "0.21 s") is written in milliseconds
+ *     ("4ms", "210ms"): a span or a view of a few milliseconds is fast however its tool writes it;
+ * <li>a span of a trace (a line opening on a tree mark: {@code |-}, {@code ├─}, {@code └─}, or a row
+ *     with a duration under a line naming a latency measure: "trace", "span", "p95") that takes a
+ *     second or more is "slow": it is where the request's time goes, and "(no response)" after it a timeout; a span that calls a
+ *     named host over https ({@code http POST https://pay.vendor.example/charge}) is a call to an
+ *     external API;
+ * <li>in a process table ({@code top}, {@code ps}: a header with "%cpu" and the command) a row that
+ *     takes 80% of a CPU or more reads "COMMAND hogging the cpu as USER": what eats the host;
+ * <li>a time series (three lines or more, each a time of day and one value, "09:10 1.71 GB") that
+ *     climbs from line to line to at least twice where it started reads "climbing steadily", and one
+ *     that jumps to ten times where it started "increased sharply"; the words go on the line above
+ *     the series, which names what was measured;
+ * <li>counts before names ({@code uniq -c}: "481223 185.220.101.34", three lines or more, the largest
+ *     first) where one or two names hold most of the count read "most requests come from a few
+ *     sources", on the line above the counts.
+ * </ul>
+ */
+final class Readouts {
+    private Readouts() {}
+
+    private static final Pattern METRIC_SECONDS = Pattern.compile(
+            "\\b([a-z][a-z0-9_]{0,80}?)_seconds\\b(?:\\{[^}\\n]{0,200}\\})?([ \\t]+p\\d{2,3})?[ \\t]+(\\d{1,6}(?:\\.\\d{1,9})?)(?![\\w.])");
+    /** A metric measured as a share ({@code pg_cpu_percent 9}): its value is a share. */
+    private static final Pattern METRIC_PERCENT = Pattern.compile(
+            "\\b([a-z][a-z0-9_]{0,80}?)_(?:percent|pct)\\b(?:\\{[^}\\n]{0,200}\\})?[ \\t]+(\\d{1,3}(?:\\.\\d{1,6})?)(?![\\w.%])");
+    /** A count with its maximum in brackets after it ("25 (max 25)"); a pool's when its line names one. */
+    private static final Pattern OF_MAX = Pattern.compile("(?<![\\w.])(\\d{1,6})[ \\t]*\\((?:max|limit|of|size)[ \\t:=]*(\\d{1,6})\\)");
+    private static final Pattern POOL_LINE = Pattern.compile("(?:\\b|_)(?:pool|conns?|connections?)(?:\\b|_)");
+    /** A handful counted of what sends requests ("3 session ids", "from 2 ips"). */
+    private static final Pattern FEW_SOURCES = Pattern.compile(
+            "\\b(?:[2-5]|two|three|four|five)[ \\t]+(ips?|ip addresses|addresses|session ids?|sessions|api keys?|tokens|clients)\\b");
+    private static final Pattern SUB_SECOND = Pattern.compile("(?<![\\w.])0?\\.(\\d{1,3})\\d{0,6}\\s?s(?![\\w.])");
+    private static final Pattern SPAN_MARK = Pattern.compile("(?m)^[ \\t]*(?:\\|[-_]+|[\u251c\u2514\u2502][\u2500-]*|`-+|\\+-+)");
+    private static final Pattern NO_RESPONSE = Pattern.compile("\\(?\\bno (?:response|reply|answer)\\b\\)?");
+    private static final Pattern LONG_SPAN = Pattern.compile("(?<![\\w.])\\d{1,5}(?:\\.\\d{1,6})?\\s?s(?![\\w.])");
+    /** An HTTP client's call to a public host ("http POST https://pay.vendor.example/charge", "http POST api.stripe.com/v1"). */
+    private static final Pattern OUTBOUND = Pattern.compile(
+            "\\bhttps?[ \\t]+(?:get|post|put|patch|delete)[ \\t]+(?:https?://)?(?=(?:[a-z0-9-]+\\.)+(?!local\\b|internal\\b|svc\\b|lan\\b|corp\\b|cluster\\b)[a-z]{2,}(?![\\w.-]))");
+    /** A line that names a latency measure: the rows under it that hold durations are timed. */
+    private static final Pattern TIMING_HEAD = Pattern.compile("\\b(?:p\\d{2,3}|latency|latencies|duration|durations|trace|traces|span|spans|took|elapsed)\\b");
+    private static final String[] TIMED = {"|-", "|_", "\u251c", "\u2514", "`-", "+-", "p9", "p5", "latenc", "duration", "trace", "span",
+            "took", "elapsed"};
+    private static final Pattern BLANKS = Pattern.compile("[ \\t]+");
+    /** A line opening on a number or a time: a text that may hold a series or counts. */
+    private static final Pattern ROW_START = Pattern.compile("\\n[ \\t]*\\d");
+    private static final Pattern NUMBER = Pattern.compile("\\d{1,5}(?:\\.\\d{1,4})?");
+    private static final Pattern SERIES_ROW = Pattern.compile(
+            "[ \\t]*\\d{1,2}:\\d{2}(?::\\d{2})?[ \\t]+(\\d{1,3}(?:,\\d{3})+|\\d{1,9}(?:\\.\\d{1,6})?)[ \\t]*([kmgt]i?b|[kmg](?![a-z]))?(?![\\w.,/:]).*");
+    /** A count before an address ("481223 185.220.101.34") or a path ("9120 /api/search"). */
+    private static final Pattern COUNT_ROW = Pattern.compile(
+            "[ \\t]*(\\d{1,12})[ \\t]+(?:(\\d{1,3}(?:\\.\\d{1,3}){3}|[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7})|(/[^\\s]{0,200}))[ \\t]*");
+    /** Rows a run needs before it is read as a whole. */
+    private static final int MIN_ROWS = 3;
+
+    static String rewrite(String lower) {
+        String s = lower;
+        if (s.contains("_seconds")) s = metricSeconds(s);
+        if (s.contains("_percent") || s.contains("_pct")) s = METRIC_PERCENT.matcher(s).replaceAll("$1 $2%");
+        if (s.indexOf('(') >= 0) s = ofMax(s);
+        if (s.contains(" ip") || s.contains("session") || s.contains("address") || s.contains("key") || s.contains("token")
+                || s.contains("client")) s = FEW_SOURCES.matcher(s).replaceAll("a handful of $1");
+        if (s.indexOf('.') >= 0 && s.indexOf('s') >= 0) s = subSecond(s);
+        if (s.indexOf('\n') < 0) return s;
+        if (timed(s)) s = spans(s);
+        if (s.contains("%cpu")) s = processes(s);
+        return ROW_START.matcher(s).find() ? runs(s) : s;
+    }
+
+    /** Whether a text holds somewhere a tree mark or a latency measure's name: it may hold timed rows. */
+    private static boolean timed(String s) {
+        for (String mark : TIMED) if (s.contains(mark)) return true;
+        return false;
+    }
+
+    private static String metricSeconds(String s) {
+        Matcher m = METRIC_SECONDS.matcher(s);
+        StringBuilder sb = new StringBuilder(s.length());
+        while (m.find()) m.appendReplacement(sb, "$1" + (m.group(2) == null ? "" : "$2") + " $3s");
+        m.appendTail(sb);
+        return sb.toString();
+    }
+
+    /** "in_use 25 (max 25)": on a line that names a pool, full at its maximum, with room below it; elsewhere "25 of 25". */
+    private static String ofMax(String s) {
+        Matcher m = OF_MAX.matcher(s);
+        StringBuilder sb = new StringBuilder(s.length());
+        while (m.find()) {
+            int start = s.lastIndexOf('\n', m.start()) + 1;
+            boolean pool = POOL_LINE.matcher(s).region(start, m.start()).find();
+            long n = Long.parseLong(m.group(1)), max = Long.parseLong(m.group(2));
+            m.appendReplacement(sb, !pool ? "$1 of $2" : n >= max && max > 0 ? "$1 pool full" : "$1 pool moderate");
+        }
+        m.appendTail(sb);
+        return sb.toString();
+    }
+
+    private static String subSecond(String s) {
+        Matcher m = SUB_SECOND.matcher(s);
+        StringBuilder sb = new StringBuilder(s.length());
+        while (m.find()) {
+            String d = m.group(1);
+            int ms = Integer.parseInt(d) * (d.length() == 1 ? 100 : d.length() == 2 ? 10 : 1);
+            m.appendReplacement(sb, ms + "ms");
+        }
+        m.appendTail(sb);
+        return sb.toString();
+    }
+
+    /**
+     * Timed rows: a span line (opening on a tree mark), or a row under a line that names a latency
+     * measure ("p95", "trace", "span", "duration") while each row holds a duration. In them a duration
+     * of a second or more reads "slow", an HTTP call to a public host "external api call", and "(no
+     * response)" a timeout.
+     */
+    private static String spans(String s) {
+        String[] lines = s.split("\n", -1);
+        boolean timed = false, changed = false;
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            if (line.isBlank()) {
+                timed = false;
+                continue;
+            }
+            if (line.strip().startsWith("```")) continue;
+            boolean mark = SPAN_MARK.matcher(line).lookingAt();
+            boolean duration = LONG_SPAN.matcher(line).find() || line.contains("ms");
+            if (mark || timed && duration) {
+                String read = NO_RESPONSE.matcher(OUTBOUND.matcher(line).replaceAll("external api call ")).replaceAll(" timed out ");
+                Matcher d = LONG_SPAN.matcher(read);
+                StringBuilder l = new StringBuilder(read.length());
+                while (d.find()) {
+                    String v = d.group();
+                    d.appendReplacement(l, Double.parseDouble(v.substring(0, v.indexOf('s')).strip()) >= 1 ? " slow " : v);
+                }
+                d.appendTail(l);
+                changed |= !l.toString().equals(line);
+                lines[i] = l.toString();
+                continue;
+            }
+            timed = TIMING_HEAD.matcher(line).find();
+        }
+        return changed ? String.join("\n", lines) : s;
+    }
+
+    /**
+     * A process table ({@code top}, {@code ps}: a header with "%cpu" and the command): a row whose share of
+     * CPU is 80 or more reads "COMMAND hogging the cpu as USER".
+     */
+    private static String processes(String s) {
+        String[] lines = s.split("\n", -1);
+        boolean changed = false;
+        for (int i = 0; i < lines.length; i++) {
+            List<String> head = List.of(BLANKS.split(lines[i].strip()));
+            int cpu = head.indexOf("%cpu"), cmd = Math.max(head.indexOf("command"), head.indexOf("cmd")), user = head.indexOf("user");
+            if (cpu < 0 || cmd <= cpu || !head.contains("pid")) continue;
+            for (int j = i + 1; j < lines.length; j++) {
+                String[] row = BLANKS.split(lines[j].strip());
+                if (row.length <= cmd || !Analyzer.isNumber(row[0]) || !NUMBER.matcher(row[cpu]).matches()) break;
+                if (Double.parseDouble(row[cpu]) < 80) continue;
+                lines[j] = String.join(" ", java.util.Arrays.asList(row).subList(cmd, row.length)) + " hogging the cpu"
+                        + (user >= 0 && user < cmd ? " as " + row[user] : "");
+                changed = true;
+            }
+        }
+        return changed ? String.join("\n", lines) : s;
+    }
+
+    /** Runs of series rows and of count rows, each read as a whole onto the line above it. */
+    private static String runs(String s) {
+        String[] lines = s.split("\n", -1);
+        String[] note = new String[lines.length];
+        boolean any = false;
+        for (int i = 0; i < lines.length; ) {
+            int j = i;
+            double first = -1, prev = -1;
+            boolean rising = true;
+            while (j < lines.length) {
+                Matcher m = SERIES_ROW.matcher(lines[j]);
+                if (!m.matches()) break;
+                double v = value(m.group(1), m.group(2));
+                if (first < 0) first = v;
+                else if (v < prev) rising = false;
+                prev = v;
+                j++;
+            }
+            if (j - i >= MIN_ROWS && i > 0 && first > 0) {
+                String word = prev >= 10 * first ? " increased sharply" : rising && prev >= 2 * first ? " climbing steadily" : null;
+                if (word != null) {
+                    note[i - 1] = word;
+                    any = true;
+                }
+            }
+            if (j > i) {
+                i = j;
+                continue;
+            }
+            long total = 0, top = 0, second = 0, previous = Long.MAX_VALUE;
+            boolean sorted = true, paths = false;
+            while (j < lines.length) {
+                Matcher m = COUNT_ROW.matcher(lines[j]);
+                if (!m.matches()) break;
+                long v = Long.parseLong(m.group(1));
+                if (v > previous) sorted = false;
+                if (m.group(3) != null) paths = true;
+                if (j == i) top = v;
+                else if (j == i + 1) second = v;
+                total += v;
+                previous = v;
+                j++;
+            }
+            if (j - i >= MIN_ROWS && i > 0 && sorted && total > 0 && 2 * (top + second) > total && top + second >= 10 * (total - top - second) / Math.max(1, j - i - 2)) {
+                note[i - 1] = paths ? " most requests hit the same endpoint" : " most requests come from a few sources";
+                any = true;
+            }
+            i = Math.max(j, i + 1);
+        }
+        if (!any) return s;
+        StringBuilder sb = new StringBuilder(s.length() + 64);
+        for (int i = 0; i < lines.length; i++) {
+            if (i > 0) sb.append('\n');
+            sb.append(lines[i]);
+            if (note[i] != null) sb.append(note[i]);
+        }
+        return sb.toString();
+    }
+
+    private static double value(String number, String unit) {
+        double v = Double.parseDouble(number.replace(",", ""));
+        if (unit == null) return v;
+        return switch (unit.charAt(0)) {
+            case 'k' -> v * 1e3;
+            case 'm' -> v * 1e6;
+            case 'g' -> v * 1e9;
+            default -> v * 1e12;
+        };
+    }
+}

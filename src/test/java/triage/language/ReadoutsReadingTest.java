@@ -1,0 +1,80 @@
+package triage.language;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import triage.Fixtures;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Numbers laid out by tools ({@code Readouts}): metrics with units in their names, spans, process tables, series, counts. */
+class ReadoutsReadingTest {
+    private final Interpreter in = Fixtures.shipped().interpreter();
+
+    private List<String> read(String text) {
+        return List.of(Shown.readings(in, text.replace("\\n", "\n")).split(" "));
+    }
+
+    @ParameterizedTest(name = "\"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            // a metric in seconds is a duration: 12 ms of query is fast, whatever "p99" alone says
+            "pg_query_duration_seconds p99 0.012                    | slow-queries-",
+            // a sub-second duration in seconds is as fast as its milliseconds
+            "db queries take 0.04s                                 | slow-queries-",
+            // a metric that is a share is a share: 6% of the database's CPU is low
+            "rds_cpu_percent 6                                     | database-cpu-high-",
+            // a pool's count against its maximum in brackets: full at it, with room below it
+            "hikari_pool_active_connections 30 (max 30)            | connection-pool-exhausted+",
+            "hikari_pool_active_connections 4 (max 30)             | connection-pool-exhausted-",
+            // a handful of sources sending the traffic
+            "most of the traffic is from 4 ips                     | request-flood+",
+    })
+    void metrics_and_counts(String text, String expected) {
+        assertTrue(read(text).contains(expected), () -> text + " read " + read(text));
+    }
+
+    @Test
+    void a_span_that_takes_the_time_is_slow_and_an_https_call_is_external() {
+        List<String> r = read("trace POST /pay 20.1s\\n  |- db SELECT order 3ms\\n"
+                + "  |- http POST https://api.paygate.example/charge 20.0s (no response)");
+        assertTrue(r.contains("external-api-slow+"), r::toString);
+        assertFalse(r.contains("database-blocking+"), r::toString);
+    }
+
+    @Test
+    void rows_under_a_latency_heading_are_timed() {
+        assertTrue(read("views by p95\\n/api/upload 33.0s (s3.put 32.8s)\\n/api/list 0.04s").contains("object-storage-slow+"));
+    }
+
+    @Test
+    void a_process_taking_a_cpu_hogs_it() {
+        List<String> r = read("PID USER %CPU %MEM COMMAND\\n 311 batch 97.0 4.0 python rebuild_index.py\\n 312 app 8.0 2.0 puma");
+        assertTrue(r.contains("background-jobs-at-peak+"), r::toString);
+    }
+
+    @Test
+    void a_series_that_climbs_or_jumps() {
+        assertTrue(read("heap_used\\n10:00 600 MB\\n11:00 900 MB\\n12:00 1.4 GB\\n13:00 2.1 GB").contains("memory-growing+"));
+        assertTrue(read("requests per minute\\n10:00 300\\n10:05 310\\n10:10 9,800\\n10:15 10,400").contains("load-above-normal+"));
+        // a series that stays put says nothing of growth
+        assertFalse(read("heap_used\\n10:00 600 MB\\n11:00 610 MB\\n12:00 590 MB").contains("memory-growing+"));
+    }
+
+    @Test
+    void counts_dominated_by_one_or_two_sources() {
+        String cmd = "$ cut -d' ' -f1 access.log | sort | uniq -c | sort -rn\\n";
+        assertTrue(read(cmd + " 90211 203.0.113.7\\n 1200 198.51.100.4\\n 998 192.0.2.55\\n 870 192.0.2.56").contains("request-flood+"));
+        // counts spread evenly: no one source
+        assertFalse(read(cmd + " 1300 203.0.113.7\\n 1200 198.51.100.4\\n 998 192.0.2.55\\n 870 192.0.2.56").contains("request-flood+"));
+    }
+
+    @Test
+    void readouts_leave_prose_alone() {
+        String prose = "the page loads in 2 minutes and the pool is fine";
+        assertEquals(prose, Readouts.rewrite(prose));
+    }
+}
