@@ -18,6 +18,9 @@ class PlaceosReadingTest {
     @CsvSource(delimiter = '|', value = {
             // the refusal is the dial's: the colons before the error's tail part nothing
             "dial tcp 10.0.3.7:2379: connect: connection refused          | execute-error-etcd+",
+            "core failed to register: dial tcp 10.0.3.7:2379: connect: connection refused | core-registered- execute-error-etcd+",
+            // a line that already says what went wrong keeps the tail apart: no second turn of its "not"
+            "could not connect to redis at 10.1.0.12:6379: no route to host | redis-healthy-",
             // a colon before anything else still parts clauses: the first clause's fault stays its own
             "login: broken, etcd: fine                                    | etcd-healthy+ login-works-",
     })
