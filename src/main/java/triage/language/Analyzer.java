@@ -174,11 +174,8 @@ final class Analyzer {
         for (int i = 0, n = s.length(); i < n; ) {
             char c = s.charAt(i);
             if (!isWordChar(c)) {
-                if (c == ':' && Breaks.chained(s, i)) {
-                    // "dial tcp 10.0.3.7:2379: connect: connection refused": the error is what befell the part before
-                    i++;
-                    continue;
-                }
+                // "dial tcp 10.0.3.7:2379: connect: connection refused": the error is what befell the part before
+                if (c == ':' && Breaks.chained(s, i)) { i++; continue; }
                 if (c == ',' || ".;:!?".indexOf(c) >= 0) {
                     stems.add(String.valueOf(c));
                     words.add(null);

@@ -64,9 +64,10 @@
  *     "slow"): "db cpu fine, hpa at max" lends the autoscaler no "fine"; after "except" a clause
  *     without cues takes the opposite of what came before.
  * <li><b>Run-ons</b> ({@code RunOns}). Clauses typed without their commas ("redis fine etcd down", "login
- *     broken reqs hitting api") part after a word of state that stands between two words that say
- *     something; one after a stopword or a number ("the failed login attempts", "2 unhealthy
- *     targets") qualifies what follows and parts nothing.
+ *     broken reqs hitting api") part after a state people put after a name ("fine", "ok", "broken",
+ *     "dead", "down"...) that stands between two words that say something; one after a stopword or a
+ *     number ("the broken login page", "2 down nodes") qualifies what follows and parts nothing, as
+ *     do a record's fields ("pool full clients waiting").
  * <li><b>Quantifiers</b> ({@code Quantifiers}). "all" before the name of something picks out its
  *     members, as "every" and "each" do ("probes fail on all our api pods" is no whole backend down);
  *     before a state or standing alone ("all down", "it is all broken") it is everything, unless it floated
