@@ -78,13 +78,14 @@ final class Analyzer {
             learn(e.getKey());
             e.getValue().forEach(this::learn);
         }
-        // a typo is corrected into a word that carries meaning, never into a cue: "anything" must
-        // not become "nothing"
+        // a typo is corrected into a word that carries meaning or state, never into a short negation
+        // ("nit" must not become "not"); English words are never corrected at all
         List<String> typoTargets = new ArrayList<>();
         for (String s : knownSurfaces) {
             String st = stem(s);
-            // words of state of four letters or more are fair targets ("donw" is "down"); negations never are
-            if (s.length() < 4 || isNumber(s) || negations.contains(st) || stopwords.contains(st) || exactNegations.contains(s)
+            // words of state of four letters or more are fair targets ("donw" is "down"); negations only from six
+            // letters on ("nothng" is "nothing"), where no ordinary word is one letter from one
+            if (s.length() < 4 || isNumber(s) || (negations.contains(st) && s.length() < 6) || stopwords.contains(st) || exactNegations.contains(s)
                     || exactFailure.contains(s) || exactHealthy.contains(s)) continue;
             typoTargets.add(s);
         }
@@ -179,6 +180,8 @@ final class Analyzer {
         for (int i = 0, n = s.length(); i < n; ) {
             char c = s.charAt(i);
             if (!isWordChar(c)) {
+                // "dial tcp 10.0.3.7:2379: connect: connection refused": the error is what befell the part before
+                if (c == ':' && Breaks.chained(s, i)) { i++; continue; }
                 if (c == ',' || ".;:!?".indexOf(c) >= 0) {
                     stems.add(String.valueOf(c));
                     words.add(null);

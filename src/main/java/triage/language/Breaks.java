@@ -13,6 +13,9 @@ import java.util.regex.Pattern;
  * dash or an em dash ends the reach of a negation before it, parting clauses as a colon does ("it's not
  * etcd - its members are healthy"); elsewhere it joins ("connection refused - connect(2) for redis"). An
  * opening parenthesis after a negation does the same ("not the queue (steady)"); elsewhere it joins ("pool (20/20)").
+ * A colon before a network error's tail chains the error to what it befell ("dial tcp
+ * 10.0.3.7:2379: connect: connection refused" is one clause: the dial was refused), unless the line
+ * already said what went wrong before it ("could not connect to redis at ...: no route to host").
  * Reads the lower-cased text around {@code i} only as far as its line's ends.
  */
 final class Breaks {
@@ -28,6 +31,27 @@ final class Breaks {
     private static final Pattern NEGATION = Pattern.compile("\\b(?:not|no|never|nothing|none|nobody|neither|nor|without)\\b");
     /** A line that opens on what the line above said ("that's the staging server"): one clause with it. */
     private static final Pattern REFERS_BACK = Pattern.compile("\\s*(?:that|this|which|these|those|it)\\b.*");
+
+    /** The tail of a network error in a chain of "what: why" ("dial tcp 10.0.3.7:2379: connect: connection refused"). */
+    private static final Pattern ERROR_TAIL = Pattern.compile("\\s*(?:connect:\\s*)?(?:connection (?:refused|reset|timed out)|"
+            + "i/o timeout|no such host|no route to host|network is unreachable|context deadline exceeded|broken pipe|"
+            + "operation timed out)\\b");
+
+    private static final Pattern FAULT_BEFORE = Pattern.compile(
+            "\\b(?:not|no|never|cannot|unable|could ?n[o']?t|fail\\w*|error\\w*|refused|timeout|timed out)\\b");
+
+    /**
+     * Whether the colon at {@code i} chains an error to what it befell: in "dial tcp 10.0.3.7:2379:
+     * connect: connection refused" the refusal is the dial's, so no colon before the tail parts clauses.
+     */
+    static boolean chained(String s, int i) {
+        if (!ERROR_TAIL.matcher(s).region(i + 1, s.length()).lookingAt()) return false;
+        // a part that already says what went wrong ("could not connect to redis at ...: no route to host")
+        // keeps the tail apart: joined, its "no" would turn the "not" back. The part starts after the
+        // line's previous colon and space ("failed to register: dial tcp ...: connect: ..." chains the dial)
+        int from = Math.max(s.lastIndexOf('\n', i), s.lastIndexOf(": ", i - 1) + 1) + 1;
+        return !FAULT_BEFORE.matcher(s).region(Math.min(from, i), i).find();
+    }
 
     /** The break that the character at {@code i} of {@code s} makes, or null. */
     static String at(String s, int i) {

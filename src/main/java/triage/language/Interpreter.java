@@ -134,7 +134,7 @@ public final class Interpreter {
                 continue;
             }
             // what someone did ("I restarted the api pods") is not what they saw
-            List<Token> tokens = quantifiers.apply(Eliminations.apply(analyzer.tokens(Actions.strip(text), budget)));
+            List<Token> tokens = tokens(text, budget);
             List<String> unread = new ArrayList<>();
             List<Observation> r = matcher.read(text, tokens, budget, unread);
             // a text that only guessed or asked ("is rethinkdb down?") read as nothing, and is no puzzle;
@@ -189,8 +189,13 @@ public final class Interpreter {
     public List<String> unreadClauses(String text) {
         List<String> gaps = new ArrayList<>();
         Budget budget = Budget.perRequest();
-        matcher.read(text, quantifiers.apply(Eliminations.apply(analyzer.tokens(Actions.strip(text), budget))), budget, gaps);
+        matcher.read(text, tokens(text, budget), budget, gaps);
         return gaps;
+    }
+
+    /** The tokens phrases are read from: without what someone did, suspects ruled out, "all" read, run-on clauses parted. */
+    private List<Token> tokens(String text, Budget budget) {
+        return RunOns.apply(quantifiers.apply(Eliminations.apply(analyzer.tokens(Actions.strip(text), budget))));
     }
 
     /**

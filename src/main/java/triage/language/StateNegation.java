@@ -15,7 +15,8 @@ import java.util.Set;
  * after it and stays a failure itself: "stopped responding" is a failure, not a failure and a health
  * word that leave a fault ("the boards stopped working after the driver update") read as absent. A word
  * of health followed by "slowly" says how it went, not that it went well ("the vendor is responding
- * very slowly" is no health).
+ * very slowly" is no health), nor does one that opens its clause as a verb with an object ("Running
+ * power_on on a projector returns an error" is an action, no health).
  */
 final class StateNegation {
     private StateNegation() {}
@@ -32,7 +33,7 @@ final class StateNegation {
         for (int i = 0; i < tokens.size(); i++) {
             Token t = tokens.get(i);
             if (!t.word() || taken(used, i) || t.surface().equals("none")) continue;
-            if (t.healthy() && !t.failure() && slowAfter(tokens, i)) {
+            if (t.healthy() && !t.failure() && (slowAfter(tokens, i) || gerund(tokens, i))) {
                 if (out == null) out = new ArrayList<>(tokens);
                 out.set(i, t.stateless());
                 continue;
@@ -63,6 +64,16 @@ final class StateNegation {
             if (u.stem().equals("slow")) return true;
         }
         return false;
+    }
+
+    /**
+     * Whether the word of health at {@code i} opens its clause as a verb with an object ("Running
+     * power_on on a projector returns an error"): an action someone took, not a state.
+     */
+    private static boolean gerund(List<Token> tokens, int i) {
+        if (!tokens.get(i).surface().endsWith("ing") || (i > 0 && tokens.get(i - 1).word()) || i + 1 >= tokens.size()) return false;
+        Token next = tokens.get(i + 1);
+        return next.word() && !next.stop() && !next.cue() && !Analyzer.isNumber(next.surface());
     }
 
     private static boolean taken(boolean[] used, int i) { return used != null && used[i]; }

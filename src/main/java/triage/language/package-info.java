@@ -57,13 +57,16 @@
  *     left to reading by example (whose nearest example would lend it a state never said).
  * <li><b>Typos.</b> A word is corrected only when it is in neither the English word list
  *     ({@link EnglishWords}: SCOWL via Debian's wamerican) nor the knowledge's own vocabulary, into
- *     the closest known word that carries meaning or state (never a negation): "donw" is
+ *     the closest known word that carries meaning or state (a negation only from six letters
+ *     on: "nothng" is "nothing"): "donw" is
  *     "down", "floor" stays "floor".
  * <li><b>Scope</b> (after NegEx/ConText). A sentence is cut into segments at strong breaks
  *     ({@code . ;}, "but", "however", "except") and segments into clauses at commas, colons, line
  *     breaks, "and", "or" (a colon introduces what its left side says: "every exec: no core instances"
- *     is one fact), and at a dash or an opening parenthesis after a negation, which ends its reach ("not the
- *     db (idle)" rules the database out, and its parenthesis is the speaker's evidence, not negated). A line of pasted output or of
+ *     is one fact; no colon before a network error's tail parts anything: "dial tcp 10.0.3.7:2379: connect:
+ *     connection refused" says the dial was refused), and at a dash or an opening parenthesis after a negation,
+ *     which ends its reach ("not the db (idle)" rules the database out, and its parenthesis is the speaker's
+ *     evidence, not negated). A line of pasted output or of
  *     a list is a clause of its own ({@code Breaks}: "s3 p99 120ms" lends no "fast" to the next line),
  *     except the lines of one record: a command line with the first line of its output, a line of
  *     fields ("server: nginx") or one that opens on "that"/"this" with the line above it. A negation, a failure word or a health word reaches only the clause it is in: it never
@@ -80,9 +83,15 @@
  *     requests did arrive); so does one whose phrase holds a word of level ({@code levels}: "grows", "high",
  *     "slow"): "db cpu fine, hpa at max" lends the autoscaler no "fine"; after "except" a clause
  *     without cues takes the opposite of what came before.
+ * <li><b>Run-ons</b> ({@code RunOns}). Clauses typed without their commas ("redis fine etcd down", "login
+ *     broken reqs hitting api") part after a state people put after a name ("fine", "ok", "broken",
+ *     "dead", "down"...) that stands between two words that say something; one after a stopword or a
+ *     number ("the broken login page", "2 down nodes") qualifies what follows and parts nothing, as
+ *     do a record's fields ("pool full clients waiting").
  * <li><b>Quantifiers</b> ({@code Quantifiers}). "all" before the name of something picks out its
  *     members, as "every" and "each" do ("probes fail on all our api pods" is no whole backend down);
- *     before a state or standing alone ("all down", "it is all broken") it is everything.
+ *     before a state or standing alone ("all down", "it is all broken") it is everything, unless it floated
+ *     off the subject before it ("the zone and user lists all come up empty": those lists, not everything).
  * <li><b>Suspects ruled out</b> ({@code Eliminations}). A clause that opens with "not" and only
  *     names something ("not etcd", "it's not the load balancer either") says that thing is not
  *     the trouble: its "not" is a word of health, not a negation of the fact. It ends at the clause's
