@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Clauses typed without their commas: "redis fine etcd down", "login broken reqs hitting api". A
+ * Clauses typed without their commas: "redis fine etcd down", "login broken requests arriving at the api". A
  * state people put after a name ("fine", "ok", "broken", "dead", "down"...), between two words that
  * say something (neither a cue, a stopword nor a number), ends the clause of the first: the state is
  * said of the word before it, and the word after it opens the next clause. "the broken login page"

@@ -84,7 +84,7 @@
  *     "slow"): "db cpu fine, hpa at max" lends the autoscaler no "fine"; after "except" a clause
  *     without cues takes the opposite of what came before.
  * <li><b>Run-ons</b> ({@code RunOns}). Clauses typed without their commas ("redis fine etcd down", "login
- *     broken reqs hitting api") part after a state people put after a name ("fine", "ok", "broken",
+ *     broken requests arriving at the api") part after a state people put after a name ("fine", "ok", "broken",
  *     "dead", "down"...) that stands between two words that say something; one after a stopword or a
  *     number ("the broken login page", "2 down nodes") qualifies what follows and parts nothing, as
  *     do a record's fields ("pool full clients waiting").

@@ -13,7 +13,7 @@ class RunOnsTest {
     @ParameterizedTest(name = "\"{0}\" -> {1}")
     @CsvSource(delimiter = '|', value = {
             "redis fine etcd down                  | etcd-healthy- redis-healthy+",
-            "login broken reqs hitting api         | login-works- requests-reach-services+",
+            "login broken requests arriving at the api | login-works- requests-reach-services+",
             // a state after a stopword or a number qualifies what follows: no break
             "the broken login page                 | login-works-",
     })
