@@ -3,10 +3,13 @@ package triage.language;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Contractions written out, with or without their apostrophe: "can't" and "cant" are "can not", "isnt" is "is not". */
+/**
+ * Contractions written out, with or without their apostrophe: "can't" and "cant" are "can not", "isnt" is
+ * "is not", and the usual misspellings too ("dosnt" is "does not").
+ */
 final class Contractions {
     private static final Pattern CONTRACTION = Pattern.compile(
-            "\\b(can't|cant|cannot|won't|wont|ain't|(\\w+)n't|(does|do|did|is|are|was|were|has|have|had|could|would|should)nt)\\b");
+            "\\b(can't|cant|cannot|won't|wont|ain't|dosnt|dosent|doesent|arnt|(\\w+)n't|(does|do|did|is|are|was|were|has|have|had|could|would|should)nt)\\b");
 
     private Contractions() {}
 
@@ -21,6 +24,8 @@ final class Contractions {
             String c = m.group(1);
             m.appendReplacement(sb, c.equals("can't") || c.equals("cant") || c.equals("cannot") ? "can not"
                     : c.equals("won't") || c.equals("wont") ? "will not" : c.equals("ain't") ? "is not"
+                    // the misspellings people type in a hurry
+                    : c.startsWith("dos") || c.equals("doesent") ? "does not" : c.equals("arnt") ? "are not"
                     : (m.group(2) != null ? m.group(2) : m.group(3)) + " not");
         }
         m.appendTail(sb);

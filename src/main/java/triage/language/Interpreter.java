@@ -195,7 +195,7 @@ public final class Interpreter {
 
     /** The tokens phrases are read from: without what someone did, suspects ruled out, "all" read, run-on clauses parted. */
     private List<Token> tokens(String text, Budget budget) {
-        return RunOns.apply(quantifiers.apply(Eliminations.apply(analyzer.tokens(Actions.strip(text), budget))));
+        return RunOns.apply(Coordination.apply(quantifiers.apply(Eliminations.apply(analyzer.tokens(Actions.strip(text), budget)))));
     }
 
     /**

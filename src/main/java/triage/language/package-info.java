@@ -83,6 +83,10 @@
  *     requests did arrive); so does one whose phrase holds a word of level ({@code levels}: "grows", "high",
  *     "slow"): "db cpu fine, hpa at max" lends the autoscaler no "fine"; after "except" a clause
  *     without cues takes the opposite of what came before.
+ * <li><b>Faults named after a negation</b> ({@code Coordination}). "no redis problems" is Redis without
+ *     them: the negation reaches over the name (one to three words) to the noun of fault, which reads
+ *     "fine", not Redis failing, nor "no core errors" the error "no core instances"; shared by two names
+ *     joined by "or" ("no etcd or core errors") it is said of each.
  * <li><b>Run-ons</b> ({@code RunOns}). Clauses typed without their commas ("redis fine etcd down", "login
  *     broken requests arriving at the api") part after a state people put after a name ("fine", "ok", "broken",
  *     "dead", "down"...) that stands between two words that say something; one after a stopword or a
