@@ -27,8 +27,9 @@ class OrtNativesTest {
     @Test
     void aStartThatLoadsTheModelLeavesNothingInTheTemporaryDirectory(@TempDir Path tmp) throws Exception {
         Path out = Files.createTempFile("ort-natives", ".log");
+        Process p = null;
         try {
-            Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Djava.io.tmpdir=" + tmp, "-cp", System.getProperty("java.class.path"), OrtNativesTest.class.getName())
                     .redirectErrorStream(true).redirectOutput(out.toFile()).start();
             assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the child did not exit within 120 s");
@@ -39,6 +40,8 @@ class OrtNativesTest {
                 assertEquals(List.of(), left.map(f -> f.getFileName().toString()).toList());
             }
         } finally {
+            // a child that hung is stopped by its own pid, not left behind
+            if (p != null) p.destroyForcibly();
             Files.deleteIfExists(out);
         }
     }
