@@ -35,13 +35,10 @@ final class Coordination {
             Token none = new Token(f.kind(), f.surface(), "fine", false, false, true, false, false);
             if (out == null) out = new ArrayList<>();
             out.addAll(tokens.subList(copied, i));
+            out.addAll(tokens.subList(i + 1, or > 0 ? or : end));
             if (or > 0) {
-                out.addAll(tokens.subList(i + 1, or));
                 out.add(none);
-                out.add(tokens.get(or));
-                out.addAll(tokens.subList(or + 1, end));
-            } else {
-                out.addAll(tokens.subList(i + 1, end));
+                out.addAll(tokens.subList(or, end));
             }
             out.add(none);
             copied = end + 1;

@@ -54,10 +54,6 @@ final class Quantifiers {
         return out == null ? tokens : out;
     }
 
-    /** Whether the word before the "all" at {@code i} is a subject it floated off: one that says something. */
-    private static boolean floated(List<Token> tokens, int i) {
-        if (i == 0) return false;
-        Token before = tokens.get(i - 1);
-        return before.word() && !before.stop() && !before.cue() && !before.bare() && !Analyzer.isNumber(before.surface());
-    }
+    /** Whether the word before the "all" at {@code i} is a subject it floated off: one with {@link Token#content() content}. */
+    private static boolean floated(List<Token> tokens, int i) { return i > 0 && tokens.get(i - 1).content(); }
 }

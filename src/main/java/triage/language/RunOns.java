@@ -6,8 +6,8 @@ import java.util.Set;
 
 /**
  * Clauses typed without their commas: "redis fine etcd down", "login broken requests arriving at the api". A
- * state people put after a name ("fine", "ok", "broken", "dead", "down"...), between two words that
- * say something (neither a cue, a stopword nor a number), ends the clause of the first: the state is
+ * state people put after a name ("fine", "ok", "broken", "dead", "down"...), between two words with
+ * {@link Token#content() content}, ends the clause of the first: the state is
  * said of the word before it, and the word after it opens the next clause. "the broken login page"
  * and "2 down nodes" stay whole (a stopword or a number before the state). Linear in the number of
  * tokens.
@@ -29,15 +29,10 @@ final class RunOns {
             Token t = tokens.get(i);
             if (out != null) out.add(t);
             if (i == 0 || i + 1 >= tokens.size() || !t.word() || !PREDICATES.contains(t.surface())) continue;
-            if (!says(tokens.get(i - 1)) || !says(tokens.get(i + 1))) continue;
+            if (!tokens.get(i - 1).content() || !tokens.get(i + 1).content()) continue;
             if (out == null) out = new ArrayList<>(tokens.subList(0, i + 1));
             out.add(COMMA);
         }
         return out == null ? tokens : out;
-    }
-
-    /** A word that says something: no cue, stopword, bare word or number. */
-    private static boolean says(Token t) {
-        return t.word() && !t.cue() && !t.stop() && !t.bare() && !Analyzer.isNumber(t.surface());
     }
 }

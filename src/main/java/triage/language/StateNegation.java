@@ -71,9 +71,8 @@ final class StateNegation {
      * power_on on a projector returns an error"): an action someone took, not a state.
      */
     private static boolean gerund(List<Token> tokens, int i) {
-        if (!tokens.get(i).surface().endsWith("ing") || (i > 0 && tokens.get(i - 1).word()) || i + 1 >= tokens.size()) return false;
-        Token next = tokens.get(i + 1);
-        return next.word() && !next.stop() && !next.cue() && !Analyzer.isNumber(next.surface());
+        return tokens.get(i).surface().endsWith("ing") && (i == 0 || !tokens.get(i - 1).word()) && i + 1 < tokens.size()
+                && tokens.get(i + 1).content();
     }
 
     private static boolean taken(boolean[] used, int i) { return used != null && used[i]; }

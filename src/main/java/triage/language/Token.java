@@ -16,11 +16,7 @@ record Token(Kind kind, String surface, String stem, boolean negation, boolean f
      * Whether this word has content: it says something and is neither a word of state nor a number
      * ("down", "not", "3" have none). A clause needs one to be about anything.
      */
-    boolean content() {
-        if (!says() || cue()) return false;
-        for (int i = 0; i < stem.length(); i++) if (!Character.isDigit(stem.charAt(i))) return true;
-        return false;
-    }
+    boolean content() { return says() && !cue() && !Analyzer.isNumber(stem); }
 
     /** This negation, spent on the word of state after it: it turns nothing else. */
     Token spent() { return new Token(kind, surface, stem, false, failure, healthy, stop, bare); }
