@@ -4,7 +4,6 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import triage.language.Interpretation;
 import triage.language.Interpreter;
-import triage.model.Diagnosis;
 import triage.model.Observation;
 
 import java.util.ArrayList;
@@ -98,10 +97,7 @@ final class Memos {
             Interpretation in = sentences.getIfPresent(t);
             if (in == null || byExample && (!in.unrecognized().isEmpty() || !in.gaps().isEmpty())) return answer;
         }
-        Diagnosis d = answer.diagnosis();
-        Answer kept = answer.withDiagnosis(new Diagnosis(List.copyOf(d.causes()), List.copyOf(d.ruledOut()),
-                List.copyOf(d.nextChecks()), List.copyOf(d.understood()), List.copyOf(d.unrecognized()),
-                List.copyOf(d.firings()), List.copyOf(d.maybe()), d.remedy()));
+        Answer kept = answer.withDiagnosis(answer.diagnosis().frozen());
         answers.put(texts, kept);
         return kept;
     }

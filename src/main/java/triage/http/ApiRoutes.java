@@ -30,7 +30,7 @@ final class ApiRoutes {
 
     private final Guard guard;
     /**
-     * Bodies of frozen diagnoses ({@link JsonView#frozen}), by their identity, {@link #ONCE} until
+     * Bodies of frozen diagnoses ({@link Diagnosis#isFrozen}), by their identity, {@link #ONCE} until
      * written a second time: an entry goes with its diagnosis, so this holds no more than what
      * {@link Triage} remembers (a few thousand answers).
      */
@@ -64,14 +64,14 @@ final class ApiRoutes {
 
     /**
      * The body of {@code answer}. A diagnosis handed out again whole (the same words said again,
-     * {@link JsonView#frozen}) has its body kept the second time it is written, and sent as it is
+     * {@link Diagnosis#isFrozen}) has its body kept the second time it is written, and sent as it is
      * from then on; the many answers given only once are never kept. Such a diagnosis belongs to
      * the one answer remembered with it, whose knowledge gives its words: it always writes the same.
      */
     private void json(Context ctx, Answer answer, boolean explain) {
         Diagnosis d = answer.diagnosis();
         Replies.Body write = g -> view.write(g, d, answer.knowledge(), explain, answer.probes());
-        if (explain || answer.probes() != null || !JsonView.frozen(d)) {
+        if (explain || answer.probes() != null || !d.isFrozen()) {
             replies.json(ctx, write);
             return;
         }

@@ -38,6 +38,23 @@ public record Diagnosis(List<Cause> causes, List<Cause> ruledOut, List<Check> ne
      */
     public boolean settled() { return remedy != null; }
 
+    /**
+     * Whether every list is immutable ({@code List.copyOf} gives back the list itself): then, a record
+     * of immutable lists of immutable records, it always writes the same, and a writer may know it by
+     * identity. A diagnosis handed out again whole (a message said before in the same words) is one.
+     */
+    public boolean isFrozen() {
+        return List.copyOf(understood) == understood && List.copyOf(causes) == causes && List.copyOf(ruledOut) == ruledOut
+                && List.copyOf(nextChecks) == nextChecks && List.copyOf(unrecognized) == unrecognized
+                && List.copyOf(firings) == firings && List.copyOf(maybe) == maybe;
+    }
+
+    /** This diagnosis with every list immutable ({@link #isFrozen}): itself when it is already. */
+    public Diagnosis frozen() {
+        return isFrozen() ? this : new Diagnosis(List.copyOf(causes), List.copyOf(ruledOut), List.copyOf(nextChecks),
+                List.copyOf(understood), List.copyOf(unrecognized), List.copyOf(firings), maybe, remedy);
+    }
+
     /** The same diagnosis, with {@code maybe} as what may have been meant. */
     public Diagnosis withMaybe(List<Maybe> maybe) {
         return new Diagnosis(causes, ruledOut, nextChecks, understood, unrecognized, firings, maybe, remedy);

@@ -84,19 +84,6 @@ public final class JsonView {
         g.writeEndObject();
     }
 
-    /**
-     * Whether every list of {@code d} is immutable ({@code List.copyOf} gives back the list itself):
-     * then, a record of immutable lists of immutable records, it always writes the same, and a
-     * writer may know it by identity (as {@link #causes} knows lists). A diagnosis handed out again
-     * whole (a message said before in the same words, see {@code Triage#answer}) is one.
-     */
-    public static boolean frozen(Diagnosis d) {
-        return List.copyOf(d.understood()) == d.understood() && List.copyOf(d.causes()) == d.causes()
-                && List.copyOf(d.ruledOut()) == d.ruledOut() && List.copyOf(d.nextChecks()) == d.nextChecks()
-                && List.copyOf(d.unrecognized()) == d.unrecognized() && List.copyOf(d.firings()) == d.firings()
-                && List.copyOf(d.maybe()) == d.maybe();
-    }
-
     /** A list of causes, as {@code causes} and {@code ruledOut} hold them. */
     public void causes(JsonGenerator g, List<Cause> causes) throws IOException {
         remembered(g, causes, x -> {
