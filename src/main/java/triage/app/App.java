@@ -136,7 +136,9 @@ public final class App implements AutoCloseable {
         Thread starting = new Thread(() -> {
             try {
                 firstSet(rollout, files);
-                ready(config, rollout, bound.join());
+                // what needs only the first set is built while the server may still be binding
+                Prober prober = checks(config, rollout);
+                ready(config, rollout, prober, bound.join());
                 ready.complete(null);
             } catch (Throwable e) {
                 rules.failed(e);
@@ -182,8 +184,8 @@ public final class App implements AutoCloseable {
         bound.complete(chat);
     }
 
-    /** What needs the first rule set, once it has loaded and the server listens: the live checks, the chat connections, the watcher or rollout. */
-    private void ready(Config config, RunbookFollower rollout, ChatAdapters chat) {
+    /** What needs the first rule set but not the server: the stacks checked, the live checks, the files watched. */
+    private Prober checks(Config config, RunbookFollower rollout) {
         stacks(config, rules.current().knowledge());
         Prober prober;
         try {
@@ -192,6 +194,18 @@ public final class App implements AutoCloseable {
             throw new IllegalArgumentException("live checks: " + e.getMessage(), e);
         }
         checks.set(ProbeChecks.of(prober));
+        if (rollout == null && config.watch()) {
+            try {
+                own(new RulebookWatcher(rules, List.of(config.rules(), config.knowledge()), Duration.ofMillis(300)));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException("cannot watch the runbooks: " + e.getMessage(), e);
+            }
+        }
+        return prober;
+    }
+
+    /** What needs the first rule set and the server listening: the chat connections, the rollout, the sentence model. */
+    private void ready(Config config, RunbookFollower rollout, Prober prober, ChatAdapters chat) {
         if (!prober.isEmpty()) {
             log.info("live checks ({} ms budget): {}", prober.settings().budget().toMillis(),
                     String.join(", ", prober.targets().stream().map(Target::toString).toList()));
@@ -201,13 +215,6 @@ public final class App implements AutoCloseable {
         if (!prober.isEmpty()) firstAnswer.then(prober::open, "probe-open");
         // with etcd, runbooks arrive by `publish` only: two sources of truth would fight
         if (rollout != null) rollout.follow(rules);
-        else if (config.watch()) {
-            try {
-                own(new RulebookWatcher(rules, List.of(config.rules(), config.knowledge()), Duration.ofMillis(300)));
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException("cannot watch the runbooks: " + e.getMessage(), e);
-            }
-        }
         log.info("rules revision {} ({} rules) from {}; conversations in {}", rules.current().revision(),
                 rules.current().rules().size(), rollout == null ? "files" : rules.source().label() + " (following "
                         + rollout.describe() + ")", store.describe());
@@ -261,9 +268,7 @@ public final class App implements AutoCloseable {
         Set<String> known = new TreeSet<>();
         for (Runbook r : k.runbooks().values()) if (!r.general()) known.add(r.stack());
         for (String s : config.stacks()) {
-            if (!known.contains(s)) {
-                throw new IllegalArgumentException("TRIAGE_STACKS: no runbook is about stack '" + s + "'; known: " + known);
-            }
+            if (!known.contains(s)) throw new IllegalArgumentException("TRIAGE_STACKS: no runbook is about stack '" + s + "'; known: " + known);
         }
         return new LinkedHashSet<>(config.stacks());
     }
@@ -277,9 +282,7 @@ public final class App implements AutoCloseable {
     }
 
     public LiveRulebook rules() { return rules; }
-
     public Triage triage() { return triage; }
-
     public Conversations conversations() { return conversations; }
 
     /** The alert desk, or null when no alerts channel is configured. */
@@ -292,7 +295,5 @@ public final class App implements AutoCloseable {
     public int port() { return http.port(); }
 
     /** Closes everything, newest first; a second call does nothing. */
-    @Override public void close() {
-        owned.close();
-    }
+    @Override public void close() { owned.close(); }
 }

@@ -82,7 +82,7 @@ final class Analyzer {
         // ("nit" must not become "not"); English words are never corrected at all
         List<String> typoTargets = new ArrayList<>();
         for (String s : knownSurfaces) {
-            String st = stem(s);
+            String st = stems(s);
             // words of state of four letters or more are fair targets ("donw" is "down"); negations only from six
             // letters on ("nothng" is "nothing"), where no ordinary word is one letter from one
             if (s.length() < 4 || isNumber(s) || (negations.contains(st) && s.length() < 6) || stopwords.contains(st) || exactNegations.contains(s)
@@ -98,7 +98,7 @@ final class Analyzer {
             String w = m.group();
             if (!Character.isLetterOrDigit(w.charAt(0))) continue;
             knownSurfaces.add(w);
-            knownStems.add(stem(w));
+            knownStems.add(stems(w));
         }
     }
 
@@ -136,17 +136,17 @@ final class Analyzer {
     }
 
     /** Stems of the words, without typo correction or folding: how the lexicon itself is read. */
-    private static List<String> rawStems(String text) {
+    private List<String> rawStems(String text) {
         List<String> out = new ArrayList<>();
         Matcher m = WORDS.matcher(Contractions.expand(text.toLowerCase(Locale.ROOT)));
         while (m.find()) {
             String w = m.group();
-            if (Character.isLetterOrDigit(w.charAt(0))) out.add(stem(w));
+            if (Character.isLetterOrDigit(w.charAt(0))) out.add(stems(w));
         }
         return out;
     }
 
-    /** Stems of words already seen: the same few hundred words make most of what people type. */
+    /** Stems of words already seen (people type the same few hundred; the lexicon is learnt word by word, often twice). */
     private final Cache<String, String> stemmed = Caffeine.newBuilder().maximumSize(65_536).executor(Runnable::run).build();
 
     private String stems(String word) { return word.length() > 40 ? stem(word) : stemmed.get(word, Analyzer::stem); }
