@@ -43,14 +43,27 @@ public final class UnrecognizedLog {
 
     static String normalise(String text) {
         String t = Redactor.redact(text).toLowerCase(Locale.ROOT).replace('\u2019', '\'');
-        t = EMAIL.matcher(t).replaceAll("<email>");
-        t = URL.matcher(t).replaceAll("<url>");
-        t = IP.matcher(t).replaceAll("<ip>");
-        t = HEX.matcher(t).replaceAll("<id>");
-        t = NUMBER.matcher(t).replaceAll("<n>");
+        // each pattern only where it could match at all: no '@', no e-mail; no "://", no URL; no digit, no
+        // address, id or number (what replaces them adds none of these); most long texts have none
+        if (t.indexOf('@') >= 0) t = EMAIL.matcher(t).replaceAll("<email>");
+        if (t.contains("://")) t = URL.matcher(t).replaceAll("<url>");
+        if (hasDigit(t)) {
+            t = IP.matcher(t).replaceAll("<ip>");
+            t = HEX.matcher(t).replaceAll("<id>");
+            t = NUMBER.matcher(t).replaceAll("<n>");
+        }
         // precompiled: String.replaceAll compiles its pattern on every call
         t = END_PUNCTUATION.matcher(SPACES.matcher(t).replaceAll(" ").strip()).replaceAll("");
         return t.length() > MAX_TEXT ? t.substring(0, MAX_TEXT) : t;
+    }
+
+    /** Whether {@code t} has a character {@code \d} matches (ASCII digits only, as the patterns are compiled). */
+    private static boolean hasDigit(String t) {
+        for (int i = 0, n = t.length(); i < n; i++) {
+            char c = t.charAt(i);
+            if (c >= '0' && c <= '9') return true;
+        }
+        return false;
     }
 
     public synchronized void record(String text) {
@@ -62,10 +75,19 @@ public final class UnrecognizedLog {
         entries.put(key, e == null ? new Entry(key, 1, now, now) : new Entry(key, e.count() + 1, e.firstSeen(), now));
     }
 
+    /**
+     * Removes the least counted entry, the least recent among those, the first met on a tie: what
+     * {@code Stream.min} with that order chose, in one loop (a full log evicts on every new text).
+     */
     private void evict() {
-        entries.values().stream()
-                .min(Comparator.comparingLong(Entry::count).thenComparing(Entry::lastSeen))
-                .ifPresent(e -> entries.remove(e.text()));
+        Entry least = null;
+        for (Entry e : entries.values()) {
+            if (least == null || e.count() < least.count()
+                    || e.count() == least.count() && e.lastSeen().compareTo(least.lastSeen()) < 0) {
+                least = e;
+            }
+        }
+        if (least != null) entries.remove(least.text());
     }
 
     /** The most frequent first, then the most recent. */

@@ -42,7 +42,7 @@ import java.util.regex.Pattern;
  * orders. Every server is stopped by its own pid; the whole run is bounded in time.
  *
  * <pre>
- * java bench/src/main/java/triage/bench/CpuPerRequest.java [repeated|varied] [echo] [--jar JAR]...
+ * java bench/src/main/java/triage/bench/CpuPerRequest.java [repeated|varied|hostile] [echo] [--jar JAR]...
  *      [--warm N] [--requests N] [--rounds N] [--connections N] [--jfr FILE]
  * </pre>
  *
@@ -50,7 +50,8 @@ import java.util.regex.Pattern;
  * it needs no build of the bench module, so it uses no other class of it (the harness,
  * {@link Run}, uses its {@link Listening} instead). The bodies are
  * the HTTP bench's: {@code bench/diagnose.lua}'s four in turn ({@code repeated}), or one to three
- * of {@code bench/varied.lua}'s sentences drawn with a fixed seed ({@code varied}). Each
+ * of {@code bench/varied.lua}'s sentences drawn with a fixed seed ({@code varied}), or
+ * {@code bench/hostile.lua}'s worst bodies ({@code hostile}; give it fewer requests). Each
  * {@code --jar} is a build of Triage to measure ({@code target/triage.jar} when none is given; a
  * copy of the jar from before a change is the way to compare); {@code echo} adds the bench's
  * {@code EchoServer}, compiled against the first jar into a temporary directory.
@@ -134,7 +135,7 @@ public final class CpuPerRequest {
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "echo" -> echo = true;
-                case "repeated", "varied" -> workload = args[i];
+                case "repeated", "varied", "hostile" -> workload = args[i];
                 case "--warm" -> warm = Integer.parseInt(args[++i]);
                 case "--requests" -> requests = Integer.parseInt(args[++i]);
                 case "--rounds" -> rounds = Integer.parseInt(args[++i]);
@@ -151,7 +152,11 @@ public final class CpuPerRequest {
         try {
             if (echo) servers.add(start("echo", jars.get(0), tmp.resolve("echo")));
             for (int j = 0; j < jars.size(); j++) servers.add(start(jars.get(j), jars.get(j), tmp.resolve("triage-" + j)));
-            Bodies bodies = workload.equals("repeated") ? Bodies.repeated() : Bodies.varied();
+            Bodies bodies = switch (workload) {
+                case "repeated" -> Bodies.repeated();
+                case "hostile" -> hostile();
+                default -> Bodies.varied();
+            };
             // warmed in turn too, so that no server is measured while another is still warming
             for (int r = 0; r < rounds; r++) {
                 for (Server s : servers) drive(s, bodies, Math.max(1, warm / rounds), connections, deadline);
@@ -270,6 +275,54 @@ public final class CpuPerRequest {
                 return ("{\"observations\": [" + String.join(", ", parts) + "]}").getBytes(StandardCharsets.UTF_8);
             };
         }
+    }
+
+    /**
+     * {@code bench/hostile.lua}'s bodies, made the same way: just under 64 KiB of its thirty-one words in
+     * 48 observations joined by spaces, commas, "and", "or" and "not and" in turn, and every sixth
+     * as many words in no list (drawn with the request's number as the seed, so every server gets the same).
+     */
+    static Bodies hostile() {
+        String[] words = {"login", "search", "redis", "queue", "etcd", "driver", "core", "module", "execute",
+                "backoffice", "system", "request", "service", "api", "log", "worker", "database", "pool", "memory",
+                "s3", "dns", "pod", "down", "fails", "works", "not", "no", "slow", "grow", "high", "cpu"};
+        List<byte[]> shapes = new ArrayList<>();
+        for (String sep : List.of(" ", ", ", " and ", " or ", " not and ")) {
+            List<String> obs = new ArrayList<>();
+            int k = 0;
+            for (int o = 0; o <= 47; o++) {
+                List<String> parts = new ArrayList<>();
+                int len = 0;
+                while (len < 1276) {
+                    String w = words[(k * 7 + o) % words.length];
+                    parts.add(w);
+                    len += w.length() + sep.length();
+                    k++;
+                }
+                obs.add('"' + String.join(sep, parts) + '"');
+            }
+            shapes.add(("{\"observations\": [" + String.join(",", obs) + "]}").getBytes(StandardCharsets.UTF_8));
+        }
+        return i -> {
+            long n = i + 1;  // the script counts from one
+            if (n % 6 == 0) {
+                SplittableRandom random = new SplittableRandom(n);
+                List<String> obs = new ArrayList<>();
+                for (int o = 0; o <= 47; o++) {
+                    List<String> parts = new ArrayList<>();
+                    int len = 0;
+                    while (len < 1276) {
+                        StringBuilder w = new StringBuilder();
+                        for (int c = 0, m = 5 + random.nextInt(7); c < m; c++) w.append((char) ('a' + random.nextInt(26)));
+                        parts.add(w.toString());
+                        len += w.length() + 1;
+                    }
+                    obs.add('"' + String.join(" ", parts) + '"');
+                }
+                return ("{\"observations\": [" + String.join(",", obs) + "]}").getBytes(StandardCharsets.UTF_8);
+            }
+            return shapes.get((int) (n % shapes.size()));
+        };
     }
 
     /** Sends {@code count} more requests to {@code s} over {@code connections} keep-alive connections; every answer must be 200. */
