@@ -30,6 +30,17 @@ class RetractionsTest {
         assertFalse(in.retracts(text));
     }
 
+    /** The shapes are tried only where a word begins with a leading word's first letter: whole words still. */
+    @Test
+    void a_retraction_is_found_anywhere_in_a_long_text_and_only_as_whole_words() {
+        String filler = "login fails and the queue grows, workers are slow; ".repeat(200);
+        assertTrue(in.retracts(filler + "oh, false   alarm"));
+        assertTrue(in.retracts("False Alarm " + filler));
+        assertTrue(in.retracts(filler + "\u2019it was on our home wifi\u2019 " + filler));
+        assertFalse(in.retracts(filler + "unplanned test, xfalse alarm, nvmx, it wasn't my laptop"));
+        assertFalse(in.retracts(filler + "false alarms"));
+    }
+
     @Test
     void what_comes_after_a_retraction_is_read() {
         assertFalse(in.read(List.of("site down", "false alarm", "nobody can log in")).readings().isEmpty());
