@@ -17,7 +17,9 @@ import java.util.regex.Pattern;
  * <li>a pipe table's rows are written as fields, each cell named by its column ({@code cl_waiting=312});
  * <li>in pool statistics (a run of fields that counts active or in-use connections), a count of
  *     waiters above zero reads "clients stuck waiting" ({@code waiting=180}, {@code pending=412}), and
- *     active at its maximum ({@code pool_active=50 pool_max=50}) reads "pool full".
+ *     active at its maximum ({@code pool_active=50 pool_max=50}) reads "pool full";
+ * <li>a state written as a record holding its name (AWS's {@code InstanceState: {Name: stopped}},
+ *     {@code "State": {"Code": 80, "Name": "stopped"}}) is that name: "InstanceState: stopped".
  * </ul>
  */
 final class Fields {
@@ -31,11 +33,15 @@ final class Fields {
             "(?:cl_|pool_|num_?|db_)?(?:active|inuse|in_use|busy|used|checkedout|checked_out)(?:_?connections)?");
     private static final Pattern MAX = Pattern.compile(
             "(?:pool_|db_)?(?:max|max_?size|maxopenconnections|max_open_connections|maximumpoolsize|maximum_pool_size|pool_?size|size|limit|total)");
+    /** A record that names a state: its braces and its "Name" key go, the name stays. */
+    private static final Pattern NAMED_STATE = Pattern.compile(
+            "\\{[^{}\\n]{0,40}?\"?name\"?\\s?:\\s?\"?([a-z][a-z-]{1,30})\"?[^{}\\n]{0,20}?\\}");
     /** A pipe-separated line: three cells or more. */
     private static final int MIN_CELLS = 3;
 
     static String rewrite(String lower) {
         String s = lower.indexOf('|') >= 0 && lower.indexOf('\n') >= 0 ? tables(lower) : lower;
+        if (s.indexOf('{') >= 0 && s.contains("name")) s = NAMED_STATE.matcher(s).replaceAll(" $1 ");
         if (s.indexOf(':') < 0 && s.indexOf('=') < 0) return s;
         Matcher m = FIELD.matcher(s);
         StringBuilder out = new StringBuilder(s.length() + 16);

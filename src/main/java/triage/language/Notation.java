@@ -21,6 +21,9 @@ import java.util.regex.Pattern;
  * <li>"up" before a factor or a share ("rps up 2.5x", "traffic up by 300%", "latency up 40%") or a baseline ("up
  *     from last week") says how much something rose: it reads "increased" (more, no word of health), and
  *     the share after it is the change's size, no level;
+ * <li>a factor of two or more ("hits 15x normal", "rps 3.5x") reads "10x", the lexicon's word of a level far above
+ *     its baseline, so that "normal" after it is the baseline and no word of health;
+ * <li>a zero a value moves from ("jobs 0 -> 250k") is a count of none ("nil"), no negation;
  * <li>a count of connections in use against its maximum ("20/20 connections", "pool 50/50 in use",
  *     "db conns: 18/20") reads "pool full" at its maximum and "pool moderate" below it; a count of
  *     free ones ("0/20 idle") is full at none; a count of anything else ("2/3 ready") stays as written;
@@ -122,6 +125,10 @@ final class Notation {
             "\\brunning(?= (?:the|our|a|an|my|their|its|all|every|your|these|those|this|that|both)\\b)");
     /** "not ours" is someone else's; stemmed, "ours" would be the stopword "our" and "not ours" read as "not our db". */
     private static final Pattern NOT_OURS = Pattern.compile("\\bnot ours\\b");
+    /** A factor ("15x", "2.5 x"): twice or more is a level well above its baseline, however it is written. */
+    private static final Pattern FACTOR = Pattern.compile("(?<![\\w.])(\\d{1,4}(?:\\.\\d+)?)\\s?x(?!\\w|\\.\\w)");
+    /** A count of none that a value moves from ("queue 0 -> 250k"): a count, no negation. */
+    private static final Pattern FROM_NONE = Pattern.compile("(?<![\\w.])0(?=\\s*(?:->|\u2192|=>))");
     private static final Pattern BREAK_IN_WORD = Pattern.compile("[.;:!?](?=[^\\s.;:!?])");
 
     static String rewrite(String lower) { return rewrite(lower, w -> null); }
@@ -142,6 +149,8 @@ final class Notation {
         if (s.indexOf('\n') >= 0) s = NO_RESTARTS.matcher(s).replaceAll("$1$2nil");
         if (s.contains("not ours")) s = NOT_OURS.matcher(s).replaceAll(" notours ");
         if (s.contains("running ")) s = RUNNING_SOMETHING.matcher(s).replaceAll("that runs");
+        if (s.indexOf('x') >= 0) s = factors(s);
+        if (s.contains("0")) s = FROM_NONE.matcher(s).replaceAll("nil");
         return BREAK_IN_WORD.matcher(s).replaceAll(" ");
     }
 
@@ -183,6 +192,15 @@ final class Notation {
             }
             m.appendReplacement(sb, named == null ? " hostname " : " " + named + " ");
         }
+        m.appendTail(sb);
+        return sb.toString();
+    }
+
+    /** A factor of two or more reads as the lexicon's "10x" (high; "10x normal" is no health word "normal"). */
+    private static String factors(String s) {
+        Matcher m = FACTOR.matcher(s);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) m.appendReplacement(sb, Double.parseDouble(m.group(1)) >= 2 ? "10x" : "$0");
         m.appendTail(sb);
         return sb.toString();
     }

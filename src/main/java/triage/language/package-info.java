@@ -21,7 +21,9 @@
  *     resource named beside it ("rds cpu 30%", "pool 40% used"; a share of requests or one on its way stays a
  *     number); a percentile of at most 300 ms is "fast" ("p99 120ms"), a duration of a second or more of
  *     something waited on "slow" ("p99 12s", "queries take 20 s"; not a period: "every 30s"); "up" before a
- *     factor or a share is a rise ("rps up 2.5x": "increased", never health); connections in use against
+ *     factor or a share is a rise ("rps up 2.5x": "increased", never health); a factor of two or more a level far
+ *     above its baseline ("hits 15x normal": high, its "normal" the baseline); a zero a value moves from a count
+ *     ("0 -> 250k jobs": "nil", no negation); connections in use against
  *     their maximum are a pool "full" at it ("20/20 connections") and "moderate" below it ("3/20"); "0/3" is a failure ("0/1 CrashLoopBackOff" agrees with itself) and "0" a negation ("0 rps"; not a kubectl row's restart count); a
  *     dotted address is "ip", a dotted number "num", a bare host name "hostname" (unless an HTTP client
  *     names it as the host it called, an external API, or a label names a vendor or a store:
