@@ -73,9 +73,23 @@ final class NearestCues {
         for (int k = 0; k < ms.size(); k++) {
             Match m = ms.get(k);
             if (out.containsKey(m)) continue;
+            // a denial right after it is its predicate when it holds a word of failure ("auth 500s") or
+            // is what it gets ("the login gets no healthy upstream"): it failed
+            if (m.phrase().affirms && k + 1 < ms.size() && failsAfter(seg, m, ms.get(k + 1))) {
+                out.put(m, Cues.opposite(true));
+                continue;
+            }
             boolean joined = k > 0 && out.containsKey(ms.get(k - 1)) && onlyStopwords(seg, ms.get(k - 1).to() + 1, m.from());
             out.put(m, joined ? out.get(ms.get(k - 1)) : new Cues());
         }
+    }
+
+    /** Whether {@code d}, a denial that only stopwords part from {@code m}, says that {@code m} failed. */
+    private static boolean failsAfter(List<Token> seg, Match m, Match d) {
+        if (d.phrase().affirms || !onlyStopwords(seg, m.to() + 1, d.from())) return false;
+        for (int i = m.to() + 1; i < d.from(); i++) if (seg.get(i).word() && seg.get(i).stem().equals("get")) return true;
+        for (int i : d.consumed()) if (seg.get(i).failure() && !seg.get(i).negation()) return true;
+        return false;
     }
 
     private static boolean onlyStopwords(List<Token> seg, int from, int to) {
