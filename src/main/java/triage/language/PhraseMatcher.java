@@ -210,7 +210,7 @@ final class PhraseMatcher {
                 boolean joined = j >= 0 && (j == c + 1 && joinedByWord.get(c) || j == c - 1 && joinedByWord.get(j));
                 // a failure joined by "and" fails what works too ("login and nearly every REST call fail")
                 boolean fails = joined && kinds[c] == 1 && cues[j].failure && !cues[j].healthy && !cues[j].negated();
-                // a lone opening "no," answers a question; it says nothing of the clause after it
+                // (a lone opening "no," answers a question: it says nothing of the clause after it)
                 boolean lends = j >= 0 && !(j == 0 && answered) && (kinds[j] == 0 ? joined || subjectless[j] || opened && c == 0 : (kinds[j] & kinds[c]) != 0 || fails);
                 if (lends) effective[c] = cues[j];
             }
@@ -220,7 +220,7 @@ final class PhraseMatcher {
         }
 
         accepted.sort(Comparator.comparingInt(Match::from));
-        Map<Match, Cues> own = NearestCues.of(cued, accepted, clauseOf, used);
+        Map<Match, Cues> own = NearestCues.of(cued, accepted, clauseOf, used, ph -> !ph.affirms && symptoms.get(ph.symptom).good());
         // "logins arrive at the api and fail": a clause that only says how something went, after
         // one stating an arrival, is about that clause's subject (the phrase without the verb)
         // ("sign-in requests arrive and fail with a database error": the clause opens on how it went)

@@ -72,6 +72,12 @@ class WayInReadingTest {
             "the core pod keeps restarting                                | core-running-",
             "core was scaled to 0 by the rollback                         | core-running-",
             "websocket subscriptions blow up                              | websockets-work-",
+            // a panel's button is an execute, a room's scheduled behaviour a trigger
+            "pressing a button on the wall panel does nothing             | execute-works-",
+            "the scheduled lighting scene went silent                     | triggers-work-",
+            // "also" between a subject and its verb is no clause break
+            "the morning trigger also did not fire                        | triggers-work-",
+            "the projector module can no longer call the switcher module  | cross-driver-works-",
     })
     void placeos_in_plain_words(String text, String expected) {
         assertEquals(expected, Shown.readings(in, text));
