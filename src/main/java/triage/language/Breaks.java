@@ -26,7 +26,7 @@ final class Breaks {
             "aws", "redis-cli", "psql", "mysql", "celery", "top", "ps", "systemctl", "journalctl", "helm", "gcloud", "az",
             "traceroute", "mtr", "ping", "tail", "cat", "grep", "wget", "http", "openssl", "df", "free", "pgbouncer=#");
     /** A line that is a field of a record: a name, a colon or an equals sign, a value. */
-    private static final Pattern FIELD_LINE = Pattern.compile("[\\s{\\[,]*\"?[a-z][\\w.-]*\"?\\s?[:=](?:\\s|$).*");
+    private static final Pattern FIELD_LINE = Pattern.compile("[\\s{\\[,<>]*\"?[a-z][\\w.-]*\"?\\s?[:=](?:\\s|$).*");
 
     private static final Pattern NEGATION = Pattern.compile("\\b(?:not|no|never|nothing|none|nobody|neither|nor|without)\\b");
     /** A line that opens on what the line above said ("that's the staging server"): one clause with it. */

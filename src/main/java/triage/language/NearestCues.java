@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Several facts in one clause ("triggers not running websocket down"): each cue goes to the phrase
@@ -20,7 +21,7 @@ final class NearestCues {
     private NearestCues() {}
 
     /** The cues of each phrase that shares its clause with another; phrases alone in theirs are absent. */
-    static Map<Match, Cues> of(List<Token> seg, List<Match> accepted, int[] clauseOf, boolean[] used) {
+    static Map<Match, Cues> of(List<Token> seg, List<Match> accepted, int[] clauseOf, boolean[] used, Predicate<Phrase> faults) {
         Map<Match, Cues> out = new IdentityHashMap<>();
         List<Match> inClause = new ArrayList<>();
         // accepted is sorted by start; runs of one clause are consecutive
@@ -31,14 +32,15 @@ final class NearestCues {
                 inClause.add(m);
                 continue;
             }
-            if (inClause.size() >= 2) assign(seg, inClause, clauseOf, used, out);
+            if (inClause.size() >= 2) assign(seg, inClause, clauseOf, used, faults, out);
             inClause.clear();
             if (m != null) inClause.add(m);
         }
         return out;
     }
 
-    private static void assign(List<Token> seg, List<Match> ms, int[] clauseOf, boolean[] used, Map<Match, Cues> out) {
+    private static void assign(List<Token> seg, List<Match> ms, int[] clauseOf, boolean[] used, Predicate<Phrase> faults,
+                               Map<Match, Cues> out) {
         int clause = clauseOf[ms.get(0).from()];
         int lo = ms.get(0).from(), hi = ms.get(ms.size() - 1).to();
         while (lo > 0 && clauseOf[lo - 1] == clause) lo--;
@@ -73,9 +75,21 @@ final class NearestCues {
         for (int k = 0; k < ms.size(); k++) {
             Match m = ms.get(k);
             if (out.containsKey(m)) continue;
+            // a fault stated right beside it is what befell it: "auth 500s", "the login gets no healthy
+            // upstream", "index_not_found_exception on the systems page"
+            if (m.phrase().affirms && (k + 1 < ms.size() && faultBeside(seg, m, ms.get(k + 1), faults)
+                    || k > 0 && faultBeside(seg, m, ms.get(k - 1), faults))) {
+                out.put(m, Cues.opposite(true));
+                continue;
+            }
             boolean joined = k > 0 && out.containsKey(ms.get(k - 1)) && onlyStopwords(seg, ms.get(k - 1).to() + 1, m.from());
             out.put(m, joined ? out.get(ms.get(k - 1)) : new Cues());
         }
+    }
+
+    /** Whether {@code d} states a fault (denies something working) and only stopwords part it from {@code m}. */
+    private static boolean faultBeside(List<Token> seg, Match m, Match d, Predicate<Phrase> faults) {
+        return faults.test(d.phrase()) && (d.from() > m.to() ? onlyStopwords(seg, m.to() + 1, d.from()) : onlyStopwords(seg, d.to() + 1, m.from()));
     }
 
     private static boolean onlyStopwords(List<Token> seg, int from, int to) {

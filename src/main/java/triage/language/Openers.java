@@ -5,7 +5,9 @@ import java.util.Set;
 
 /**
  * Clauses that state nothing themselves and say what the next one is about: an opening subordinate
- * clause ("when I open the systems tab, the list stays empty") and a look ("we checked etcd, it's healthy").
+ * clause ("when I open the systems tab, the list stays empty") and a look ("we checked etcd, it's healthy");
+ * and a lone opening "no," that answers a question ("no, the login page loads but ...") and says
+ * nothing of the clause after it.
  */
 final class Openers {
     private Openers() {}
@@ -28,5 +30,17 @@ final class Openers {
             if (t.word() && !t.stop()) return LOOKS.contains(t.stem());
         }
         return false;
+    }
+
+    /** Whether the text's first part ({@code part} numbers each token's) is one negation alone: an answer, "no,". */
+    static boolean answers(List<Token> seg, int[] part) {
+        int words = 0;
+        boolean negation = false;
+        for (int i = 0; i < seg.size() && part[i] == 0; i++) {
+            if (!seg.get(i).word()) continue;
+            words++;
+            negation = seg.get(i).negation();
+        }
+        return words == 1 && negation;
     }
 }

@@ -199,6 +199,7 @@ final class PhraseMatcher {
             Token t = seg.get(i);
             if (t.word() && !used[i] && !t.cue() && !t.stop() && !t.bare()) subjectless[part[i]] = false;
         }
+        boolean answered = parts > 1 && Openers.answers(seg, part);
         Cues[] effective = new Cues[parts];
         for (int c = 0; c < parts; c++) {
             effective[c] = cues[c];
@@ -209,7 +210,8 @@ final class PhraseMatcher {
                 boolean joined = j >= 0 && (j == c + 1 && joinedByWord.get(c) || j == c - 1 && joinedByWord.get(j));
                 // a failure joined by "and" fails what works too ("login and nearly every REST call fail")
                 boolean fails = joined && kinds[c] == 1 && cues[j].failure && !cues[j].healthy && !cues[j].negated();
-                boolean lends = j >= 0 && (kinds[j] == 0 ? joined || subjectless[j] || opened && c == 0 : (kinds[j] & kinds[c]) != 0 || fails);
+                // (a lone opening "no," answers a question: it says nothing of the clause after it)
+                boolean lends = j >= 0 && !(j == 0 && answered) && (kinds[j] == 0 ? joined || subjectless[j] || opened && c == 0 : (kinds[j] & kinds[c]) != 0 || fails);
                 if (lends) effective[c] = cues[j];
             }
         }
@@ -218,7 +220,7 @@ final class PhraseMatcher {
         }
 
         accepted.sort(Comparator.comparingInt(Match::from));
-        Map<Match, Cues> own = NearestCues.of(cued, accepted, clauseOf, used);
+        Map<Match, Cues> own = NearestCues.of(cued, accepted, clauseOf, used, ph -> !ph.affirms && symptoms.get(ph.symptom).good());
         // "logins arrive at the api and fail": a clause that only says how something went, after
         // one stating an arrival, is about that clause's subject (the phrase without the verb)
         // ("sign-in requests arrive and fail with a database error": the clause opens on how it went)
@@ -251,7 +253,8 @@ final class PhraseMatcher {
         for (Match m : accepted) {
             Symptom s = symptoms.get(m.phrase().symptom);
             if (s.good()) continue;
-            boolean pr = polarity(m.phrase(), cuesOf.apply(m), false);
+            Cues mine = cuesOf.apply(m);
+            boolean pr = s.turnedByNegationOnly() && m.phrase().affirms ? !mine.negated() : polarity(m.phrase(), mine, false);
             present.put(m, pr);
             if (pr) fault[part[m.from()]] = true;
         }

@@ -1,0 +1,74 @@
+package triage.language;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Pasted shell command lines whose command says something an expert reads before its output (lower-cased
+ * text in, linear in its length; before {@code Readouts}):
+ * <ul>
+ * <li>a command run inside a container ({@code kubectl exec ... --}, {@code docker exec}) reaches its
+ *     service from inside, around the load balancer: "exec" there is no execute of a PlaceOS module,
+ *     it reads "from inside the container" ({@code kubectl -n placeos exec deploy/api -- curl ...}
+ *     then {@code 200}: the service answers when reached directly);
+ * <li>a service's log counted ({@code kubectl logs deploy/api | wc -l}, {@code docker logs api | grep -c
+ *     POST}) and the count on the next line: zero is an empty log ("the logs are empty": nothing
+ *     arrived), more than zero of requests grepped for ("POST", "GET", a path) is requests in the log.
+ * <li>an access log's record as JSON is its request and its answer ({@code {"path":"/auth/signin",
+ *     "status":500}} reads "request /auth/signin answered 500");
+ * <li>an HTTP status written as a record's field ({@code "status":500}, nginx's "upstream status 502") is
+ *     an HTTP code ("http 500"), not the status of a room that PlaceOS reports.
+ * </ul>
+ */
+final class Commands {
+    private Commands() {}
+
+    /** "exec" of a container runtime, with the flags and the target before the command it runs. */
+    private static final Pattern EXEC = Pattern.compile(
+            "(\\b(?:kubectl|docker|podman|oc|nerdctl|crictl)\\b[^\\n|]{0,200}?)\\bexec\\b(?=[^\\n]{0,300}\\b(?:curl|wget|http|nc|redis-cli|psql)\\b)");
+    /** A command that counts the lines of a log, and the count on the line after it. */
+    private static final Pattern LOG_COUNT = Pattern.compile(
+            "(?m)^([^\\n]{0,300}\\blogs?\\b[^\\n]{0,300}?(?:\\|\\s*wc -l|\\bgrep\\b[^\\n]{0,20}?-c\\b|\\bgrep -\\w*c\\w*\\b)([^\\n]{0,200}))\\n[ \\t]*(\\d{1,9})[ \\t]*$");
+    /** What a grep of a log searched for that is a request. */
+    private static final Pattern REQUEST = Pattern.compile("\\b(?:get|post|put|delete|patch)\\b|/");
+
+    /** An HTTP status written as a record's field ("status":500, upstream status 502): a code, no PlaceOS status. */
+    private static final Pattern HTTP_STATUS = Pattern.compile("\"?\\b(?:status|status_code|statuscode|http_status)\"?(\\s?[:=]\\s?\"?|\\s)([1-5]\\d\\d)\\b");
+
+    /** An access log's record as JSON: the path requested and the status it got, fields apart. */
+    private static final Pattern RECORD_PATH = Pattern.compile("\"(?:path|uri|url|request|request_uri)\"\\s?:\\s?\"([^\"\\n]{1,200})\"");
+    private static final Pattern RECORD_STATUS = Pattern.compile("\"(?:status|status_code|http_status)\"\\s?:\\s?\"?([1-5]\\d\\d)\\b");
+
+    static String rewrite(String lower) {
+        String s = lower;
+        if (s.contains("\"status") && s.contains("{")) s = records(s);
+        if (s.contains("status")) s = HTTP_STATUS.matcher(s).replaceAll("http$1$2");
+        if (s.contains("exec")) s = EXEC.matcher(s).replaceAll("$1from inside the container");
+        if (s.contains("log") && s.indexOf('\n') >= 0) s = logCounts(s);
+        return s;
+    }
+
+    /** Each line that is an access log's JSON record read as its request and answer: "/auth/signin 500". */
+    private static String records(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (String line : s.split("\n", -1)) {
+            Matcher path = RECORD_PATH.matcher(line), status = RECORD_STATUS.matcher(line);
+            if (sb.length() > 0) sb.append('\n');
+            sb.append(path.find() && status.find() ? "request " + path.group(1) + " answered " + status.group(1) : line);
+        }
+        return sb.toString();
+    }
+
+    private static String logCounts(String s) {
+        Matcher m = LOG_COUNT.matcher(s);
+        StringBuilder sb = new StringBuilder(s.length() + 32);
+        while (m.find()) {
+            long count = Long.parseLong(m.group(3));
+            String read = count == 0 ? "the logs are empty"
+                    : REQUEST.matcher(m.group(2)).find() ? "requests show up in the logs" : m.group(3);
+            m.appendReplacement(sb, Matcher.quoteReplacement(m.group(1) + "\n" + read));
+        }
+        m.appendTail(sb);
+        return sb.toString();
+    }
+}
