@@ -45,6 +45,13 @@
  *     times it "increased sharply", said of the line above it (what was measured); {@code uniq -c}
  *     counts of addresses or paths where the first two hold most of the count read "most requests
  *     come from a few sources"; a handful (two to five) of addresses or sessions is few sources.
+ * <li><b>Commands</b> ({@code Commands}, before Readouts). A command run inside a container
+ *     ({@code kubectl exec ... -- curl}, {@code docker exec}) reaches its service from inside, around the
+ *     load balancer: no execute of a module; a log counted ({@code | wc -l}, {@code grep -c}) with its
+ *     count on the next line is empty at 0, and holds requests when a grep for a method or a path finds
+ *     some; an access log's JSON record reads as its request and answer ("request /auth/signin answered
+ *     500"), and an HTTP status written as a field is a code, not a room's status. curl's {@code < }
+ *     header lines are one record with the status line above them.
  * <li><b>Fields</b> ({@code Fields}). A run of pasted fields ({@code InUse:20 Idle:0 WaitCount:912},
  *     {@code "pool_active":50,"pool_max":50}) is one clause per field, and a field's zero a count of none
  *     ("nil"), no negation of its neighbours; a pipe table's rows (pgbouncer's {@code SHOW POOLS}) are
@@ -140,7 +147,11 @@
  *     state back): "triggers not running websocket down" is two failures, not two double flips. A
  *     phrase no cue is nearest to shares a neighbour's cues when only stopwords part them ("redis
  *     etcd core all down"), else it has no cue of its own ("pooled connections in use, db cpu low"),
- *     unless its window holds a state word another phrase took ("the db and the queue look normal").
+ *     unless its window holds a state word another phrase took ("the db and the queue look normal"),
+ *     or a fault is stated right beside it, on either side, by a phrase denying something working:
+ *     that fault befell it ("auth 500s", "the login gets no healthy upstream",
+ *     "index_not_found_exception on the systems page"). A lone opening "no," answers the question
+ *     asked and lends nothing to the clause after it ("no, the login page loads").
  * <li><b>Cost.</b> Phrases are tried per clause (a long clause in overlapping stretches twice as
  *     long as any window) and within the two clauses an "and"/"or" joins; a window is found from a
  *     per-segment index of where each concept stands ({@code Positions}), so it costs the words its

@@ -63,7 +63,7 @@ class WayInReadingTest {
     @ParameterizedTest(name = "\"{0}\" -> {1}")
     @CsvSource(delimiter = '|', value = {
             "the auth flow 502s                                           | login-works-",
-            "the list of devices in the room never shows up                | modules-load-",
+            "the room's devices never load                                 | modules-load-",
             "the drivers page comes up empty                              | backoffice-lists-systems-",
             // how the other modules went is part of the fact: only a negation turns it
             "executing on every other module works                        | execute-works- single-driver-fails+",
