@@ -15,9 +15,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** {@code turned_by}: which cues turn a symptom, read from symptoms.yaml and checked there. */
 class TurnedByTest {
     @Test
-    void the_shipped_knowledge_lets_only_a_negation_turn_requests_arriving() throws Exception {
+    void the_shipped_knowledge_lets_only_a_negation_turn_requests_arriving_and_one_driver_failing() throws Exception {
         Knowledge k = new KnowledgeLoader().load(Path.of("knowledge"));
         assertTrue(k.symptoms().get("requests-reach-services").turnedByNegationOnly());
+        assertTrue(k.symptoms().get("single-driver-fails").turnedByNegationOnly(), "how the other modules went is part of its fact");
         assertFalse(k.symptoms().get("login-works").turnedByNegationOnly(), "state turns a symptom unless it says otherwise");
     }
 
@@ -27,7 +28,8 @@ class TurnedByTest {
             for (Path f : files.filter(Files::isRegularFile).toList()) Files.copy(f, dir.resolve(f.getFileName()));
         }
         Path symptoms = dir.resolve("symptoms.yaml");
-        String text = Files.readString(symptoms).replace("    turned_by: negation\n", "    turned_by: sideways\n");
+        // the first symptom that sets it (requests-reach-services); any later ones stay as they are
+        String text = Files.readString(symptoms).replaceFirst("    turned_by: negation\n", "    turned_by: sideways\n");
         Files.writeString(symptoms, text);
         KnowledgeException e = assertThrows(KnowledgeException.class, () -> new KnowledgeLoader().load(dir));
         assertTrue(e.getMessage().contains("'requests-reach-services' turned_by must be 'state' or 'negation', got 'sideways'"),
