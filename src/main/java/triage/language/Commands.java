@@ -32,12 +32,14 @@ final class Commands {
     /** What a grep of a log searched for that is a request. */
     private static final Pattern REQUEST = Pattern.compile("\\b(?:get|post|put|delete|patch)\\b|/");
 
+    /** The names a log record gives its HTTP status. */
+    private static final String STATUS_FIELD = "(?:status|status_code|statuscode|http_status)";
     /** An HTTP status written as a record's field ("status":500, upstream status 502): a code, no PlaceOS status. */
-    private static final Pattern HTTP_STATUS = Pattern.compile("\"?\\b(?:status|status_code|statuscode|http_status)\"?(\\s?[:=]\\s?\"?|\\s)([1-5]\\d\\d)\\b");
+    private static final Pattern HTTP_STATUS = Pattern.compile("\"?\\b" + STATUS_FIELD + "\"?(\\s?[:=]\\s?\"?|\\s)([1-5]\\d\\d)\\b");
 
     /** An access log's record as JSON: the path requested and the status it got, fields apart. */
     private static final Pattern RECORD_PATH = Pattern.compile("\"(?:path|uri|url|request|request_uri)\"\\s?:\\s?\"([^\"\\n]{1,200})\"");
-    private static final Pattern RECORD_STATUS = Pattern.compile("\"(?:status|status_code|http_status)\"\\s?:\\s?\"?([1-5]\\d\\d)\\b");
+    private static final Pattern RECORD_STATUS = Pattern.compile("\"" + STATUS_FIELD + "\"\\s?:\\s?\"?([1-5]\\d\\d)\\b");
 
     static String rewrite(String lower) {
         String s = lower;
@@ -50,13 +52,12 @@ final class Commands {
 
     /** Each line that is an access log's JSON record read as its request and answer: "/auth/signin 500". */
     private static String records(String s) {
-        StringBuilder sb = new StringBuilder(s.length());
-        for (String line : s.split("\n", -1)) {
-            Matcher path = RECORD_PATH.matcher(line), status = RECORD_STATUS.matcher(line);
-            if (sb.length() > 0) sb.append('\n');
-            sb.append(path.find() && status.find() ? "request " + path.group(1) + " answered " + status.group(1) : line);
+        String[] lines = s.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            Matcher path = RECORD_PATH.matcher(lines[i]), status = RECORD_STATUS.matcher(lines[i]);
+            if (path.find() && status.find()) lines[i] = "request " + path.group(1) + " answered " + status.group(1);
         }
-        return sb.toString();
+        return String.join("\n", lines);
     }
 
     private static String logCounts(String s) {
