@@ -24,9 +24,11 @@ class NoEvalTextInKnowledgeTest {
     private static final int MIN_CHARS = 20, MIN_WORDS = 4;
     /**
      * The seed runbooks' own words, which an eval writer may quote as a user would ("error says no core
-     * instances" is the PlaceOS troubleshooting page's): the knowledge cites the seed, not the case.
+     * instances" is the PlaceOS troubleshooting page's), and system error strings both quote (glibc's
+     * resolver failure): the knowledge cites the seed or the system, not the case.
      */
-    private static final java.util.Set<String> SEED_WORDS = java.util.Set.of("error says no core instances", "the error says no core instances");
+    private static final java.util.Set<String> SEED_WORDS = java.util.Set.of("error says no core instances", "the error says no core instances",
+            "name or service not known");
 
     @Test
     void no_eval_sentence_appears_verbatim_in_rules_knowledge_or_source() throws IOException {
@@ -41,7 +43,7 @@ class NoEvalTextInKnowledgeTest {
                 }
             }
         }
-        assertTrue(read.containsAll(List.of("dev.jsonl", "dev2.jsonl", "dev3.jsonl", "dev4.jsonl", "dev5.jsonl", "dev6.jsonl", "dev7.jsonl", "dev8.jsonl", "dev9.jsonl", "dev10.jsonl", "dev11.jsonl", "dev12.jsonl", "dev13.jsonl", "dev14.jsonl", "dev15.jsonl")), "every development set is checked; read " + read);
+        assertTrue(read.containsAll(List.of("dev.jsonl", "dev2.jsonl", "dev3.jsonl", "dev4.jsonl", "dev5.jsonl", "dev6.jsonl", "dev7.jsonl", "dev8.jsonl", "dev9.jsonl", "dev10.jsonl", "dev11.jsonl", "dev12.jsonl", "dev13.jsonl", "dev14.jsonl", "dev15.jsonl", "dev16.jsonl")), "every development set is checked; read " + read);
         assertTrue(sentences.size() > 300, "the dev set in eval/ holds over 300 phrasings; read " + sentences.size());
         StringBuilder corpus = new StringBuilder();
         for (Path dir : List.of(Path.of("rules"), Path.of("knowledge"), Path.of("src", "main"))) {
