@@ -105,12 +105,13 @@ public final class ChatAdapters implements AutoCloseable {
         Deduplicator seen = settings.redisUrl() == null ? local
                 : new RedisDeduplicator(settings.redisUrl(), SEEN_FOR, settings.redisTimeout(), local);
         ChatService service = new ChatService(conversations, THREADS, QUEUE);
+        ChatParts parts = new ChatParts(service, seen, json, Clock.systemUTC());
         List<EndpointGroup> routes = new ArrayList<>();
         List<String> names = new ArrayList<>();
         List<AutoCloseable> adapters = new ArrayList<>();
         try {
             if (slackSettings != null) {
-                SlackAdapter slack = new SlackAdapter(slackSettings, service, seen, json, Clock.systemUTC());
+                SlackAdapter slack = new SlackAdapter(slackSettings, parts);
                 adapters.add(slack);
                 if (!slack.canPost()) {
                     log.warn("SLACK_BOT_TOKEN is not set: the slash command works, but mentions and buttons cannot be answered");
@@ -122,14 +123,13 @@ public final class ChatAdapters implements AutoCloseable {
                 if (slack.socketMode()) names.add("slack socket mode");
             }
             if (botSettings != null) {
-                TeamsBot bot = new TeamsBot(botSettings, service, seen, json, Clock.systemUTC());
+                TeamsBot bot = new TeamsBot(botSettings, parts);
                 adapters.add(bot);
                 routes.add(bot.routes());
                 names.add("teams bot (app " + botSettings.appId() + ")");
             }
             if (settings.teamsWebhookSecret() != null) {
-                routes.add(new TeamsAdapter(settings.teamsWebhookSecret(), service, seen, json, Clock.systemUTC(),
-                        Duration.ofSeconds(4)).routes());
+                routes.add(new TeamsAdapter(settings.teamsWebhookSecret(), parts, Duration.ofSeconds(4)).routes());
                 names.add("teams");
             }
         } catch (RuntimeException e) {

@@ -1,5 +1,6 @@
 package triage.chat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.apibuilder.EndpointGroup;
 import triage.Fixtures;
@@ -15,7 +16,8 @@ import java.util.List;
 
 /**
  * The fixture the chat adapter tests share: the shipped runbooks, conversations in a memory store
- * the test can look into, the background worker, an in-memory de-duplicator, and the real HTTP
+ * the test can look into, the parts every adapter is built from (the background worker, an
+ * in-memory de-duplicator, JSON, the system clock), and the real HTTP
  * server with one adapter's routes, listening on a free loopback port.
  */
 public final class ChatServer implements AutoCloseable {
@@ -24,7 +26,7 @@ public final class ChatServer implements AutoCloseable {
     /** Makes an adapter's routes from the parts the fixture built. */
     @FunctionalInterface
     public interface Adapter {
-        EndpointGroup routes(ChatService chat, Deduplicator seen);
+        EndpointGroup routes(ChatParts parts);
     }
 
     public final MemoryStore store;
@@ -36,7 +38,8 @@ public final class ChatServer implements AutoCloseable {
         store = new MemoryStore(100, Duration.ofHours(1), Clock.systemUTC());
         Conversations conversations = new Conversations(triage(), store, Clock.systemUTC());
         chat = new ChatService(conversations, threads, 50);
-        EndpointGroup routes = adapter.routes(chat, new MemoryDeduplicator(1000, Duration.ofHours(1), Clock.systemUTC()));
+        EndpointGroup routes = adapter.routes(new ChatParts(chat, new MemoryDeduplicator(1000, Duration.ofHours(1), Clock.systemUTC()),
+                new ObjectMapper(), Clock.systemUTC()));
         app = Servers.http(triage(), conversations, HttpServer.Options.of(null).withChat(List.of(routes)))
                 .create().start("127.0.0.1", 0);
         base = "http://127.0.0.1:" + app.port();

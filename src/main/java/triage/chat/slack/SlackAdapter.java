@@ -1,6 +1,5 @@
 package triage.chat.slack;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.apibuilder.EndpointGroup;
 import io.javalin.http.Context;
@@ -9,18 +8,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 import triage.chat.ChatAdapters;
+import triage.chat.ChatParts;
 import triage.chat.ChatService;
 import triage.util.Urls;
-import triage.chat.Deduplicator;
 import triage.conversation.Conversations;
 import triage.conversation.Turn;
 import triage.web.Bodies;
 
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -86,7 +83,7 @@ public final class SlackAdapter implements AutoCloseable, ChatAdapters.Startable
         }
     }
 
-    private final ChatService chat;
+    private final SlackParts parts;
     private final SlackSignature signature;
     private final SlackWebApi api;
     private final SlackBlocks blocks;
@@ -95,16 +92,15 @@ public final class SlackAdapter implements AutoCloseable, ChatAdapters.Startable
     private final Duration commandDeadline;
     private final SlackSocketMode socket;
 
-    public SlackAdapter(Settings settings, ChatService chat, Deduplicator seen, ObjectMapper json, Clock clock) {
-        this.chat = Objects.requireNonNull(chat);
-        this.signature = settings.signingSecret() == null ? null : new SlackSignature(settings.signingSecret(), clock);
-        this.api = new SlackWebApi(settings.webApi(), json, settings.pace());
-        this.blocks = new SlackBlocks(json);
-        SlackParts parts = new SlackParts(chat, Objects.requireNonNull(seen), Objects.requireNonNull(json), api, blocks);
+    public SlackAdapter(Settings settings, ChatParts shared) {
+        this.signature = settings.signingSecret() == null ? null : new SlackSignature(settings.signingSecret(), shared.clock());
+        this.api = new SlackWebApi(settings.webApi(), shared.json(), settings.pace());
+        this.blocks = new SlackBlocks(shared.json());
+        this.parts = new SlackParts(shared, api, blocks);
         this.events = new SlackEvents(parts);
         this.buttons = new SlackButtons(parts);
         this.commandDeadline = settings.commandDeadline();
-        this.socket = settings.appToken() == null ? null : new SlackSocketMode(settings.appToken(), settings.apiUrl(), json,
+        this.socket = settings.appToken() == null ? null : new SlackSocketMode(settings.appToken(), settings.apiUrl(), shared.json(),
                 new SlackSocketMode.Handlers(payload -> events.take(payload, "over the socket"), this::commandEnvelope,
                         buttons::take), settings.connectTimeout(), settings.socketBackoff(), Duration.ofSeconds(30));
     }
@@ -185,7 +181,7 @@ public final class SlackAdapter implements AutoCloseable, ChatAdapters.Startable
         String text = SlackText.plain(form.getOrDefault("text", ""));
         CompletableFuture<Turn> pending;
         try {
-            pending = chat.answerAsync(conversation, text);
+            pending = parts.chat().answerAsync(conversation, text);
         } catch (ChatService.Busy e) {
             ctx.json(SlackText.ephemeral(blocks.plain("I am busy with other questions; try again in a moment.")));
             return;
@@ -221,7 +217,7 @@ public final class SlackAdapter implements AutoCloseable, ChatAdapters.Startable
         String conversation = "slack:" + team + ":" + channel + ":u:" + user;
         String responseUrl = p.path("response_url").asText(null);
         try {
-            chat.answerAsync(conversation, SlackText.plain(p.path("text").asText("")))
+            parts.chat().answerAsync(conversation, SlackText.plain(p.path("text").asText("")))
                     .whenComplete((turn, error) -> later(conversation, responseUrl, turn, error));
         } catch (ChatService.Busy e) {
             later(conversation, responseUrl, null, e);

@@ -1,21 +1,19 @@
 package triage.chat.teams;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.apibuilder.EndpointGroup;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import triage.chat.ChatParts;
 import triage.chat.ChatService;
-import triage.chat.Deduplicator;
 import triage.conversation.Conversations;
 import triage.conversation.Turn;
 import triage.render.ChatText;
 import triage.util.Digests;
 import triage.web.Bodies;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -47,10 +45,7 @@ public final class TeamsAdapter {
     private static final Pattern LONE_NEWLINE = Pattern.compile("(?<!\n)\n(?!\n)");
 
     private final TeamsSignature signature;
-    private final ChatService chat;
-    private final Deduplicator seen;
-    private final ObjectMapper json;
-    private final Clock clock;
+    private final ChatParts parts;
     private final Duration deadline;
 
     /**
@@ -58,13 +53,9 @@ public final class TeamsAdapter {
      * @param deadline how long to wait for an answer; Teams gives up after 5 s
      * @throws IllegalArgumentException when the token is not base64
      */
-    public TeamsAdapter(String securityToken, ChatService chat, Deduplicator seen, ObjectMapper json, Clock clock,
-                        Duration deadline) {
+    public TeamsAdapter(String securityToken, ChatParts parts, Duration deadline) {
         this.signature = new TeamsSignature(securityToken);
-        this.chat = Objects.requireNonNull(chat);
-        this.seen = Objects.requireNonNull(seen);
-        this.json = Objects.requireNonNull(json);
-        this.clock = Objects.requireNonNull(clock);
+        this.parts = parts;
         this.deadline = Objects.requireNonNull(deadline);
     }
 
@@ -81,7 +72,7 @@ public final class TeamsAdapter {
             throw new HttpResponseException(401, e.getMessage());
         }
         if (!Bodies.isJson(ctx)) throw new HttpResponseException(415, "Teams activities come as JSON (Content-Type: application/json)");
-        JsonNode activity = Bodies.object(body, json, "the activity");
+        JsonNode activity = Bodies.object(body, parts.json(), "the activity");
         if (!"message".equals(activity.path("type").asText())) {
             throw new HttpResponseException(400, "only message activities are answered");
         }
@@ -96,16 +87,16 @@ public final class TeamsAdapter {
         }
         String conversation = conversationKey(conversationId);
         String once = "teams:activity:" + Digests.sha256Hex(conversationId + "\n" + id);
-        if (!seen.firstSeen(once)) {
+        if (!parts.seen().firstSeen(once)) {
             log.info("teams: conversation {}: activity seen before; not answered twice", conversation);
             reply(ctx, "I have already answered this message.");
             return;
         }
         CompletableFuture<Turn> pending;
         try {
-            pending = chat.answerAsync(conversation, plain(activity.path("text").asText("")));
+            pending = parts.chat().answerAsync(conversation, plain(activity.path("text").asText("")));
         } catch (ChatService.Busy e) {
-            seen.forget(once);
+            parts.seen().forget(once);
             reply(ctx, "I am busy with other questions; mention me again in a moment.");
             return;
         }
@@ -141,7 +132,7 @@ public final class TeamsAdapter {
         } catch (DateTimeParseException e) {
             return "the activity's timestamp is not an ISO-8601 date-time";
         }
-        Duration off = Duration.between(at, clock.instant()).abs();
+        Duration off = Duration.between(at, parts.clock().instant()).abs();
         if (off.compareTo(REPLAY_WINDOW) > 0) {
             return "the activity's timestamp is " + off.toMinutes() + " min from this server's clock (a replay?)";
         }

@@ -1,16 +1,15 @@
 package triage.chat.teams;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.apibuilder.EndpointGroup;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import triage.chat.ChatParts;
 import triage.chat.ChatService;
 import triage.util.Urls;
-import triage.chat.Deduplicator;
 import triage.conversation.Conversations;
 import triage.conversation.Turn;
 import triage.util.Digests;
@@ -18,7 +17,6 @@ import triage.web.Bodies;
 
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
@@ -90,20 +88,16 @@ public final class TeamsBot implements AutoCloseable {
     private final BotFrameworkAuth auth;
     private final BotConnector connector;
     private final TeamsCards cards;
-    private final ChatService chat;
-    private final Deduplicator seen;
-    private final ObjectMapper json;
+    private final ChatParts parts;
 
-    public TeamsBot(Settings settings, ChatService chat, Deduplicator seen, ObjectMapper json, Clock clock) {
-        this.chat = Objects.requireNonNull(chat);
-        this.seen = Objects.requireNonNull(seen);
-        this.json = Objects.requireNonNull(json);
+    public TeamsBot(Settings settings, ChatParts parts) {
+        this.parts = parts;
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         this.auth = new BotFrameworkAuth(settings.metadataUrl(), settings.appId(), http, settings.requestTimeout(),
-                settings.minKeyRefresh(), json, clock);
-        this.connector = new BotConnector(settings.connector(), json, clock);
-        this.cards = new TeamsCards(json);
+                settings.minKeyRefresh(), parts.json(), parts.clock());
+        this.connector = new BotConnector(settings.connector(), parts.json(), parts.clock());
+        this.cards = new TeamsCards(parts.json());
     }
 
     public EndpointGroup routes() {
@@ -121,7 +115,7 @@ public final class TeamsBot implements AutoCloseable {
         }
         byte[] body = Bodies.read(ctx);
         if (!Bodies.isJson(ctx)) throw new HttpResponseException(415, "activities come as JSON (Content-Type: application/json)");
-        JsonNode a = Bodies.object(body, json, "the activity");
+        JsonNode a = Bodies.object(body, parts.json(), "the activity");
         String serviceUrl = a.path("serviceUrl").asText("");
         if (!serviceUrl.equals(token.serviceUrl())) {
             log.info("teams: activity refused: its serviceUrl is not the one its token was issued for");
@@ -153,15 +147,15 @@ public final class TeamsBot implements AutoCloseable {
         Incoming in = new Incoming(conversation, serviceUrl, conversationId, id, text(a.path("text")), question, answer,
                 a.path("from"), a.path("recipient"), receivedAt);
         String once = "teams:bot:activity:" + Digests.sha256Hex(conversationId + "\n" + id);
-        if (!seen.firstSeen(once)) {
+        if (!parts.seen().firstSeen(once)) {
             log.info("teams: conversation {}: activity seen before; not answered twice", conversation);
             ctx.status(200);
             return;
         }
         try {
-            chat.submit(() -> answer(in));
+            parts.chat().submit(() -> answer(in));
         } catch (ChatService.Busy e) {
-            seen.forget(once);
+            parts.seen().forget(once);
             ctx.header("Retry-After", "2");
             throw new HttpResponseException(429, "too busy; try again shortly");
         }
@@ -179,7 +173,7 @@ public final class TeamsBot implements AutoCloseable {
                 reply = cards.plain("That question is no longer open; the conversation has moved on.");
                 outcome = "question no longer open";
             } else {
-                reply = json.createObjectNode();
+                reply = parts.json().createObjectNode();
                 reply.put("type", "message");
                 reply.putArray("attachments").add(cards.card(turn.get()));
                 Turn t = turn.get();
@@ -202,11 +196,11 @@ public final class TeamsBot implements AutoCloseable {
 
     /** The turn an activity asks for: a button's answer (while its question is open), else the typed words. */
     private Optional<Turn> turn(Incoming in) {
-        if (in.answer() == null) return Optional.of(chat.answer(in.conversation(), TeamsAdapter.plain(in.text())));
+        if (in.answer() == null) return Optional.of(parts.chat().answer(in.conversation(), TeamsAdapter.plain(in.text())));
         return switch (in.answer()) {
-            case "check", "why" -> Optional.of(chat.answer(in.conversation(), in.answer()));
+            case "check", "why" -> Optional.of(parts.chat().answer(in.conversation(), in.answer()));
             default -> in.question() == null || in.question().isBlank() ? Optional.empty()
-                    : chat.answerIfOpen(in.conversation(), in.question(), in.answer());
+                    : parts.chat().answerIfOpen(in.conversation(), in.question(), in.answer());
         };
     }
 

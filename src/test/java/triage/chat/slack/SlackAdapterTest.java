@@ -19,7 +19,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -69,9 +68,9 @@ class SlackAdapterTest {
     }
 
     private void serve(Duration requestTimeout, Duration commandDeadline, int threads) {
-        server = ChatServer.start(threads, (chat, seen) -> {
+        server = ChatServer.start(threads, parts -> {
             adapter = new SlackAdapter(new SlackAdapter.Settings(SECRET, TOKEN, slack.api(), Duration.ofSeconds(2),
-                    requestTimeout, 3, Duration.ofMillis(20), commandDeadline), chat, seen, JSON, Clock.systemUTC());
+                    requestTimeout, 3, Duration.ofMillis(20), commandDeadline), parts);
             return adapter.routes();
         });
         store = server.store;

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import triage.chat.ChatServer;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
@@ -29,7 +28,6 @@ class SlackSocketModeTest {
     private static final Duration WAIT = Duration.ofSeconds(15);
     private static final Duration PACE = Duration.ofMillis(250);
     private static final String CHANNEL = "C0LAN2Q65";
-    private static final ObjectMapper JSON = new ObjectMapper();
     private SlackSocketStandIn slack;
     private ChatServer server;
     private SlackAdapter adapter;
@@ -43,10 +41,10 @@ class SlackSocketModeTest {
     @BeforeEach
     void start() {
         slack = SlackSocketStandIn.start();
-        server = ChatServer.start(2, (chat, seen) -> {
+        server = ChatServer.start(2, parts -> {
             adapter = new SlackAdapter(new SlackAdapter.Settings(null, "xoxb-17653672481-19874698323-pdFZKVeTuE8sk7oOcBrzbqgy",
                     slack.api(), Duration.ofSeconds(2), Duration.ofSeconds(5), 3, Duration.ofMillis(20), Duration.ofMillis(2500),
-                    SlackSocketStandIn.APP_TOKEN, PACE, Duration.ofMillis(50)), chat, seen, JSON, Clock.systemUTC());
+                    SlackSocketStandIn.APP_TOKEN, PACE, Duration.ofMillis(50)), parts);
             return () -> { };  // nothing over HTTP: no signing secret
         });
         assertFalse(adapter.hasEndpoints());
@@ -125,7 +123,7 @@ class SlackSocketModeTest {
         for (JsonNode b : posted.path("blocks")) {
             for (JsonNode el : b.path("elements")) {
                 if (el.path("action_id").asText().equals(SlackBlocks.YES)) {
-                    return new com.fasterxml.jackson.databind.ObjectMapper().readTree(el.path("value").asText()).path("q").asText();
+                    return new ObjectMapper().readTree(el.path("value").asText()).path("q").asText();
                 }
             }
         }

@@ -18,7 +18,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -48,8 +47,7 @@ class TeamsAdapterTest {
 
     @BeforeEach
     void start() {
-        server = ChatServer.start(2, (chat, seen) ->
-                new TeamsAdapter(TOKEN, chat, seen, JSON, Clock.systemUTC(), Duration.ofSeconds(4)).routes());
+        server = ChatServer.start(2, parts -> new TeamsAdapter(TOKEN, parts, Duration.ofSeconds(4)).routes());
         store = server.store;
         chat = server.chat;
         base = server.base;

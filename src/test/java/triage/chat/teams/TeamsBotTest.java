@@ -21,7 +21,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -59,10 +58,10 @@ class TeamsBotTest {
     @BeforeEach
     void start() throws Exception {
         microsoft = BotFrameworkStandIn.start();
-        server = ChatServer.start(2, (chat, seen) -> {
+        server = ChatServer.start(2, parts -> {
             bot = new TeamsBot(new TeamsBot.Settings(BotFrameworkStandIn.APP_ID, BotFrameworkStandIn.PASSWORD,
                     URI.create(microsoft.metadataUrl()), URI.create(microsoft.tokenUrl()), Duration.ofSeconds(2),
-                    Duration.ofSeconds(3), 3, Duration.ofMillis(20), Duration.ZERO), chat, seen, JSON, Clock.systemUTC());
+                    Duration.ofSeconds(3), 3, Duration.ofMillis(20), Duration.ZERO), parts);
             return bot.routes();
         });
         chat = server.chat;
