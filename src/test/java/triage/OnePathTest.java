@@ -2,7 +2,10 @@ package triage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.javalin.Javalin;
+import io.javalin.testtools.JavalinTest;
+import okhttp3.MediaType;
+import okhttp3.RequestBody;
+import okhttp3.Response;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 import triage.testing.Servers;
@@ -16,14 +19,11 @@ import triage.http.HttpServer;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -51,19 +51,16 @@ class OnePathTest {
 
         Conversations conversations = new Conversations(triage, new MemoryStore(10, Duration.ofHours(1), Clock.systemUTC()),
                 Clock.systemUTC());
-        Javalin app = Servers.http(triage, conversations, HttpServer.Options.of(null)).create().start("127.0.0.1", 0);
-        JsonNode http;
-        try {
-            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                            URI.create("http://127.0.0.1:" + app.port() + "/api/diagnose")).timeout(Duration.ofSeconds(10))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"observations\": [\"" + SAID + "\"]}")).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertEquals(200, r.statusCode(), r.body());
-            http = JSON.readTree(r.body());
-        } finally {
-            app.stop();
-        }
+        AtomicReference<JsonNode> answered = new AtomicReference<>();
+        JavalinTest.test(Servers.http(triage, conversations, HttpServer.Options.of(null)).create(), (server, c) -> {
+            try (Response r = c.request("/api/diagnose", b -> b.post(RequestBody.create("{\"observations\": [\"" + SAID + "\"]}",
+                    MediaType.get("application/json"))))) {
+                String body = r.body() == null ? "" : r.body().string();
+                assertEquals(200, r.code(), body);
+                answered.set(JSON.readTree(body));
+            }
+        });
+        JsonNode http = answered.get();
         assertEquals(expected, causes(http.get("causes")));
         assertEquals(direct.diagnosis().nextChecks().get(0).id(), http.get("nextChecks").get(0).get("id").asText());
         assertEquals("login fails", http.get("understood").get(0).get("label").asText(), "the label comes from the knowledge");

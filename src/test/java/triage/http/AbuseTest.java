@@ -1,7 +1,11 @@
 package triage.http;
 
-import io.javalin.Javalin;
-import org.junit.jupiter.api.AfterEach;
+import io.javalin.testtools.HttpClient;
+import io.javalin.testtools.JavalinTest;
+import io.javalin.testtools.TestCase;
+import okhttp3.MediaType;
+import okhttp3.RequestBody;
+import okhttp3.Response;
 import org.junit.jupiter.api.Test;
 import triage.Fixtures;
 import triage.conversation.ConversationState;
@@ -11,10 +15,7 @@ import triage.conversation.Turn;
 import triage.engine.Triage;
 import triage.testing.Servers;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,71 +23,73 @@ import java.util.List;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** What a hostile or careless client can no longer do through the HTTP API. */
+/** What a hostile or careless client can no longer do through the HTTP API (asked through {@link JavalinTest}). */
 class AbuseTest {
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private Javalin app;
-    private String base;
+    private static final MediaType JSON_TYPE = MediaType.get("application/json");
 
-    @AfterEach
-    void stop() { if (app != null) app.stop(); }
-
-    private void start(HttpServer.Options options) {
-        Triage triage = Fixtures.triage();
-        app = Servers.http(triage, options).create().start("127.0.0.1", 0);
-        base = "http://127.0.0.1:" + app.port();
+    /** The app as built with {@code options}, through {@link JavalinTest}. */
+    private static void serve(HttpServer.Options options, TestCase test) {
+        JavalinTest.test(Servers.http(Fixtures.triage(), options).create(), test);
     }
 
-    private HttpResponse<String> send(String method, String path, String body, String auth) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json");
-        if (auth != null) b.header("Authorization", auth);
-        return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    }
+    /** What a test looks at in an answer: its status and its Retry-After header (null when there is none). */
+    private record Reply(int status, String retryAfter) {}
 
-    @Test
-    void the_api_cannot_write_to_or_delete_a_chat_threads_conversation() throws Exception {
-        start(HttpServer.Options.of(null));
-        for (String id : List.of("slack:T1:C1:1515449522.000016", "teams:0123456789abcdef", "SLACK:T1:C1:1")) {
-            assertEquals(403, send("POST", "/api/conversations/" + id + "/messages", "{\"text\":\"login fails\"}", null).statusCode());
-            assertEquals(403, send("DELETE", "/api/conversations/" + id, null, null).statusCode());
+    private static Reply send(HttpClient c, String method, String path, String body, String auth) throws IOException {
+        try (Response r = c.request(path, b -> {
+            b.method(method, body == null ? null : RequestBody.create(body, JSON_TYPE));
+            if (auth != null) b.header("Authorization", auth);
+        })) {
+            return new Reply(r.code(), r.header("Retry-After"));
         }
-        assertEquals(200, send("POST", "/api/conversations/mine/messages", "{\"text\":\"login fails\"}", null).statusCode());
     }
 
     @Test
-    void the_bearer_scheme_is_case_insensitive_and_failed_checks_are_limited() throws Exception {
-        start(HttpServer.Options.of("s3cret"));
-        for (String scheme : List.of("Bearer", "bearer", "BEARER", "bEaReR")) {
-            assertEquals(200, send("GET", "/api/unrecognized", null, scheme + " s3cret").statusCode(), scheme);
-        }
-        int limited = 0;
-        for (int i = 0; i < Guard.FAILED_AUTH_BURST + 5; i++) {
-            int status = send("GET", "/api/unrecognized", null, "Bearer guess" + i).statusCode();
-            assertTrue(status == 401 || status == 429, "status " + status);
-            if (status == 429) limited++;
-        }
-        assertTrue(limited >= 4, "guessing is slowed down: " + limited + " of the guesses refused outright");
-        HttpResponse<String> right = send("GET", "/api/unrecognized", null, "Bearer s3cret");
-        assertEquals(429, right.statusCode(), "even the right token waits once the budget is spent");
-        assertTrue(right.headers().firstValue("Retry-After").isPresent());
+    void the_api_cannot_write_to_or_delete_a_chat_threads_conversation() {
+        serve(HttpServer.Options.of(null), (server, c) -> {
+            for (String id : List.of("slack:T1:C1:1515449522.000016", "teams:0123456789abcdef", "SLACK:T1:C1:1")) {
+                assertEquals(403, send(c, "POST", "/api/conversations/" + id + "/messages", "{\"text\":\"login fails\"}", null).status());
+                assertEquals(403, send(c, "DELETE", "/api/conversations/" + id, null, null).status());
+            }
+            assertEquals(200, send(c, "POST", "/api/conversations/mine/messages", "{\"text\":\"login fails\"}", null).status());
+        });
     }
 
     @Test
-    void one_client_cannot_start_conversations_without_bound() throws Exception {
-        start(HttpServer.Options.of(null));
-        int created = 0, refused = 0;
-        for (int i = 0; i < 60; i++) {
-            int status = send("POST", "/api/conversations/flood-" + i + "/messages", "{\"text\":\"login fails\"}", null).statusCode();
-            if (status == 200) created++;
-            else if (status == 429) refused++;
-        }
-        assertTrue(refused > 0, "new conversations are limited per client; created " + created);
-        // carrying on one that exists is not a new conversation
-        assertEquals(200, send("POST", "/api/conversations/flood-0/messages", "{\"text\":\"yes\"}", null).statusCode());
+    void the_bearer_scheme_is_case_insensitive_and_failed_checks_are_limited() {
+        serve(HttpServer.Options.of("s3cret"), (server, c) -> {
+            for (String scheme : List.of("Bearer", "bearer", "BEARER", "bEaReR")) {
+                assertEquals(200, send(c, "GET", "/api/unrecognized", null, scheme + " s3cret").status(), scheme);
+            }
+            int limited = 0;
+            for (int i = 0; i < Guard.FAILED_AUTH_BURST + 5; i++) {
+                int status = send(c, "GET", "/api/unrecognized", null, "Bearer guess" + i).status();
+                assertTrue(status == 401 || status == 429, "status " + status);
+                if (status == 429) limited++;
+            }
+            assertTrue(limited >= 4, "guessing is slowed down: " + limited + " of the guesses refused outright");
+            Reply right = send(c, "GET", "/api/unrecognized", null, "Bearer s3cret");
+            assertEquals(429, right.status(), "even the right token waits once the budget is spent");
+            assertNotNull(right.retryAfter());
+        });
+    }
+
+    @Test
+    void one_client_cannot_start_conversations_without_bound() {
+        serve(HttpServer.Options.of(null), (server, c) -> {
+            int created = 0, refused = 0;
+            for (int i = 0; i < 60; i++) {
+                int status = send(c, "POST", "/api/conversations/flood-" + i + "/messages", "{\"text\":\"login fails\"}", null).status();
+                if (status == 200) created++;
+                else if (status == 429) refused++;
+            }
+            assertTrue(refused > 0, "new conversations are limited per client; created " + created);
+            // carrying on one that exists is not a new conversation
+            assertEquals(200, send(c, "POST", "/api/conversations/flood-0/messages", "{\"text\":\"yes\"}", null).status());
+        });
     }
 
     @Test

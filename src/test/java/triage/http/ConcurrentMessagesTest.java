@@ -1,7 +1,11 @@
 package triage.http;
 
-import io.javalin.Javalin;
-import org.junit.jupiter.api.AfterEach;
+import io.javalin.testtools.JavalinTest;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
 import org.junit.jupiter.api.Test;
 import triage.Fixtures;
 import triage.conversation.Conversations;
@@ -9,41 +13,54 @@ import triage.conversation.MemoryStore;
 import triage.engine.Triage;
 import triage.testing.Servers;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** Messages to one conversation at the same moment, over HTTP, conversations in memory. */
+/** Messages to one conversation at the same moment, over HTTP ({@link JavalinTest}), conversations in memory. */
 class ConcurrentMessagesTest {
-    private Javalin app;
+    private static final MediaType JSON_TYPE = MediaType.get("application/json");
 
-    @AfterEach
-    void stop() { if (app != null) app.stop(); }
+    private record Reply(int status, String body) {}
 
     @Test
-    void twenty_simultaneous_messages_to_one_conversation_are_all_remembered() throws Exception {
+    void twenty_simultaneous_messages_to_one_conversation_are_all_remembered() {
         Triage triage = Fixtures.triage();
         MemoryStore store = new MemoryStore(100, Duration.ofHours(1), Clock.systemUTC());
-        app = Servers.http(triage, new Conversations(triage, store, Clock.systemUTC()), HttpServer.Options.of(null))
-                .create().start("127.0.0.1", 0);
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        List<CompletableFuture<HttpResponse<String>>> all = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            all.add(client.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port()
-                            + "/api/conversations/same/messages")).timeout(Duration.ofSeconds(60))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"text\": \"login fails " + i + "\"}")).build(),
-                    HttpResponse.BodyHandlers.ofString()));
-        }
-        for (CompletableFuture<HttpResponse<String>> f : all) assertEquals(200, f.get().statusCode(), f.get().body());
-        assertEquals(20, store.load("same").orElseThrow().turns(), "every turn remembered");
+        JavalinTest.test(Servers.http(triage, new Conversations(triage, store, Clock.systemUTC()), HttpServer.Options.of(null))
+                .create(), (server, c) -> {
+            // one conversation's messages are answered one after the other: the last waits for nineteen
+            OkHttpClient client = c.getOkHttp().newBuilder().callTimeout(Duration.ofSeconds(60)).readTimeout(Duration.ofSeconds(60))
+                    .build();
+            ExecutorService senders = Executors.newFixedThreadPool(20);
+            try {
+                List<CompletableFuture<Reply>> all = new ArrayList<>();
+                for (int i = 0; i < 20; i++) {
+                    Request request = new Request.Builder().url(c.getOrigin() + "/api/conversations/same/messages")
+                            .post(RequestBody.create("{\"text\": \"login fails " + i + "\"}", JSON_TYPE)).build();
+                    all.add(CompletableFuture.supplyAsync(() -> {
+                        try (Response r = client.newCall(request).execute()) {
+                            return new Reply(r.code(), r.body() == null ? "" : r.body().string());
+                        } catch (java.io.IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    }, senders));
+                }
+                for (CompletableFuture<Reply> f : all) {
+                    Reply r = f.get(90, TimeUnit.SECONDS);
+                    assertEquals(200, r.status(), r.body());
+                }
+            } finally {
+                senders.shutdownNow();
+            }
+            assertEquals(20, store.load("same").orElseThrow().turns(), "every turn remembered");
+        });
     }
 }

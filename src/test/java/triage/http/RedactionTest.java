@@ -5,8 +5,11 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.read.ListAppender;
-import io.javalin.Javalin;
-import org.junit.jupiter.api.AfterEach;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.testtools.JavalinTest;
+import okhttp3.MediaType;
+import okhttp3.RequestBody;
+import okhttp3.Response;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import triage.Fixtures;
@@ -17,15 +20,13 @@ import triage.engine.Triage;
 import triage.model.Redactor;
 import triage.testing.Servers;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -49,39 +50,37 @@ class RedactionTest {
             new Secret("the random one is q8Zr4Lk2Pw9Xv7Nc3Bm6Hj1Tg5Yf0Ds rejected", "q8Zr4Lk2Pw9Xv7Nc3Bm6Hj1Tg5Yf0Ds"),
             new Secret("host 2001:db8:85a3::8a2e:370:7334 is unreachable", "2001:db8:85a3::8a2e:370:7334"));
 
-    private Javalin app;
-
-    @AfterEach
-    void stop() { if (app != null) app.stop(); }
-
     @Test
-    void secrets_typed_into_a_conversation_never_come_back() throws Exception {
+    void secrets_typed_into_a_conversation_never_come_back() {
         Triage triage = Fixtures.triage();
         MemoryStore store = new MemoryStore(100, Duration.ofHours(1), Clock.systemUTC());
-        app = Servers.http(triage, new Conversations(triage, store, Clock.systemUTC()), HttpServer.Options.of("tok"))
-                .create().start("127.0.0.1", 0);
-        HttpClient client = HttpClient.newHttpClient();
-        String base = "http://127.0.0.1:" + app.port();
-        for (Secret s : SECRETS) {
-            String body = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(java.util.Map.of("text", s.typed()));
-            HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base + "/api/conversations/leaky/messages"))
-                    .header("Content-Type", "application/json").header("Authorization", "Bearer tok")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-            assertEquals(200, r.statusCode(), r.body());
-            assertFalse(lower(r.body()).contains(lower(s.mustNotAppear())), "echoed back: " + r.body());
-        }
-        HttpResponse<String> unauthenticated = client.send(HttpRequest.newBuilder(URI.create(base + "/api/unrecognized")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(401, unauthenticated.statusCode(), "the unrecognized list needs the token when one is set");
-        String listed = client.send(HttpRequest.newBuilder(URI.create(base + "/api/unrecognized?limit=100"))
-                .header("Authorization", "Bearer tok").build(), HttpResponse.BodyHandlers.ofString()).body();
-        assertTrue(listed.contains("<secret>"), listed);
-        ConversationState kept = store.load("leaky").orElseThrow();
-        for (Secret s : SECRETS) {
-            assertFalse(lower(listed).contains(lower(s.mustNotAppear())), s.mustNotAppear() + " in " + listed);
-            String remembered = kept.observations().toString() + kept;
-            kept.observations().forEach(o -> assertFalse(lower(o.getText()).contains(lower(s.mustNotAppear())), o.getText()));
-            assertFalse(lower(remembered).contains(lower(s.mustNotAppear())), remembered);
+        JavalinTest.test(Servers.http(triage, new Conversations(triage, store, Clock.systemUTC()), HttpServer.Options.of("tok"))
+                .create(), (server, c) -> {
+            for (Secret s : SECRETS) {
+                String body = new ObjectMapper().writeValueAsString(Map.of("text", s.typed()));
+                String answer = text(c.request("/api/conversations/leaky/messages", b -> b
+                        .header("Authorization", "Bearer tok").post(RequestBody.create(body, MediaType.get("application/json")))), 200);
+                assertFalse(lower(answer).contains(lower(s.mustNotAppear())), "echoed back: " + answer);
+            }
+            text(c.get("/api/unrecognized"), 401);  // the unrecognized list needs the token when one is set
+            String listed = text(c.get("/api/unrecognized?limit=100", b -> b.header("Authorization", "Bearer tok")), 200);
+            assertTrue(listed.contains("<secret>"), listed);
+            ConversationState kept = store.load("leaky").orElseThrow();
+            for (Secret s : SECRETS) {
+                assertFalse(lower(listed).contains(lower(s.mustNotAppear())), s.mustNotAppear() + " in " + listed);
+                String remembered = kept.observations().toString() + kept;
+                kept.observations().forEach(o -> assertFalse(lower(o.getText()).contains(lower(s.mustNotAppear())), o.getText()));
+                assertFalse(lower(remembered).contains(lower(s.mustNotAppear())), remembered);
+            }
+        });
+    }
+
+    /** The body of {@code r}, once its status is {@code status}. */
+    private static String text(Response r, int status) throws IOException {
+        try (r) {
+            String body = r.body() == null ? "" : r.body().string();
+            assertEquals(status, r.code(), body);
+            return body;
         }
     }
 
