@@ -19,10 +19,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * Dependencies point inward. The table below is the one place the allowed arrows are written
  * down: each package of {@code triage} with the packages of {@code triage} it may import, and the
  * outside libraries it must not. A package missing from the table fails the test, so a new one
- * has to be placed.
+ * has to be placed; so does one without its package doc or its line in the README's layout.
  */
 class ArchitectureTest {
-    /** Network clients stay at the edge: lettuce in conversation and chat, jetcd and gRPC in probe and rollout. */
+    /**
+     * Network clients stay at the edge: lettuce's connection in redis, its command types where Redis
+     * is spoken (conversation, chat, alerts) and in probe; jetcd in probe and rollout, gRPC there and
+     * in util's call deadline they share.
+     */
     private static final List<String> CLIENTS = List.of("io.lettuce", "io.etcd", "io.grpc", "io.netty", "io.vertx");
     private static final List<String> DROOLS = List.of("org.kie", "org.drools");
 
@@ -55,10 +59,11 @@ class ArchitectureTest {
         TABLE.put("ops",          Arrows.of("model engine",                                     with(CLIENTS, DROOLS, "io.javalin")));
         // the edges reach the core through Triage, Conversations and the LiveChecks port
         TABLE.put("http",         Arrows.of("model engine conversation probe render ops web",   with(CLIENTS, DROOLS)));
-        TABLE.put("chat",         Arrows.of("model conversation render web redis util alerts",         with(DROOLS, "io.etcd", "io.grpc")));
+        TABLE.put("chat",         Arrows.of("model conversation render web redis util alerts",  with(DROOLS, "io.etcd", "io.grpc")));
         TABLE.put("app",          Arrows.of("model knowledge engine conversation probe rollout render ops http chat web redis util alerts",
                                                                                                  List.of("org.kie", "org.drools")));
-        TABLE.put("cli",          Arrows.of("model language engine probe rollout render app simulate alerts",          with(CLIENTS, DROOLS, "io.javalin")));
+        TABLE.put("cli",          Arrows.of("model language engine probe rollout render app simulate alerts",
+                                                                                                 with(CLIENTS, DROOLS, "io.javalin")));
     }
 
     @SafeVarargs
@@ -78,6 +83,35 @@ class ArchitectureTest {
             dirs.filter(Files::isDirectory).forEach(d -> packages.add(d.getFileName().toString()));
         }
         assertEquals(new TreeSet<>(packages), new TreeSet<>(TABLE.keySet()));
+    }
+
+    @Test
+    void main_only_wires_the_commands() throws IOException {
+        List<String> imports = Files.readAllLines(Path.of("src/main/java/triage/Main.java")).stream()
+                .filter(l -> l.startsWith("import triage.") && !l.startsWith("import triage.cli.")).toList();
+        assertEquals(List.of(), imports);
+    }
+
+    @Test
+    void every_package_has_its_doc_and_a_line_in_the_readme_layout() throws IOException {
+        String readme = Files.readString(Path.of("README.md"));
+        int from = readme.indexOf("## Layout");
+        String layout = readme.substring(from, readme.indexOf("```", readme.indexOf("```", from) + 3));
+        String overview = Files.readString(Path.of("src/main/java/triage/package-info.java"));
+        List<String> missing = new ArrayList<>();
+        Path root = Path.of("src/main/java/triage");
+        try (Stream<Path> dirs = Files.walk(root)) {
+            for (Path d : dirs.filter(Files::isDirectory).toList()) {
+                if (!Files.isRegularFile(d.resolve("package-info.java"))) missing.add(d + ": no package-info.java");
+                if (d.equals(root)) continue;
+                String name = root.relativize(d).toString().replace('\\', '/');
+                if (!layout.contains("\n  " + name + "/ ")) missing.add(name + "/: not in the README's layout");
+                if (!name.contains("/") && !overview.contains("{@code " + name + "}")) {
+                    missing.add(name + ": not named in triage/package-info.java");
+                }
+            }
+        }
+        assertEquals(List.of(), missing);
     }
 
     @Test

@@ -1,2 +1,5 @@
-/** The commands: serve, ask, lint, publish. Each reads its {@link triage.app.Config}, builds what it needs and reports. */
+/**
+ * The commands: serve, ask, lint, publish, simulate. Each reads its {@link triage.app.Config},
+ * builds what it needs and reports; a usage error says so on stderr and exits 2.
+ */
 package triage.cli;

@@ -1,2 +1,5 @@
-/** Small helpers any package may use (hashing, gRPC call deadlines, cache set-up, configured URLs); they import nothing of Triage. */
+/**
+ * Small helpers any package may use (hashing, gRPC call deadlines, cache set-up, configured URLs,
+ * what a failed HTTP call says about whether anything was sent); they import nothing of Triage.
+ */
 package triage.util;
