@@ -72,6 +72,8 @@ public final class Main implements Runnable {
         List<Class<?>> named = COMMANDS.stream()
                 .filter(c -> args.length > 0 && c.getAnnotation(Command.class).name().equals(args[0])).toList();
         for (Class<?> c : named.isEmpty() ? COMMANDS : named) cl.addSubcommand(c);
+        // the one place a command's failure is reported: an unusable flag or setting (an
+        // IllegalArgumentException, from Config and what it configures) or anything else it throws
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println("triage: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
             return 2;

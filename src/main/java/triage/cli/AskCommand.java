@@ -64,23 +64,11 @@ public final class AskCommand implements Callable<Integer> {
                 return 2;
             }
         }
-        Config config;
-        try {
-            config = sources.config();
-        } catch (IllegalArgumentException e) {
-            err.println("triage: " + e.getMessage());
-            return 2;
-        }
+        Config config = sources.config();
         // answer first: the scenarios and the cache entry of a just-edited set can wait until then
         LiveRulebook rules = Sources.openUnchecked(config, headStart.compilerFor(config), err);
         if (rules == null) return 1;
-        java.util.Set<String> stacks;
-        try {
-            stacks = App.stacks(config, rules.current().knowledge());
-        } catch (IllegalArgumentException e) {
-            err.println("triage: " + e.getMessage());
-            return 2;
-        }
+        java.util.Set<String> stacks = App.stacks(config, rules.current().knowledge());
         Prober prober = null;
         if (probe) {
             try {

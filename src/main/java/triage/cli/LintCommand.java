@@ -32,13 +32,7 @@ public final class LintCommand implements Callable<Integer> {
     @Mixin LintRun lint;
 
     @Override public Integer call() throws Exception {
-        Config config;
-        try {
-            config = sources.config();
-        } catch (IllegalArgumentException e) {
-            spec.commandLine().getErr().println("triage: " + e.getMessage());
-            return 2;
-        }
+        Config config = sources.config();
         Path rules = config.rules(), knowledge = config.knowledge();
         if (dir != null) {
             if (Files.isDirectory(dir.resolve("rules"))) {

@@ -43,24 +43,12 @@ public final class PublishCommand implements Callable<Integer> {
     @Override public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Config config;
-        try {
-            config = Config.read(new Config.Flags(sources.rules, sources.knowledge, null, null, true, endpoints, prefix));
-        } catch (IllegalArgumentException e) {
-            err.println("triage: " + e.getMessage());
-            return 2;
-        }
+        Config config = Config.read(new Config.Flags(sources.rules, sources.knowledge, null, null, true, endpoints, prefix));
         if (config.etcdEndpoints() == null) {
             err.println("triage: no etcd to publish to; set TRIAGE_ETCD_ENDPOINTS or pass --etcd http://127.0.0.1:2379");
             return 2;
         }
-        Etcd etcd;
-        try {
-            etcd = Etcd.parse(config.etcdEndpoints(), config.etcdPrefix(), Duration.ofMillis(timeoutMillis));
-        } catch (IllegalArgumentException e) {
-            err.println("triage: " + e.getMessage());
-            return 2;
-        }
+        Etcd etcd = Etcd.parse(config.etcdEndpoints(), config.etcdPrefix(), Duration.ofMillis(timeoutMillis));
         Lint.Report report = lint.run(config, config.rules(), config.knowledge());
         if (!report.ok()) {
             report.problems().forEach(err::println);

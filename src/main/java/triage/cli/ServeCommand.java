@@ -42,14 +42,8 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        App app;
-        try {
-            Config config = Config.read(new Config.Flags(sources.rules, sources.knowledge, port, host, watch, null, null));
-            app = App.listen(config, headStart.compilerFor(config));
-        } catch (IllegalArgumentException e) {
-            err.println("triage: " + e.getMessage());
-            return 2;
-        }
+        Config config = Config.read(new Config.Flags(sources.rules, sources.knowledge, port, host, watch, null, null));
+        App app = App.listen(config, headStart.compilerFor(config));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.close();
@@ -60,9 +54,6 @@ public final class ServeCommand implements Callable<Integer> {
         // checks send their cases at that line, each with a deadline of their own
         try {
             app.awaitReady();
-        } catch (IllegalArgumentException e) {
-            err.println("triage: " + e.getMessage());
-            return 2;
         } catch (RulebookException e) {
             Sources.report(e, err);
             return 1;

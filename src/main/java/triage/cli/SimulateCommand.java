@@ -81,22 +81,9 @@ public final class SimulateCommand implements Callable<Integer> {
     @Override public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Simulator.Options options;
-        List<Profile> profiles;
-        try {
-            options = new Simulator.Options(wrong, seed, runs, maxQuestions, order.orders);
-            profiles = Profiles.read(faults);
-        } catch (IllegalArgumentException e) {
-            err.println("triage: " + e.getMessage());
-            return 2;
-        }
-        LiveRulebook rules;
-        try {
-            rules = Sources.openUnchecked(sources.config(), err);
-        } catch (IllegalArgumentException e) {
-            err.println("triage: " + e.getMessage());
-            return 2;
-        }
+        Simulator.Options options = new Simulator.Options(wrong, seed, runs, maxQuestions, order.orders);
+        List<Profile> profiles = Profiles.read(faults);
+        LiveRulebook rules = Sources.openUnchecked(sources.config(), err);
         if (rules == null) return 1;
         for (Profile p : profiles) {
             if (!rules.current().knowledge().runbooks().containsKey(p.stack())) {
