@@ -200,7 +200,7 @@ public final class JsonView {
             if (via != null) g.writeStringField("via", via);
             if (u.getExample() != null) {
                 g.writeStringField("example", u.getExample());
-                g.writeNumberField("similarity", Math.round(u.getSimilarity() * 1000) / 1000.0);
+                similarity(g, u.getSimilarity());
             }
             g.writeEndObject();
         }
@@ -218,10 +218,15 @@ public final class JsonView {
             g.writeStringField("label", m.label());
             g.writeStringField("question", m.question());
             g.writeStringField("example", m.example());
-            g.writeNumberField("similarity", Math.round(m.similarity() * 1000) / 1000.0);
+            similarity(g, m.similarity());
             g.writeEndObject();
         }
         g.writeEndArray();
+    }
+
+    /** How close a text came to a symptom's example, as {@code understood} and {@code maybe} give it: to three decimals. */
+    private static void similarity(JsonGenerator g, double similarity) throws IOException {
+        g.writeNumberField("similarity", Math.round(similarity * 1000) / 1000.0);
     }
 
     private static void strings(JsonGenerator g, String field, List<String> values) throws IOException {
