@@ -132,7 +132,7 @@ public final class Conversations {
         List<String> canCheck = triage.checkable();
         String command = Commands.normalised(text);
         // a retraction ("false alarm, it was my own laptop") forgets what was reported, as "start over" does
-        if (Commands.RESET.contains(command) || triage.rules().current().interpreter().retracts(text)) {
+        if (Commands.RESET.contains(command) || triage.retracts(text)) {
             boolean lost = false;
             try {
                 Optional<ConversationState> had = store.load(id);

@@ -139,6 +139,9 @@ public final class Triage {
     /** Names of what the live checks cover; empty when none are configured. */
     public List<String> checkable() { return checks.names(); }
 
+    /** Whether {@code text} takes back all that was reported before it ("false alarm"), in the live rulebook's words. */
+    public boolean retracts(String text) { return rules.current().interpreter().retracts(text); }
+
     /**
      * Answers one message. What was written is redacted first ({@link triage.model.Redactor}), so no
      * credential typed into a chat reaches a conversation's memory, the unrecognized list or a log.
