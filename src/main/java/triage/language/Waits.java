@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
  * A duration of a second or more of something a person waits on ("p99 12s", "spans 30s+", "queries
  * take 20 s", "the page loads in 2 minutes", "the vendor answers in 20s") reads "slow"; a period
  * ("every 30s", "for 30s", "30s ago"), a setting ("timeout 30s") or the baseline it is compared with
- * ("in 20s instead of 100ms", "up from 2s") stays a number. One of {@link Notation}'s rewrites, on
+ * ("in 20s instead of 100ms", "up from 2s", "queries that took 20ms") stays a number. One of {@link Notation}'s rewrites, on
  * lower-cased text.
  */
 final class Waits {
@@ -27,7 +27,9 @@ final class Waits {
             "\\b(?:every|each|per|after|for|within|timeout|timeouts|interval|ttl|than|under|below|last|past|next|once)\\s*[=:]?\\s*$");
     /** Right before a duration, what makes it the baseline another is compared with ("instead of 100ms", "up from 2s"). */
     static final Pattern BASELINE_BEFORE = Pattern.compile(
-            "\\b(?:instead of|rather than|compared (?:to|with)|versus|vs\\.?|usually|normally|used to be|from)\\s*[=:]?\\s*$");
+            "\\b(?:instead of|rather than|compared (?:to|with)|versus|vs\\.?|usually|normally|used to be|from"
+            // what a thing took before, said as it is compared with now ("queries that took 20ms take 15s")
+            + "|(?:that|which|normally|usually|typically) (?:took|take|takes|ran in|used to take))\\s*[=:]?\\s*$");
     private static final Pattern PERIOD_AFTER = Pattern.compile("\\s*(?:ago|later|timeout|interval|window|ttl|before|apart)\\b");
 
     /**

@@ -30,6 +30,8 @@ class CascadeReadingTest {
             // a duration an answer takes, against the one it used to take: the first is the state
             "the payment provider replies in 12s instead of 200ms          | external-api-slow+",
             "the payment provider answers in 90ms                          | external-api-slow-",
+            // what a query took before is the baseline of what it takes now
+            "queries that took 30ms now take 12s                           | slow-queries+",
             // a dependency with no circuit breaker: callers wait as long as it hangs
             "the partner api is down and we call it without a circuit breaker | external-api-slow+",
             // threads held inside an outbound call wait on a dependency, no pool of ours
@@ -59,7 +61,6 @@ class CascadeReadingTest {
     @CsvSource(delimiter = '|', value = {
             "the old generation fills up and we get full gcs back to back  | memory-growing+",
             "tenured space keeps climbing until the gc thrashing starts    | memory-growing+",
-            "the process keeps growing all day                             | memory-growing+",
             "our in-process cache never evicts anything                    | memory-growing+",
     })
     void memory_that_fills(String text, String expected) {
@@ -101,6 +102,9 @@ class CascadeReadingTest {
     @CsvSource(delimiter = '|', value = {
             "kubectl shows the web deployment with 0 available replicas    | stack-component-down+",
             "someone deleted the redis service during the cleanup          | stack-component-down+",
+            "the deployment shows zero of four pods available              | stack-component-down+",
+            // an ASGI server's handler of one request killed is no instance of the stack down
+            "daphne: application instance took too long to shut down and was killed | ''",
             // as many genuine customers as usual: the extra load is someone else's
             "the genuine customer count is normal, a bot is scraping our catalogue | genuine-load- request-flood+",
             // a season pass is a ticket, no check that passes
