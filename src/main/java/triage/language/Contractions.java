@@ -11,11 +11,16 @@ final class Contractions {
     private static final Pattern CONTRACTION = Pattern.compile(
             "\\b(can't|cant|cannot|won't|wont|ain't|dosnt|dosent|doesent|arnt|(\\w+)n't|(does|do|did|is|are|was|were|has|have|had|could|would|should)nt)\\b");
 
+    /** Backticks that quote code inline ("`kubectl get pods`"), not the three of a code fence. */
+    private static final Pattern INLINE_TICKS = Pattern.compile("(?<!`)`{1,2}(?!`)");
+
     private Contractions() {}
 
-    /** Lower-cased text with its contractions expanded; curly quotes read as straight ones, backticks as spaces. */
+    /** Lower-cased text with its contractions expanded; curly quotes read as straight ones, inline backticks as spaces. */
     static String expand(String lower) {
-        String s = lower.replace('\u2019', '\'').replace('\u2018', '\'').replace('`', ' ');
+        String s = lower.replace('\u2019', '\'').replace('\u2018', '\'');
+        // a code fence ("```") stays: it opens or closes pasted output, no blank line that would end a table (Readouts)
+        if (s.indexOf('`') >= 0) s = INLINE_TICKS.matcher(s).replaceAll(" ");
         // every contraction has an apostrophe, "nt" or "cannot": most texts have none, and skip the regex
         if (s.indexOf('\'') < 0 && !s.contains("nt") && !s.contains("cannot")) return s;
         Matcher m = CONTRACTION.matcher(s);

@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
  * What pasted tool output writes in notation rather than words, rewritten as words before the
  * text is cut into tokens (lower-cased text in, one linear pass per pattern):
  * <ul>
- * <li>a duration of at most 100 ms reads "fast" ("views take 60ms", "p99 query 3ms"), unless a change follows it or it is a period ("every 50ms");
+ * <li>a duration of at most 100 ms reads "fast" ("views take 60ms", "p99 query 3ms"), unless a change follows it, it is a period
+ *     ("every 50ms") or the baseline another is compared with ("20s instead of 100ms");
  * <li>a share ("8%", "8 percent"): at most 20% reads "low", at least 80% "high" ("postgres cpu 8%", "cpu per pod 95%"), unless a
  *     change follows it ("10% above normal", "30% up" say how much something moved, not its level); a share in
  *     between is a level only of a resource named beside it ("rds cpu 30%", "pool 40% used", "disk at 55%"): it reads
@@ -223,7 +224,8 @@ final class Notation {
         StringBuilder sb = new StringBuilder();
         while (m.find()) {
             // "50ms slower" says how much something moved, not how long it takes
-            boolean change = CHANGE.matcher(s).region(m.end(), s.length()).lookingAt();
+            boolean change = CHANGE.matcher(s).region(m.end(), s.length()).lookingAt()
+                    || Waits.BASELINE_BEFORE.matcher(s).region(Math.max(0, m.start() - 20), m.start()).find();
             m.appendReplacement(sb, !change && Integer.parseInt(m.group(1)) <= 100 ? " fast " : m.group());
         }
         m.appendTail(sb);

@@ -32,7 +32,11 @@ import java.util.regex.Pattern;
  *     the series, which names what was measured;
  * <li>counts before names ({@code uniq -c}: "481223 185.220.101.34", three lines or more, the largest
  *     first) where one or two names hold most of the count read "most requests come from a few
- *     sources", on the line above the counts.
+ *     sources", on the line above the counts;
+ * <li>a value beside its usual level ("520 (usual 90)") and addresses with their shares of the traffic are
+ *     weighed by {@link Shares};
+ * <li>a measured value followed by a column gap and the next field's name ("rds cpu 22%  s3 p95 35ms") ends
+ *     its field, as a comma would: the level it reads as is its own field's.
  * </ul>
  */
 final class Readouts {
@@ -69,6 +73,8 @@ final class Readouts {
     /** A count before an address ("481223 185.220.101.34") or a path ("9120 /api/search"). */
     private static final Pattern COUNT_ROW = Pattern.compile(
             "[ \\t]*(\\d{1,12})[ \\t]+(?:(\\d{1,3}(?:\\.\\d{1,3}){3}|[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7})|(/[^\\s]{0,200}))[ \\t]*");
+    /** A measured value ("22%", "35ms", "0.18s") and a column gap before the next field's name: the field ends there. */
+    private static final Pattern FIELD_GAP = Pattern.compile("(?<![\\w.])(\\d+(?:\\.\\d+)?(?:%|ms|s))(?=[ \\t]{2,}[a-z])");
     /** Rows a run needs before it is read as a whole. */
     private static final int MIN_ROWS = 3;
 
@@ -76,11 +82,13 @@ final class Readouts {
         String s = lower;
         if (s.contains("_seconds")) s = metricSeconds(s);
         if (s.contains("_percent") || s.contains("_pct")) s = METRIC_PERCENT.matcher(s).replaceAll("$1 $2%");
-        if (s.indexOf('(') >= 0) s = ofMax(s);
+        if (s.indexOf('(') >= 0) s = Shares.againstUsual(ofMax(s));
+        if (s.contains("  ")) s = FIELD_GAP.matcher(s).replaceAll("$1,");
         if (s.contains(" ip") || s.contains("session") || s.contains("address") || s.contains("key") || s.contains("token")
                 || s.contains("client")) s = FEW_SOURCES.matcher(s).replaceAll("a handful of $1");
         if (s.indexOf('.') >= 0 && s.indexOf('s') >= 0) s = subSecond(s);
         if (s.indexOf('\n') < 0) return s;
+        if (s.indexOf('%') >= 0) s = Shares.fewSources(s);
         if (timed(s)) s = spans(s);
         if (s.contains("%cpu")) s = processes(s);
         return ROW_START.matcher(s).find() ? runs(s) : s;

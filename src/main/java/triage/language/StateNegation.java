@@ -3,6 +3,7 @@ package triage.language;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * NegEx's pre-negation on a word of state. A negation whose next word that says something
@@ -15,7 +16,8 @@ import java.util.Set;
  * after it and stays a failure itself: "stopped responding" is a failure, not a failure and a health
  * word that leave a fault ("the boards stopped working after the driver update") read as absent. A word
  * of health followed by "slowly" says how it went, not that it went well ("the vendor is responding
- * very slowly" is no health), nor does one that opens its clause as a verb with an object ("Running
+ * very slowly" is no health), and so does one right after a word of slowness or of growth ("slow to
+ * respond", "takes forever to answer", "the queue is growing fast"), nor does one that opens its clause as a verb with an object ("Running
  * power_on on a projector returns an error" is an action, no health).
  */
 final class StateNegation {
@@ -27,13 +29,20 @@ final class StateNegation {
      */
     private static final Set<String> CEASING = Set.of("stop");
 
+    /**
+     * Words of slowness that say how long something takes ("slow", "forever", "takes seconds"); not
+     * the names of a measure ("latency", "p99"), which a word of health after them reads ("latency is fine").
+     */
+    private static final Pattern SLOW_MANNER = Pattern.compile(
+            "slow(?:er|ly)?|sluggish|forever|(?:take |takes |took |taking )?ages|.*\\blong\\b.*|.*\\b(?:seconds|minutes)|crawl(?:ing)?");
+
     /** {@code tokens} with each such pair turned; {@code used} (or null): the words phrases took. */
     static List<Token> apply(List<Token> tokens, boolean[] used) {
         List<Token> out = null;
         for (int i = 0; i < tokens.size(); i++) {
             Token t = tokens.get(i);
             if (!t.word() || taken(used, i) || t.surface().equals("none")) continue;
-            if (t.healthy() && !t.failure() && (slowAfter(tokens, i) || gerund(tokens, i))) {
+            if (t.healthy() && !t.failure() && (slowAfter(tokens, i) || mannerBefore(tokens, i) || gerund(tokens, i))) {
                 if (out == null) out = new ArrayList<>(tokens);
                 out.set(i, t.stateless());
                 continue;
@@ -64,6 +73,19 @@ final class StateNegation {
             if (u.stem().equals("slow")) return true;
         }
         return false;
+    }
+
+    /**
+     * Whether a word of slowness or of growth stands right before the word at {@code i}, "to" at most
+     * between: "slow to respond" and "takes forever to answer" say how long an answer takes, "growing
+     * fast" how quickly something grows; neither says that it is fine.
+     */
+    private static boolean mannerBefore(List<Token> tokens, int i) {
+        int j = i - 1;
+        if (j >= 0 && tokens.get(j).word() && tokens.get(j).surface().equals("to")) j--;
+        if (j < 0 || !tokens.get(j).word()) return false;
+        Token t = tokens.get(j);
+        return t.stem().equals("grow") || t.stem().equals("slow") && SLOW_MANNER.matcher(t.surface()).matches();
     }
 
     /**

@@ -5,8 +5,9 @@ import java.util.regex.Pattern;
 
 /**
  * A duration of a second or more of something a person waits on ("p99 12s", "spans 30s+", "queries
- * take 20 s", "the page loads in 2 minutes") reads "slow"; a period ("every 30s", "for 30s", "30s
- * ago") or a setting ("timeout 30s") stays a number. One of {@link Notation}'s rewrites, on
+ * take 20 s", "the page loads in 2 minutes", "the vendor answers in 20s") reads "slow"; a period
+ * ("every 30s", "for 30s", "30s ago"), a setting ("timeout 30s") or the baseline it is compared with
+ * ("in 20s instead of 100ms", "up from 2s", "queries that took 20ms") stays a number. One of {@link Notation}'s rewrites, on
  * lower-cased text.
  */
 final class Waits {
@@ -18,11 +19,17 @@ final class Waits {
     /** What a person waits on, named a few words before its duration ("p99", "queries take", "the page loads in"). */
     private static final Pattern WAITED_ON = Pattern.compile(
             "\\b(?:p\\d{2,3}|latency|latencies|response|responses|request|requests|reqs?|query|queries|span|spans|view|views"
-            + "|page|pages|call|calls|endpoint|endpoints|load|loads|loading|take|takes|took|taking|duration|avg|average|mean|median)\\b"
+            + "|page|pages|call|calls|endpoint|endpoints|load|loads|loading|take|takes|took|taking|duration|avg|average|mean|median"
+            + "|respond|responds|responded|answer|answers|answered|reply|replies|replied)\\b"
             + "[^.,;:!?\\n]{0,30}$");
     /** Right before a duration, what makes it a period or a bound, not how long something took. */
     private static final Pattern PERIOD_BEFORE = Pattern.compile(
             "\\b(?:every|each|per|after|for|within|timeout|timeouts|interval|ttl|than|under|below|last|past|next|once)\\s*[=:]?\\s*$");
+    /** Right before a duration, what makes it the baseline another is compared with ("instead of 100ms", "up from 2s"). */
+    static final Pattern BASELINE_BEFORE = Pattern.compile(
+            "\\b(?:instead of|rather than|compared (?:to|with)|versus|vs\\.?|usually|normally|used to be|from"
+            // what a thing took before, said as it is compared with now ("queries that took 20ms take 15s")
+            + "|(?:that|which|normally|usually|typically) (?:took|take|takes|ran in|used to take))\\s*[=:]?\\s*$");
     private static final Pattern PERIOD_AFTER = Pattern.compile("\\s*(?:ago|later|timeout|interval|window|ttl|before|apart)\\b");
 
     /**
@@ -54,6 +61,7 @@ final class Waits {
             boolean statuses = v >= 400 && v < 600 && s.charAt(m.end(1)) == 's';
             if (v < 1 || statuses || !WAITED_ON.matcher(s).region(back, m.start()).find()
                     || PERIOD_BEFORE.matcher(s).region(back, m.start()).find()
+                    || BASELINE_BEFORE.matcher(s).region(back, m.start()).find()
                     || PERIOD_AFTER.matcher(s).region(m.end(), s.length()).lookingAt()) continue;
             if (sb == null) sb = new StringBuilder(s.length());
             sb.append(s, last, m.start()).append(" slow ");

@@ -20,7 +20,7 @@
  *     most 20% is "low", of at least 80% "high", one in between "moderate" (health) when it is the level of a
  *     resource named beside it ("rds cpu 30%", "pool 40% used"; a share of requests or one on its way stays a
  *     number); a percentile of at most 300 ms is "fast" ("p99 120ms"), a duration of a second or more of
- *     something waited on "slow" ("p99 12s", "queries take 20 s"; not a period: "every 30s"); "up" before a
+ *     something waited on "slow" ("p99 12s", "queries take 20 s"; not a period: "every 30s", nor the baseline another is compared with: "20s instead of 100ms"); "up" before a
  *     factor or a share is a rise ("rps up 2.5x": "increased", never health); a factor of two or more a level far
  *     above its baseline ("hits 15x normal": high, its "normal" the baseline); a zero a value moves from a count
  *     ("0 -> 250k jobs": "nil", no negation); connections in use against
@@ -44,7 +44,11 @@
  *     lines or more) that climbs to twice its start reads "climbing steadily", one that reaches ten
  *     times it "increased sharply", said of the line above it (what was measured); {@code uniq -c}
  *     counts of addresses or paths where the first two hold most of the count read "most requests
- *     come from a few sources"; a handful (two to five) of addresses or sessions is few sources.
+ *     come from a few sources"; a handful (two to five) of addresses or sessions is few sources, and so are
+ *     addresses listed with their shares of the traffic when the first two hold most of it ({@code Shares});
+ *     a value beside its usual level ("hits/s 520 (usual 90)") is that many times normal; a measured value
+ *     and a column gap end a field ("rds cpu 22%  s3 p95 35ms"). A code fence ("```") stays a line of its
+ *     own, no blank line: a table under it is read whole.
  * <li><b>Commands</b> ({@code Commands}, before Readouts). A command run inside a container
  *     ({@code kubectl exec ... -- curl}, {@code docker exec}) reaches its service from inside, around the
  *     load balancer: no execute of a module; a log counted ({@code | wc -l}, {@code grep -c}) with its
@@ -127,7 +131,8 @@
  *     symptom ("modules blank") is turned only by a negation before its end.
  * <li><b>Ceasing and manner.</b> A word of ceasing turns the health word after it ("stopped responding"
  *     is one failure); a health word followed by "slowly" says how, not that it is fine ("responding very
- *     slowly"). After "except", a clause without cues is the exception to what came before: a failure
+ *     slowly"), and so does one right after a word of slowness or of growth ("slow to respond", "takes forever
+ *     to answer", "growing fast"). After "except", a clause without cues is the exception to what came before: a failure
  *     after health (a fault named there is present), health after failure.
  * <li><b>States alone.</b> A text that only says how things are ("it's down") names nothing: no
  *     symptom, and no puzzle for reading by example.

@@ -1,0 +1,69 @@
+package triage.language;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Two readouts that weigh one number against others, as {@link Readouts} reads pasted output (lower-cased
+ * text in, before {@link Notation}):
+ * <ul>
+ * <li>a value with its usual level in brackets after it ("hits/s: 520 (usual 90)", "4120 (baseline 70)") is
+ *     that many times its usual: twice or more reads as the factor over normal ("520 5x normal", which
+ *     {@link Notation} reads as a level far above its baseline), within a quarter of it "normal";
+ * <li>rows of addresses with their share of the traffic ("203.0.113.18 71%", two rows or more, under a
+ *     line that says what they are) where the first two hold more than half of it read "most requests
+ *     come from a few sources", on the line above the rows.
+ * </ul>
+ */
+final class Shares {
+    private Shares() {}
+
+    private static final Pattern AGAINST_USUAL = Pattern.compile(
+            "(?<![\\w.])(\\d{1,9}(?:\\.\\d{1,3})?)[ \\t]*\\((?:the )?(?:usual|usually|normal|normally|baseline|typical|typically|avg|average)"
+            + "[ \\t]*[:=]?[ \\t]*(\\d{1,9}(?:\\.\\d{1,3})?)[ \\t]*\\)");
+    /** A row of an address (IPv4 or IPv6) and its share of the traffic. */
+    private static final Pattern SHARE_ROW = Pattern.compile(
+            "[ \\t]*(?:\\d{1,3}(?:\\.\\d{1,3}){3}|[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7})(?:/\\d{1,3})?[ \\t]+(\\d{1,3}(?:\\.\\d+)?)[ \\t]*%[ \\t]*");
+
+    /** Values written beside their usual level, read as how far above it they are. */
+    static String againstUsual(String s) {
+        Matcher m = AGAINST_USUAL.matcher(s);
+        StringBuilder sb = null;
+        int last = 0;
+        while (m.find()) {
+            double now = Double.parseDouble(m.group(1)), usual = Double.parseDouble(m.group(2));
+            if (usual <= 0) continue;
+            double factor = now / usual;
+            // the words join the value's clause: "rps 300 6x normal" is a rate far above its usual
+            String read = factor >= 2 ? m.group(1) + " " + (long) factor + "x normal"
+                    : factor >= 0.8 && factor <= 1.25 ? m.group(1) + " normal" : null;
+            if (read == null) continue;
+            if (sb == null) sb = new StringBuilder(s.length() + 16);
+            sb.append(s, last, m.start()).append(read);
+            last = m.end();
+        }
+        return sb == null ? s : sb.append(s, last, s.length()).toString();
+    }
+
+    /** Runs of address rows with shares whose first two hold most of the traffic: a few sources. */
+    static String fewSources(String s) {
+        String[] lines = s.split("\n", -1);
+        boolean any = false;
+        for (int i = 1; i < lines.length; ) {
+            int j = i;
+            double top2 = 0;
+            while (j < lines.length) {
+                Matcher m = SHARE_ROW.matcher(lines[j]);
+                if (!m.matches()) break;
+                if (j < i + 2) top2 += Double.parseDouble(m.group(1));
+                j++;
+            }
+            if (j - i >= 2 && top2 > 50 && top2 <= 100) {
+                lines[i - 1] = lines[i - 1] + " most requests come from a few sources";
+                any = true;
+            }
+            i = Math.max(j, i + 1);
+        }
+        return any ? String.join("\n", lines) : s;
+    }
+}
