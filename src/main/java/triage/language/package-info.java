@@ -45,6 +45,9 @@
  *     times it "increased sharply", said of the line above it (what was measured); {@code uniq -c}
  *     counts of addresses or paths where the first two hold most of the count read "most requests
  *     come from a few sources"; a handful (two to five) of addresses or sessions is few sources.
+ *     Elasticsearch's own readouts ({@code SearchHealth}, first): its cluster health document's
+ *     {@code "status": "red"} is the cluster's ("elasticsearch cluster red", no room's status), and a
+ *     {@code _cat/indices} row under its header its index's ("elasticsearch index zone red").
  * <li><b>Commands</b> ({@code Commands}, before Readouts). A command run inside a container
  *     ({@code kubectl exec ... -- curl}, {@code docker exec}) reaches its service from inside, around the
  *     load balancer: no execute of a module; a log counted ({@code | wc -l}, {@code grep -c}) with its
