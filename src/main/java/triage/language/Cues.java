@@ -25,6 +25,18 @@ final class Cues {
         return !(negated() ^ healthy);
     }
 
+
+    /**
+     * One decision per fact: whether {@code p}, with these cues, says its symptom ({@code good}: of
+     * something working) is present. A phrase that denies its symptom ("locked out", "workers keep up")
+     * has already said which way it goes: only a negation turns it, and a word of state beside it
+     * agrees with it rather than turning it again ("workers are processing fine" is one denial, not
+     * two). A phrase that names its symptom takes the clause's state and negation.
+     */
+    boolean say(Phrase p, boolean good) {
+        return p.affirms ? affirms(good) : negated();
+    }
+
     /**
      * What a clause after "except" says when it has no cue of its own: the exception to what came
      * before. After health ("every module responds except the ones on one driver") it fails,

@@ -48,7 +48,7 @@ final class Fields {
         List<String[]> run = new ArrayList<>();
         int last = 0, runStart = -1, runEnd = -1;
         while (m.find()) {
-            // fields part a run when only spaces, commas, braces or quotes stand between them
+            // fields part a run when only spaces, line breaks (a pretty-printed record), commas, braces or quotes stand between them
             if (runEnd >= 0 && !joiner(s, runEnd, m.start())) {
                 flush(s, out, run, runStart, runEnd);
                 runEnd = -1;
@@ -68,7 +68,7 @@ final class Fields {
     private static boolean joiner(String s, int from, int to) {
         for (int i = from; i < to; i++) {
             char c = s.charAt(i);
-            if (c != ' ' && c != ',' && c != '{' && c != '}' && c != '"' && c != '\t') return false;
+            if (c != ' ' && c != ',' && c != '{' && c != '}' && c != '"' && c != '\t' && c != '\n' && c != '\r') return false;
         }
         return true;
     }

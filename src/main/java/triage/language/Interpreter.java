@@ -61,7 +61,7 @@ public final class Interpreter {
             vocabulary.addAll(s.says());
             vocabulary.addAll(s.denies());
         }
-        for (Runbook r : knowledge.runbooks().values()) vocabulary.addAll(r.keywords());
+        for (Runbook r : knowledge.runbooks().values()) for (String k : r.keywords()) vocabulary.add(k.replace("=", ""));
         knowledge.components().values().forEach(c -> vocabulary.add(c.name()));
         Lexicon lx = knowledge.lexicon();
         this.analyzer = new Analyzer(lx, vocabulary);
@@ -81,7 +81,8 @@ public final class Interpreter {
         for (Runbook r : knowledge.runbooks().values()) {
             List<Set<String>> kw = new ArrayList<>();
             for (String k : r.keywords()) {
-                Set<String> words = new HashSet<>(analyzer.conceptsOf(k));
+                // "=rds" names the runbook by that very word, not by its concept's other words ("db")
+                Set<String> words = k.startsWith("=") ? Set.of(k.toLowerCase(java.util.Locale.ROOT)) : new HashSet<>(analyzer.conceptsOf(k));
                 if (!words.isEmpty()) kw.add(words);
             }
             runbookKeywords.put(r.id(), kw);
@@ -144,7 +145,7 @@ public final class Interpreter {
             else gaps.addAll(unread);
             readings.addAll(r);
             Set<String> stems = new HashSet<>();
-            for (Token t : tokens) if (t.word()) stems.add(t.stem());
+            for (Token t : tokens) if (t.word()) { stems.add(t.stem()); stems.add("=" + t.surface()); }
             for (Map.Entry<String, List<Set<String>>> e : runbookKeywords.entrySet()) {
                 for (Set<String> k : e.getValue()) {
                     if (stems.containsAll(k)) {

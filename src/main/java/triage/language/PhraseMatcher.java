@@ -143,9 +143,13 @@ final class PhraseMatcher {
         int p = 0;
         // the break each part ends at, when it is a word ("and", "or") and not a comma
         BitSet joinedByWord = new BitSet();
+        // and the parts that end at a colon: each labels what follows ("exec response: 503, no core instances";
+        // one stating an arrival states its own fact: "requests land on the api: ... 500")
+        BitSet labels = new BitSet();
         for (int i = 0; i < n; i++) {
             if (seg.get(i).kind() == Token.Kind.WEAK_BREAK && !inside[i]) {
                 if (!seg.get(i).stem().equals(",")) joinedByWord.set(p);
+                if (seg.get(i).stem().equals(":")) labels.set(p);
                 p++;
             }
             part[i] = p;
@@ -210,9 +214,14 @@ final class PhraseMatcher {
                 boolean joined = j >= 0 && (j == c + 1 && joinedByWord.get(c) || j == c - 1 && joinedByWord.get(j));
                 // a failure joined by "and" fails what works too ("login and nearly every REST call fail")
                 boolean fails = joined && kinds[c] == 1 && cues[j].failure && !cues[j].healthy && !cues[j].negated();
-                // (a lone opening "no," answers a question: it says nothing of the clause after it)
-                boolean lends = j >= 0 && !(j == 0 && answered) && (kinds[j] == 0 ? joined || subjectless[j] || opened && c == 0 : (kinds[j] & kinds[c]) != 0 || fails);
+                // (a lone opening "no," answers a question: it says nothing of the clause after it;
+                // across a comma a word of failure beside a fault is the fault's: "lists load, exec error: no core")
+                boolean faults = j >= 0 && (kinds[j] & 2) != 0 && cues[j].failure && !cues[j].healthy && !cues[j].negated();
+                boolean lends = j >= 0 && !(j == 0 && answered) && (kinds[j] == 0 ? joined || subjectless[j] || opened && c == 0
+                        : (kinds[j] & kinds[c]) != 0 && (joined || kinds[c] != 1 || !faults) || fails);
                 if (lends) effective[c] = cues[j];
+                // a label that names nothing states what it labels: "only thing not working: the listing"
+                if (c > 0 && labels.get(c - 1) && kinds[c - 1] == 0 && cues[c - 1].any()) effective[c] = cues[c - 1];
             }
         }
         for (int c = 0; c < parts; c++) {
@@ -254,7 +263,7 @@ final class PhraseMatcher {
             Symptom s = symptoms.get(m.phrase().symptom);
             if (s.good()) continue;
             Cues mine = cuesOf.apply(m);
-            boolean pr = s.turnedByNegationOnly() && m.phrase().affirms ? !mine.negated() : polarity(m.phrase(), mine, false);
+            boolean pr = s.turnedByNegationOnly() && m.phrase().affirms ? !mine.negated() : mine.say(m.phrase(), false);
             present.put(m, pr);
             if (pr) fault[part[m.from()]] = true;
         }
@@ -275,25 +284,14 @@ final class PhraseMatcher {
             Cues mine = cuesOf.apply(m);
             if (m.phrase().affirms && !mine.any() && !present.containsKey(m) && decided.contains(s.id())) continue;
             boolean pr = present.containsKey(m) ? present.get(m)
-                    : !mine.any() && (fault[at] || anyFault && !anyCue) ? false
+                    : !mine.any() && (fault[at] || anyFault && !anyCue || at + 1 < parts && fault[at + 1] && labels.get(at) && !stated[at]) ? false
                     : s.turnedByNegationOnly() && m.phrase().affirms ? !mine.negated()
-                    : polarity(m.phrase(), mine, true);
+                    : mine.say(m.phrase(), true);
             // one reading per symptom and polarity: a text saying it twice says it once
             if (said.add(s.id() + (pr ? "+" : "-"))) out.add(new Observation(s.id(), pr, text, Observation.TEXT));
         }
         Cues last = effective[parts - 1];
         for (int c = parts - 1; c >= 0 && !last.any(); c--) last = effective[c];
         return !last.any() || last.affirms(true);
-    }
-
-    /**
-     * One decision per fact. A phrase that denies its symptom ("locked out", "workers keep up")
-     * has already said which way it goes: only a negation turns it, and a word of state beside it
-     * agrees with it rather than turning it again ("workers are processing fine" is one denial,
-     * not two). A phrase that names its symptom takes the clause's state and negation.
-     */
-    private static boolean polarity(Phrase p, Cues cues, boolean good) {
-        if (!p.affirms) return cues.negated();
-        return cues.affirms(good);
     }
 }

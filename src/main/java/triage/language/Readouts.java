@@ -79,7 +79,7 @@ final class Readouts {
     private static final int MIN_ROWS = 3;
 
     static String rewrite(String lower) {
-        String s = lower;
+        String s = SearchHealth.rewrite(lower);
         if (s.contains("_seconds")) s = metricSeconds(s);
         if (s.contains("_percent") || s.contains("_pct")) s = METRIC_PERCENT.matcher(s).replaceAll("$1 $2%");
         if (s.indexOf('(') >= 0) s = Shares.againstUsual(ofMax(s));

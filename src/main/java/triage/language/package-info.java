@@ -49,6 +49,9 @@
  *     a value beside its usual level ("hits/s 520 (usual 90)") is that many times normal; a measured value
  *     and a column gap end a field ("rds cpu 22%  s3 p95 35ms"). A code fence ("```") stays a line of its
  *     own, no blank line: a table under it is read whole.
+ *     Elasticsearch's own readouts ({@code SearchHealth}, first): its cluster health document's
+ *     {@code "status": "red"} is the cluster's ("elasticsearch cluster red", no room's status), and a
+ *     {@code _cat/indices} row under its header its index's ("elasticsearch index zone red").
  * <li><b>Commands</b> ({@code Commands}, before Readouts). A command run inside a container
  *     ({@code kubectl exec ... -- curl}, {@code docker exec}) reaches its service from inside, around the
  *     load balancer: no execute of a module; a log counted ({@code | wc -l}, {@code grep -c}) with its
