@@ -2,10 +2,7 @@ package triage.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 import triage.engine.LiveRulebook;
 import triage.engine.Triage;
 import triage.simulate.ConversationBot;
@@ -19,12 +16,11 @@ import triage.simulate.Thresholds;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 /** {@code simulate}: plays fault profiles against the bot as a simulated on-call engineer and scores it. */
-@Command(name = "simulate", mixinStandardHelpOptions = true,
+@Command(name = "simulate",
         description = "Play fault profiles as a simulated on-call engineer; report right and concluded, questions, calibration.")
-public final class SimulateCommand implements Callable<Integer> {
+public final class SimulateCommand extends RunbooksCommand {
     /** Which question chooser to play. */
     enum Orders {
         engine(Simulation.Order.ENGINE), fixed(Simulation.Order.FIXED), both(Simulation.Order.ENGINE, Simulation.Order.FIXED);
@@ -33,9 +29,6 @@ public final class SimulateCommand implements Callable<Integer> {
 
         Orders(Simulation.Order... orders) { this.orders = List.of(orders); }
     }
-
-    @Spec CommandSpec spec;
-    @Mixin Sources sources;
 
     @Option(names = "--faults", arity = "1..*", paramLabel = "FILE", split = ",",
             defaultValue = "eval/faults/dev.yaml,eval/faults/dev2.yaml,eval/faults/dev3.yaml,eval/faults/dev4.yaml,eval/faults/dev5.yaml,eval/faults/dev6.yaml",
@@ -79,8 +72,8 @@ public final class SimulateCommand implements Callable<Integer> {
     Double maxQuestionRatio;
 
     @Override public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = out();
+        PrintWriter err = err();
         Simulator.Options options = new Simulator.Options(wrong, seed, runs, maxQuestions, order.orders);
         List<Profile> profiles = Profiles.read(faults);
         LiveRulebook rules = Sources.openUnchecked(sources.config(), err);
