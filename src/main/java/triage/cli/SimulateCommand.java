@@ -1,6 +1,7 @@
 package triage.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import triage.engine.LiveRulebook;
@@ -56,20 +57,28 @@ public final class SimulateCommand extends RunbooksCommand {
     @Option(names = "--verbose", description = "Also print every conversation.")
     boolean verbose;
 
-    @Option(names = "--min-right", paramLabel = "N", description = "Fail unless at least N faults end right and concluded (engine order).")
-    Double minRight;
+    @ArgGroup(validate = false, heading = "%nTargets (exit 1 if one is not met):%n")
+    Targets targets = new Targets();
 
-    @Option(names = "--min-right-rate", paramLabel = "X", description = "Fail unless that share of faults ends right and concluded.")
-    Double minRightRate;
+    /** The gates CI sets: a run that misses one fails. */
+    static final class Targets {
+        @Option(names = "--min-right", paramLabel = "N", description = "Fail unless at least N faults end right and concluded (engine order).")
+        Double minRight;
 
-    @Option(names = "--max-ece", paramLabel = "X", description = "Fail if the expected calibration error is above X.")
-    Double maxEce;
+        @Option(names = "--min-right-rate", paramLabel = "X", description = "Fail unless that share of faults ends right and concluded.")
+        Double minRightRate;
 
-    @Option(names = "--max-brier", paramLabel = "X", description = "Fail if the Brier score is above X.")
-    Double maxBrier;
+        @Option(names = "--max-ece", paramLabel = "X", description = "Fail if the expected calibration error is above X.")
+        Double maxEce;
 
-    @Option(names = "--max-question-ratio", paramLabel = "X", description = "Fail if mean questions, engine over fixed order, is above X.")
-    Double maxQuestionRatio;
+        @Option(names = "--max-brier", paramLabel = "X", description = "Fail if the Brier score is above X.")
+        Double maxBrier;
+
+        @Option(names = "--max-question-ratio", paramLabel = "X", description = "Fail if mean questions, engine over fixed order, is above X.")
+        Double maxQuestionRatio;
+
+        Thresholds thresholds() { return new Thresholds(minRight, minRightRate, maxEce, maxBrier, maxQuestionRatio); }
+    }
 
     @Override public Integer call() throws Exception {
         PrintWriter out = out();
@@ -88,7 +97,7 @@ public final class SimulateCommand extends RunbooksCommand {
                 .run(profiles, options);
         if (json) out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(report.json(true)));
         else report.print(out, verbose);
-        List<String> unmet = new Thresholds(minRight, minRightRate, maxEce, maxBrier, maxQuestionRatio).unmet(report);
+        List<String> unmet = targets.thresholds().unmet(report);
         for (String u : unmet) err.println("triage: target not met: " + u);
         out.flush();
         err.flush();
