@@ -3,11 +3,8 @@ package triage.cli;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 import triage.app.App;
 import triage.app.Config;
 import triage.engine.Answer;
@@ -23,14 +20,10 @@ import triage.render.PlainText;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 /** {@code ask "..." ["..."]}: one diagnosis, for a person or (with --json) for a script. */
-@Command(name = "ask", mixinStandardHelpOptions = true, description = "Diagnose what you see, once.")
-public final class AskCommand implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    @Mixin Sources sources;
-
+@Command(name = "ask", description = "Diagnose what you see, once.")
+public final class AskCommand extends RunbooksCommand {
     @Parameters(arity = "1..*", paramLabel = "OBSERVATION", description = "What you see, one sentence each.")
     List<String> observations;
 
@@ -56,8 +49,8 @@ public final class AskCommand implements Callable<Integer> {
     }
 
     @Override public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = out();
+        PrintWriter err = err();
         for (String o : observations) {
             if (o.isBlank()) {
                 err.println("triage: an observation is blank; say what you see, e.g. \"can't log in\"");

@@ -5,23 +5,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 import triage.app.Config;
 import triage.engine.Lint;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 
 /** {@code lint [DIR]}: the runbooks' test runner; non-zero exit on any problem. */
-@Command(name = "lint", mixinStandardHelpOptions = true,
-        description = "Compile the runbooks, run their scenarios, and check rules against knowledge.")
-public final class LintCommand implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    @Mixin Sources sources;
-
+@Command(name = "lint", description = "Compile the runbooks, run their scenarios, and check rules against knowledge.")
+public final class LintCommand extends RunbooksCommand {
     @Parameters(arity = "0..1", paramLabel = "DIR",
             description = "A rules directory, or a directory holding rules/ and knowledge/.")
     Path dir;
@@ -45,7 +38,7 @@ public final class LintCommand implements Callable<Integer> {
             }
         }
         Lint.Report report = lint.run(config, rules, knowledge);
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         if (json) {
             out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(LintView.of(report)));
         } else {

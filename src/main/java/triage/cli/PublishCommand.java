@@ -3,8 +3,6 @@ package triage.cli;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 import triage.app.Config;
 import triage.engine.Lint;
 import triage.rollout.Etcd;
@@ -14,18 +12,14 @@ import triage.rollout.RunbookSet;
 
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.util.concurrent.Callable;
 
 /**
  * {@code publish}: lint the runbooks and, only if they pass, write them to etcd as one revision
  * for every {@code serve} that follows the same prefix.
  */
-@Command(name = "publish", mixinStandardHelpOptions = true,
+@Command(name = "publish",
         description = "Lint the runbooks and, if they pass, publish them through etcd to every instance.")
-public final class PublishCommand implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    @Mixin Sources sources;
-
+public final class PublishCommand extends RunbooksCommand {
     @Option(names = "--etcd", paramLabel = "URLS",
             description = "Comma-separated etcd endpoints (default: $TRIAGE_ETCD_ENDPOINTS).")
     String endpoints;
@@ -41,8 +35,8 @@ public final class PublishCommand implements Callable<Integer> {
     @Mixin LintRun lint;
 
     @Override public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = out();
+        PrintWriter err = err();
         Config config = Config.read(new Config.Flags(sources.rules, sources.knowledge, null, null, true, endpoints, prefix));
         if (config.etcdEndpoints() == null) {
             err.println("triage: no etcd to publish to; set TRIAGE_ETCD_ENDPOINTS or pass --etcd http://127.0.0.1:2379");

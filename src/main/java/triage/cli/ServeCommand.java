@@ -1,24 +1,17 @@
 package triage.cli;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 import triage.app.App;
 import triage.app.Config;
 import triage.engine.RulebookException;
 
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 /** {@code serve}: the HTTP API (and, when configured, the chat adapters) until stopped. */
-@Command(name = "serve", mixinStandardHelpOptions = true, description = "Serve the HTTP API.")
-public final class ServeCommand implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    @Mixin Sources sources;
-
+@Command(name = "serve", description = "Serve the HTTP API.")
+public final class ServeCommand extends RunbooksCommand {
     @Option(names = "--port", description = "TCP port (default: $PORT or 8080; 0 picks a free one).")
     Integer port;
 
@@ -41,7 +34,7 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     @Override public Integer call() throws Exception {
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter err = err();
         Config config = Config.read(new Config.Flags(sources.rules, sources.knowledge, port, host, watch, null, null));
         App app = App.listen(config, headStart.compilerFor(config));
         CountDownLatch stopped = new CountDownLatch(1);
@@ -58,7 +51,7 @@ public final class ServeCommand implements Callable<Integer> {
             Sources.report(e, err);
             return 1;
         }
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         out.println("listening on http://" + app.shownHost() + ":" + app.port());
         out.flush();
         stopped.await();

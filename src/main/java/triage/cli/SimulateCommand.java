@@ -1,11 +1,9 @@
 package triage.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 import triage.engine.LiveRulebook;
 import triage.engine.Triage;
 import triage.simulate.ConversationBot;
@@ -19,12 +17,11 @@ import triage.simulate.Thresholds;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 /** {@code simulate}: plays fault profiles against the bot as a simulated on-call engineer and scores it. */
-@Command(name = "simulate", mixinStandardHelpOptions = true,
+@Command(name = "simulate",
         description = "Play fault profiles as a simulated on-call engineer; report right and concluded, questions, calibration.")
-public final class SimulateCommand implements Callable<Integer> {
+public final class SimulateCommand extends RunbooksCommand {
     /** Which question chooser to play. */
     enum Orders {
         engine(Simulation.Order.ENGINE), fixed(Simulation.Order.FIXED), both(Simulation.Order.ENGINE, Simulation.Order.FIXED);
@@ -33,9 +30,6 @@ public final class SimulateCommand implements Callable<Integer> {
 
         Orders(Simulation.Order... orders) { this.orders = List.of(orders); }
     }
-
-    @Spec CommandSpec spec;
-    @Mixin Sources sources;
 
     @Option(names = "--faults", arity = "1..*", paramLabel = "FILE", split = ",",
             defaultValue = "eval/faults/dev.yaml,eval/faults/dev2.yaml,eval/faults/dev3.yaml,eval/faults/dev4.yaml,eval/faults/dev5.yaml,eval/faults/dev6.yaml",
@@ -63,24 +57,32 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--verbose", description = "Also print every conversation.")
     boolean verbose;
 
-    @Option(names = "--min-right", paramLabel = "N", description = "Fail unless at least N faults end right and concluded (engine order).")
-    Double minRight;
+    @ArgGroup(validate = false, heading = "%nTargets (exit 1 if one is not met):%n")
+    Targets targets = new Targets();
 
-    @Option(names = "--min-right-rate", paramLabel = "X", description = "Fail unless that share of faults ends right and concluded.")
-    Double minRightRate;
+    /** The gates CI sets: a run that misses one fails. */
+    static final class Targets {
+        @Option(names = "--min-right", paramLabel = "N", description = "Fail unless at least N faults end right and concluded (engine order).")
+        Double minRight;
 
-    @Option(names = "--max-ece", paramLabel = "X", description = "Fail if the expected calibration error is above X.")
-    Double maxEce;
+        @Option(names = "--min-right-rate", paramLabel = "X", description = "Fail unless that share of faults ends right and concluded.")
+        Double minRightRate;
 
-    @Option(names = "--max-brier", paramLabel = "X", description = "Fail if the Brier score is above X.")
-    Double maxBrier;
+        @Option(names = "--max-ece", paramLabel = "X", description = "Fail if the expected calibration error is above X.")
+        Double maxEce;
 
-    @Option(names = "--max-question-ratio", paramLabel = "X", description = "Fail if mean questions, engine over fixed order, is above X.")
-    Double maxQuestionRatio;
+        @Option(names = "--max-brier", paramLabel = "X", description = "Fail if the Brier score is above X.")
+        Double maxBrier;
+
+        @Option(names = "--max-question-ratio", paramLabel = "X", description = "Fail if mean questions, engine over fixed order, is above X.")
+        Double maxQuestionRatio;
+
+        Thresholds thresholds() { return new Thresholds(minRight, minRightRate, maxEce, maxBrier, maxQuestionRatio); }
+    }
 
     @Override public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = out();
+        PrintWriter err = err();
         Simulator.Options options = new Simulator.Options(wrong, seed, runs, maxQuestions, order.orders);
         List<Profile> profiles = Profiles.read(faults);
         LiveRulebook rules = Sources.openUnchecked(sources.config(), err);
@@ -95,7 +97,7 @@ public final class SimulateCommand implements Callable<Integer> {
                 .run(profiles, options);
         if (json) out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(report.json(true)));
         else report.print(out, verbose);
-        List<String> unmet = new Thresholds(minRight, minRightRate, maxEce, maxBrier, maxQuestionRatio).unmet(report);
+        List<String> unmet = targets.thresholds().unmet(report);
         for (String u : unmet) err.println("triage: target not met: " + u);
         out.flush();
         err.flush();

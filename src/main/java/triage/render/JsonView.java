@@ -21,17 +21,51 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import static triage.render.FieldTable.decimal;
+import static triage.render.FieldTable.flag;
+import static triage.render.FieldTable.integer;
+import static triage.render.FieldTable.objects;
+import static triage.render.FieldTable.string;
+import static triage.render.FieldTable.strings;
+import static triage.render.FieldTable.whole;
+
 /**
  * The {@code /api/diagnose} response body (API.md) and its parts, written field by field to a
  * Jackson generator. Every request answers with one, so no maps are built in between for Jackson
- * to look its serializers up in; the fields come out in the order written here, which is the
- * contract's.
+ * to look its serializers up in; each record's fields are listed once, in a table ({@link FieldTable})
+ * that writes them in the order given there, which is the contract's.
  *
  * <p>One instance per writer of bodies (the HTTP server, a command): it remembers causes and checks
  * already written (see {@link #remembered}). The parts that remember nothing are static.
  */
 public final class JsonView {
     private static final JsonFactory COMPACT = new JsonFactory();
+
+    /* The objects of the contract, each record's fields in the order API.md gives them. */
+    private static final FieldTable<RuleRef> RULE = FieldTable.of(string("name", RuleRef::name),
+            string("runbook", RuleRef::runbook), string("file", RuleRef::file), integer("line", RuleRef::line),
+            string("source", RuleRef::source));
+    private static final FieldTable<Cause> CAUSE = FieldTable.of(string("component", Cause::component),
+            string("name", Cause::name), string("title", Cause::title), decimal("confidence", Cause::confidence),
+            strings("because", Cause::because), strings("against", Cause::against),
+            string("runbook", Cause::runbook), string("rule", Cause::rule), objects("rules", Cause::rules, RULE),
+            string("role", Cause::role), string("nextStep", Cause::nextStep));
+    private static final FieldTable<Remedy> REMEDY = FieldTable.of(string("component", Remedy::component),
+            string("title", Remedy::title), strings("steps", Remedy::steps), string("source", Remedy::source));
+    private static final FieldTable<Check> CHECK = FieldTable.of(string("id", Check::id),
+            string("question", Check::question), string("how", Check::how));
+    private static final FieldTable<ProbeResult> PROBE = FieldTable.of(string("component", ProbeResult::component),
+            string("target", ProbeResult::target), string("status", p -> p.status().wire()),
+            string("detail", ProbeResult::detail), whole("ms", ProbeResult::ms),
+            flag("cached", ProbeResult::cached), flag("counted", ProbeResult::counted));
+    private static final FieldTable<Maybe> MAYBE = FieldTable.of(string("text", Maybe::text),
+            string("symptom", Maybe::symptom), flag("present", Maybe::present), string("label", Maybe::label),
+            string("question", Maybe::question), string("example", Maybe::example),
+            decimal("similarity", m -> rounded(m.similarity())));
+    private static final FieldTable<Diagnosis.Firing> FIRING = FieldTable.of(string("rule", Diagnosis.Firing::rule),
+            string("runbook", Diagnosis.Firing::runbook), strings("on", Diagnosis.Firing::on),
+            string("concluded", Diagnosis.Firing::concluded));
+
     /**
      * Causes and checks as written before, by the identity of their immutable list (a remembered
      * outcome hands out the same one each time); an entry goes with its list, or when full.
@@ -58,7 +92,9 @@ public final class JsonView {
         });
         g.writeFieldName("understood");
         understood(g, d.understood(), k);
-        strings(g, "unrecognized", d.unrecognized());
+        g.writeArrayFieldStart("unrecognized");
+        for (String u : d.unrecognized()) g.writeString(u);
+        g.writeEndArray();
         maybe(g, d.maybe());
         if (d.remedy() != null) {
             g.writeFieldName("remedy");
@@ -71,14 +107,7 @@ public final class JsonView {
         }
         if (explain) {
             g.writeArrayFieldStart("firings");
-            for (Diagnosis.Firing x : d.firings()) {
-                g.writeStartObject();
-                g.writeStringField("rule", x.rule());
-                g.writeStringField("runbook", x.runbook());
-                strings(g, "on", x.on());
-                g.writeStringField("concluded", x.concluded());
-                g.writeEndObject();
-            }
+            for (Diagnosis.Firing x : d.firings()) FIRING.write(g, x);
             g.writeEndArray();
         }
         g.writeEndObject();
@@ -128,63 +157,14 @@ public final class JsonView {
         void write(JsonGenerator g) throws IOException;
     }
 
-    public static void cause(JsonGenerator g, Cause c) throws IOException {
-        g.writeStartObject();
-        g.writeStringField("component", c.component());
-        g.writeStringField("name", c.name());
-        g.writeStringField("title", c.title());
-        g.writeNumberField("confidence", c.confidence());
-        strings(g, "because", c.because());
-        strings(g, "against", c.against());
-        g.writeStringField("runbook", c.runbook());
-        g.writeStringField("rule", c.rule());
-        g.writeArrayFieldStart("rules");
-        for (RuleRef r : c.rules()) rule(g, r);
-        g.writeEndArray();
-        g.writeStringField("role", c.role());
-        g.writeStringField("nextStep", c.nextStep());
-        g.writeEndObject();
-    }
-
-    static void rule(JsonGenerator g, RuleRef r) throws IOException {
-        g.writeStartObject();
-        g.writeStringField("name", r.name());
-        g.writeStringField("runbook", r.runbook());
-        g.writeStringField("file", r.file());
-        g.writeNumberField("line", r.line());
-        g.writeStringField("source", r.source());
-        g.writeEndObject();
-    }
+    public static void cause(JsonGenerator g, Cause c) throws IOException { CAUSE.write(g, c); }
 
     /** What to do about a settled cause: {@code {"component", "title", "steps": [...], "source"}}. */
-    public static void remedy(JsonGenerator g, Remedy r) throws IOException {
-        g.writeStartObject();
-        g.writeStringField("component", r.component());
-        g.writeStringField("title", r.title());
-        strings(g, "steps", r.steps());
-        g.writeStringField("source", r.source());
-        g.writeEndObject();
-    }
+    public static void remedy(JsonGenerator g, Remedy r) throws IOException { REMEDY.write(g, r); }
 
-    public static void check(JsonGenerator g, Check c) throws IOException {
-        g.writeStartObject();
-        g.writeStringField("id", c.id());
-        g.writeStringField("question", c.question());
-        g.writeStringField("how", c.how());
-        g.writeEndObject();
-    }
+    public static void check(JsonGenerator g, Check c) throws IOException { CHECK.write(g, c); }
 
-    public static void probe(JsonGenerator g, ProbeResult p) throws IOException {
-        g.writeStartObject();
-        g.writeStringField("component", p.component());
-        g.writeStringField("target", p.target());
-        g.writeStringField("status", p.status().wire());
-        g.writeStringField("detail", p.detail());
-        g.writeNumberField("ms", p.ms());
-        g.writeBooleanField("cached", p.cached());
-        g.writeBooleanField("counted", p.counted());
-        g.writeEndObject();
-    }
+    public static void probe(JsonGenerator g, ProbeResult p) throws IOException { PROBE.write(g, p); }
 
     /** A list of what was understood, as {@code understood} holds it, each in {@code k}'s words. */
     public static void understood(JsonGenerator g, List<Observation> understood, Knowledge k) throws IOException {
@@ -200,7 +180,7 @@ public final class JsonView {
             if (via != null) g.writeStringField("via", via);
             if (u.getExample() != null) {
                 g.writeStringField("example", u.getExample());
-                similarity(g, u.getSimilarity());
+                g.writeNumberField("similarity", rounded(u.getSimilarity()));
             }
             g.writeEndObject();
         }
@@ -210,28 +190,12 @@ public final class JsonView {
     /** Texts close to a symptom's example but not close enough: questions worth asking, not counted. */
     static void maybe(JsonGenerator g, List<Maybe> maybe) throws IOException {
         g.writeArrayFieldStart("maybe");
-        for (Maybe m : maybe) {
-            g.writeStartObject();
-            g.writeStringField("text", m.text());
-            g.writeStringField("symptom", m.symptom());
-            g.writeBooleanField("present", m.present());
-            g.writeStringField("label", m.label());
-            g.writeStringField("question", m.question());
-            g.writeStringField("example", m.example());
-            similarity(g, m.similarity());
-            g.writeEndObject();
-        }
+        for (Maybe m : maybe) MAYBE.write(g, m);
         g.writeEndArray();
     }
 
     /** How close a text came to a symptom's example, as {@code understood} and {@code maybe} give it: to three decimals. */
-    private static void similarity(JsonGenerator g, double similarity) throws IOException {
-        g.writeNumberField("similarity", Math.round(similarity * 1000) / 1000.0);
-    }
-
-    private static void strings(JsonGenerator g, String field, List<String> values) throws IOException {
-        g.writeArrayFieldStart(field);
-        for (String s : values) g.writeString(s);
-        g.writeEndArray();
+    private static double rounded(double similarity) {
+        return Math.round(similarity * 1000) / 1000.0;
     }
 }

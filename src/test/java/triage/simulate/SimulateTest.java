@@ -143,6 +143,19 @@ class SimulateTest {
     }
 
     @Test
+    void help_lists_the_targets_under_their_own_heading() {
+        StringWriter out = new StringWriter();
+        assertEquals(0, run(out, new StringWriter(), "simulate", "--help"));
+        String help = out.toString();
+        int heading = help.indexOf("Targets (exit 1 if one is not met):");
+        assertTrue(heading > 0, help);
+        for (String target : List.of("--min-right=N", "--min-right-rate=X", "--max-ece=X", "--max-brier=X", "--max-question-ratio=X")) {
+            assertTrue(help.indexOf("      " + target) > heading, target + " under the heading:\n" + help);
+        }
+        assertTrue(help.indexOf("      --wrong=P") < heading, help);
+    }
+
+    @Test
     void a_malformed_profile_is_named_not_thrown(@TempDir Path dir) throws Exception {
         Path faults = dir.resolve("bad.yaml");
         Files.writeString(faults, "faults:\n  - id: x\n    component: redis\n    stack: placeos\n    opening: hi\n"
