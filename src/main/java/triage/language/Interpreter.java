@@ -61,7 +61,7 @@ public final class Interpreter {
             vocabulary.addAll(s.says());
             vocabulary.addAll(s.denies());
         }
-        for (Runbook r : knowledge.runbooks().values()) for (String k : r.keywords()) vocabulary.add(k.replace("=", ""));
+        for (Runbook r : knowledge.runbooks().values()) vocabulary.addAll(r.keywords());
         knowledge.components().values().forEach(c -> vocabulary.add(c.name()));
         Lexicon lx = knowledge.lexicon();
         this.analyzer = new Analyzer(lx, vocabulary);
@@ -81,8 +81,7 @@ public final class Interpreter {
         for (Runbook r : knowledge.runbooks().values()) {
             List<Set<String>> kw = new ArrayList<>();
             for (String k : r.keywords()) {
-                // "=rds" names the runbook by that very word, not by its concept's other words ("db")
-                Set<String> words = k.startsWith("=") ? Set.of(k.toLowerCase(java.util.Locale.ROOT)) : new HashSet<>(analyzer.conceptsOf(k));
+                Set<String> words = new HashSet<>(analyzer.conceptsOf(k));
                 if (!words.isEmpty()) kw.add(words);
             }
             runbookKeywords.put(r.id(), kw);
@@ -145,7 +144,7 @@ public final class Interpreter {
             else gaps.addAll(unread);
             readings.addAll(r);
             Set<String> stems = new HashSet<>();
-            for (Token t : tokens) if (t.word()) { stems.add(t.stem()); stems.add("=" + t.surface()); }
+            for (Token t : tokens) if (t.word()) stems.add(t.stem());
             for (Map.Entry<String, List<Set<String>>> e : runbookKeywords.entrySet()) {
                 for (Set<String> k : e.getValue()) {
                     if (stems.containsAll(k)) {
