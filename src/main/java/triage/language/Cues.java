@@ -16,6 +16,9 @@ final class Cues {
 
     boolean any() { return negations > 0 || failure || healthy; }
 
+    /** A failure said, and neither health nor a negation beside it. */
+    boolean failureOnly() { return failure && !healthy && !negated(); }
+
     /** Whether the clause affirms a symptom of something working ({@code good}) or of a fault. */
     boolean affirms(boolean good) {
         // of something working, a negation of the fact and a failure word agree: "the modules

@@ -213,10 +213,10 @@ final class PhraseMatcher {
                 // "lists ok, every other module executes" does not lend its "ok" to a fault
                 boolean joined = j >= 0 && (j == c + 1 && joinedByWord.get(c) || j == c - 1 && joinedByWord.get(j));
                 // a failure joined by "and" fails what works too ("login and nearly every REST call fail")
-                boolean fails = joined && kinds[c] == 1 && cues[j].failure && !cues[j].healthy && !cues[j].negated();
+                boolean fails = joined && kinds[c] == 1 && cues[j].failureOnly();
                 // (a lone opening "no," answers a question: it says nothing of the clause after it;
                 // across a comma a word of failure beside a fault is the fault's: "lists load, exec error: no core")
-                boolean faults = j >= 0 && (kinds[j] & 2) != 0 && cues[j].failure && !cues[j].healthy && !cues[j].negated();
+                boolean faults = j >= 0 && (kinds[j] & 2) != 0 && cues[j].failureOnly();
                 boolean lends = j >= 0 && !(j == 0 && answered) && (kinds[j] == 0 ? joined || subjectless[j] || opened && c == 0
                         : (kinds[j] & kinds[c]) != 0 && (joined || kinds[c] != 1 || !faults) || fails);
                 if (lends) effective[c] = cues[j];
