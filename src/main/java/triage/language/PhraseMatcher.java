@@ -268,7 +268,7 @@ final class PhraseMatcher {
             if (pr) fault[part[m.from()]] = true;
         }
         // the same across clauses, when no clause of the segment says anything of state:
-        // "executing X, the response says no core instances"
+        // "executing X, what comes back reads no core instances"
         boolean anyFault = false, anyCue = false;
         for (int c = 0; c < parts; c++) { anyFault |= fault[c]; anyCue |= effective[c].any(); }
         // one decision per fact in a segment: a phrase that only names a symptom, with no cue of its own, gives
