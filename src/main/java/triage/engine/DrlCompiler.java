@@ -12,6 +12,7 @@ import org.kie.internal.builder.KnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilderError;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
 import org.kie.internal.io.ResourceFactory;
+import triage.knowledge.Knowledge;
 import triage.knowledge.RunbookFiles;
 import triage.util.Digests;
 
@@ -26,6 +27,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -37,13 +39,21 @@ import java.util.regex.Pattern;
 final class DrlCompiler {
     private static final Pattern LINE_COL = Pattern.compile("\\[?[Ll]ine\\s+(\\d+):(\\d+)");
 
-    /** What the rules half produced; {@code fresh} is a new cache entry still to be written (null when none). */
+    /**
+     * What the rules half produced; {@code fresh} is a new cache entry still to be written (null when none),
+     * without its knowledge (read by the other half).
+     */
     record Result(List<Problem> problems, Map<String, RuleInfo> rules, KieBase base, String revision,
                   String key, Problem knowledgeProblem, boolean fromCache, RulebookCache.Entry fresh) {}
 
     private DrlCompiler() {}
 
-    static Result compile(Path rulesDir, Path knowledgeDir, RulebookCache cache) throws RulebookException {
+    /**
+     * Compiles the rules, or takes them from the cache; {@code cachedKnowledge} is completed with the
+     * cached entry's knowledge as soon as it is read, or with null once there is none to read.
+     */
+    static Result compile(Path rulesDir, Path knowledgeDir, RulebookCache cache,
+                          CompletableFuture<Knowledge> cachedKnowledge) throws RulebookException {
         List<Path> files = drlFiles(rulesDir);
         List<Problem> problems = new ArrayList<>();
         MessageDigest digest = Digests.sha256();
@@ -82,7 +92,8 @@ final class DrlCompiler {
         byte[] contents = digest.digest();
         String key = cache.enabled() && problems.isEmpty() && knowledgeProblem == null
                 ? RulebookCache.key(inputs, contents) : null;
-        RulebookCache.Entry cached = key == null ? null : cache.read(key);
+        RulebookCache.Entry cached = key == null ? null : cache.read(key, cachedKnowledge::complete);
+        cachedKnowledge.complete(null);  // no entry (or none usable): the knowledge is read from its files
 
         Map<String, RuleInfo> rules = new LinkedHashMap<>();
         Collection<KiePackage> packages;
@@ -93,7 +104,7 @@ final class DrlCompiler {
         } else {
             packages = build(texts, inputs, rules, problems);
             if (key != null && problems.isEmpty() && !files.isEmpty()) {
-                fresh = new RulebookCache.Entry(List.copyOf(packages), List.copyOf(rules.values()));
+                fresh = new RulebookCache.Entry(null, List.copyOf(packages), List.copyOf(rules.values()));
             }
         }
         if (files.isEmpty()) problems.add(new Problem(rulesDir.toString(), 0, 0, "no .drl files"));

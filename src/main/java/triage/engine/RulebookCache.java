@@ -5,6 +5,7 @@ import org.drools.base.common.DroolsObjectOutputStream;
 import org.kie.api.definition.KiePackage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import triage.knowledge.Knowledge;
 import triage.util.Digests;
 
 import java.io.BufferedInputStream;
@@ -28,6 +29,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -38,8 +40,8 @@ import java.util.stream.Stream;
  * bytes of every rule and knowledge file, and the code that compiled and judged it (the jar or
  * class directory Triage runs from, by size and modification time). Any edit, or a new build,
  * gives a new key, so an entry is never stale, only unused; the oldest are pruned. An entry
- * holds the compiled Drools packages and the rule index; beside it, once they ran, the
- * scenarios' failures. A cache that cannot be read or written is skipped: it only ever saves time.
+ * holds the knowledge as read from YAML (first, so it can be used while the rest is read), the
+ * compiled Drools packages and the rule index; beside it, once they ran, the scenarios' failures. A cache that cannot be read or written is skipped: it only ever saves time.
  *
  * <p>The directory is the configuration's ({@code app.Config#cacheDir}: {@code $TRIAGE_CACHE}, else
  * {@code $XDG_CACHE_HOME/triage}, else {@code ~/.cache/triage}; {@code TRIAGE_CACHE=off} turns caching off). Entries are Java
@@ -47,7 +49,7 @@ import java.util.stream.Stream;
  */
 public final class RulebookCache {
     private static final Logger log = LoggerFactory.getLogger(RulebookCache.class);
-    private static final String FORMAT = "triage-rulebook-cache 2";
+    private static final String FORMAT = "triage-rulebook-cache 3";
     /** Entries kept: a few edits back and forth, without growing without bound. */
     private static final int KEEP = 8;
 
@@ -69,7 +71,7 @@ public final class RulebookCache {
     Path dir() { return dir; }
 
     /** What a compile produced and a later start can reuse. */
-    record Entry(List<KiePackage> packages, List<RuleInfo> rules) {}
+    record Entry(Knowledge knowledge, List<KiePackage> packages, List<RuleInfo> rules) {}
 
     /**
      * The key of a set of inputs: each file's path and length, in order, the digest of their
@@ -91,13 +93,20 @@ public final class RulebookCache {
         return HexFormat.of().formatHex(d.digest());
     }
 
-    Entry read(String key) {
+    /**
+     * The entry for {@code key}, or null. Its knowledge is handed to {@code knowledgeFirst} as soon as
+     * it is read, before the packages are (a caller can build on it meanwhile); it is not called when
+     * there is no entry or its knowledge cannot be read.
+     */
+    Entry read(String key, Consumer<Knowledge> knowledgeFirst) {
         if (dir == null) return null;
         Path file = dir.resolve(key + ".kb");
         if (!Files.isRegularFile(file)) return null;
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
              DroolsObjectInputStream in = new DroolsObjectInputStream(raw, RulebookCache.class.getClassLoader())) {
             if (!FORMAT.equals(in.readUTF()) || !key.equals(in.readUTF())) return null;
+            Knowledge knowledge = (Knowledge) in.readObject();
+            knowledgeFirst.accept(knowledge);
             int n = in.readInt();
             List<KiePackage> packages = new ArrayList<>(n);
             for (int i = 0; i < n; i++) packages.add((KiePackage) in.readObject());
@@ -105,7 +114,7 @@ public final class RulebookCache {
             List<RuleInfo> rules = new ArrayList<>(r);
             for (int i = 0; i < r; i++) rules.add(RuleInfoCodec.read(in));
             touch(file);
-            return new Entry(packages, rules);
+            return new Entry(knowledge, packages, rules);
         } catch (IOException | ClassNotFoundException | RuntimeException e) {
             log.warn("rule cache entry {} is unusable, compiling instead: {}", file, e.toString());
             delete(file);
@@ -122,6 +131,7 @@ public final class RulebookCache {
                  DroolsObjectOutputStream out = new DroolsObjectOutputStream(raw)) {
                 out.writeUTF(FORMAT);
                 out.writeUTF(key);
+                out.writeObject(entry.knowledge());
                 out.writeInt(entry.packages().size());
                 for (KiePackage p : entry.packages()) out.writeObject(p);
                 out.writeInt(entry.rules().size());

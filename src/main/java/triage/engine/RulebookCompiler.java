@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.regex.Matcher;
@@ -24,8 +25,9 @@ import java.util.regex.Pattern;
  * compile, every symptom and component they name is defined, no action does what a runbook may
  * not ({@link ActionCheck}: exit, threads, files, sockets, reflection, endless loops), the language layer builds.
  *
- * <p>Compiled rules and scenario results are kept in the {@link RulebookCache} it is given, keyed
- * by the content of every input file: an unchanged set loads without compiling. Writing a new
+ * <p>Compiled rules, the knowledge as read and scenario results are kept in the {@link RulebookCache}
+ * it is given, keyed by the content of every input file: an unchanged set loads without compiling
+ * and without reading its YAML. Writing a new
  * entry takes a while, so {@link #compile(Path, Path)} leaves it to {@link #store(Compiled)}:
  * a reload swaps the new set in first, and {@code ask} answers first.
  */
@@ -100,17 +102,28 @@ public final class RulebookCompiler {
     private Compiled compileNow(Path rulesDir, Path knowledgeDir) throws RulebookException {
         // The rules compile (or come from the cache) on a thread of their own while the knowledge
         // and the language layer load here: on two cores the two halves of a cold start overlap.
-        FutureTask<DrlCompiler.Result> rulesPart = new FutureTask<>(() -> DrlCompiler.compile(rulesDir, knowledgeDir, cache));
+        // An unchanged set's knowledge comes from the cache entry too (read before its packages), so
+        // YAML is read only after an edit.
+        CompletableFuture<Knowledge> cachedKnowledge = new CompletableFuture<>();
+        FutureTask<DrlCompiler.Result> rulesPart = new FutureTask<>(() -> {
+            try {
+                return DrlCompiler.compile(rulesDir, knowledgeDir, cache, cachedKnowledge);
+            } finally {
+                cachedKnowledge.complete(null);  // it failed before the cache was asked
+            }
+        });
         Thread t = new Thread(rulesPart, "rulebook-compile");
         t.setDaemon(true);
         t.setContextClassLoader(Thread.currentThread().getContextClassLoader());
         t.start();
 
-        Knowledge knowledge;
-        try {
-            knowledge = new KnowledgeLoader().load(knowledgeDir);
-        } catch (KnowledgeException e) {
-            throw new RulebookException(e.problems().stream().map(RulebookCompiler::problemOf).toList());
+        Knowledge knowledge = cachedKnowledge.join();
+        if (knowledge == null) {
+            try {
+                knowledge = new KnowledgeLoader().load(knowledgeDir);
+            } catch (KnowledgeException e) {
+                throw new RulebookException(e.problems().stream().map(RulebookCompiler::problemOf).toList());
+            }
         }
         Interpreter interpreter;
         try {
@@ -129,7 +142,9 @@ public final class RulebookCompiler {
         if (compiled.knowledgeProblem() != null) throw new RulebookException(List.of(compiled.knowledgeProblem()));
         Rulebook rb = new Rulebook(compiled.base(), knowledge, interpreter, compiled.rules(), compiled.revision(),
                 compiled.fromCache());
-        return new Compiled(rb, rulesDir, knowledgeDir, compiled.key(), compiled.fresh());
+        RulebookCache.Entry fresh = compiled.fresh() == null ? null
+                : new RulebookCache.Entry(knowledge, compiled.fresh().packages(), compiled.fresh().rules());
+        return new Compiled(rb, rulesDir, knowledgeDir, compiled.key(), fresh);
     }
 
     /** Writes a compiled set's new cache entry, if it has one. Safe to call more than once. */

@@ -1,5 +1,6 @@
 package triage.knowledge;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
 
@@ -18,7 +19,7 @@ import java.util.Map;
  */
 public record Component(String id, String name, String title, String role, List<String> dependsOn,
                         String nextStep, List<String> remedies, String remedySource, List<String> confirm,
-                        Map<String, String> probe) {
+                        Map<String, String> probe) implements Serializable {
     public Component {
         dependsOn = dependsOn == null ? List.of() : List.copyOf(dependsOn);
         remedies = remedies == null ? List.of() : List.copyOf(remedies);

@@ -2,13 +2,21 @@ package triage.knowledge;
 
 import triage.model.Observation;
 
+import java.io.ObjectInputStream;
+import java.io.Serial;
+import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Everything read from {@code knowledge/}, immutable, indexed by id. */
-public final class Knowledge {
+/**
+ * Everything read from {@code knowledge/}, immutable, indexed by id. Serializable (the rule cache
+ * keeps it beside the compiled rules, so an unchanged set is not read from YAML again): what is
+ * written is what the constructor was given, and reading it calls the constructor again.
+ */
+public final class Knowledge implements Serializable {
     private final Map<String, Component> components;
     private final Map<String, Symptom> symptoms;
     private final Map<String, Runbook> runbooks;
@@ -28,6 +36,21 @@ public final class Knowledge {
         Map<String, T> m = new LinkedHashMap<>();
         for (T t : items) m.put(id.apply(t), t);
         return java.util.Collections.unmodifiableMap(m);
+    }
+
+    /** What is written in its place: the lists it was made from, in their order. */
+    private record Parts(List<Component> components, List<Symptom> symptoms, List<Runbook> runbooks, Lexicon lexicon,
+                         List<Scenario> scenarios) implements Serializable {
+        @Serial private Object readResolve() { return new Knowledge(components, symptoms, runbooks, lexicon, scenarios); }
+    }
+
+    @Serial private Object writeReplace() {
+        return new Parts(new ArrayList<>(components.values()), new ArrayList<>(symptoms.values()),
+                new ArrayList<>(runbooks.values()), lexicon, scenarios);
+    }
+
+    @Serial private void readObject(ObjectInputStream in) throws java.io.InvalidObjectException {
+        throw new java.io.InvalidObjectException("a Knowledge is read through its parts");
     }
 
     public Map<String, Component> components() { return components; }

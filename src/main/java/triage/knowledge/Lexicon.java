@@ -1,5 +1,6 @@
 package triage.knowledge;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
 
@@ -34,7 +35,7 @@ public record Lexicon(List<String> negations, List<String> failure, List<String>
                       List<String> bare, List<String> stopwords, Map<String, List<String>> synonyms,
                       List<String> yes, List<String> no, List<String> unsure, List<String> hypothetical,
                       List<String> hypothesisEnds, List<String> questions, List<String> arrivals,
-                      List<String> levels, Retractions retractions) {
+                      List<String> levels, Retractions retractions) implements Serializable {
     public Lexicon {
         negations = copy(negations);
         failure = copy(failure);
@@ -68,7 +69,7 @@ public record Lexicon(List<String> negations, List<String> failure, List<String>
      */
     public record Retractions(List<String> phrases, List<String> ownSide, List<String> wrongVerbs,
                               List<String> wrongKinds, List<String> wrongPlaces, List<String> plannedKinds,
-                              List<String> plannedSorts, List<String> plannedEvents) {
+                              List<String> plannedSorts, List<String> plannedEvents) implements Serializable {
         /** No way of taking anything back. */
         public static final Retractions NONE = new Retractions(null, null, null, null, null, null, null, null);
 

@@ -1,5 +1,6 @@
 package triage.knowledge;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -13,7 +14,7 @@ import java.util.List;
  *                  on others it comes in only when what people say names it
  */
 public record Runbook(String id, String title, String source, List<String> keywords, List<String> tree, String stack,
-                      List<String> appliesTo) {
+                      List<String> appliesTo) implements Serializable {
     /** The stack of a runbook whose knowledge applies to every system. */
     public static final String GENERAL = "general";
 

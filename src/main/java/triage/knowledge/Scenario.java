@@ -1,5 +1,6 @@
 package triage.knowledge;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -13,7 +14,7 @@ import java.util.List;
  */
 public record Scenario(String file, String name, List<String> observations, List<String> withdraw,
                        List<String> expectTop, List<String> expectNotAmong, List<String> expectRuledOut,
-                       String expectNext) {
+                       String expectNext) implements Serializable {
     public Scenario {
         observations = observations == null ? List.of() : List.copyOf(observations);
         withdraw = withdraw == null ? List.of() : List.copyOf(withdraw);

@@ -1,5 +1,6 @@
 package triage.knowledge;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -24,7 +25,7 @@ import java.util.List;
  */
 public record Symptom(String id, String kind, String question, String how, String effort, String present,
                       String absent, List<String> says, List<String> denies, List<String> examples,
-                      String turnedBy) {
+                      String turnedBy) implements Serializable {
     /** The efforts, cheapest first. */
     public static final List<String> EFFORTS = List.of("probe", "glance", "logs", "command");
 

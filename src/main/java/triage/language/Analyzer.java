@@ -71,25 +71,21 @@ final class Analyzer {
         for (List<String> l : List.of(exactNegations.stream().toList(), exactFailure.stream().toList(),
                 exactHealthy.stream().toList(), lexicon.negations(), lexicon.failure(), lexicon.healthy(),
                 lexicon.strongBreaks(), lexicon.weakBreaks(), lexicon.exceptions(), lexicon.bare(), stopwordList,
-                lexicon.yes(), lexicon.no())) {
-            for (String s : l) if (!s.startsWith("=")) learn(s);
-        }
-        for (Map.Entry<String, List<String>> e : lexicon.synonyms().entrySet()) {
-            learn(e.getKey());
-            e.getValue().forEach(this::learn);
-        }
+                lexicon.yes(), lexicon.no())) for (String s : l) if (!s.startsWith("=")) learn(s);
+        lexicon.synonyms().forEach((concept, ways) -> { learn(concept); ways.forEach(this::learn); });
         // a typo is corrected into a word that carries meaning or state, never into a short negation
         // ("nit" must not become "not"); English words are never corrected at all
-        List<String> typoTargets = new ArrayList<>();
+        Map<String, String> typoTargets = new HashMap<>();
         for (String s : knownSurfaces) {
             String st = stems(s);
             // words of state of four letters or more are fair targets ("donw" is "down"); negations only from six
             // letters on ("nothng" is "nothing"), where no ordinary word is one letter from one
             if (s.length() < 4 || isNumber(s) || (negations.contains(st) && s.length() < 6) || stopwords.contains(st) || exactNegations.contains(s)
                     || exactFailure.contains(s) || exactHealthy.contains(s)) continue;
-            typoTargets.add(s);
+            typoTargets.put(s, st);
         }
         speller = new Speller(typoTargets);
+        building = null;
     }
 
     private void learn(String text) {
@@ -146,10 +142,15 @@ final class Analyzer {
         return out;
     }
 
-    /** Stems of words already seen (people type the same few hundred; the lexicon is learnt word by word, often twice). */
+    /** Stems of words already seen (people type the same few hundred). */
     private final Cache<String, String> stemmed = Caffeine.newBuilder().maximumSize(65_536).executor(Runnable::run).build();
+    /** While the lexicon is learnt (word by word, often twice), a plain map: a bounded cache's upkeep cost more. */
+    private Map<String, String> building = new HashMap<>();
 
-    private String stems(String word) { return word.length() > 40 ? stem(word) : stemmed.get(word, Analyzer::stem); }
+    private String stems(String word) {
+        if (word.length() > 40) return stem(word);
+        return building != null ? building.computeIfAbsent(word, Analyzer::stem) : stemmed.get(word, Analyzer::stem);
+    }
 
     static String stem(String word) {
         if (isNumber(word)) return word;

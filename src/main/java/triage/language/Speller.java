@@ -27,13 +27,14 @@ final class Speller {
     /** The {@link #letters} of each target, in the order of {@link #byLength}. */
     private final List<long[]> lettersByLength = new ArrayList<>();
 
-    Speller(List<String> targets) {
-        List<String> sorted = new ArrayList<>(targets);
+    /** @param targets the words a typo may be corrected into, each with its stem */
+    Speller(Map<String, String> targets) {
+        List<String> sorted = new ArrayList<>(targets.keySet());
         sorted.sort(null);
         this.targets = List.copyOf(sorted);
         int longest = 0;
         for (String t : this.targets) {
-            stems.put(t, Analyzer.stem(t));
+            stems.put(t, targets.get(t));
             longest = Math.max(longest, t.length());
         }
         for (int len = 0; len <= longest; len++) byLength.add(new ArrayList<>());

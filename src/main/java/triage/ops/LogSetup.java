@@ -2,7 +2,6 @@ package triage.ops;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.jul.LevelChangePropagator;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -53,7 +52,7 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
         context.addListener(jul);
         jul.start();
 
-        PatternLayoutEncoder encoder = new RedactingLayout.Encoder();
+        RedactingLayout.Encoder encoder = new RedactingLayout.Encoder();
         encoder.setContext(context);
         encoder.setPattern(PATTERN);
         encoder.start();

@@ -3,6 +3,7 @@ package triage.ops;
 import ch.qos.logback.classic.PatternLayout;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.pattern.PatternLayoutEncoderBase;
 import triage.model.Redactor;
 
 /**
@@ -15,15 +16,19 @@ public final class RedactingLayout extends PatternLayout {
         return Redactor.redact(super.doLayout(event));
     }
 
-    /** A {@link PatternLayoutEncoder} whose layout is a {@link RedactingLayout} of its pattern. */
-    static final class Encoder extends PatternLayoutEncoder {
+    /**
+     * What {@link PatternLayoutEncoder} is, with a {@link RedactingLayout} of its pattern as its one
+     * layout (a pattern encoder would build and start a plain one first, only to have it replaced).
+     */
+    static final class Encoder extends PatternLayoutEncoderBase<ILoggingEvent> {
         @Override public void start() {
-            super.start();
             RedactingLayout layout = new RedactingLayout();
             layout.setContext(getContext());
             layout.setPattern(getPattern());
+            layout.setOutputPatternAsHeader(outputPatternAsHeader);
             layout.start();
-            this.layout = layout;  // setLayout is refused once a pattern encoder has its own
+            this.layout = layout;
+            super.start();
         }
     }
 }

@@ -3,6 +3,7 @@ package triage.engine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import triage.Fixtures;
+import triage.knowledge.Knowledge;
 import triage.knowledge.Scenario;
 import triage.model.Diagnosis;
 
@@ -14,6 +15,7 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -47,6 +49,22 @@ class RulebookCacheTest {
             Diagnosis b = ScenarioRunner.run(cached, s).diagnosis();
             assertEquals(value(a), value(b), s.name());
         }
+    }
+
+    @Test
+    void a_cached_sets_knowledge_is_the_one_its_yaml_reads_as_in_the_same_order() throws Exception {
+        Path root = Fixtures.copyRunbooks(dir.resolve("runbooks"));
+        Knowledge read = load(root).knowledge();
+        Rulebook cached = load(root);
+        assertTrue(cached.fromCache());
+        Knowledge k = cached.knowledge();
+        assertNotSame(read, k);
+        assertEquals(List.copyOf(read.components().entrySet()), List.copyOf(k.components().entrySet()));
+        assertEquals(List.copyOf(read.symptoms().entrySet()), List.copyOf(k.symptoms().entrySet()));
+        assertEquals(List.copyOf(read.runbooks().entrySet()), List.copyOf(k.runbooks().entrySet()));
+        assertEquals(read.lexicon(), k.lexicon());
+        assertEquals(List.copyOf(read.lexicon().synonyms().entrySet()), List.copyOf(k.lexicon().synonyms().entrySet()));
+        assertEquals(read.scenarios(), k.scenarios());
     }
 
     @Test

@@ -2,13 +2,22 @@ package triage.language;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 class SpellerTest {
-    private final Speller speller = new Speller(List.of("login", "logging", "load", "land", "balancer", "cache", "catch"));
+    private final Speller speller = speller(List.of("login", "logging", "load", "land", "balancer", "cache", "catch"));
+
+    /** A speller for these words, each with its stem (as the analyzer hands them over). */
+    static Speller speller(List<String> words) {
+        Map<String, String> stems = new LinkedHashMap<>();
+        for (String w : words) stems.put(w, Analyzer.stem(w));
+        return new Speller(stems);
+    }
 
     @Test
     void a_doubled_letter_and_swapped_neighbours_cost_less_than_other_slips() {

@@ -2,7 +2,7 @@ package triage.ops;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.core.pattern.PatternLayoutEncoderBase;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
@@ -34,7 +34,8 @@ class LogSetupTest {
         ConsoleAppender<ILoggingEvent> stderr =
                 (ConsoleAppender<ILoggingEvent>) context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getAppender("STDERR");
         assertEquals("System.err", stderr.getTarget());
-        PatternLayoutEncoder encoder = (PatternLayoutEncoder) stderr.getEncoder();
+        @SuppressWarnings("unchecked")
+        PatternLayoutEncoderBase<ILoggingEvent> encoder = (PatternLayoutEncoderBase<ILoggingEvent>) stderr.getEncoder();
         MDC.put("request", "ab12cd34");
         String with = encoder.getLayout().doLayout(new LoggingEvent("x", logger, Level.INFO, "hello", null, null));
         MDC.remove("request");
