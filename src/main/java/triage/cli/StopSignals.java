@@ -10,7 +10,8 @@ import java.util.List;
  * SIGTERM, SIGINT and SIGHUP stop the process as the JVM's own handlers do (shutdown hooks run,
  * exit status 128 + the signal's number), after the sentence model's native work has ended
  * ({@link NativeWork#quiesce}): ONNX Runtime's shutdown hook frees what a session being created
- * on another thread still uses, and the process would crash instead of stopping.
+ * on another thread still uses, and the process would crash instead of stopping. When that work
+ * outlasts the wait, the process halts (no shutdown hooks) rather than crash.
  */
 public final class StopSignals {
     /** How long a stop waits for the model's native work: loading takes about a second. */
@@ -30,7 +31,12 @@ public final class StopSignals {
     }
 
     private static void stop(Signal signal) {
-        NativeWork.process().quiesce(WAIT);
+        // still at work after the wait (a machine so loaded that loading takes ten times its second): the
+        // shutdown hooks would crash the process under it, so it ends without them, with the same status
+        if (!NativeWork.process().quiesce(WAIT)) {
+            System.err.println("stopping while the sentence model is still loading: exiting without shutdown hooks");
+            Runtime.getRuntime().halt(128 + signal.getNumber());
+        }
         System.exit(128 + signal.getNumber());
     }
 }
