@@ -67,6 +67,21 @@ class OutageVocabularyTest {
 
     @ParameterizedTest(name = "\"{0}\" -> {1}")
     @CsvSource(delimiter = '|', value = {
+            // a share of the traffic says where it comes from, no load above normal
+            "turns out 95% of hits come from one scraper hammering product pages | request-flood+",
+            // a flood that runs on is no word of health; one aimed at the api is the flood, not requests arriving
+            "someone left a load test running on the checkout                  | request-flood+",
+            "ddos hitting the api                                               | request-flood+",
+            // most of a request's time spent in someone else's call: waiting on it
+            "apm puts 90% of the time in the call to the forecast vendor       | external-api-slow+",
+            "every page waits for their answer                                  | external-api-slow+",
+    })
+    void where_the_traffic_and_the_time_go(String text, String expected) {
+        assertEquals(expected, read(text));
+    }
+
+    @ParameterizedTest(name = "\"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', value = {
             // the quiet hours are a time, no negation of what happens in them
             "resident memory climbs even with no users online                   | memory-growing+",
             // a climb that never gives anything back
