@@ -34,9 +34,11 @@ import java.util.regex.Pattern;
  *     turning it as a negation would;
  * <li>a bare host name ("app.example.com"; in a URL it is the URL's words) reads "hostname", so its dots
  *     do not end sentences and its labels are not read as words ("app"); the host an HTTP client says it
- *     called ({@code HTTPSConnectionPool(host='api.x.example')}) reads "external api", and a host one of
+ *     called ({@code HTTPSConnectionPool(host='api.x.example')}), a proxy's upstream or a call or request
+ *     to it names ("upstream=rates.x.example", "calls to api.x.example") reads "external api", and a host one of
  *     whose labels names a vendor, a store or a service reads that ("api.stripe.com" is an external API,
- *     "minio.internal" object storage);
+ *     "minio.internal" object storage); an API called by name ("calls the eligibility API") and a method
+ *     before a full public URL ("POST https://gw.x.example/declare") are a call to an external API;
  * <li>{@code . ; : ! ?} end a sentence only before a space or the end: "10.0.3.7:2379",
  *     {@code "message":"no core instances"} and "core:3000" are one clause;
  * <li>"not ours" is someone else's ("notours"), not a "not" that rules out what follows;
@@ -66,7 +68,8 @@ final class Notation {
             + "|us|uk|de|eu|shop|store|site|tech|ai|xyz)(?![\\w./-])");
     /** An HTTP client's own words for the host it called ({@code HTTPSConnectionPool(host='...')}): an outbound call. */
     private static final Pattern HOST_PARAM = Pattern.compile("\\bhost\\s?=\\s?['\"]?(?=[a-z0-9-]+\\.[a-z])");
-    private static final Pattern CALLED = Pattern.compile("called\\s*$");
+    /** Words right before a host that make it the one our side called: an HTTP client's, a proxy's upstream, a call or request to it. */
+    private static final Pattern CALLED = Pattern.compile("(?:called|upstream\\s*[=:]?|calls? to(?: the)?|calling|request to)\\s*$");
     /** What a host name's labels may name instead of "hostname": a vendor, a store, a database or search service. */
     private static final java.util.Set<String> NAMED_BY_HOST = java.util.Set.of(
             "extapi", "s3", "database", "elasticsearch", "redis", "rethinkdb", "etcd");
@@ -109,6 +112,10 @@ final class Notation {
     /** "their SSO API", "their rates api": a third party's, unless it is what users call ("their api calls"). */
     private static final Pattern THEIR_OWN_API = Pattern.compile(
             "\\btheir(?:\\s+[a-z]+){0,2}\\s+apis?\\b(?!\\s*(?:tokens?|keys?|credentials|clients?|usage|calls?|requests?|logs?|pods?|servers?|gateway))");
+    /** An API someone calls by name ("calls the insurance eligibility API"), or a client's call to a full public URL: outbound. */
+    private static final Pattern CALLED_API = Pattern.compile("\\bcall(?:s|ing|ed)?(?:\\s+to)?\\s+(?:the|a|an)\\s+(?!(?:our|my|rest|staff|placeos|core|backend|"
+            + "engine|auth|internal|public|main|web|same|whole)\\b)(?:[a-z-]+\\s+){1,3}apis?\\b|(?<!-x )\\b(?:post|get|put|patch|delete)\\s+https?://"
+            + "(?:[a-z0-9-]+\\.)+(?!local\\b|internal\\b|svc\\b|lan\\b|corp\\b|cluster\\b)[a-z]{2,}(?:/[^\\s`'\"]*)?");
     /** A host named by its address or serial ("ip-10-0-3-17", "node-4-12"): a name, not numbers (a "0" there is no negation). */
     private static final Pattern NUMBERED_HOST = Pattern.compile("\\b[a-z][a-z0-9]*(?:-\\d+){2,}\\b");
     /** A kubectl row's restart count of zero, after the pod's status, before its age or the line's end. */
@@ -146,6 +153,7 @@ final class Notation {
         if (s.indexOf('.') >= 0) s = hosts(s.contains("host") ? HOST_PARAM.matcher(s).replaceAll(" called ") : s, concept);
         if (s.indexOf('\'') >= 0 || s.indexOf('\u2019') >= 0) s = THEIR_API.matcher(s).replaceAll(" external api ");
         if (s.contains("their ")) s = THEIR_OWN_API.matcher(s).replaceAll(" external api ");
+        if (s.contains("call") || s.contains("://")) s = CALLED_API.matcher(s).replaceAll(" external api call ");
         if (s.indexOf('-') >= 0) s = ORDINAL.matcher(NUMBERED_HOST.matcher(s).replaceAll("host")).replaceAll("");
         if (s.indexOf('\n') >= 0) s = NO_RESTARTS.matcher(s).replaceAll("$1$2nil");
         if (s.contains("not ours")) s = NOT_OURS.matcher(s).replaceAll(" notours ");
@@ -181,7 +189,7 @@ final class Notation {
         Matcher m = HOST.matcher(s);
         StringBuilder sb = new StringBuilder();
         while (m.find()) {
-            String named = CALLED.matcher(s).region(Math.max(0, m.start() - 8), m.start()).find() ? "extapi" : null;
+            String named = CALLED.matcher(s).region(Math.max(0, m.start() - 16), m.start()).find() ? "extapi" : null;
             if (named == null) {
                 for (String label : m.group().split("[.-]")) {
                     String c = label.length() < 2 ? null : concept.apply(label);

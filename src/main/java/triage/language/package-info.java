@@ -26,8 +26,9 @@
  *     ("0 -> 250k jobs": "nil", no negation); connections in use against
  *     their maximum are a pool "full" at it ("20/20 connections") and "moderate" below it ("3/20"); "0/3" is a failure ("0/1 CrashLoopBackOff" agrees with itself) and "0" a negation ("0 rps"; not a kubectl row's restart count); a
  *     dotted address is "ip", a dotted number "num", a bare host name "hostname" (unless an HTTP client
- *     names it as the host it called, an external API, or a label names a vendor or a store:
- *     "api.stripe.com", "minio.internal"); "exceptions" in a class name is a failure, no "except"; an
+ *     names it as the host it called, a proxy's upstream or a call or request goes to it, an external API,
+ *     or a label names a vendor or a store: "api.stripe.com", "minio.internal"); an API called by name
+ *     ("calls the eligibility API") and a method before a full public URL are an external API call; "exceptions" in a class name is a failure, no "except"; an
  *     error's class name is read as its words ("Redis::TimeoutError": timeout error; a client library's
  *     "Driver" and an "Operational" in it say nothing); a host named by its address ("ip-10-0-3-17") is a host;
  *     {@code . ; : ! ?} end a sentence only before a space, so
