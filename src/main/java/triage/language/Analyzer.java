@@ -243,7 +243,7 @@ final class Analyzer {
         String st = stems(w);
         if (!knownStems.contains(st) && !knownSurfaces.contains(w) && !EnglishWords.contains(w)) {
             String fixed = budget.spent() ? null : speller.correct(w, budget);
-            if (fixed != null) {
+            if (fixed != null && !(negations.contains(stem(fixed)) && Speller.distance(w, fixed, 1) > 1)) {  // "somthing" is no "nothing"
                 w = fixed;
                 st = stem(fixed);
             }

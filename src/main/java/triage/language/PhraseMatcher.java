@@ -180,7 +180,8 @@ final class PhraseMatcher {
             if (arriving[i]) stated[part[i]] = true;
             if (!t.word() || used[i]) continue;
             clauseCues[clauseOf[i]].add(cued.get(i));
-            if (!t.bare() && !t.cue() && !inside[i] && bare[part[i]] == 0) bare[part[i]] = 1;  // "the system/zone lists": the window's
+            // a name inside a phrase's window is the phrase's ("the system/zone lists"); a value there is not ("wait 30s")
+            if (!t.bare() && !t.cue() && (!inside[i] || Character.isDigit(t.stem().charAt(0))) && bare[part[i]] == 0) bare[part[i]] = 1;
         }
         // an opening "when I open the systems tab," states nothing itself: the clause after it does
         boolean opened = Openers.opens(seg, first[0]);

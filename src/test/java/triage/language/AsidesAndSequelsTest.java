@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * Readings of session 17's classes: a list in parentheses is an aside, "then" tells how its subject
  * went, a label states what it labels even with words unread, a display is a device, an empty list
  * is empty, a system opened by its address is the API answering, a component's pod not scheduled is
- * that component down.
+ * that component down, and a typo is not corrected into a negation two edits away.
  */
 class AsidesAndSequelsTest {
     private final Interpreter in = Fixtures.shipped().interpreter();
@@ -58,6 +58,18 @@ class AsidesAndSequelsTest {
             "the elastic pod has been Pending since its node was drained   | elasticsearch-healthy-",
     })
     void devices_lists_and_pods(String text, String expected) {
+        assertEquals(expected, Shown.readings(in, text));
+    }
+
+    @ParameterizedTest(name = "\"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            // a typo two edits from a negation is not corrected into one: it would turn the fact
+            "somthing is wrong with redis                                  | redis-healthy-",
+            "nothng is wrong with redis                                    | redis-healthy+",
+            // a value inside a phrase's window says something: the part is not a bare name
+            "hikari pool at max, threads wait 30s for a connection, db cpu 4 percent | connection-pool-exhausted+ database-cpu-high-",
+    })
+    void typos_into_negations_and_values_in_windows(String text, String expected) {
         assertEquals(expected, Shown.readings(in, text));
     }
 }
