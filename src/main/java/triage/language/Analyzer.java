@@ -178,11 +178,13 @@ final class Analyzer {
         Map<String, Word> seen = new HashMap<>();
         java.util.function.Function<String, Word> read = k -> word(k, budget);
         // what WORDS finds, without a regex: runs of [a-z0-9], and each of . ; : ! ? , alone
-        for (int i = 0, n = s.length(); i < n; ) {
+        // a comma inside parentheses lists an aside: "the module lists (lighting, blinds, the lot) fail" is one clause
+        for (int i = 0, n = s.length(), open = 0; i < n; ) {
             char c = s.charAt(i);
             if (!isWordChar(c)) {
+                open = c == '(' ? open + 1 : c == ')' ? Math.max(0, open - 1) : open;
                 // "dial tcp 10.0.3.7:2379: connect: connection refused": the error is what befell the part before
-                if (c == ':' && Breaks.chained(s, i)) { i++; continue; }
+                if (c == ':' && Breaks.chained(s, i) || c == ',' && open > 0) { i++; continue; }
                 if (c == ',' || ".;:!?".indexOf(c) >= 0) {
                     stems.add(String.valueOf(c));
                     words.add(null);
@@ -242,7 +244,7 @@ final class Analyzer {
         String st = stems(w);
         if (!knownStems.contains(st) && !knownSurfaces.contains(w) && !EnglishWords.contains(w)) {
             String fixed = budget.spent() ? null : speller.correct(w, budget);
-            if (fixed != null) {
+            if (fixed != null && !(negations.contains(stem(fixed)) && Speller.distance(w, fixed, 1) > 1)) {  // "somthing" is no "nothing"
                 w = fixed;
                 st = stem(fixed);
             }

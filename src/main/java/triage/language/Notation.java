@@ -41,6 +41,7 @@ import java.util.regex.Pattern;
  *     before a full public URL ("POST https://gw.x.example/declare") are a call to an external API;
  * <li>{@code . ; : ! ?} end a sentence only before a space or the end: "10.0.3.7:2379",
  *     {@code "message":"no core instances"} and "core:3000" are one clause;
+ * <li>an empty list ("gives back []", {@code "hits": []}) reads "empty";
  * <li>"not ours" is someone else's ("notours"), not a "not" that rules out what follows;
  * <li>"running" with an object ("the box running our web workers") is what the thing does: "that runs",
  *     no word of health;
@@ -57,6 +58,7 @@ import java.util.regex.Pattern;
 final class Notation {
     private Notation() {}
 
+    private static final Pattern EMPTY_LIST = Pattern.compile("\\[\\s*]");
     private static final Pattern SHARE = Pattern.compile("(?<![\\w.])(\\d{1,3})(?:\\.\\d+)?\\s?(?:%|percent\\b)");
     /** A duration of at most 100 ms ("views take 60ms", "p99 query 3 ms"): quick for anything a person waits on. */
     private static final Pattern QUICK = Pattern.compile("(?<![\\w.]|every |each |per )(\\d{1,3})(?:\\.\\d+)?\\s?ms\\b");
@@ -156,6 +158,7 @@ final class Notation {
         if (s.contains("call") || s.contains("://")) s = CALLED_API.matcher(s).replaceAll(" external api call ");
         if (s.indexOf('-') >= 0) s = ORDINAL.matcher(NUMBERED_HOST.matcher(s).replaceAll("host")).replaceAll("");
         if (s.indexOf('\n') >= 0) s = NO_RESTARTS.matcher(s).replaceAll("$1$2nil");
+        if (s.indexOf('[') >= 0) s = EMPTY_LIST.matcher(s).replaceAll(" empty ");
         if (s.contains("not ours")) s = NOT_OURS.matcher(s).replaceAll(" notours ");
         if (s.contains("running ")) s = RUNNING_SOMETHING.matcher(s).replaceAll("that runs");
         if (s.indexOf('x') >= 0) s = factors(s);

@@ -145,11 +145,13 @@ final class PhraseMatcher {
         BitSet joinedByWord = new BitSet();
         // and the parts that end at a colon: each labels what follows ("exec response: 503, no core instances";
         // one stating an arrival states its own fact: "requests land on the api: ... 500")
-        BitSet labels = new BitSet();
+        // and those a "then" follows: what happens next is how their subject went ("the page submits and then 500s")
+        BitSet labels = new BitSet(), sequels = new BitSet();
         for (int i = 0; i < n; i++) {
             if (seg.get(i).kind() == Token.Kind.WEAK_BREAK && !inside[i]) {
                 if (!seg.get(i).stem().equals(",")) joinedByWord.set(p);
                 if (seg.get(i).stem().equals(":")) labels.set(p);
+                if (seg.get(i).stem().endsWith("then")) sequels.set(p);
                 p++;
             }
             part[i] = p;
@@ -159,8 +161,8 @@ final class PhraseMatcher {
         // ("backoffice is empty, no systems listed" must not cancel its two negatives)
         Cues[] clauseCues = new Cues[clause + 1];
         for (int c = 0; c <= clause; c++) clauseCues[c] = new Cues();
-        boolean[] bare = new boolean[parts];
-        java.util.Arrays.fill(bare, true);
+        // 0 a bare noun phrase, 1 one with words unread, 2 one whose phrase states its own fact
+        int[] bare = new int[parts];
         // "not working" is one failure, not a negation and a word of health that cancel
         List<Token> cued = StateNegation.apply(seg, used);
         // a phrase holding a verb of arriving ("requests reach the api") states its own fact, and
@@ -174,15 +176,16 @@ final class PhraseMatcher {
             Token t = seg.get(i);
             // a phrase that took a cue of its own ("no core instances") states its fact: no bare noun phrase
             // as does one that says how much ("hpa at max", "memory climbs": no neighbour's "fine" for it)
-            if (t.word() && used[i] && (t.cue() || arriving[i] || levels.contains(t.stem()))) bare[part[i]] = false;
+            if (t.word() && used[i] && (t.cue() || arriving[i] || levels.contains(t.stem()))) bare[part[i]] = 2;
             if (arriving[i]) stated[part[i]] = true;
             if (!t.word() || used[i]) continue;
             clauseCues[clauseOf[i]].add(cued.get(i));
-            if (!t.bare() && !t.cue()) bare[part[i]] = false;
+            // a name inside a phrase's window is the phrase's ("the system/zone lists"); a value there is not ("wait 30s")
+            if (!t.bare() && !t.cue() && (!inside[i] || Character.isDigit(t.stem().charAt(0))) && bare[part[i]] == 0) bare[part[i]] = 1;
         }
         // an opening "when I open the systems tab," states nothing itself: the clause after it does
         boolean opened = Openers.opens(seg, first[0]);
-        if (opened) bare[0] = true;
+        if (opened) bare[0] = 0;
         Cues[] cues = new Cues[parts];
         for (int c = 0; c < parts; c++) cues[c] = new Cues();
         for (int i = 0; i < n; i++) {
@@ -207,7 +210,7 @@ final class PhraseMatcher {
         Cues[] effective = new Cues[parts];
         for (int c = 0; c < parts; c++) {
             effective[c] = cues[c];
-            if (!cues[c].any() && bare[c]) {
+            if (!cues[c].any() && (bare[c] == 0 || sequels.get(c) && nextCued[c] == c + 1 && kinds[c + 1] == 0)) {
                 int j = nextCued[c] >= 0 ? nextCued[c] : prevCued[c];
                 // a predicate is shared between names of the same kind ("login and search fail"):
                 // "lists ok, every other module executes" does not lend its "ok" to a fault
@@ -220,9 +223,9 @@ final class PhraseMatcher {
                 boolean lends = j >= 0 && !(j == 0 && answered) && (kinds[j] == 0 ? joined || subjectless[j] || opened && c == 0
                         : (kinds[j] & kinds[c]) != 0 && (joined || kinds[c] != 1 || !faults) || fails);
                 if (lends) effective[c] = cues[j];
-                // a label that names nothing states what it labels: "only thing not working: the listing"
-                if (c > 0 && labels.get(c - 1) && kinds[c - 1] == 0 && cues[c - 1].any()) effective[c] = cues[c - 1];
             }
+            // a label that names nothing states what it labels: "only thing not working: the listing from outside"
+            if (!cues[c].any() && bare[c] < 2 && c > 0 && labels.get(c - 1) && kinds[c - 1] == 0 && cues[c - 1].any()) effective[c] = cues[c - 1];
         }
         for (int c = 0; c < parts; c++) {
             if (afterExcept && !effective[c].any()) effective[c] = Cues.opposite(previousGood);
