@@ -31,9 +31,7 @@ final class Analyzer {
     private final Set<String> healthy = new HashSet<>();
     private final Set<String> strongBreaks = new HashSet<>();
     private final Set<String> weakBreaks = new HashSet<>();
-    private final Set<String> exceptions = new HashSet<>();
-    private final Set<String> stopwords = new HashSet<>();
-    private final Set<String> bare = new HashSet<>();
+    private final Set<String> exceptions = new HashSet<>(), stopwords = new HashSet<>(), bare = new HashSet<>();
     /** Cues written "=word" in the lexicon: only that exact form counts ("running", not "run"). */
     private final Set<String> exactNegations = new HashSet<>();
     private final Set<String> exactFailure = new HashSet<>();
@@ -177,8 +175,8 @@ final class Analyzer {
         // a text says the same few words again and again: each distinct word is stemmed (and corrected) once
         Map<String, Word> seen = new HashMap<>();
         java.util.function.Function<String, Word> read = k -> word(k, budget);
-        // what WORDS finds, without a regex: runs of [a-z0-9], and each of . ; : ! ? , alone
-        // a comma inside parentheses lists an aside: "the module lists (lighting, blinds, the lot) fail" is one clause
+        // what WORDS finds, without a regex: runs of [a-z0-9], and each of . ; : ! ? , alone (but a comma inside
+        // parentheses, which lists an aside: "the module lists (lighting, blinds, the lot) fail" is one clause)
         for (int i = 0, n = s.length(), open = 0; i < n; ) {
             char c = s.charAt(i);
             if (!isWordChar(c)) {
