@@ -83,7 +83,11 @@
  *     is one fact; no colon before a network error's tail parts anything: "dial tcp 10.0.3.7:2379: connect:
  *     connection refused" says the dial was refused), and at a dash or an opening parenthesis after a negation,
  *     which ends its reach ("not the db (idle)" rules the database out, and its parenthesis is the speaker's
- *     evidence, not negated). A line of pasted output or of
+ *     evidence, not negated). A comma inside parentheses lists an aside and parts nothing ("the module
+ *     lists (lighting, blinds, the lot) fail to load" is one clause); "and then" is one break, and the
+ *     clause a "then" follows takes how the next one says it went ("the page submits and then gets a
+ *     500"). A label naming nothing states what it labels, words unread or not ("Not working: login from
+ *     outside"), but never against a phrase stating its own fact. A line of pasted output or of
  *     a list is a clause of its own ({@code Breaks}: "s3 p99 120ms" lends no "fast" to the next line),
  *     except the lines of one record: a command line with the first line of its output, a line of
  *     fields ("server: nginx") or one that opens on "that"/"this" with the line above it. A negation, a failure word or a health word reaches only the clause it is in: it never
