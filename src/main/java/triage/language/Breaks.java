@@ -29,6 +29,8 @@ final class Breaks {
     private static final Pattern FIELD_LINE = Pattern.compile("[\\s{\\[,<>]*\"?[a-z][\\w.-]*\"?\\s?[:=](?:\\s|$).*");
 
     private static final Pattern NEGATION = Pattern.compile("\\b(?:not|no|never|nothing|none|nobody|neither|nor|without)\\b");
+    /** A line of a code fence alone. */
+    private static final Pattern FENCE = Pattern.compile("\\s*```\\w*\\s*");
     /** A line that opens on what the line above said ("that's the staging server"): one clause with it. */
     private static final Pattern REFERS_BACK = Pattern.compile("\\s*(?:that|this|which|these|those|it)\\b.*");
 
@@ -66,6 +68,12 @@ final class Breaks {
     private static boolean joined(String s, int i) {
         int start = s.lastIndexOf('\n', i - 1) + 1, end = s.indexOf('\n', i + 1);
         String before = s.substring(start, i).strip(), after = s.substring(i + 1, end < 0 ? s.length() : end);
+        // a code fence between a paste and what is said of it parts nothing: "```\nthat's what every execute says"
+        if (FENCE.matcher(after).matches() && end >= 0) {
+            int next = s.indexOf('\n', end + 1);
+            if (REFERS_BACK.matcher(s.substring(end + 1, next < 0 ? s.length() : next)).matches()) return true;
+        }
+        if (FENCE.matcher(before).matches() && REFERS_BACK.matcher(after).matches()) return true;
         String[] words = before.split("\\s+", 3);
         // a prompt ("$", "C:\\>", "pgbouncer=#") before the command
         String first = words[0].endsWith("$") || words[0].endsWith(">") || words[0].endsWith("#")

@@ -33,9 +33,6 @@ final class PhraseMatcher {
         this.levels = Set.copyOf(levels);
     }
 
-    /** How far, in words, a phrase may reach across an "and" or "or": no phrase is longer than this. */
-    private static final int REACH = 12;
-
     List<Observation> read(String text, List<Token> tokens, Budget budget) { return read(text, tokens, budget, null); }
 
     /**
@@ -69,51 +66,11 @@ final class PhraseMatcher {
                             List<Observation> out, Budget budget, List<String> gaps) {
         int n = seg.size();
         // clause index of each token, by weak breaks alone, and where each clause starts and ends
-        int[] clauseOf = new int[n];
-        int clause = 0;
-        for (int i = 0; i < n; i++) {
-            if (seg.get(i).kind() == Token.Kind.WEAK_BREAK) clause++;
-            clauseOf[i] = clause;
-        }
-        int[] first = new int[clause + 1], lastOf = new int[clause + 1];
-        java.util.Arrays.fill(first, -1);
-        for (int i = 0; i < n; i++) {
-            if (seg.get(i).kind() == Token.Kind.WEAK_BREAK) continue;
-            if (first[clauseOf[i]] < 0) first[clauseOf[i]] = i;
-            lastOf[clauseOf[i]] = i;
-        }
-        List<Match> found = new ArrayList<>();
-        Positions index = new Positions(seg);
+        Clauses clauses = Clauses.of(seg);
+        int[] clauseOf = clauses.of, first = clauses.first;
+        int clause = clauses.last;
         if (!budget.spend(n)) return previousGood;
-        int[] ids = finder.conceptsOf(seg);
-        // each phrase inside each clause, a long clause in overlapping stretches of two spans (no
-        // window is longer than a span): the work is linear in the clause's length
-        for (int c = 0; c <= clause; c++) {
-            if (first[c] < 0) continue;
-            for (int lo = first[c]; ; lo += PhraseFinder.SPAN) {
-                int hi = Math.min(lastOf[c], lo + 2 * PhraseFinder.SPAN - 1);
-                for (Phrase p : finder.candidates(seg, ids, lo, hi, marks, budget)) {
-                    Match m = PhraseFinder.window(p, index, seg, clauseOf, lo, hi, marks, budget);
-                    if (m != null) found.add(m);
-                }
-                if (hi == lastOf[c]) break;
-            }
-        }
-        // across "and"/"or" (never a comma: a comma ends a clause's reach), only within the two
-        // clauses it joins and near the join
-        for (int i = 0; i < n; i++) {
-            Token t = seg.get(i);
-            if (t.kind() != Token.Kind.WEAK_BREAK) continue;
-            int left = clauseOf[i] - 1, right = clauseOf[i];
-            if (first[left] < 0 || first[right] < 0) continue;
-            // a comma parts clauses, except after an opening subordinate clause, which says what the next one is about
-            if (t.stem().equals(",") && (left != 0 || !Openers.opens(seg, first[left]))) continue;
-            int lo = Math.max(first[left], i - REACH), hi = Math.min(lastOf[right], i + REACH);
-            for (Phrase p : finder.candidates(seg, ids, lo, hi, marks, budget)) {
-                Match m = PhraseFinder.window(p, index, seg, clauseOf, lo, hi, marks, budget);
-                if (m != null && m.crossing()) found.add(m);
-            }
-        }
+        List<Match> found = clauses.find(finder, seg, finder.conceptsOf(seg), marks, budget);
         boolean[] used = new boolean[n];
         List<Match> accepted = new ArrayList<>();
         boolean[] denied = new boolean[n];
@@ -146,8 +103,10 @@ final class PhraseMatcher {
         // and the parts that end at a colon: each labels what follows ("exec response: 503, no core instances";
         // one stating an arrival states its own fact: "requests land on the api: ... 500")
         // and those a "then" follows: what happens next is how their subject went ("the page submits and then 500s")
-        BitSet labels = new BitSet(), sequels = new BitSet();
+        // and the parts that append an item to what came before ("..., the login endpoint included")
+        BitSet labels = new BitSet(), sequels = new BitSet(), appended = new BitSet();
         for (int i = 0; i < n; i++) {
+            if (seg.get(i).word() && seg.get(i).stem().startsWith("includ")) appended.set(p);
             if (seg.get(i).kind() == Token.Kind.WEAK_BREAK && !inside[i]) {
                 if (!seg.get(i).stem().equals(",")) joinedByWord.set(p);
                 if (seg.get(i).stem().equals(":")) labels.set(p);
@@ -176,7 +135,8 @@ final class PhraseMatcher {
             Token t = seg.get(i);
             // a phrase that took a cue of its own ("no core instances") states its fact: no bare noun phrase
             // as does one that says how much ("hpa at max", "memory climbs": no neighbour's "fine" for it)
-            if (t.word() && used[i] && (t.cue() || arriving[i] || levels.contains(t.stem()))) bare[part[i]] = 2;
+            // or one that denies its symptom ("core restarted overnight and never came back": one fault, not turned)
+            if (t.word() && used[i] && (t.cue() || arriving[i] || denied[i] || levels.contains(t.stem()))) bare[part[i]] = 2;
             if (arriving[i]) stated[part[i]] = true;
             if (!t.word() || used[i]) continue;
             clauseCues[clauseOf[i]].add(cued.get(i));
@@ -224,8 +184,15 @@ final class PhraseMatcher {
                         : (kinds[j] & kinds[c]) != 0 && (joined || kinds[c] != 1 || !faults) || fails);
                 if (lends) effective[c] = cues[j];
             }
-            // a label that names nothing states what it labels: "only thing not working: the listing from outside"
-            if (!cues[c].any() && bare[c] < 2 && c > 0 && labels.get(c - 1) && kinds[c - 1] == 0 && cues[c - 1].any()) effective[c] = cues[c - 1];
+            // an item appended to a clause is in the same state: "most calls fail, the login endpoint included"
+            if (!cues[c].any() && appended.get(c) && prevCued[c] >= 0) effective[c] = cues[prevCued[c]];
+            // a label that names nothing states what it labels, each item of a list after it: "only thing
+            // not working: the listing from outside", "not working: executing, the live panels, triggers"
+            if (!cues[c].any() && bare[c] < 2 && c > 0) {
+                int l = c - 1;
+                while (l > 0 && !labels.get(l) && !cues[l].any() && bare[l] < 2) l--;
+                if (labels.get(l) && kinds[l] == 0 && cues[l].any()) effective[c] = cues[l];
+            }
         }
         for (int c = 0; c < parts; c++) {
             if (afterExcept && !effective[c].any()) effective[c] = Cues.opposite(previousGood);
@@ -287,7 +254,7 @@ final class PhraseMatcher {
             Cues mine = cuesOf.apply(m);
             if (m.phrase().affirms && !mine.any() && !present.containsKey(m) && decided.contains(s.id())) continue;
             boolean pr = present.containsKey(m) ? present.get(m)
-                    : !mine.any() && (fault[at] || anyFault && !anyCue || at + 1 < parts && fault[at + 1] && labels.get(at) && !stated[at]) ? false
+                    : !mine.any() && !s.turnedByNegationOnly() && (fault[at] || anyFault && !anyCue || at + 1 < parts && fault[at + 1] && labels.get(at) && !stated[at]) ? false
                     : s.turnedByNegationOnly() && m.phrase().affirms ? !mine.negated()
                     : mine.say(m.phrase(), true);
             // one reading per symptom and polarity: a text saying it twice says it once

@@ -87,7 +87,12 @@
  *     lists (lighting, blinds, the lot) fail to load" is one clause); "and then" is one break, and the
  *     clause a "then" follows takes how the next one says it went ("the page submits and then gets a
  *     500"). A label naming nothing states what it labels, words unread or not ("Not working: login from
- *     outside"), but never against a phrase stating its own fact. A line of pasted output or of
+ *     outside"), each item of a list after it ("Not working: executing, the live panels, triggers"), but
+ *     never against a phrase stating its own fact; an item appended to a clause ("..., the login endpoint
+ *     included") is in that clause's state. A phrase that denies its symptom ("core restarted") states
+ *     its own fact: no neighbour's negation turns it ("... and never came back" is the same fault). What
+ *     is said of how requests went ("a database error for each attempt") says nothing of whether they
+ *     came. A code fence parts nothing from the line after it that refers back to the paste. A line of pasted output or of
  *     a list is a clause of its own ({@code Breaks}: "s3 p99 120ms" lends no "fast" to the next line),
  *     except the lines of one record: a command line with the first line of its output, a line of
  *     fields ("server: nginx") or one that opens on "that"/"this" with the line above it. A negation, a failure word or a health word reaches only the clause it is in: it never

@@ -114,7 +114,7 @@ class SimulateTest {
         Outcome o = new Simulation(new ConversationBot(rules), fixed, 3).play(new Engineer(p, 0, 1), Simulation.Order.FIXED, 0);
         List<String> said = o.transcript().stream().filter(l -> l.who().equals("person")).map(Outcome.Line::text).toList();
         assertEquals(List.of("something is broken in placeos", "login works", "requests reach the services",
-                "Backoffice lists the systems"), said, o.transcript().toString());
+                "Backoffice shows the systems"), said, o.transcript().toString());
         assertEquals(3, o.questions());
         assertEquals(0, o.unread());
     }
