@@ -125,4 +125,60 @@ class OutageVocabularyTest {
     void where_and_how_much(String text, String expected) {
         assertEquals(expected, read(text));
     }
+
+    @ParameterizedTest(name = "\"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            // genuine users named as the ones timing out suffer the flood: no word that the load is theirs
+            "a scraper from one subnet is hammering us, real customers timing out | request-flood+",
+            // a couple of address ranges, and bots by their user agent: few sources
+            "mostly crawler user agents from a couple of ranges                 | request-flood+",
+            // a level "same as always" did not change: no "same" of one source or one endpoint
+            "per-view latency same as always                                    | workers-blocked-",
+            // errors repeated in a log are lines, no client spamming us
+            "the gateway stack trace is spamming the logs                       | ''",
+    })
+    void who_sends_the_flood_and_who_suffers_it(String text, String expected) {
+        assertEquals(expected, read(text));
+    }
+
+    @ParameterizedTest(name = "\"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            // traffic said to be as it was is load, not requests that never arrive
+            "worker memory climbs all afternoon, no change in traffic           | load-above-normal- memory-growing+",
+            // a level that rises by the hour, and one that crawls up, grows: no health word "up"
+            "node heap up every hour until the container is killed              | memory-growing+",
+            "the worker dies nightly after its memory crawls up                 | memory-growing+",
+            // memory the collector never gets back is a leak, no connection left unreturned
+            "the process is not releasing memory after each import              | memory-growing+",
+            "resident memory not coming back after gc                           | memory-growing+",
+            // a moment in time is nothing a name points at
+            "the memory graph climbs like a staircase up to that point          | memory-growing+",
+    })
+    void memory_held_by_the_hour(String text, String expected) {
+        assertEquals(expected, read(text));
+    }
+
+    @Test
+    void a_balloon_named_is_no_memory_growing() {
+        // only the verb's forms are growth: a balloon in a name is a name
+        assertFalse(read("the hot air balloon club's booking site keeps crashing").contains("memory-growing"));
+        assertTrue(read("the ballooning heap takes the api down every night").contains("memory-growing+"));
+    }
+
+    @ParameterizedTest(name = "\"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            // kubectl's "Error from server (NotFound)" is the cluster's API: a deployment missing, no host not found
+            "Error from server (NotFound): deployments.apps \"mainstack-web\" not found | backend-down+ stack-component-down+",
+            // nothing can be put on the queue: what takes it is gone
+            "the daphne pods can't enqueue anything                             | stack-component-down+",
+            // replicas that bring the queue down drain it: no component down
+            "scaling the web tier to six pods brought the queue down            | more-workers-drain-queue+",
+            // a vendor answering only after seconds is slow, no health word "respond"
+            "the tile vendor is responding in 30s                               | external-api-slow+",
+            // a job started at opening time runs at the busy hours
+            "celery beat starts the export at opening time                      | background-jobs-at-peak+",
+    })
+    void the_layer_the_queue_and_the_clock(String text, String expected) {
+        assertEquals(expected, read(text));
+    }
 }
