@@ -35,4 +35,30 @@ class StopWhileLoadingIT {
             assertEquals(143, status, "stopped " + pause + " ms into the load:\n" + String.join("\n", log));
         }
     }
+
+    /**
+     * When the load outlasts the stop's wait, the process halts without its shutdown hooks (they
+     * would crash it under the load), says so, and ends with the signal's status all the same. The
+     * wait is cut to nothing by the test-only setting, so any stop during the load takes that path.
+     */
+    @Test
+    void a_stop_that_outlasts_its_wait_halts_with_the_signals_status() throws Exception {
+        ServedJar served = ServedJar.listening(List.of("-Dtriage.stopWait=PT0S"), Map.of());
+        int status;
+        long stopped;
+        try {
+            assertTrue(served.awaitLine("loading the sentence model", Duration.ofSeconds(60)), String.join("\n", served.log()));
+            stopped = System.nanoTime();
+        } finally {
+            status = served.stop();
+        }
+        long ms = (System.nanoTime() - stopped) / 1_000_000;
+        List<String> log = served.log();
+        String all = String.join("\n", log);
+        assertEquals(143, status, all);
+        assertTrue(log.stream().anyMatch(l -> l.contains("exiting without shutdown hooks")), all);
+        assertFalse(log.stream().anyMatch(l -> l.contains("A fatal error has been detected")), all);
+        // a halt does not wait for the load (about a second), nor for anything else: well within the stop's 30 s
+        assertTrue(ms < 20_000, "ended " + ms + " ms after the signal");
+    }
 }

@@ -66,6 +66,7 @@ public final class App implements AutoCloseable {
     private ConversationStore store;
     /** Completes once the server listens, with its chat adapters (to connect once the first set has loaded). */
     private final CompletableFuture<ChatAdapters> bound = new CompletableFuture<>();
+    private final Metrics metrics = new Metrics();
     private Javalin http;
     private String host;
 
@@ -135,6 +136,7 @@ public final class App implements AutoCloseable {
         // waits for both
         Thread starting = new Thread(() -> {
             try {
+                Prober.prepare();  // while the set loads on the other threads: its classes are then ready
                 firstSet(rollout, files);
                 // what needs only the first set is built while the server may still be binding
                 Prober prober = checks(config, rollout);
@@ -147,10 +149,10 @@ public final class App implements AutoCloseable {
             }
             // the first set's scenarios (a child JVM after an edit) are checked once it has answered
             firstAnswer.then(rules::check, "first-check");
+            metrics.prepare();  // after 'listening on': nothing reads the meters before a request
         }, "starting");
         starting.setDaemon(true);
         starting.start();
-        Metrics metrics = new Metrics();
         firstAnswer = new FirstAnswer(metrics);
         rules.listen(metrics::reload);
         // the live checks and the stacks are known once the first set's knowledge is
@@ -218,12 +220,9 @@ public final class App implements AutoCloseable {
         log.info("rules revision {} ({} rules) from {}; conversations in {}", rules.current().revision(),
                 rules.current().rules().size(), rollout == null ? "files" : rules.source().label() + " (following "
                         + rollout.describe() + ")", store.describe());
-        if (alerts != null) {
-            AlertMap first = AlertMap.load(rules.source().knowledgeDir());
-            if (!first.lint(rules.current().knowledge()).isEmpty()) {
-                log.warn("alerts.yaml has problems (run lint): {}", first.lint(rules.current().knowledge()));
-            }
-        }
+        List<?> alertProblems = alerts == null ? List.of()
+                : AlertMap.load(rules.source().knowledgeDir()).lint(rules.current().knowledge());
+        if (!alertProblems.isEmpty()) log.warn("alerts.yaml has problems (run lint): {}", alertProblems);
         // last: the sentence model loads on a background thread (one ONNX thread), and until it has
         // the phrases answer alone
         own(triage.startRecall());  // closed first: a stop waits for the model's native loading to end

@@ -60,22 +60,13 @@ public final class SimulateCommand extends RunbooksCommand {
     @ArgGroup(validate = false, heading = "%nTargets (exit 1 if one is not met):%n")
     Targets targets = new Targets();
 
-    /** The gates CI sets: a run that misses one fails. */
+    /** The gates CI sets, one a line as {@link Thresholds} lists them: a run that misses one fails. */
     static final class Targets {
-        @Option(names = "--min-right", paramLabel = "N", description = "Fail unless at least N faults end right and concluded (engine order).")
-        Double minRight;
-
-        @Option(names = "--min-right-rate", paramLabel = "X", description = "Fail unless that share of faults ends right and concluded.")
-        Double minRightRate;
-
-        @Option(names = "--max-ece", paramLabel = "X", description = "Fail if the expected calibration error is above X.")
-        Double maxEce;
-
-        @Option(names = "--max-brier", paramLabel = "X", description = "Fail if the Brier score is above X.")
-        Double maxBrier;
-
-        @Option(names = "--max-question-ratio", paramLabel = "X", description = "Fail if mean questions, engine over fixed order, is above X.")
-        Double maxQuestionRatio;
+        @Option(names = "--min-right", paramLabel = "N", description = "Fail unless at least N faults end right and concluded (engine order).") Double minRight;
+        @Option(names = "--min-right-rate", paramLabel = "X", description = "Fail unless that share of faults ends right and concluded.") Double minRightRate;
+        @Option(names = "--max-ece", paramLabel = "X", description = "Fail if the expected calibration error is above X.") Double maxEce;
+        @Option(names = "--max-brier", paramLabel = "X", description = "Fail if the Brier score is above X.") Double maxBrier;
+        @Option(names = "--max-question-ratio", paramLabel = "X", description = "Fail if mean questions, engine over fixed order, is above X.") Double maxQuestionRatio;
 
         Thresholds thresholds() { return new Thresholds(minRight, minRightRate, maxEce, maxBrier, maxQuestionRatio); }
     }

@@ -16,6 +16,11 @@ import java.util.List;
 public final class StopSignals {
     /** How long a stop waits for the model's native work: loading takes about a second. */
     static final Duration WAIT = Duration.ofSeconds(10);
+    /**
+     * A shorter wait, for tests only ({@code java -Dtriage.stopWait=PT0S -jar ...}): a stop during
+     * the load then takes the halt below without a machine ten times too slow.
+     */
+    static final String WAIT_PROPERTY = "triage.stopWait";
 
     private StopSignals() {}
 
@@ -33,10 +38,21 @@ public final class StopSignals {
     private static void stop(Signal signal) {
         // still at work after the wait (a machine so loaded that loading takes ten times its second): the
         // shutdown hooks would crash the process under it, so it ends without them, with the same status
-        if (!NativeWork.process().quiesce(WAIT)) {
+        if (!NativeWork.process().quiesce(waitFor())) {
             System.err.println("stopping while the sentence model is still loading: exiting without shutdown hooks");
             Runtime.getRuntime().halt(128 + signal.getNumber());
         }
         System.exit(128 + signal.getNumber());
+    }
+
+    /** {@link #WAIT}, or the test's wait when {@link #WAIT_PROPERTY} names one (an ISO-8601 duration). */
+    static Duration waitFor() {
+        String wait = System.getProperty(WAIT_PROPERTY);
+        if (wait == null) return WAIT;
+        try {
+            return Duration.parse(wait);
+        } catch (java.time.format.DateTimeParseException e) {
+            return WAIT;
+        }
     }
 }

@@ -11,9 +11,12 @@ import triage.model.Diagnosis;
 import triage.model.ProbeResult;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -24,6 +27,10 @@ import java.util.function.Supplier;
  *
  * <p>Every request records here, so each meter is looked up once per tag combination and kept:
  * the hot path is a map lookup and a record, not a builder and a registry lookup by id.
+ *
+ * <p>The registry is built on first use, or by {@link #prepare}: Micrometer's and Prometheus'
+ * classes (some 230) take a start about a tenth of a second of a core, so {@code serve} builds it
+ * once it listens. Gauges registered before then are added when it is built.
  */
 public final class Metrics implements Triage.Observer {
     /**
@@ -36,25 +43,46 @@ public final class Metrics implements Triage.Observer {
             Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
             Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5)};
 
-    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    private final Timer diagnoses;
-    private final Counter unrecognized;
+    private final Object lock = new Object();
+    /** The registry and the meters every diagnosis records; null until first needed. */
+    private volatile Meters meters;
+    /** Gauges registered before the registry was built (guarded by {@link #lock}). */
+    private final List<Consumer<PrometheusMeterRegistry>> gauges = new ArrayList<>();
     private final Map<Request, Timer> requests = new ConcurrentHashMap<>();
     private final Map<String, Counter> causes = new ConcurrentHashMap<>();
     private final Map<Probe, Timer> probes = new ConcurrentHashMap<>();
     private final Map<Boolean, Timer> reloads = new ConcurrentHashMap<>();
 
+    private record Meters(PrometheusMeterRegistry registry, Timer diagnoses, Counter unrecognized) {}
+
     private record Request(String route, int status) {}
 
     private record Probe(String component, String status) {}
 
-    public Metrics() {
-        // a histogram with fixed buckets rather than client-side percentiles: recording is a bucket
-        // increment instead of an HDR histogram update, and buckets aggregate across instances
-        diagnoses = Timer.builder("triage.diagnosis").description("Time to diagnose, from observations to ranked causes and checks")
-                .serviceLevelObjectives(DIAGNOSIS_BUCKETS).register(registry);
-        unrecognized = Counter.builder("triage.observations.unrecognized")
-                .description("Observations that matched no symptom").register(registry);
+    /** Builds the registry now, if no use has yet; safe from any thread, and to call more than once. */
+    public void prepare() {
+        meters();
+    }
+
+    private Meters meters() {
+        Meters m = meters;
+        if (m != null) return m;
+        synchronized (lock) {
+            if (meters == null) {
+                PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+                // a histogram with fixed buckets rather than client-side percentiles: recording is a bucket
+                // increment instead of an HDR histogram update, and buckets aggregate across instances
+                Timer diagnoses = Timer.builder("triage.diagnosis")
+                        .description("Time to diagnose, from observations to ranked causes and checks")
+                        .serviceLevelObjectives(DIAGNOSIS_BUCKETS).register(registry);
+                Counter unrecognized = Counter.builder("triage.observations.unrecognized")
+                        .description("Observations that matched no symptom").register(registry);
+                gauges.forEach(g -> g.accept(registry));
+                gauges.clear();
+                meters = new Meters(registry, diagnoses, unrecognized);
+            }
+            return meters;
+        }
     }
 
     public void request(String route, int status, long nanos) {
@@ -63,26 +91,27 @@ public final class Metrics implements Triage.Observer {
 
     private Timer requestTimer(Request k) {
         return Timer.builder("triage.http.requests").description("HTTP requests by route and status")
-                .tag("route", k.route()).tag("status", String.valueOf(k.status())).register(registry);
+                .tag("route", k.route()).tag("status", String.valueOf(k.status())).register(meters().registry());
     }
 
     @Override public void diagnosed(Diagnosis d, long nanos) {
-        diagnoses.record(nanos, TimeUnit.NANOSECONDS);
+        Meters m = meters();
+        m.diagnoses().record(nanos, TimeUnit.NANOSECONDS);
         Cause top = d.top();
         meter(causes, top == null ? "none" : top.component(), this::causeCounter).increment();
-        if (!d.unrecognized().isEmpty()) unrecognized.increment(d.unrecognized().size());
+        if (!d.unrecognized().isEmpty()) m.unrecognized().increment(d.unrecognized().size());
     }
 
     private Counter causeCounter(String component) {
         return Counter.builder("triage.causes").description("Diagnoses by their most likely component")
-                .tag("component", component).register(registry);
+                .tag("component", component).register(meters().registry());
     }
 
-    public void unrecognized(int n) { unrecognized.increment(n); }
+    public void unrecognized(int n) { meters().unrecognized().increment(n); }
 
     public void reload(boolean ok, long nanos) {
         meter(reloads, ok, swapped -> Timer.builder("triage.rules.reloads").description("Rule reloads by outcome")
-                .tag("outcome", swapped ? "swapped" : "rejected").register(registry))
+                .tag("outcome", swapped ? "swapped" : "rejected").register(meters().registry()))
                 .record(nanos, TimeUnit.NANOSECONDS);
     }
 
@@ -95,7 +124,7 @@ public final class Metrics implements Triage.Observer {
 
     private Timer probeTimer(Probe k) {
         return Timer.builder("triage.probes").description("Live checks by component and result")
-                .tag("component", k.component()).tag("status", k.status()).register(registry);
+                .tag("component", k.component()).tag("status", k.status()).register(meters().registry());
     }
 
     /** The meter for {@code key}, registered on first use; a plain get after that (no lock on the hot path). */
@@ -105,9 +134,16 @@ public final class Metrics implements Triage.Observer {
     }
 
     public void gauge(String name, String description, Supplier<Number> value) {
-        Gauge.builder(name, value).description(description).register(registry);
+        Consumer<PrometheusMeterRegistry> gauge = r -> Gauge.builder(name, value).description(description).register(r);
+        synchronized (lock) {
+            if (meters == null) {
+                gauges.add(gauge);
+                return;
+            }
+        }
+        gauge.accept(meters.registry());
     }
 
     /** The Prometheus text exposition. */
-    public String scrape() { return registry.scrape(); }
+    public String scrape() { return meters().registry().scrape(); }
 }

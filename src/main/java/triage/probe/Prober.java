@@ -94,6 +94,16 @@ public final class Prober implements AutoCloseable {
         return new Prober(Target.configured(knowledge, env), ProbeSettings.fromEnv(env));
     }
 
+    /**
+     * Loads and initialises what building a prober takes (resilience4j's breaker, lettuce's URI
+     * parser, the result cache) without connecting anything: {@code serve} calls it while it waits
+     * for the first rule set, whose knowledge names the targets, so that building its prober then is quick.
+     */
+    public static void prepare() {
+        new Prober(List.of(Target.parse("prepare", "redis", "redis://127.0.0.1", Map.of())), ProbeSettings.fromEnv(Map.of()))
+                .close();
+    }
+
     static Probe probeFor(Target t, ProbeSettings s) {
         return switch (t.kind()) {
             case "redis" -> new RedisProbe(t, s.probeTimeout(), s.queueGap());

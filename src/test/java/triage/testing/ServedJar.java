@@ -27,10 +27,13 @@ public final class ServedJar implements AutoCloseable {
 
     private final Process process;
     private final List<String> log;
+    /** Reads the process's output into {@link #log} until it ends. */
+    private final Thread reader;
     private final String base;
 
-    private ServedJar(Process process, String base, List<String> log) {
+    private ServedJar(Process process, String base, List<String> log, Thread reader) {
         this.process = process;
+        this.reader = reader;
         this.base = base;
         this.log = log;
     }
@@ -44,8 +47,15 @@ public final class ServedJar implements AutoCloseable {
 
     /** Starts {@code serve} and returns at its {@code listening on} line, perhaps before its runbooks have loaded. */
     public static ServedJar listening(Map<String, String> env, String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", System.getProperty("triage.jar", "target/triage.jar"), "serve", "--port", "0"));
+        return listening(List.of(), env, args);
+    }
+
+    /** As {@link #listening(Map, String...)}, the JVM given {@code jvmArgs} ({@code -D} settings) before {@code -jar}. */
+    public static ServedJar listening(List<String> jvmArgs, Map<String, String> env, String... args)
+            throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.addAll(jvmArgs);
+        cmd.addAll(List.of("-jar", System.getProperty("triage.jar", "target/triage.jar"), "serve", "--port", "0"));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         CLEARED.forEach(pb.environment()::remove);
@@ -77,7 +87,7 @@ public final class ServedJar implements AutoCloseable {
             p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             throw new IOException("serve did not say where it listens; it printed:\n" + String.join("\n", lines));
         }
-        return new ServedJar(p, found[0], lines);
+        return new ServedJar(p, found[0], lines, reader);
     }
 
     /**
@@ -123,10 +133,17 @@ public final class ServedJar implements AutoCloseable {
         return false;
     }
 
-    /** Sends SIGTERM and returns the exit status (the process is killed, and -1 returned, after 30 s). */
+    /**
+     * Sends SIGTERM and returns the exit status (the process is killed, and -1 returned, after 30 s).
+     * The log then holds all the process printed: the signal goes by its pid, as a supervisor's does
+     * ({@link Process#destroy} would also close the pipe before the last lines were read).
+     */
     public int stop() throws InterruptedException {
-        process.destroy();
-        if (process.waitFor(30, TimeUnit.SECONDS)) return process.exitValue();
+        process.toHandle().destroy();
+        if (process.waitFor(30, TimeUnit.SECONDS)) {
+            reader.join(10_000);
+            return process.exitValue();
+        }
         process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         return -1;
     }
