@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * <li>a duration of a second or more of something a person waits on ("p99 12s", "spans 30s+", "queries take
  *     20 s", "the page loads in 2 minutes") reads "slow"; a period ("every 30s", "for 30s", "30s ago") or a
  *     setting ("timeout 30s") stays a number;
- * <li>"up" before a factor or a share ("rps up 2.5x", "traffic up by 300%", "latency up 40%") or a baseline ("up
+ * <li>"up" before a factor, a share, a size or a time ("rps up 2.5x", "latency up 40%", "up 200MB an hour") or a baseline ("up
  *     from last week") says how much something rose: it reads "increased" (more, no word of health), and
  *     the share after it is the change's size, no level;
  * <li>a factor of two or more ("hits 15x normal", "rps 3.5x") reads "10x", the lexicon's word of a level far above
@@ -87,9 +87,9 @@ final class Notation {
     /** A percentile's duration ("p99 120ms", "p95: 250 ms"); a disk's "read latency 200ms" is no request's. */
     private static final Pattern PERCENTILE = Pattern.compile(
             "\\b(p\\d{2,3})(\\s*(?:is|of|at|=|:|~)?\\s*)(\\d{1,3})(?:\\.\\d+)?\\s?ms\\b");
-    /** "up" that says how much something rose: before a factor, a share, a count of times or a baseline. */
+    /** "up" that says how much something rose: before a factor, a share, a size, a time, a count of times or a baseline. */
     private static final Pattern UP_BY = Pattern.compile(
-            "\\bup(?=\\s+(?:by\\s+)?(?:~\\s?|about\\s|around\\s|roughly\\s|nearly\\s|almost\\s|over\\s)?\\d+(?:\\.\\d+)?\\s?(?:x\\b|%|percent\\b|times\\b|-?fold\\b)"
+            "\\bup(?=\\s+(?:by\\s+)?(?:~\\s?|about\\s|around\\s|roughly\\s|nearly\\s|almost\\s|over\\s|like\\s)?\\d+(?:\\.\\d+)?\\s?(?:x\\b|%|percent\\b|times\\b|-?fold\\b|[kmgt]i?b\\b|ms\\b)"
             + "|\\s+from\\s+(?:\\d|last|yesterday|normal|usual|the usual|baseline|before)\\b)");
     /** Right before a share, a word that makes it the size of a change ("up 40%", "rose by 30%"). */
     private static final Pattern CHANGE_BEFORE = Pattern.compile(

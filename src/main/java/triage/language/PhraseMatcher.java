@@ -182,6 +182,9 @@ final class PhraseMatcher {
                 boolean faults = j >= 0 && (kinds[j] & 2) != 0 && cues[j].failureOnly();
                 boolean lends = j >= 0 && !(j == 0 && answered) && (kinds[j] == 0 ? joined || subjectless[j] || opened && c == 0
                         : (kinds[j] & kinds[c]) != 0 && (joined || kinds[c] != 1 || !faults) || fails);
+                // a label that states a fact of its own lends nothing to what it labels ("not real users: a single
+                // account" is one flood, not a flood denied): only one naming nothing does, below
+                if (j >= 0 && j < c && labels.get(j, c).cardinality() > 0 && kinds[labels.nextSetBit(j)] != 0) lends = false;
                 if (lends) effective[c] = cues[j];
             }
             // an item appended to a clause is in the same state: "most calls fail, the login endpoint included"

@@ -64,6 +64,18 @@ class ListsAndDenialsTest {
         assertEquals(expected, Shown.readings(in, text));
     }
 
+    @ParameterizedTest(name = "\"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            // "up" before a size or a time is a rise, no word of health
+            "memory is up 200MB an hour since the deploy                    | memory-growing+",
+            "hits/sec is up like 50x                                        | load-above-normal+",
+            // a label stating a fact of its own lends nothing to what it labels
+            "no, not real users: a single account retries in a tight loop   | request-flood+",
+    })
+    void rises_and_labels_with_a_fact_of_their_own(String text, String expected) {
+        assertEquals(expected, Shown.readings(in, text));
+    }
+
     @org.junit.jupiter.api.Test
     void a_code_fence_parts_nothing_from_what_is_said_of_the_paste() {
         assertEquals("execute-error-no-core+ execute-works-",
