@@ -184,7 +184,8 @@ final class PhraseMatcher {
                         : (kinds[j] & kinds[c]) != 0 && (joined || kinds[c] != 1 || !faults) || fails);
                 // a label that states a fact of its own lends nothing to what it labels ("not real users: a single
                 // account" is one flood, not a flood denied): only one naming nothing does, below
-                if (j >= 0 && j < c && labels.get(j, c).cardinality() > 0 && kinds[labels.nextSetBit(j)] != 0) lends = false;
+                int label = j >= 0 && j < c ? labels.nextSetBit(j) : -1;
+                if (label >= 0 && label < c && kinds[label] != 0) lends = false;
                 if (lends) effective[c] = cues[j];
             }
             // an item appended to a clause is in the same state: "most calls fail, the login endpoint included"
