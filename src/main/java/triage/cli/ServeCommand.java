@@ -22,6 +22,10 @@ public final class ServeCommand extends RunbooksCommand {
     @Option(names = "--host", description = "Address to listen on (default: $TRIAGE_HOST or 127.0.0.1; 0.0.0.0 for all).")
     String host;
 
+    @Option(names = "--exit-when-ready", description = "Stop once listening and the sentence model has loaded "
+            + "(a start that ends by itself: the build dumps the class archive from one, see the README).")
+    boolean exitWhenReady;
+
     private final HeadStart headStart;
 
     public ServeCommand() {
@@ -54,7 +58,9 @@ public final class ServeCommand extends RunbooksCommand {
         PrintWriter out = out();
         out.println("listening on http://" + app.shownHost() + ":" + app.port());
         out.flush();
-        stopped.await();
+        // closing waits for the sentence model's load to end, so its classes are part of the start too
+        if (exitWhenReady) app.close();
+        else stopped.await();
         return 0;
     }
 }

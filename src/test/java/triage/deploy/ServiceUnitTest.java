@@ -47,4 +47,17 @@ class ServiceUnitTest {
         assertTrue(lines.stream().noneMatch(l -> l.startsWith("ReadWritePaths")), "nothing writable but the cache");
         assertTrue(Files.readString(Path.of("deploy/triage.sysusers")).startsWith("#"));
     }
+
+    /** The class archive is made in the cache when missing or stale, by the script the install copies, and used quietly. */
+    @Test
+    void the_class_archive_is_written_into_the_cache_before_a_start_and_used_without_a_word() throws Exception {
+        List<String> lines = Files.readAllLines(UNIT);
+        assertTrue(lines.contains("ExecStartPre=-/bin/sh /opt/triage/dump-class-archive /opt/triage/triage.jar /var/cache/triage/triage.jsa"));
+        String start = lines.stream().filter(l -> l.startsWith("ExecStart=")).findFirst().orElseThrow();
+        assertTrue(start.startsWith("ExecStart=/usr/bin/java -XX:SharedArchiveFile=/var/cache/triage/triage.jsa -Xlog:cds=off,cds+dynamic=off "), start);
+        assertTrue(lines.contains("Environment=JAVA=/usr/bin/java"), "the archive is the JVM's of ExecStart");
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("#") && l.contains("cp target/triage.jar deploy/dump-class-archive /opt/triage/")),
+                "the install copies the script");
+        assertTrue(Files.isExecutable(Path.of("deploy/dump-class-archive")));
+    }
 }

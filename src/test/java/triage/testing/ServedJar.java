@@ -53,9 +53,18 @@ public final class ServedJar implements AutoCloseable {
     /** As {@link #listening(Map, String...)}, the JVM given {@code jvmArgs} ({@code -D} settings) before {@code -jar}. */
     public static ServedJar listening(List<String> jvmArgs, Map<String, String> env, String... args)
             throws IOException, InterruptedException {
+        return listening(jar(), jvmArgs, env, args);
+    }
+
+    /** The jar the build made ({@code mvn verify} names it; {@code target/triage.jar} otherwise). */
+    public static Path jar() { return Path.of(System.getProperty("triage.jar", "target/triage.jar")); }
+
+    /** As {@link #listening(List, Map, String...)}, running {@code jar} (a copy of the built one). */
+    public static ServedJar listening(Path jar, List<String> jvmArgs, Map<String, String> env, String... args)
+            throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         cmd.addAll(jvmArgs);
-        cmd.addAll(List.of("-jar", System.getProperty("triage.jar", "target/triage.jar"), "serve", "--port", "0"));
+        cmd.addAll(List.of("-jar", jar.toString(), "serve", "--port", "0"));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         CLEARED.forEach(pb.environment()::remove);
@@ -131,6 +140,13 @@ public final class ServedJar implements AutoCloseable {
             Thread.sleep(5);
         }
         return false;
+    }
+
+    /** Waits, {@code wait} at most, for the process to end by itself; its exit status, or -1 (still running). */
+    public int awaitExit(java.time.Duration wait) throws InterruptedException {
+        if (!process.waitFor(wait.toMillis(), TimeUnit.MILLISECONDS)) return -1;
+        reader.join(10_000);
+        return process.exitValue();
     }
 
     /**

@@ -140,7 +140,12 @@ public final class Run {
         int runs = quick ? 3 : 7;
         List<Long> ref = new ArrayList<>(), coldAnswer = new ArrayList<>(), coldExit = new ArrayList<>(),
                 warmAnswer = new ArrayList<>(), warmExit = new ArrayList<>(), serve = new ArrayList<>(),
-                served = new ArrayList<>();
+                served = new ArrayList<>(), serveCpu = new ArrayList<>(), archived = new ArrayList<>(),
+                archivedServed = new ArrayList<>(), archivedCpu = new ArrayList<>();
+        // the class archive `mvn package` dumped beside the jar (README): the same start, the JVM given it
+        Path archive = repo.resolve("target/triage.jsa");
+        if (!Files.isRegularFile(archive)) throw new IllegalStateException("no " + archive + ": the build did not write the class archive");
+        List<String> archiveFlags = List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off,cds+dynamic=off");
         for (int i = 0; i < runs; i++) {
             ref.add(time(java("-jar", triageJar().toString(), "--version"), cache).exit());
             // a cold cache: what the first run after an edit of the rules pays
@@ -151,9 +156,14 @@ public final class Run {
             Timed warm = time(java("-jar", triageJar().toString(), "ask", "can't log in"), cache);
             warmAnswer.add(warm.answer());
             warmExit.add(warm.exit());
-            long[] listening = timeToListening(cache);
+            long[] listening = timeToListening(List.of(), cache);
             serve.add(listening[0]);
             served.add(listening[1]);
+            serveCpu.add(listening[2]);
+            long[] withArchive = timeToListening(archiveFlags, cache);
+            archived.add(withArchive[0]);
+            archivedServed.add(withArchive[1]);
+            archivedCpu.add(withArchive[2]);
         }
         String r = ms(median(ref));
         rows.add(new Row("start-up", "JVM start, `triage --version` (reference)", r, "", "", "", ""));
@@ -165,6 +175,13 @@ public final class Run {
         rows.add(row("start-up", "`serve` to `listening on`", median(serve), median(ref), 2000, true));
         rows.add(new Row("start-up", "... to its first answer (`POST /api/diagnose` sent at `listening on`; it waits for the rules)",
                 ms(median(served)), r, ratio(median(served) / 1e6, median(ref) / 1e6), "", ""));
+        rows.add(new Row("start-up", "... its CPU (user + system, all threads) at `listening on`", ms(median(serveCpu)), "", "", "", ""));
+        rows.add(row("start-up", "`serve` with the class archive (`-XX:SharedArchiveFile=target/triage.jsa`) to `listening on`",
+                median(archived), median(ref), 2000, true));
+        rows.add(new Row("start-up", "... to its first answer", ms(median(archivedServed)), r,
+                ratio(median(archivedServed) / 1e6, median(ref) / 1e6), "", ""));
+        rows.add(new Row("start-up", "... its CPU at `listening on`", ms(median(archivedCpu)), ms(median(serveCpu)) + " (without)",
+                ratio(median(archivedCpu) / 1e6, median(serveCpu) / 1e6), "", ""));
         clear(cache);
         Files.deleteIfExists(cache);
     }
@@ -205,12 +222,15 @@ public final class Run {
     }
 
     /**
-     * Nanoseconds from start to {@code listening on}, and to the answer of a diagnosis sent at
-     * that moment (as a client that starts at {@code listening on} sees it: the request waits for
-     * the first rule set).
+     * Nanoseconds from start to {@code listening on}, to the answer of a diagnosis sent at that
+     * moment (as a client that starts at {@code listening on} sees it: the request waits for the
+     * first rule set), and the process's CPU time at {@code listening on}; the JVM given {@code jvmFlags}.
      */
-    private long[] timeToListening(Path cache) throws Exception {
-        Server s = Server.start(this, java("-jar", triageJar().toString(), "serve", "--port", "0"), cache);
+    private long[] timeToListening(List<String> jvmFlags, Path cache) throws Exception {
+        List<String> cmd = java(jvmFlags.toArray(String[]::new));
+        cmd.addAll(List.of("-jar", triageJar().toString(), "serve", "--port", "0"));
+        Server s = Server.start(this, cmd, cache);
+        long cpuNanos = (long) (cpuTicks(s.process.pid()) * 1e9 / CLOCK_TICKS);
         try {
             long t0 = System.nanoTime();
             java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
@@ -221,7 +241,7 @@ public final class Run {
                     java.net.http.HttpResponse.BodyHandlers.ofString());
             long answered = s.startNanos + System.nanoTime() - t0;
             if (r.statusCode() != 200) throw new IllegalStateException("first diagnosis answered " + r.statusCode() + ": " + r.body());
-            return new long[] {s.startNanos, answered};
+            return new long[] {s.startNanos, answered, cpuNanos};
         } finally {
             s.stop();
         }

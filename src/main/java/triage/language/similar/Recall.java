@@ -74,6 +74,8 @@ public final class Recall {
     private final Encoder encoder;
     private final Thresholds thresholds;
     private final AtomicReference<Slot> slot = new AtomicReference<>();
+    /** The background load {@link #startLoading} began, done once it has ended (either way). */
+    private volatile CompletableFuture<Void> loading = CompletableFuture.completedFuture(null);
 
     public Recall(Encoder encoder, Thresholds thresholds) {
         this.encoder = encoder;
@@ -92,12 +94,16 @@ public final class Recall {
      * listening does not wait for it; until it is done the phrases answer alone).
      */
     public void startLoading(Knowledge knowledge, String revision, SentenceMatcher.Polarity polarity) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        loading = done;
         Thread t = new Thread(() -> {
             try {
                 matcher(knowledge, revision, polarity, true);
             } catch (RuntimeException e) {
                 if (NativeWork.stopping(e)) log.info("stopping: the examples were not embedded");
                 else log.warn("reading by example is not available: {}", e.toString());
+            } finally {
+                done.complete(null);
             }
         }, "embeddings-load");
         t.setDaemon(true);
@@ -164,6 +170,8 @@ public final class Recall {
     /** As {@link #settle()}, waiting {@code bound} at most. */
     void settle(java.time.Duration bound) {
         long deadline = System.nanoTime() + bound.toNanos();
+        // a load just begun may not have reached the model yet: its thread's end is what counts
+        Encoder.awaitUntil(loading, deadline);
         encoder.settle(deadline);
         Slot s = slot.get();
         if (s != null) Encoder.awaitUntil(s.matcher(), deadline);
