@@ -278,6 +278,11 @@ public final class Interpreter {
         return null;
     }
 
+    /** The lexicon's subjects {@code text} names, as concepts ("the db is slow": the database). */
+    public Set<String> subjects(String text) {
+        return names.subjects(analyzer.tokens(text));
+    }
+
     /**
      * How a text without a subject answers a question about {@code symptomId}: "works now",
      * "still broken", "it does not". Null when it carries no cue at all.

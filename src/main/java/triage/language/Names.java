@@ -15,8 +15,17 @@ import java.util.Set;
  */
 final class Names {
     private final Set<String> concepts = new HashSet<>();
+    /** The lexicon's subjects, as concepts: names that reading by example never lends a clause. */
+    private final Set<String> subjects = new HashSet<>();
 
     Names(Knowledge knowledge, Analyzer analyzer) {
+        for (String s : knowledge.lexicon().subjects()) {
+            List<String> words = analyzer.conceptsOf(s);
+            if (words.size() != 1) {
+                throw new IllegalArgumentException("lexicon subjects: '" + s + "' must be one word or one lexicon concept");
+            }
+            subjects.add(words.get(0));
+        }
         for (Component c : knowledge.components().values()) {
             for (String n : List.of(c.name(), c.id().replace('-', ' '))) {
                 List<String> words = analyzer.conceptsOf(n);
@@ -37,6 +46,13 @@ final class Names {
             state |= t.says() && t.cue();
         }
         return state;
+    }
+
+    /** The lexicon's subjects {@code tokens} name ("the db is slow": the database). */
+    Set<String> subjects(List<Token> tokens) {
+        Set<String> out = new HashSet<>();
+        for (Token t : tokens) if (t.word() && subjects.contains(t.stem())) out.add(t.stem());
+        return out;
     }
 
     /** Whether every word of {@code tokens} that says something names a component, and one does. */

@@ -24,7 +24,7 @@ class SentenceMatcherTest {
     void load() {
         rb = Fixtures.shipped();
         encoder = new Encoder();
-        matcher = SentenceMatcher.of(rb.knowledge(), rb.interpreter()::polarityAbout, encoder);
+        matcher = SentenceMatcher.of(rb.knowledge(), rb.cues(), encoder);
     }
 
     private Recall.Result recall(Thresholds t, String... texts) {
@@ -38,6 +38,20 @@ class SentenceMatcherTest {
         assertEquals("database-cpu-high", n.example().symptom());
         assertTrue(n.similarity() >= Thresholds.DEFAULT.accept(), "similarity " + n.similarity());
         assertTrue(matcher.present(n));
+    }
+
+    @Test
+    void an_example_never_lends_a_clause_a_component_it_did_not_name() {
+        // without the lexicon's subjects, "requests hanging" comes nearest an example of requests waiting on the database
+        SentenceMatcher blind = SentenceMatcher.of(rb.knowledge(), rb.interpreter()::polarityAbout, encoder);
+        SentenceMatcher.Nearest lent = blind.nearest("requests hanging").orElseThrow();
+        assertTrue(rb.interpreter().subjects(lent.example().text()).contains("database"), lent.toString());
+        // with them, no example that names the database reads it
+        SentenceMatcher.Nearest n = matcher.nearest("requests hanging").orElseThrow();
+        assertTrue(rb.interpreter().subjects(n.example().text()).isEmpty(), n.toString());
+        // a clause that names it ("postgres" is the database) may still come nearest such an example
+        SentenceMatcher.Nearest named = matcher.nearest("every request hangs waiting on postgres").orElseThrow();
+        assertEquals("database-blocking", named.example().symptom(), named.toString());
     }
 
     @Test
