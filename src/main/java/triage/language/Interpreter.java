@@ -278,6 +278,15 @@ public final class Interpreter {
         return null;
     }
 
+    /**
+     * Whether {@code text} says nothing an example could read: names alone ("someone said redis", "we
+     * checked etcd") or a state of nothing named ("it's down").
+     */
+    public boolean saysNothing(String text) {
+        List<Token> tokens = analyzer.tokens(text);
+        return names.only(tokens) || Names.statesOnly(tokens);
+    }
+
     /** The lexicon's subjects {@code text} names, as concepts ("the db is slow": the database). */
     public Set<String> subjects(String text) {
         return names.subjects(analyzer.tokens(text));

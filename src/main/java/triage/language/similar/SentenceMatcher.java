@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.IntPredicate;
+import java.util.function.Predicate;
 
 /**
  * One knowledge revision's examples, embedded once, and the nearest of them to a clause.
@@ -31,11 +32,15 @@ public final class SentenceMatcher {
         /** The components {@code text} names, as concepts; none unless the language layer says. */
         default Set<String> names(String text) { return Set.of(); }
 
-        /** Cues read by {@code about}, names by {@code names}. */
-        static Polarity of(Polarity about, Function<String, Set<String>> names) {
+        /** Whether {@code text} says nothing to read ("someone said redis", "it's down"); no unless the language layer says. */
+        default boolean saysNothing(String text) { return false; }
+
+        /** Cues read by {@code about}, names by {@code names}, empty texts by {@code nothing}. */
+        static Polarity of(Polarity about, Function<String, Set<String>> names, Predicate<String> nothing) {
             return new Polarity() {
                 @Override public Boolean about(String symptom, String text) { return about.about(symptom, text); }
                 @Override public Set<String> names(String text) { return names.apply(text); }
+                @Override public boolean saysNothing(String text) { return nothing.test(text); }
             };
         }
     }
@@ -84,9 +89,11 @@ public final class SentenceMatcher {
     /**
      * The nearest example to {@code clause} among those that name no component the clause does not
      * ("requests hang" is no reading of "requests wait on the database": an example never lends a
-     * clause the subject it left out), or empty when there is none.
+     * clause the subject it left out), or empty when there is none or the clause says nothing to read.
      */
     public Optional<Nearest> nearest(String clause) {
+        // names alone, or a state of nothing named: no example reads it ("someone said redis" is no Redis down)
+        if (polarity.saysNothing(clause)) return Optional.empty();
         Set<String> names = polarity.names(clause);
         return nearest(encoder.embed(clause), clause, i -> names.containsAll(named.get(i)));
     }

@@ -55,6 +55,18 @@ class SentenceMatcherTest {
     }
 
     @Test
+    void a_clause_of_names_alone_or_of_a_state_of_nothing_named_is_read_by_no_example() {
+        // without the language layer's word on it, each comes near an example and would take its state
+        SentenceMatcher blind = SentenceMatcher.of(rb.knowledge(), rb.interpreter()::polarityAbout, encoder);
+        for (String said : List.of("someone said redis", "it's down", "we checked etcd")) {
+            assertTrue(blind.nearest(said).isPresent(), said);
+            assertTrue(matcher.nearest(said).isEmpty(), said + ": " + matcher.nearest(said));
+        }
+        // a clause that says something of a name is still read
+        assertTrue(matcher.nearest("someone said redis is refusing connections").isPresent());
+    }
+
+    @Test
     void one_request_compares_at_most_a_bounded_number_of_clauses_whatever_its_length() {
         // a body of many short unknown clauses would cost the model seconds: those past the bound stay unread
         String junk = "qwerty asdfgh, ".repeat(Recall.MAX_CLAUSES);
