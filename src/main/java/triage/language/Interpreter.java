@@ -278,19 +278,8 @@ public final class Interpreter {
         return null;
     }
 
-    /**
-     * Whether {@code text} says nothing an example could read: names alone ("someone said redis", "we
-     * checked etcd") or a state of nothing named ("it's down").
-     */
-    public boolean saysNothing(String text) {
-        List<Token> tokens = analyzer.tokens(text);
-        return names.only(tokens) || Names.statesOnly(tokens);
-    }
-
-    /** The lexicon's subjects {@code text} names, as concepts ("the db is slow": the database). */
-    public Set<String> subjects(String text) {
-        return names.subjects(analyzer.tokens(text));
-    }
+    /** What names components in this knowledge, and what says nothing but names. */
+    public Names names() { return names; }
 
     /**
      * How a text without a subject answers a question about {@code symptomId}: "works now",
