@@ -5,6 +5,7 @@ import org.kie.api.runtime.rule.AgendaFilter;
 import triage.knowledge.Knowledge;
 import triage.knowledge.Runbook;
 import triage.language.Interpreter;
+import triage.language.similar.SentenceMatcher;
 
 import java.time.Instant;
 import java.util.Collections;
@@ -221,6 +222,11 @@ public final class Rulebook {
     public KieBase kieBase() { return kieBase; }
     public Knowledge knowledge() { return knowledge; }
     public Interpreter interpreter() { return interpreter; }
+
+    /** How reading by example hears this set's language layer: its cues, and the components a text names. */
+    public SentenceMatcher.Polarity cues() {
+        return SentenceMatcher.Polarity.of(interpreter::polarityAbout, interpreter.names()::subjects, interpreter.names()::saysNothing);
+    }
     public Map<String, RuleInfo> rules() { return rules; }
     public String revision() { return revision; }
     public Instant loadedAt() { return loadedAt; }

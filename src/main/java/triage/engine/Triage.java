@@ -121,7 +121,7 @@ public final class Triage {
     public AutoCloseable startRecall() {
         if (recall == null) return () -> { };
         Rulebook rb = rules.current();
-        recall.startLoading(rb.knowledge(), rb.revision(), rb.interpreter()::polarityAbout);
+        recall.startLoading(rb.knowledge(), rb.revision(), rb.cues());
         return recall::settle;
     }
 
@@ -203,7 +203,7 @@ public final class Triage {
             // (the gaps come with the reading, remembered with it: no text is read a second time)
             Set<String> byPhrase = new HashSet<>();
             for (Observation o : in.readings()) byPhrase.add(o.getSymptom());
-            Recall.Result r = recall.read(rb.knowledge(), rb.revision(), rb.interpreter()::polarityAbout, notUnderstood,
+            Recall.Result r = recall.read(rb.knowledge(), rb.revision(), rb.cues(), notUnderstood,
                     in.gaps(), waitForModel);
             for (Recall.Found f : r.found()) {
                 // a clause read by example never overrides what the phrases read of the same symptom

@@ -28,6 +28,8 @@ import java.util.Map;
  *        own fact ("requests reach the api and fail" says they reach), it is no bare noun phrase
  * @param levels words that say how much or which way something goes ("grows", "high", "slow"): a clause whose
  *        phrase holds one states its own fact, it is no bare noun phrase that takes its neighbour's state
+ * @param subjects words that name a component by its own name ("database", "redis"): an example that names
+ *        one reads, by example, only a clause that names it too
  * @param retractions how people take back what they reported ("false alarm", "it was my own laptop")
  */
 public record Lexicon(List<String> negations, List<String> failure, List<String> healthy,
@@ -35,7 +37,7 @@ public record Lexicon(List<String> negations, List<String> failure, List<String>
                       List<String> bare, List<String> stopwords, Map<String, List<String>> synonyms,
                       List<String> yes, List<String> no, List<String> unsure, List<String> hypothetical,
                       List<String> hypothesisEnds, List<String> questions, List<String> arrivals,
-                      List<String> levels, Retractions retractions) implements Serializable {
+                      List<String> levels, List<String> subjects, Retractions retractions) implements Serializable {
     public Lexicon {
         negations = copy(negations);
         failure = copy(failure);
@@ -55,6 +57,7 @@ public record Lexicon(List<String> negations, List<String> failure, List<String>
         questions = copy(questions);
         arrivals = copy(arrivals);
         levels = copy(levels);
+        subjects = copy(subjects);
         retractions = retractions == null ? Retractions.NONE : retractions;
     }
 
@@ -105,7 +108,7 @@ public record Lexicon(List<String> negations, List<String> failure, List<String>
                    List<String> bare, List<String> stopwords, Map<String, List<String>> synonyms,
                    List<String> yes, List<String> no, List<String> unsure) {
         this(negations, failure, healthy, strongBreaks, weakBreaks, exceptions, bare, stopwords, synonyms, yes, no, unsure,
-                null, null, null, null, null, null);
+                null, null, null, null, null, null, null);
     }
 
     private static List<String> copy(List<String> l) { return l == null ? List.of() : List.copyOf(l); }

@@ -19,7 +19,23 @@ final class Actions {
                     + ")\\b(?:(?!\\b(?:and|but|so|then)\\b)[^.;,!?])*)",
             Pattern.CASE_INSENSITIVE);
 
+    /**
+     * A clause that only reports adding capacity ("added 6 pods", "so we doubled the pods", "scaled web
+     * pods from 4 to 12"): what was done, with nothing of how it went.
+     */
+    private static final Pattern SCALING = Pattern.compile(
+            "^(?:(?:so|then|and)\\s+)?(?:(?:i|we|they|ops|someone)\\s+(?:have\\s+|just\\s+|already\\s+|also\\s+|then\\s+)*)?"
+            + "(?:added|add|doubled|tripled|scaled(?:\\s+up|\\s+out)?|bumped(?:\\s+up)?|increased|raised)\\s+(?:the\\s+|our\\s+)?"
+            + "(?:\\d+\\s+|more\\s+|extra\\s+|another\\s+\\d*\\s*)?(?:web\\s+|app\\s+|api\\s+|daphne\\s+)?"
+            + "(?:pods?|workers?|replicas?|instances?|nodes?|servers?)(?:\\s+from\\s+\\d+\\s+to\\s+\\d+)?[.!]?$",
+            Pattern.CASE_INSENSITIVE);
+
     private Actions() {}
+
+    /** Whether {@code clause} only reports adding capacity, nothing of how it went. */
+    static boolean scalingOnly(String clause) {
+        return SCALING.matcher(clause.strip()).matches();
+    }
 
     /** {@code text} with every clause that reports an action replaced by a clause break. */
     static String strip(String text) {

@@ -278,6 +278,9 @@ public final class Interpreter {
         return null;
     }
 
+    /** What names components in this knowledge, and what says nothing but names. */
+    public Names names() { return names; }
+
     /**
      * How a text without a subject answers a question about {@code symptomId}: "works now",
      * "still broken", "it does not". Null when it carries no cue at all.

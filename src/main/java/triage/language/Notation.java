@@ -134,7 +134,7 @@ final class Notation {
     private static final Pattern RUNNING_SOMETHING = Pattern.compile(
             "\\brunning(?= (?:the|our|a|an|my|their|its|all|every|your|these|those|this|that|both)\\b)");
     /** "not ours" is someone else's; stemmed, "ours" would be the stopword "our" and "not ours" read as "not our db". */
-    private static final Pattern NOT_OURS = Pattern.compile("\\bnot ours\\b");
+    private static final Pattern NOT_OURS = Pattern.compile("\\b(?:not (?:anything |any |one |something )?of ours|nothing of ours|none of ours|not ours)\\b");
     /** A factor ("15x", "2.5 x"): twice or more is a level well above its baseline, however it is written. */
     private static final Pattern FACTOR = Pattern.compile("(?<![\\w.])(\\d{1,4}(?:\\.\\d+)?)\\s?x(?!\\w|\\.\\w)");
     /** A count of none that a value moves from ("queue 0 -> 250k"): a count, no negation. */
@@ -149,7 +149,7 @@ final class Notation {
         if (s.contains("up ")) s = UP_BY.matcher(s).replaceAll("increased");
         if (s.indexOf('%') >= 0 || s.contains("percent")) s = share(s);
         if (s.contains("ms")) s = quick(percentiles(s));
-        if (s.indexOf('s') >= 0 || s.contains("min")) s = Waits.slow(s);
+        if (s.indexOf('s') >= 0 || s.contains("min")) s = Tallies.counted(Waits.slow(s));
         if (s.indexOf('/') >= 0) s = NONE_OF.matcher(counts(s)).replaceAll(" $1 noneready ");
         if (s.indexOf('.') >= 0) s = dotted(s);
         if (s.indexOf('.') >= 0) s = hosts(s.contains("host") ? HOST_PARAM.matcher(s).replaceAll(" called ") : s, concept);
@@ -159,7 +159,7 @@ final class Notation {
         if (s.indexOf('-') >= 0) s = ORDINAL.matcher(NUMBERED_HOST.matcher(s).replaceAll("host")).replaceAll("");
         if (s.indexOf('\n') >= 0) s = NO_RESTARTS.matcher(s).replaceAll("$1$2nil");
         if (s.indexOf('[') >= 0) s = EMPTY_LIST.matcher(s).replaceAll(" empty ");
-        if (s.contains("not ours")) s = NOT_OURS.matcher(s).replaceAll(" notours ");
+        if (s.contains(" ours")) s = NOT_OURS.matcher(s).replaceAll(" notours ");
         if (s.contains("running ")) s = RUNNING_SOMETHING.matcher(s).replaceAll("that runs");
         if (s.indexOf('x') >= 0) s = factors(s);
         if (s.contains("0")) s = FROM_NONE.matcher(s).replaceAll("nil");

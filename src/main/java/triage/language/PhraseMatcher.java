@@ -257,6 +257,10 @@ final class PhraseMatcher {
             int at = part[m.from()];
             Cues mine = cuesOf.apply(m);
             if (m.phrase().affirms && !mine.any() && !present.containsKey(m) && decided.contains(s.id())) continue;
+            // a name beside an arrival, with no word of state, is what arrives ("the sign-in requests are
+            // arriving"): it says nothing of how its symptom went
+            if (m.phrase().affirms && !mine.any() && !present.containsKey(m) && stated[at] && !arriving[m.from()]
+                    && java.util.Arrays.stream(m.consumed()).noneMatch(i -> arriving[i])) continue;
             boolean pr = present.containsKey(m) ? present.get(m)
                     : !mine.any() && !s.turnedByNegationOnly() && (fault[at] || anyFault && !anyCue || at + 1 < parts && fault[at + 1] && labels.get(at) && !stated[at]) ? false
                     : s.turnedByNegationOnly() && m.phrase().affirms ? !mine.negated()

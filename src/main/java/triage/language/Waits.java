@@ -5,7 +5,8 @@ import java.util.regex.Pattern;
 
 /**
  * A duration of a second or more of something a person waits on ("p99 12s", "spans 30s+", "queries
- * take 20 s", "the page loads in 2 minutes", "the vendor answers in 20s") reads "slow"; a period
+ * take 20 s", "the page loads in 2 minutes", "the vendor answers in 20s"), or spent in something
+ * ("38s inside s3 put_object", "40s waiting on the vendor"), reads "slow"; a period
  * ("every 30s", "for 30s", "30s ago"), a setting ("timeout 30s") or the baseline it is compared with
  * ("in 20s instead of 100ms", "up from 2s", "queries that took 20ms") stays a number. One of {@link Notation}'s rewrites, on
  * lower-cased text.
@@ -22,6 +23,12 @@ final class Waits {
             + "|page|pages|call|calls|endpoint|endpoints|load|loads|loading|take|takes|took|taking|duration|avg|average|mean|median"
             + "|respond|responds|responded|answer|answers|answered|reply|replies|replied)\\b"
             + "[^.,;:!?\\n]{0,30}$");
+    /**
+     * Right after a duration, what it was spent in ("38s inside s3 put_object", "38s in s3.GetObject",
+     * "40s waiting on the vendor"): a wait, named after its duration.
+     */
+    private static final Pattern WAITED_IN = Pattern.compile(
+            "\\s*(?:inside|spent (?:in|on)|waiting (?:on|for)|blocked (?:on|in)|stuck in|in (?=[a-z0-9-]*[._][a-z]|s3\\b))");
     /** Right before a duration, what makes it a period or a bound, not how long something took. */
     private static final Pattern PERIOD_BEFORE = Pattern.compile(
             "\\b(?:every|each|per|after|for|within|timeout|timeouts|interval|ttl|than|under|below|last|past|next|once)\\s*[=:]?\\s*$");
@@ -59,7 +66,9 @@ final class Waits {
             int v = Integer.parseInt(m.group(1));
             // "500s" and "503s" are answers of a status, counted
             boolean statuses = v >= 400 && v < 600 && s.charAt(m.end(1)) == 's';
-            if (v < 1 || statuses || !WAITED_ON.matcher(s).region(back, m.start()).find()
+            boolean waited = WAITED_ON.matcher(s).region(back, m.start()).find()
+                    || WAITED_IN.matcher(s).region(m.end(), s.length()).lookingAt();
+            if (v < 1 || statuses || !waited
                     || PERIOD_BEFORE.matcher(s).region(back, m.start()).find()
                     || BASELINE_BEFORE.matcher(s).region(back, m.start()).find()
                     || PERIOD_AFTER.matcher(s).region(m.end(), s.length()).lookingAt()) continue;

@@ -106,7 +106,8 @@
  *     executes" lends no "ok"; one whose phrase holds a verb of arriving ({@code arrivals} in the
  *     lexicon: "requests reach the api") states its own fact, and a clause after it that only says
  *     how things went is about its subject ("logins arrive at the api and fail": login fails, the
- *     requests did arrive); so does one whose phrase holds a word of level ({@code levels}: "grows", "high",
+ *     requests did arrive), while a name beside the arriving with no word of state is only what
+ *     arrives ("the sign-in requests are arriving" says nothing of login); so does one whose phrase holds a word of level ({@code levels}: "grows", "high",
  *     "slow"): "db cpu fine, hpa at max" lends the autoscaler no "fine"; after "except" a clause
  *     without cues takes the opposite of what came before.
  * <li><b>Faults named after a negation</b> ({@code Coordination}). "no redis problems" is Redis without
@@ -180,6 +181,8 @@
  * Nothing is guessed: a text where no phrase matched is returned as unrecognized. The clauses no
  * phrase read ({@link Interpreter#unreadClauses}) are left to reading by example
  * ({@code triage.language.similar}); one that opens on a pronoun is given the words its sentence
- * opened on ("the web pods ... and they never start": "the web pods never start").
+ * opened on ("the web pods ... and they never start": "the web pods never start"). An example that
+ * names one of the lexicon's {@code subjects} (the database, Redis, an execute) reads only a clause
+ * that names it too: "requests hanging" is no reading of "requests wait on the database".
  */
 package triage.language;

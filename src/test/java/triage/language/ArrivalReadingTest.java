@@ -25,6 +25,9 @@ class ArrivalReadingTest {
             "the modules list and the functions both fail          | modules-load-",
             // the arriving itself negated or failed is still read so
             "requests never reach the api                          | requests-reach-services-",
+            // a name beside the arriving, with no word of state, is what arrives: no word on how it went
+            "the sign-in requests are definitely arriving there    | requests-reach-services+",
+            "the login requests come in                            | requests-reach-services+",
     })
     void arriving_states_its_own_fact(String text, String expected) {
         assertEquals(expected, Shown.readings(in, text));

@@ -24,6 +24,11 @@ class DnsReadingTest {
             "the cname points at the heroku app we deleted                         | dns-resolves-as-expected-",
             "nslookup gives an ip from our old hosting provider                    | dns-resolves-as-expected-",
             "a traceroute goes to a host that isn't ours                           | dns-resolves-as-expected-",
+            "the name resolves to a host that is not one of ours                   | dns-resolves-as-expected-",
+            "the A record points at 192.0.2.10 and our load balancer is elsewhere   | dns-resolves-as-expected-",
+            // the site answering when its name is bypassed: the name is what fails, not a working reading of it
+            "the site loads fine when I pass --resolve                            | backend-down- dns-resolves-as-expected-",
+            "the portal loads by its ip directly                                   | dns-resolves-as-expected-",
             "the registrar let the domain lapse                                    | dns-resolves-as-expected-",
             // a bare address is no DNS reading at all
             "the right IP is fine                                                  | ''",

@@ -15,6 +15,10 @@ class LoadAndPoolReadingTest {
             // genuine users are the usual mix of clients; "not real users" turns it into a flood
             "it's not an attack, every request is a genuine shopper                      | request-flood-",
             "not real users                                                              | request-flood+",
+            // real traffic as usual while the hits climb: the extra is someone else's; scripts send no referrer
+            "hits are 50x normal and real traffic is normal                              | genuine-load- load-above-normal+",
+            "nearly all hits come from one asn with no referrer and no cookies           | request-flood+",
+            "not enough workers for the load                                             | more-workers-drain-queue+",
             "credential stuffing from a rotating proxy list                              | request-flood+",
             "the app retries instantly forever                                           | request-flood+",
             "an uptime monitor hits us 500 times a second                                | request-flood+",
@@ -31,6 +35,10 @@ class LoadAndPoolReadingTest {
     @CsvSource(delimiter = '|', value = {
             // connections taken and never handed back drain the pool; its negation is the phrase's own
             "the pool is drained by connections that never commits                       | connection-pool-exhausted+",
+            // a count of waiters is no HTTP 200 of health; a pool "not enough" is short; "zero idle" is one fact
+            "the pool shows 50/50 active with 200 requests waiting for a connection      | connection-pool-exhausted+",
+            "our pool of 10 is not enough for the threads                                | connection-pool-exhausted+",
+            "every instance reports zero idle connections in its pool                    | connection-pool-exhausted+",
             "sessions sit idle in transaction                                            | connection-pool-exhausted+",
             "WaitCount:18234                                                             | connection-pool-exhausted+",
             // the database's own trouble

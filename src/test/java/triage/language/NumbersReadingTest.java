@@ -55,6 +55,10 @@ class NumbersReadingTest {
             "every db query takes 20 s                    | slow-queries+",
             "the uploads to s3 take 2 minutes             | object-storage-slow+",
             "the healthcheck polls every 30s              | ''",
+            // a duration named before what it was spent in
+            "the trace shows 38s inside s3 put_object     | object-storage-slow+",
+            "38s in s3.GetObject for every export         | object-storage-slow+",
+            "the outage lasted 20 minutes in total        | ''",
     })
     void durations_of_seconds_are_slow(String text, String expected) {
         assertEquals(expected, Shown.readings(in, text));

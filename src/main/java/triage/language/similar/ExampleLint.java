@@ -22,7 +22,7 @@ public final class ExampleLint {
 
     public static List<Finding> check(Knowledge knowledge, Interpreter interpreter, Encoder encoder, Thresholds t) {
         List<Finding> out = new ArrayList<>();
-        SentenceMatcher m = SentenceMatcher.of(knowledge, interpreter::polarityAbout, encoder);
+        SentenceMatcher m = SentenceMatcher.of(knowledge, SentenceMatcher.Polarity.of(interpreter::polarityAbout, interpreter.names()::subjects, interpreter.names()::saysNothing), encoder);
         List<SentenceMatcher.Example> examples = m.examples();
         Set<String> pairs = new LinkedHashSet<>();
         for (int i = 0; i < examples.size(); i++) {

@@ -6,6 +6,10 @@ import triage.knowledge.Symptom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.IntPredicate;
+import java.util.function.Predicate;
 
 /**
  * One knowledge revision's examples, embedded once, and the nearest of them to a clause.
@@ -18,10 +22,27 @@ import java.util.Optional;
  * from "login fails".
  */
 public final class SentenceMatcher {
-    /** How the language layer reads a text's polarity about a symptom: as its cues say, or null for none. */
-    @FunctionalInterface
+    /**
+     * How the language layer reads a text: its polarity about a symptom (as its cues say, or null for
+     * none), and the components it names by their own names ("db", "postgres": the database).
+     */
     public interface Polarity {
         Boolean about(String symptom, String text);
+
+        /** The components {@code text} names, as concepts; none unless the language layer says. */
+        default Set<String> names(String text) { return Set.of(); }
+
+        /** Whether {@code text} says nothing to read ("someone said redis", "it's down"); no unless the language layer says. */
+        default boolean saysNothing(String text) { return false; }
+
+        /** Cues read by {@code about}, names by {@code names}, empty texts by {@code nothing}. */
+        static Polarity of(Polarity about, Function<String, Set<String>> names, Predicate<String> nothing) {
+            return new Polarity() {
+                @Override public Boolean about(String symptom, String text) { return about.about(symptom, text); }
+                @Override public Set<String> names(String text) { return names.apply(text); }
+                @Override public boolean saysNothing(String text) { return nothing.test(text); }
+            };
+        }
     }
 
     /** One example: the symptom, its words, and whether it says the symptom is present. */
@@ -34,6 +55,8 @@ public final class SentenceMatcher {
     private final Polarity polarity;
     private final List<Example> examples;
     private final float[][] vectors;
+    /** The components each example names by name: it reads only a clause that names them too. */
+    private final List<Set<String>> named;
     /** A symptom of something working and one of a fault (their examples say absent and present). */
     private final String goodSymptom, badSymptom;
 
@@ -43,6 +66,7 @@ public final class SentenceMatcher {
         this.examples = List.copyOf(examples);
         this.vectors = new float[examples.size()][];
         for (int i = 0; i < examples.size(); i++) vectors[i] = encoder.embed(examples.get(i).text());
+        this.named = this.examples.stream().map(e -> polarity.names(e.text())).toList();
         this.goodSymptom = examples.stream().filter(e -> !e.present()).map(Example::symptom).findFirst().orElse(null);
         this.badSymptom = examples.stream().filter(Example::present).map(Example::symptom).findFirst().orElse(null);
     }
@@ -62,22 +86,29 @@ public final class SentenceMatcher {
 
     public List<Example> examples() { return examples; }
 
-    /** The nearest example to {@code clause}, or empty when there are no examples. */
+    /**
+     * The nearest example to {@code clause} among those that name no component the clause does not
+     * ("requests hang" is no reading of "requests wait on the database": an example never lends a
+     * clause the subject it left out), or empty when there is none or the clause says nothing to read.
+     */
     public Optional<Nearest> nearest(String clause) {
-        return nearest(encoder.embed(clause), clause, null);
+        // names alone, or a state of nothing named: no example reads it ("someone said redis" is no Redis down)
+        if (polarity.saysNothing(clause)) return Optional.empty();
+        Set<String> names = polarity.names(clause);
+        return nearest(encoder.embed(clause), clause, i -> names.containsAll(named.get(i)));
     }
 
     /** The nearest example of a symptom other than {@code except} (lint: how close symptoms sit). */
     Optional<Nearest> nearestOther(int exampleIndex) {
         Example self = examples.get(exampleIndex);
-        return nearest(vectors[exampleIndex], self.text(), self.symptom());
+        return nearest(vectors[exampleIndex], self.text(), i -> !examples.get(i).symptom().equals(self.symptom()));
     }
 
-    private Optional<Nearest> nearest(float[] v, String clause, String exceptSymptom) {
+    private Optional<Nearest> nearest(float[] v, String clause, IntPredicate eligible) {
         int best = -1;
         double bestSim = -2;
         for (int i = 0; i < vectors.length; i++) {
-            if (exceptSymptom != null && examples.get(i).symptom().equals(exceptSymptom)) continue;
+            if (!eligible.test(i)) continue;
             double s = Encoder.cosine(v, vectors[i]);
             if (s > bestSim) { bestSim = s; best = i; }
         }

@@ -24,7 +24,7 @@ class SentenceMatcherTest {
     void load() {
         rb = Fixtures.shipped();
         encoder = new Encoder();
-        matcher = SentenceMatcher.of(rb.knowledge(), rb.interpreter()::polarityAbout, encoder);
+        matcher = SentenceMatcher.of(rb.knowledge(), rb.cues(), encoder);
     }
 
     private Recall.Result recall(Thresholds t, String... texts) {
@@ -38,6 +38,32 @@ class SentenceMatcherTest {
         assertEquals("database-cpu-high", n.example().symptom());
         assertTrue(n.similarity() >= Thresholds.DEFAULT.accept(), "similarity " + n.similarity());
         assertTrue(matcher.present(n));
+    }
+
+    @Test
+    void an_example_never_lends_a_clause_a_component_it_did_not_name() {
+        // without the lexicon's subjects, "requests hanging" comes nearest an example of requests waiting on the database
+        SentenceMatcher blind = SentenceMatcher.of(rb.knowledge(), rb.interpreter()::polarityAbout, encoder);
+        SentenceMatcher.Nearest lent = blind.nearest("requests hanging").orElseThrow();
+        assertTrue(rb.interpreter().names().subjects(lent.example().text()).contains("database"), lent.toString());
+        // with them, no example that names the database reads it
+        SentenceMatcher.Nearest n = matcher.nearest("requests hanging").orElseThrow();
+        assertTrue(rb.interpreter().names().subjects(n.example().text()).isEmpty(), n.toString());
+        // a clause that names it ("postgres" is the database) may still come nearest such an example
+        SentenceMatcher.Nearest named = matcher.nearest("every request hangs waiting on postgres").orElseThrow();
+        assertEquals("database-blocking", named.example().symptom(), named.toString());
+    }
+
+    @Test
+    void a_clause_of_names_alone_or_of_a_state_of_nothing_named_is_read_by_no_example() {
+        // without the language layer's word on it, each comes near an example and would take its state
+        SentenceMatcher blind = SentenceMatcher.of(rb.knowledge(), rb.interpreter()::polarityAbout, encoder);
+        for (String said : List.of("someone said redis", "it's down", "we checked etcd", "so we doubled the pods", "added 6 pods")) {
+            assertTrue(blind.nearest(said).isPresent(), said);
+            assertTrue(matcher.nearest(said).isEmpty(), said + ": " + matcher.nearest(said));
+        }
+        // a clause that says something of a name is still read
+        assertTrue(matcher.nearest("someone said redis is refusing connections").isPresent());
     }
 
     @Test

@@ -1,0 +1,23 @@
+package triage.language;
+
+import java.util.regex.Pattern;
+
+/**
+ * A number of things counted ("200 requests waiting for a connection", "with 404 clients queued")
+ * reads "some": a count, no HTTP status (the lexicon reads a bare "200" as success, "500" as
+ * failure). Errors and responses counted keep their number: "500 errors" are answers of a status.
+ * One of {@link Notation}'s rewrites, on lower-cased text.
+ */
+final class Tallies {
+    private Tallies() {}
+
+    /** A status-like number followed, on its line, by what it counts. */
+    private static final Pattern COUNTED = Pattern.compile(
+            "(?<![\\w./:=-])[1-5]\\d\\d(?=[ \\t]+(?:(?:more|other|open|pending)[ \\t]+)?(?:requests?|reqs|waiting|waiters|clients?"
+            + "|connections?|conns|threads?|jobs?|users?|sessions?|keys|items?|rows?|queries|workers?|pods?|messages?|tasks?"
+            + "|people|customers?|visitors?)\\b)");
+
+    static String counted(String s) {
+        return COUNTED.matcher(s).replaceAll("some");
+    }
+}
