@@ -90,6 +90,7 @@ final class Readouts {
                 || s.contains("client")) s = FEW_SOURCES.matcher(s).replaceAll("a handful of $1");
         if (s.indexOf('.') >= 0 && s.indexOf('s') >= 0) s = subSecond(s);
         if (s.contains("top")) s = Shares.topShare(s);
+        s = Pods.rewrite(s);
         s = Trends.rewrite(s);
         if (s.indexOf('\n') < 0) return s;
         if (s.indexOf('%') >= 0) s = Shares.fewSources(s);

@@ -49,7 +49,7 @@ public final class Redactor {
     /** Candidates for "random-looking": long runs of token characters. */
     private static final Pattern LONG = Pattern.compile("[A-Za-z0-9+/=_-]{24,}");
     /** A generated object name: words, then one or two short hashes ({@code web-5f8b7-2hjkq}, {@code redis-7f9c4d}). */
-    private static final Pattern GENERATED_NAME = Pattern.compile("(?:[a-z]{2,}-){1,6}[a-z0-9]{3,10}(?:-[a-z0-9]{5})?");
+    private static final Pattern GENERATED_NAME = Pattern.compile("(?:[a-z]{2,}-){1,6}[a-z0-9]{3,10}(?:-[a-z0-9]{4,5})?");
     /** Bits per character above which a long run of letters and digits reads as random (a key, not a word). */
     private static final double ENTROPY = 3.5;
 

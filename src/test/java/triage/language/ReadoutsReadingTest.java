@@ -99,6 +99,16 @@ class ReadoutsReadingTest {
     }
 
     @Test
+    void a_deployment_pod_that_is_not_running_is_a_pod_of_the_stack_down() {
+        String rows = "$ kubectl get pods\\nNAME   READY   STATUS   RESTARTS   AGE\\n";
+        assertTrue(read(rows + "ledger-api-7c9f8d6b5-q2wzx   0/1   CrashLoopBackOff   9   1h\\n"
+                + "ledger-cron-6d5b4c-p8rtm   1/1   Running   0   5d").contains("stack-component-down+"));
+        // a StatefulSet's pod is named after its component: no generated name to read
+        assertEquals("redis-0   0/1   error   5   2d", Pods.rewrite("redis-0   0/1   error   5   2d"));
+        assertEquals("search-core-1   0/1   pending   0", Pods.rewrite("search-core-1   0/1   pending   0"));
+    }
+
+    @Test
     void readouts_leave_prose_alone() {
         String prose = "the page loads in 2 minutes and the pool is fine";
         assertEquals(prose, Readouts.rewrite(prose));
