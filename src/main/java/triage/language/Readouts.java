@@ -33,8 +33,10 @@ import java.util.regex.Pattern;
  * <li>counts before names ({@code uniq -c}: "481223 185.220.101.34", three lines or more, the largest
  *     first) where one or two names hold most of the count read "most requests come from a few
  *     sources", on the line above the counts;
- * <li>a value beside its usual level ("520 (usual 90)") and addresses with their shares of the traffic are
- *     weighed by {@link Shares};
+ * <li>a value beside its usual level ("520 (usual 90)"), addresses with their shares or counts of the traffic
+ *     and the top client's share are weighed by {@link Shares};
+ * <li>values written one after another on a line ("120 -> 980 -> 2400") are read as the way they went by
+ *     {@link Trends};
  * <li>a measured value followed by a column gap and the next field's name ("rds cpu 22%  s3 p95 35ms") ends
  *     its field, as a comma would: the level it reads as is its own field's.
  * </ul>
@@ -87,8 +89,12 @@ final class Readouts {
         if (s.contains(" ip") || s.contains("session") || s.contains("address") || s.contains("key") || s.contains("token")
                 || s.contains("client")) s = FEW_SOURCES.matcher(s).replaceAll("a handful of $1");
         if (s.indexOf('.') >= 0 && s.indexOf('s') >= 0) s = subSecond(s);
+        if (s.contains("top")) s = Shares.topShare(s);
+        s = Pods.rewrite(s);
+        s = Trends.rewrite(s);
         if (s.indexOf('\n') < 0) return s;
         if (s.indexOf('%') >= 0) s = Shares.fewSources(s);
+        s = Shares.countedSources(s);
         if (timed(s)) s = spans(s);
         if (s.contains("%cpu")) s = processes(s);
         return ROW_START.matcher(s).find() ? runs(s) : s;

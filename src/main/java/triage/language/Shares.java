@@ -12,7 +12,11 @@ import java.util.regex.Pattern;
  *     {@link Notation} reads as a level far above its baseline), within a quarter of it "normal";
  * <li>rows of addresses with their share of the traffic ("203.0.113.18 71%", two rows or more, under a
  *     line that says what they are) where the first two hold more than half of it read "most requests
- *     come from a few sources", on the line above the rows.
+ *     come from a few sources", on the line above the rows, and so do rows of addresses with their counts
+ *     ("198.51.100.23  1,204,881", three rows or more, the largest first) where the first two hold most of the
+ *     count, ten times or more what each other row holds;
+ * <li>the top client named with its share ("top client ip 198.51.100.14  92% of requests", "top user_id share
+ *     71%") holding more than half of the traffic is a flood from few sources.
  * </ul>
  */
 final class Shares {
@@ -24,6 +28,19 @@ final class Shares {
     /** A row of an address (IPv4 or IPv6) and its share of the traffic. */
     private static final Pattern SHARE_ROW = Pattern.compile(
             "[ \\t]*(?:\\d{1,3}(?:\\.\\d{1,3}){3}|[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7})(?:/\\d{1,3})?[ \\t]+(\\d{1,3}(?:\\.\\d+)?)[ \\t]*%[ \\t]*");
+
+    /**
+     * What a few sources holding most of the traffic reads as; its full stop keeps a share or a level on the
+     * lines after it ("rds cpu 15%": low) from saying the flood is absent.
+     */
+    private static final String FEW = " most requests come from a few sources.";
+    /** A row of an address and its count of requests ("198.51.100.23  1,204,881"). */
+    private static final Pattern COUNT_ROW = Pattern.compile(
+            "[ \\t]*(?:\\d{1,3}(?:\\.\\d{1,3}){3}|[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7})(?:/\\d{1,3})?[ \\t]+(\\d{1,3}(?:,\\d{3})+|\\d{1,12})[ \\t]*");
+    /** The top client with its share of the traffic ("top client ip 192.0.2.8  92% of requests"). */
+    private static final Pattern TOP_SHARE = Pattern.compile(
+            "\\btop[ _](?:clients?|client ips?|ips?|sources?|source ips?|callers?|users?|user_?ids?|tenants?|api keys?|accounts?)\\b[^\\n%]{0,60}?"
+            + "(?<![\\d.])(\\d{1,3}(?:\\.\\d+)?)[ \\t]*%(?:[ \\t]+of[ \\t]+(?:all[ \\t]+)?(?:requests|traffic|hits))?");
 
     /** Values written beside their usual level, read as how far above it they are. */
     static String againstUsual(String s) {
@@ -45,9 +62,52 @@ final class Shares {
         return sb == null ? s : sb.append(s, last, s.length()).toString();
     }
 
+    /** The top client's share: more than half of the traffic from one source is most requests from few. */
+    static String topShare(String s) {
+        Matcher m = TOP_SHARE.matcher(s);
+        StringBuilder sb = null;
+        int last = 0;
+        while (m.find()) {
+            if (Double.parseDouble(m.group(1)) <= 50) continue;
+            if (sb == null) sb = new StringBuilder(s.length() + 32);
+            sb.append(s, last, m.end()).append(',').append(FEW);
+            last = m.end();
+        }
+        return sb == null ? s : sb.append(s, last, s.length()).toString();
+    }
+
+    /** Runs of address rows with counts, the largest first, whose first two hold most of the count: a few sources. */
+    static String countedSources(String s) {
+        String[] lines = s.split("\n", -1);
+        boolean any = false;
+        for (int i = 1; i < lines.length; ) {
+            int j = i;
+            long total = 0, top2 = 0, previous = Long.MAX_VALUE;
+            boolean sorted = true;
+            while (j < lines.length) {
+                Matcher m = COUNT_ROW.matcher(lines[j]);
+                if (!m.matches()) break;
+                long v = Long.parseLong(m.group(1).replace(",", ""));
+                if (v > previous) sorted = false;
+                if (j < i + 2) top2 += v;
+                total += v;
+                previous = v;
+                j++;
+            }
+            int rest = j - i - 2;
+            if (rest >= 1 && sorted && 2 * top2 > total && top2 >= 10 * (total - top2) / rest) {
+                lines[i - 1] = lines[i - 1] + FEW;
+                any = true;
+            }
+            i = Math.max(j, i + 1);
+        }
+        return any ? String.join("\n", lines) : s;
+    }
+
     /** Runs of address rows with shares whose first two hold most of the traffic: a few sources. */
     static String fewSources(String s) {
         String[] lines = s.split("\n", -1);
+        String[] addresses = new String[lines.length];
         boolean any = false;
         for (int i = 1; i < lines.length; ) {
             int j = i;
@@ -56,10 +116,13 @@ final class Shares {
                 Matcher m = SHARE_ROW.matcher(lines[j]);
                 if (!m.matches()) break;
                 if (j < i + 2) top2 += Double.parseDouble(m.group(1));
+                addresses[j] = lines[j].substring(0, m.start(1)).stripTrailing();
                 j++;
             }
             if (j - i >= 2 && top2 > 50 && top2 <= 100) {
-                lines[i - 1] = lines[i - 1] + " most requests come from a few sources";
+                lines[i - 1] = lines[i - 1] + FEW;
+                // the rows are read as a whole: a share of the traffic is no level of anything ("11%" is no "low")
+                System.arraycopy(addresses, i, lines, i, j - i);
                 any = true;
             }
             i = Math.max(j, i + 1);

@@ -46,7 +46,13 @@
  *     times it "increased sharply", said of the line above it (what was measured); {@code uniq -c}
  *     counts of addresses or paths where the first two hold most of the count read "most requests
  *     come from a few sources"; a handful (two to five) of addresses or sessions is few sources, and so are
- *     addresses listed with their shares of the traffic when the first two hold most of it ({@code Shares});
+ *     addresses listed with their shares or their counts of the traffic when the first two hold most of it, and a
+ *     top client named with more than half of the requests ({@code Shares}: "top client ip 192.0.2.8 92%"), the rows'
+ *     shares then no level of anything; values one after another on a line ("120 -> 980 -> 2400", "96, 180, 311",
+ *     "0h 1.1g | 1h 1.6g | 2h 2.2g") that climb to twice where they started read "climbing steadily", to ten times
+ *     "increased sharply", and a value "and rising" is one clause ({@code Trends}); a {@code kubectl get pods} row
+ *     not running names its deployment's pod by its generated name ("shop-web-6f8d9-4kz2p 0/1 CrashLoopBackOff":
+ *     "shop-web pod", a pod of the stack down; {@code Pods}), a StatefulSet's ("redis-0") is its component's;
  *     a value beside its usual level ("hits/s 520 (usual 90)") is that many times normal; a measured value
  *     and a column gap end a field ("rds cpu 22%  s3 p95 35ms"). A code fence ("```") stays a line of its
  *     own, no blank line: a table under it is read whole.

@@ -8,7 +8,9 @@ import java.util.regex.Pattern;
  * before anything keeps it (the conversation store, the list of what nothing understood, the
  * metrics) or logs it: {@code key=value} secrets ({@code password=}, {@code token:},
  * {@code api_key=}...), known token formats (AWS access key ids, GitHub and Slack tokens, JWTs,
- * PEM private keys, bearer credentials), long random-looking strings and IPv6 addresses.
+ * PEM private keys, bearer credentials), long random-looking strings and IPv6 addresses. A name
+ * Kubernetes generated ({@code mainstack-web-5f8b7-2hjkq}: a deployment's words, its ReplicaSet's hash and
+ * the pod's suffix) is no secret: it says which deployment a pasted {@code kubectl} row is about.
  *
  * <p>Every pattern is a single pass without nested repetition, so the cost is linear in the
  * text's length whatever its shape; what it misses is better caught at the source (people should
@@ -46,6 +48,8 @@ public final class Redactor {
             Pattern.CASE_INSENSITIVE);
     /** Candidates for "random-looking": long runs of token characters. */
     private static final Pattern LONG = Pattern.compile("[A-Za-z0-9+/=_-]{24,}");
+    /** A generated object name: words, then one or two short hashes ({@code web-5f8b7-2hjkq}, {@code redis-7f9c4d}). */
+    private static final Pattern GENERATED_NAME = Pattern.compile("(?:[a-z]{2,}-){1,6}[a-z0-9]{3,10}(?:-[a-z0-9]{4,5})?");
     /** Bits per character above which a long run of letters and digits reads as random (a key, not a word). */
     private static final double ENTROPY = 3.5;
 
@@ -130,7 +134,7 @@ public final class Redactor {
         int last = 0;
         while (m.find()) {
             String run = m.group();
-            if (!random(run)) continue;
+            if (!random(run) || GENERATED_NAME.matcher(run).matches()) continue;
             if (out == null) out = new StringBuilder(t.length());
             out.append(t, last, m.start()).append(SECRET);
             last = m.end();

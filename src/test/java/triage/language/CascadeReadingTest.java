@@ -140,7 +140,7 @@ class CascadeReadingTest {
     @Test
     void addresses_holding_most_of_the_traffic_are_a_few_sources() {
         String rows = "busiest clients:\n  198.51.100.4   64%\n  198.51.100.9   20%\n  rest   16%";
-        assertTrue(Shares.fewSources(rows).startsWith("busiest clients: most requests come from a few sources\n"));
+        assertTrue(Shares.fewSources(rows).startsWith("busiest clients: most requests come from a few sources.\n  198.51.100.4\n"));
         // shares spread over many addresses say nothing
         String spread = "busiest clients:\n  198.51.100.4   3%\n  198.51.100.9   2%";
         assertEquals(spread, Shares.fewSources(spread));

@@ -73,6 +73,42 @@ class ReadoutsReadingTest {
     }
 
     @Test
+    void addresses_with_their_counts_dominated_by_two() {
+        String head = "busiest clients, last hour\\n";
+        assertTrue(read(head + "  192.0.2.41     880,112\\n  192.0.2.42     861,930\\n  198.51.100.3   1,090\\n  10.1.0.7   950")
+                .contains("request-flood+"));
+        assertFalse(read(head + "  192.0.2.41     1,300\\n  192.0.2.42     1,210\\n  198.51.100.3   1,090\\n  10.1.0.7   950")
+                .contains("request-flood+"));
+    }
+
+    @Test
+    void one_top_client_with_most_of_the_traffic_is_a_flood() {
+        assertTrue(read("rps 900\\ntop client ip   192.0.2.66   88% of requests").contains("request-flood+"));
+        assertTrue(read("top tenant share 64% (tenant 4411)").contains("request-flood+"));
+        // a top client with a sliver of the traffic: the load is spread
+        assertFalse(read("top clients spread, max 0.6% per ip").contains("request-flood+"));
+    }
+
+    @Test
+    void values_one_after_another_are_the_way_they_went() {
+        assertTrue(read("redis queue keys 90 -> 700 -> 3100").contains("request-queue-growing+"));
+        assertTrue(read("heap_used_bytes (hourly)\\n0h 0.9g | 1h 1.5g | 2h 2.1g | 3h 2.8g").contains("memory-growing+"));
+        assertTrue(read("redis queue keys 2,210 and rising").contains("request-queue-growing+"));
+        // values that come and go say nothing of growth
+        assertFalse(read("redis queue keys 900, 120, 1000").contains("request-queue-growing+"));
+    }
+
+    @Test
+    void a_deployment_pod_that_is_not_running_is_a_pod_of_the_stack_down() {
+        String rows = "$ kubectl get pods\\nNAME   READY   STATUS   RESTARTS   AGE\\n";
+        assertTrue(read(rows + "ledger-api-7c9f8d6b5-q2wzx   0/1   CrashLoopBackOff   9   1h\\n"
+                + "ledger-cron-6d5b4c-p8rtm   1/1   Running   0   5d").contains("stack-component-down+"));
+        // a StatefulSet's pod is named after its component: no generated name to read
+        assertEquals("redis-0   0/1   error   5   2d", Pods.rewrite("redis-0   0/1   error   5   2d"));
+        assertEquals("search-core-1   0/1   pending   0", Pods.rewrite("search-core-1   0/1   pending   0"));
+    }
+
+    @Test
     void readouts_leave_prose_alone() {
         String prose = "the page loads in 2 minutes and the pool is fine";
         assertEquals(prose, Readouts.rewrite(prose));

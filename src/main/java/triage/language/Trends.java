@@ -1,0 +1,79 @@
+package triage.language;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Values written one after another on a line, read as the way they went (lower-cased text in, by
+ * {@link Readouts}, before {@link Notation}):
+ * <ul>
+ * <li>three values or more joined by arrows, commas or bars, each perhaps after its time ("120 -> 980 -> 2400",
+ *     "96, 180, 311", "0h 1.1g | 1h 1.6g | 2h 2.2g") that climb from one to the next to at least twice where they
+ *     started read "climbing steadily", ten times "increased sharply": the words take the series' place, so that
+ *     they are said of what the line names before it, or of the line above when the series stands alone;
+ * <li>a value "and rising" ("1,840 and rising") is a level still on its way up: one clause, no "and" (nor a
+ *     thousands comma) parting the trend from what it is of.
+ * </ul>
+ */
+final class Trends {
+    private Trends() {}
+
+    /** A value (thousands written with commas, a unit of size after it), perhaps after its time ("09:00", "2h"). */
+    private static final String VALUE = "(?:\\d{1,2}(?::\\d{2})?h?[ \\t]+)?(?:\\d{1,3}(?:,\\d{3})+|\\d{1,9}(?:\\.\\d{1,6})?)[ \\t]*(?:[kmgt]i?b?(?![a-z]))?";
+    private static final String JOIN = "[ \\t]*(?:->|\u2192|,[ \\t]|\\|)[ \\t]*";
+    private static final Pattern SERIES = Pattern.compile("(?<![\\w.,:])" + VALUE + "(?:" + JOIN + VALUE + "){2,}(?![\\w.])");
+    private static final Pattern ONE = Pattern.compile(
+            "(?:(\\d{1,2}(?::\\d{2})?)h?[ \\t]+)?(\\d{1,3}(?:,\\d{3})+|\\d{1,9}(?:\\.\\d{1,6})?)[ \\t]*([kmgt])?");
+    private static final Pattern AND_RISING = Pattern.compile("(?<![\\w.])(\\d[\\d,.]*(?:[ \\t]*[a-z]{1,4})?)[ \\t]+and[ \\t]+(rising|climbing|growing|increasing)\\b");
+
+    static String rewrite(String s) {
+        if (s.contains(" and ")) s = AND_RISING.matcher(s).replaceAll(r -> r.group(1).replace(",", "") + " " + r.group(2));
+        if (!s.contains("->") && !s.contains(", ") && s.indexOf('|') < 0 && s.indexOf('\u2192') < 0) return s;
+        Matcher m = SERIES.matcher(s);
+        StringBuilder sb = null;
+        int last = 0;
+        while (m.find()) {
+            String word = trend(m.group());
+            if (word == null) continue;
+            if (sb == null) sb = new StringBuilder(s.length() + 32);
+            int lineStart = s.lastIndexOf('\n', m.start()) + 1;
+            boolean alone = s.substring(lineStart, m.start()).isBlank() && lineStart > 0;
+            if (alone) {
+                // the series alone on its line: what was measured is named on the line above
+                sb.append(s, last, lineStart - 1).append(' ').append(word).append('\n');
+                last = m.end();
+            } else {
+                sb.append(s, last, m.start()).append(word);
+                last = m.end();
+            }
+        }
+        return sb == null ? s : sb.append(s, last, s.length()).toString();
+    }
+
+    /** "climbing steadily" for values that never fall and end at twice their start or more, "increased sharply" at ten times. */
+    private static String trend(String series) {
+        Matcher v = ONE.matcher(series);
+        double first = -1, prev = -1;
+        int count = 0;
+        boolean rising = true;
+        while (v.find()) {
+            double x = Double.parseDouble(v.group(2).replace(",", "")) * scale(v.group(3));
+            if (first < 0) first = x;
+            else if (x < prev) rising = false;
+            prev = x;
+            count++;
+        }
+        if (count < 3 || first <= 0 || !rising) return null;
+        return prev >= 10 * first ? "increased sharply" : prev >= 2 * first ? "climbing steadily" : null;
+    }
+
+    private static double scale(String unit) {
+        if (unit == null) return 1;
+        return switch (unit.charAt(0)) {
+            case 'k' -> 1e3;
+            case 'm' -> 1e6;
+            case 'g' -> 1e9;
+            default -> 1e12;
+        };
+    }
+}
