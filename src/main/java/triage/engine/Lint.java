@@ -81,7 +81,7 @@ public final class Lint {
             lines = List.of();
         }
         List<Problem> out = new ArrayList<>();
-        for (ExampleLint.Finding f : ExampleLint.check(rb.knowledge(), rb.interpreter(), encoder, thresholds)) {
+        for (ExampleLint.Finding f : ExampleLint.check(rb.knowledge(), rb.interpreter(), rb.cues(), encoder, thresholds)) {
             out.add(new Problem(symptomsFile.toString(), lineOf(lines, f.symptom(), f.example()), 0, f.message()));
         }
         return out;

@@ -149,7 +149,8 @@ final class Notation {
         if (s.contains("up ")) s = UP_BY.matcher(s).replaceAll("increased");
         if (s.indexOf('%') >= 0 || s.contains("percent")) s = share(s);
         if (s.contains("ms")) s = quick(percentiles(s));
-        if (s.indexOf('s') >= 0 || s.contains("min")) s = Tallies.counted(Waits.slow(s));
+        if (s.indexOf('s') >= 0 || s.contains("min")) s = Waits.slow(s);
+        s = Tallies.counted(s);
         if (s.indexOf('/') >= 0) s = NONE_OF.matcher(counts(s)).replaceAll(" $1 noneready ");
         if (s.indexOf('.') >= 0) s = dotted(s);
         if (s.indexOf('.') >= 0) s = hosts(s.contains("host") ? HOST_PARAM.matcher(s).replaceAll(" called ") : s, concept);

@@ -20,9 +20,10 @@ public final class ExampleLint {
 
     private ExampleLint() {}
 
-    public static List<Finding> check(Knowledge knowledge, Interpreter interpreter, Encoder encoder, Thresholds t) {
+    public static List<Finding> check(Knowledge knowledge, Interpreter interpreter, SentenceMatcher.Polarity polarity,
+                                      Encoder encoder, Thresholds t) {
         List<Finding> out = new ArrayList<>();
-        SentenceMatcher m = SentenceMatcher.of(knowledge, SentenceMatcher.Polarity.of(interpreter::polarityAbout, interpreter.names()::subjects, interpreter.names()::saysNothing), encoder);
+        SentenceMatcher m = SentenceMatcher.of(knowledge, polarity, encoder);
         List<SentenceMatcher.Example> examples = m.examples();
         Set<String> pairs = new LinkedHashSet<>();
         for (int i = 0; i < examples.size(); i++) {
