@@ -168,8 +168,8 @@ final class Analyzer {
 
     /** Text to tokens, typo correction paid from {@code budget}: once it is spent, unknown words stay as typed. */
     List<Token> tokens(String text, Budget budget) {
-        String s = Notation.rewrite(Fields.rewrite(Readouts.rewrite(Commands.rewrite(Contractions.expand(
-                ErrorNames.of(Notation.withoutHeaders(text)).toLowerCase(Locale.ROOT))))), this::conceptOfWord);
+        String s = Notation.rewrite(Fields.rewrite(Readouts.rewrite(Commands.rewrite(EchoQuestions.rewrite(Contractions.expand(
+                ErrorNames.of(Notation.withoutHeaders(text)).toLowerCase(Locale.ROOT)))))), this::conceptOfWord);
         List<String> stems = new ArrayList<>();
         List<Word> words = new ArrayList<>();
         // a text says the same few words again and again: each distinct word is stemmed (and corrected) once

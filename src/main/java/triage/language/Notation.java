@@ -70,8 +70,8 @@ final class Notation {
             + "|us|uk|de|eu|shop|store|site|tech|ai|xyz)(?![\\w./-])");
     /** An HTTP client's own words for the host it called ({@code HTTPSConnectionPool(host='...')}): an outbound call. */
     private static final Pattern HOST_PARAM = Pattern.compile("\\bhost\\s?=\\s?['\"]?(?=[a-z0-9-]+\\.[a-z])");
-    /** Words right before a host that make it the one our side called: an HTTP client's, a proxy's upstream, a call or request to it. */
-    private static final Pattern CALLED = Pattern.compile("(?:called|upstream\\s*[=:]?|calls? to(?: the)?|calling|request to)\\s*$");
+    /** Words right before a host that make it the one our side called: a client's, a proxy's upstream, a call, a span's method. */
+    private static final Pattern CALLED = Pattern.compile("(?:called|upstream\\s*[=:]?|calls? to(?: the)?|calling|request to|\\b(?:get|post|put|patch|delete))\\s*$");
     /** What a host name's labels may name instead of "hostname": a vendor, a store, a database or search service. */
     private static final java.util.Set<String> NAMED_BY_HOST = java.util.Set.of(
             "extapi", "s3", "database", "elasticsearch", "redis", "rethinkdb", "etcd");

@@ -176,7 +176,11 @@
  *     or a fault is stated right beside it, on either side, by a phrase denying something working:
  *     that fault befell it ("auth 500s", "the login gets no healthy upstream",
  *     "index_not_found_exception on the systems page"). A lone opening "no," answers the question
- *     asked and lends nothing to the clause after it ("no, the login page loads").
+ *     asked and lends nothing to the clause after it ("no, the login page loads"). A question echoed and
+ *     answered in one breath ({@code EchoQuestions}: "heap? yes, it rises every hour", "core pod? it keeps
+ *     restarting") is the name joined to its answer; one answered "no" is left alone ("redis? no, the etcd members are down").
+ *     A working thing named with no cue, after a fault in the same text, only as where something came from
+ *     ("```no core instances``` from an execute in backoffice") says nothing of how it went.
  * <li><b>Cost.</b> Phrases are tried per clause (a long clause in overlapping stretches twice as
  *     long as any window) and within the two clauses an "and"/"or" joins; a window is found from a
  *     per-segment index of where each concept stands ({@code Positions}), so it costs the words its

@@ -1,0 +1,66 @@
+package triage.language;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import triage.Fixtures;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Questions echoed and answered in one breath, a working thing named only as where a fault came from, and the
+ * everyday words of session 20 (pseudo-negations, spans' methods, starts that cannot happen, answers too late).
+ */
+class EchoesAndSourcesTest {
+    private final Interpreter in = Fixtures.shipped().interpreter();
+
+    @ParameterizedTest(name = "\"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            // the name asked about is what the answer speaks of
+            "heap? yes, it rises every hour until the kill          | memory-growing+",
+            "core pod? it keeps restarting                           | core-running-",
+            "etcd? they are all healthy                              | etcd-healthy+",
+            // a "no" answers with something else: nothing is said of the name
+            "redis? no, the etcd members are down                    | etcd-healthy-",
+            // a question left open says nothing
+            "is it redis? not sure                                   | ''",
+    })
+    void echoed_questions(String text, String expected) {
+        assertEquals(expected, Shown.readings(in, text));
+    }
+
+    @ParameterizedTest(name = "\"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            // after the error, the execute is where it came from: execute failing is the rules' to infer
+            "'```\n{\"err\":\"no core instances\"}\n```\nfrom an execute in backoffice' | execute-error-no-core+",
+            // with no fault before it, a bare name still reads as it always has
+            "'from an execute in backoffice'                         | execute-works+",
+    })
+    void a_source_named_after_a_fault_says_nothing_of_itself(String text, String expected) {
+        assertEquals(expected, Shown.readings(in, text));
+    }
+
+    @ParameterizedTest(name = "\"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            // "no matter" negates nothing
+            "heap climbs all day no matter what the load does        | memory-growing+",
+            // traffic that gets in arrives; nobody logged in
+            "the access log shows traffic gets in                    | requests-reach-services+",
+            // a span's method names the host our side called
+            "'trace: POST quotes.vendor-x.example 29.8s (timeout)'   | external-api-slow+",
+            // a start that cannot happen is a fault of what cannot start
+            "the pods can't start, a config map is missing           | stack-component-down+",
+            // "can point to" is no record pointing anywhere
+            "nothing obvious is broken that I can point to           | ''",
+            // an answer that does not come in time has timed out
+            "the sms api is not answering in time                    | external-api-slow+",
+            "our domain now resolves to an ip we don't own           | dns-resolves-as-expected-",
+            "connections get checked out and never come back         | connection-pool-exhausted+",
+            "the panel websockets drop every few seconds             | websockets-work-",
+            "the site crashes for 2 min then recovers                | backend-down+ short-outages+",
+            "most hits come from a couple of ASNs                    | request-flood+",
+            "real visitors are a normal amount, the rest is new      | genuine-load-",
+    })
+    void everyday_words(String text, String expected) {
+        assertEquals(expected, Shown.readings(in, text));
+    }
+}
