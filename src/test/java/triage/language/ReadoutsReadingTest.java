@@ -99,6 +99,16 @@ class ReadoutsReadingTest {
     }
 
     @Test
+    void a_column_of_timed_values_that_climbs_is_said_of_its_heading() {
+        assertTrue(read("heap in use (MiB), billing workers:\n```\n01:00  400\n05:00  880\n09:00  1320  <- oom\n```").contains("memory-growing+"));
+        // the fall after a restart ends the climb; it does not undo it
+        assertTrue(read("rss_bytes\n  02:00  0.7 GB\n  08:00  1.6 GB\n  12:00  2.9 GB\n  12:05  0.6 GB").contains("memory-growing+"));
+        // a column that wanders, or only two rows, says nothing of growth
+        assertFalse(read("heap in use (MiB)\n01:00  400\n05:00  380\n09:00  410").contains("memory-growing+"));
+        assertFalse(read("heap in use (MiB)\n01:00  400\n05:00  1380").contains("memory-growing+"));
+    }
+
+    @Test
     void a_deployment_pod_that_is_not_running_is_a_pod_of_the_stack_down() {
         String rows = "$ kubectl get pods\\nNAME   READY   STATUS   RESTARTS   AGE\\n";
         assertTrue(read(rows + "ledger-api-7c9f8d6b5-q2wzx   0/1   CrashLoopBackOff   9   1h\\n"
