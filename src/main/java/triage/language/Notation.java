@@ -38,7 +38,7 @@ import java.util.regex.Pattern;
  *     to it names ("upstream=rates.x.example", "calls to api.x.example") reads "external api", and a host one of
  *     whose labels names a vendor, a store or a service reads that ("api.stripe.com" is an external API,
  *     "minio.internal" object storage); an API called by name ("calls the eligibility API") and a method
- *     before a full public URL ("POST https://gw.x.example/declare") are a call to an external API;
+ *     before a public URL ("POST https://gw.x.example/declare", a span's "http POST api.x.example/v1") are a call out;
  * <li>{@code . ; : ! ?} end a sentence only before a space or the end: "10.0.3.7:2379",
  *     {@code "message":"no core instances"} and "core:3000" are one clause;
  * <li>an empty list ("gives back []", {@code "hits": []}) reads "empty";
@@ -70,8 +70,8 @@ final class Notation {
             + "|us|uk|de|eu|shop|store|site|tech|ai|xyz)(?![\\w./-])");
     /** An HTTP client's own words for the host it called ({@code HTTPSConnectionPool(host='...')}): an outbound call. */
     private static final Pattern HOST_PARAM = Pattern.compile("\\bhost\\s?=\\s?['\"]?(?=[a-z0-9-]+\\.[a-z])");
-    /** Words right before a host that make it the one our side called: a client's, a proxy's upstream, a call, a span's method. */
-    private static final Pattern CALLED = Pattern.compile("(?:called|upstream\\s*[=:]?|calls? to(?: the)?|calling|request to|\\b(?:get|post|put|patch|delete))\\s*$");
+    /** Words right before a host that make it the one our side called: an HTTP client's, a proxy's upstream, a call or request to it. */
+    private static final Pattern CALLED = Pattern.compile("(?:called|upstream\\s*[=:]?|calls? to(?: the)?|calling|request to|\\bhttp:? ?(?:get|post|put|patch|delete))\\s*$");
     /** What a host name's labels may name instead of "hostname": a vendor, a store, a database or search service. */
     private static final java.util.Set<String> NAMED_BY_HOST = java.util.Set.of(
             "extapi", "s3", "database", "elasticsearch", "redis", "rethinkdb", "etcd");
@@ -114,9 +114,9 @@ final class Notation {
     /** "their SSO API", "their rates api": a third party's, unless it is what users call ("their api calls"). */
     private static final Pattern THEIR_OWN_API = Pattern.compile(
             "\\btheir(?:\\s+[a-z]+){0,2}\\s+apis?\\b(?!\\s*(?:tokens?|keys?|credentials|clients?|usage|calls?|requests?|logs?|pods?|servers?|gateway))");
-    /** An API someone calls by name ("calls the insurance eligibility API"), or a client's call to a full public URL: outbound. */
+    /** An API called by name ("calls the insurance eligibility API"), a client's call to a public URL or a trace's outbound span: outbound. */
     private static final Pattern CALLED_API = Pattern.compile("\\bcall(?:s|ing|ed)?(?:\\s+to)?\\s+(?:the|a|an)\\s+(?!(?:our|my|rest|staff|placeos|core|backend|"
-            + "engine|auth|internal|public|main|web|same|whole)\\b)(?:[a-z-]+\\s+){1,3}apis?\\b|(?<!-x )\\b(?:post|get|put|patch|delete)\\s+https?://"
+            + "engine|auth|internal|public|main|web|same|whole)\\b)(?:[a-z-]+\\s+){1,3}apis?\\b|(?<!-x )\\b(?:post|get|put|patch|delete)\\s+https?://|\\bhttp:?\\s+(?:post|get|put|patch|delete)\\s+(?:https?://)?"
             + "(?:[a-z0-9-]+\\.)+(?!local\\b|internal\\b|svc\\b|lan\\b|corp\\b|cluster\\b)[a-z]{2,}(?:/[^\\s`'\"]*)?");
     /** A host named by its address or serial ("ip-10-0-3-17", "node-4-12"): a name, not numbers (a "0" there is no negation). */
     private static final Pattern NUMBERED_HOST = Pattern.compile("\\b[a-z][a-z0-9]*(?:-\\d+){2,}\\b");
@@ -156,7 +156,7 @@ final class Notation {
         if (s.indexOf('.') >= 0) s = hosts(s.contains("host") ? HOST_PARAM.matcher(s).replaceAll(" called ") : s, concept);
         if (s.indexOf('\'') >= 0 || s.indexOf('\u2019') >= 0) s = THEIR_API.matcher(s).replaceAll(" external api ");
         if (s.contains("their ")) s = THEIR_OWN_API.matcher(s).replaceAll(" external api ");
-        if (s.contains("call") || s.contains("://")) s = CALLED_API.matcher(s).replaceAll(" external api call ");
+        if (s.contains("call") || s.contains("://") || s.contains("http ") || s.contains("http: ")) s = CALLED_API.matcher(s).replaceAll(" external api call ");
         if (s.indexOf('-') >= 0) s = ORDINAL.matcher(NUMBERED_HOST.matcher(s).replaceAll("host")).replaceAll("");
         if (s.indexOf('\n') >= 0) s = NO_RESTARTS.matcher(s).replaceAll("$1$2nil");
         if (s.indexOf('[') >= 0) s = EMPTY_LIST.matcher(s).replaceAll(" empty ");

@@ -59,6 +59,13 @@ class EchoesAndSourcesTest {
             "the site crashes for 2 min then recovers                | backend-down+ short-outages+",
             "most hits come from a couple of ASNs                    | request-flood+",
             "real visitors are a normal amount, the rest is new      | genuine-load-",
+            // a trace's outbound span, host and path with no scheme, is a call out that takes the time
+            "'trace GET /quote 26.0s\n  |- http: GET rates.freight-co.example/v3/quote   25.9s' | external-api-slow+",
+            // the auth service's logs are a service's logs, no one signing in
+            "nothing shows up in the auth logs                       | requests-reach-services-",
+            // the usual level named as a noun is no word of health
+            "'traffic is 12,000 requests per second, our normal is ~90 rps' | load-above-normal+",
+            "adding four pods didn't dent it                         | more-workers-drain-queue-",
     })
     void everyday_words(String text, String expected) {
         assertEquals(expected, Shown.readings(in, text));
