@@ -73,13 +73,16 @@ public final class Names {
     /** Words of hearsay: "someone said redis" names what was said, and says nothing of it. */
     private static final Set<String> HEARSAY = Set.of("someon", "somebodi", "someone", "somebody", "said", "say", "mention",
             "told", "tell", "ask", "suggest");
+    /** Words that point at a component's own part of things ("db side:", "postgres itself:"): still only its name. */
+    private static final Set<String> ASPECTS = Set.of("side", "itself", "self", "end");
 
     /** Whether every word of {@code tokens} that says something names a component, and one does. */
     boolean only(List<Token> tokens) {
         boolean named = false;
         for (Token t : tokens) {
             // "we checked etcd": a look names what was looked at and says nothing of it; nor does hearsay
-            if (!t.word() || t.stop() || t.bare() || Openers.LOOKS.contains(t.stem()) || HEARSAY.contains(t.stem())) continue;
+            if (!t.word() || t.stop() || t.bare() || Openers.LOOKS.contains(t.stem()) || HEARSAY.contains(t.stem())
+                    || ASPECTS.contains(t.stem())) continue;
             if (!concepts.contains(t.stem())) return false;
             named = true;
         }
