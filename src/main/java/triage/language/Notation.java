@@ -47,8 +47,8 @@ import java.util.regex.Pattern;
  *     no word of health;
  * <li>a replica's ordinal ("core-0", "etcd-2") is part of its name, not a count of none; nor is the restart
  *     count after a pod's status in a kubectl row ("Running 0 3d" reads "running nil 3d");
- * <li>someone else's API ("the courier's label api", "the partner's points API") reads "external api";
- *     ours, mine or the app's stays as written;
+ * <li>a partner's API ("the courier's label api", "the partner's points API") reads "external api"; an organisation's
+ *     own ("the guild's booking api", "the library's web api") stays as written;
  * <li>a table's header line in pasted output ("NAME READY STATUS RESTARTS", found before
  *     lower-casing by {@link #withoutHeaders}) says nothing: its column names are no states
  *     ("READY" is not "ready"). The lines around it stay one text: a command line names the
@@ -109,8 +109,8 @@ final class Notation {
     private static final Pattern DOTTED = Pattern.compile("(?<![\\w.])\\d+(?:\\.\\d+)+(?![\\w.])");
     private static final Pattern CHANGE = Pattern.compile(
             "\\s*(?:above|over|more|higher|up|increase|increased|rise|jump|jumped|below|under|less|lower|down|drop|dropped|fewer|slower|faster)\\b");
-    private static final Pattern THEIR_API = Pattern.compile(
-            "\\b(?!(?:our|my|its|app|site|website|placeos|core|backend|server|service)['\u2019]s)[a-z]+['\u2019]s(?:\\s+[a-z]+){0,2}\\s+apis?\\b(?!\\s*(?:tokens?|keys?|credentials|client|clients|usage|calls? from|logs?|pods?|servers?|containers?|nodes?|deployments?|gateway))");
+    private static final Pattern THEIR_API = Pattern.compile("\\b(?:provider|partner|processor|vendor|courier|carrier|supplier|publisher|"
+            + "registrar|authority|board|bank|insurer|agency|government|council|ministry|regulator|client|customer|manager)s?['\u2019]s(?:\\s+[a-z]+){0,2}\\s+apis?\\b(?!\\s*(?:tokens?|keys?|credentials|client|clients|usage|calls? from|logs?|pods?|servers?|containers?|nodes?|deployments?|gateway))");
     /** "their SSO API", "their rates api": a third party's, unless it is what users call ("their api calls"). */
     private static final Pattern THEIR_OWN_API = Pattern.compile(
             "\\btheir(?:\\s+[a-z]+){0,2}\\s+apis?\\b(?!\\s*(?:tokens?|keys?|credentials|clients?|usage|calls?|requests?|logs?|pods?|servers?|gateway))");

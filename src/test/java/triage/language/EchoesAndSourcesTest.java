@@ -66,6 +66,9 @@ class EchoesAndSourcesTest {
             // the usual level named as a noun is no word of health
             "'traffic is 12,000 requests per second, our normal is ~90 rps' | load-above-normal+",
             "adding four pods didn't dent it                         | more-workers-drain-queue-",
+            // a partner's API is someone else's; an organisation's own is ours
+            "the carrier's tracking api takes 30s per call           | external-api-slow+",
+            "the guild's booking api is down                       | most-api-works-",
     })
     void everyday_words(String text, String expected) {
         assertEquals(expected, Shown.readings(in, text));
