@@ -64,7 +64,7 @@ final class PhraseMatcher {
     /** Reads one segment into {@code out}; returns whether it said things work (for a following "except"). */
     private boolean segment(String text, List<Token> seg, boolean question, boolean afterExcept, boolean previousGood, PhraseFinder.Marks marks,
                             List<Observation> out, Budget budget, List<String> gaps) {
-        int n = seg.size();
+        int n = seg.size(), before = out.size();
         // clause index of each token, by weak breaks alone, and where each clause starts and ends
         Clauses clauses = Clauses.of(seg);
         int[] clauseOf = clauses.of, first = clauses.first;
@@ -272,9 +272,15 @@ final class PhraseMatcher {
             // one reading per symptom and polarity: a text saying it twice says it once
             if (said.add(s.id() + (pr ? "+" : "-"))) out.add(new Observation(s.id(), pr, text, Observation.TEXT));
         }
+        // a symptom the segment read last as absent says which way it went: a fault denied ("not every view is slow")
+        // is health, though its only cue is a negation; one read present may be a fault said in words of health
+        // ("the other views are fast"), which the cues tell
+        Observation o = out.size() > before ? out.get(out.size() - 1) : null;
+        if (o != null && !o.isPresent()) return !symptoms.get(o.getSymptom()).good();
         Cues last = effective[parts - 1];
         for (int c = parts - 1; c >= 0 && !last.any(); c--) last = effective[c];
-        return !last.any() || last.affirms(true);
+        // a bare denial of something read as nothing ("not every view, only the ones that ...") rules it out: health
+        return !last.any() || last.affirms(true) || o == null && last.negated() && !last.failure && !last.healthy;
     }
 
     /** Whether the words before {@code at} name it as where something came from: "from", then at most one word and articles. */

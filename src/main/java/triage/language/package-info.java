@@ -115,7 +115,9 @@
  *     requests did arrive), while a name beside the arriving with no word of state is only what
  *     arrives ("the sign-in requests are arriving" says nothing of login); so does one whose phrase holds a word of level ({@code levels}: "grows", "high",
  *     "slow"): "db cpu fine, hpa at max" lends the autoscaler no "fine"; after "except" a clause
- *     without cues takes the opposite of what came before.
+ *     without cues takes the opposite of what came before ("only the ones that" singles out such an exception;
+ *     what came before is health when its last reading denied a fault, "not every view is slow", or it only
+ *     denied something it read as nothing, "not every view,").
  * <li><b>Faults named after a negation</b> ({@code Coordination}). "no redis problems" is Redis without
  *     them: the negation reaches over the name (one to three words) to the noun of fault, which reads
  *     "fine", not Redis failing, nor "no core errors" the error "no core instances"; shared by two names

@@ -66,6 +66,11 @@ class EchoesAndSourcesTest {
             // the usual level named as a noun is no word of health
             "'traffic is 12,000 requests per second, our normal is ~90 rps' | load-above-normal+",
             "adding four pods didn't dent it                         | more-workers-drain-queue-",
+            // the ones singled out after a fault denied are the exception: they are the trouble
+            "not every page is slow, only the ones that upload scans to the bucket | all-views-slow- object-storage-slow+",
+            "'not every page, only those that read from the bucket'  | object-storage-slow+",
+            // and after health said in words of health, the same
+            "the other pages are quick, only the ones that write to s3 | object-storage-slow+ some-views-slow+",
             // a partner's API is someone else's; an organisation's own is ours
             "the carrier's tracking api takes 30s per call           | external-api-slow+",
             "the guild's booking api is down                       | most-api-works-",
