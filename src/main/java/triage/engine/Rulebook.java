@@ -225,7 +225,7 @@ public final class Rulebook {
 
     /** How reading by example hears this set's language layer: its cues, and the components a text names. */
     public SentenceMatcher.Polarity cues() {
-        return SentenceMatcher.Polarity.of(interpreter::polarityAbout, interpreter.names()::subjects, interpreter.names()::saysNothing);
+        return SentenceMatcher.Polarity.of(interpreter::polarityAbout, interpreter.names()::subjects, interpreter.names()::subjectsUnlessNothing);
     }
     public Map<String, RuleInfo> rules() { return rules; }
     public String revision() { return revision; }

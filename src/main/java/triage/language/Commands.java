@@ -45,9 +45,20 @@ final class Commands {
         String s = lower;
         if (s.contains("\"status") && s.contains("{")) s = records(s);
         if (s.contains("status")) s = HTTP_STATUS.matcher(s).replaceAll("http$1$2");
-        if (s.contains("exec")) s = EXEC.matcher(s).replaceAll("$1from inside the container");
+        if (endsWord(s, "exec")) s = EXEC.matcher(s).replaceAll("$1from inside the container");
         if (s.contains("log") && s.indexOf('\n') >= 0) s = logCounts(s);
         return s;
+    }
+
+    /** Whether {@code w} occurs in {@code s} with no letter, digit or underscore after it ("execute" is no "exec"). */
+    private static boolean endsWord(String s, String w) {
+        for (int i = s.indexOf(w); i >= 0; i = s.indexOf(w, i + 1)) {
+            int after = i + w.length();
+            if (after == s.length()) return true;
+            char c = s.charAt(after);
+            if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_')) return true;
+        }
+        return false;
     }
 
     /** Each line that is an access log's JSON record read as its request and answer: "/auth/signin 500". */

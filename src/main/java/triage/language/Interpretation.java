@@ -2,6 +2,8 @@ package triage.language;
 
 import triage.model.Observation;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -10,4 +12,9 @@ import java.util.Set;
  * runbooks whose systems were named (to choose which tree to ask from first), and the gaps: in texts read in part, the clauses no
  * phrase read (see {@link Interpreter#unreadClauses}), for reading by example.
  */
-public record Interpretation(List<Observation> readings, List<String> unrecognized, Set<String> runbooks, List<String> gaps) {}
+public record Interpretation(List<Observation> readings, List<String> unrecognized, Set<String> runbooks, List<String> gaps) {
+    /** An interpretation whose lists are open for adding, as the reader fills it. */
+    static Interpretation collecting() {
+        return new Interpretation(new ArrayList<>(), new ArrayList<>(), new LinkedHashSet<>(), new ArrayList<>());
+    }
+}

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -115,46 +114,49 @@ public final class Interpreter {
 
     /** As {@link #read(List)}, paid from {@code budget}. */
     Interpretation read(List<String> texts, Budget budget) {
-        List<Observation> readings = new ArrayList<>();
-        List<String> unrecognized = new ArrayList<>();
-        Set<String> runbooks = new LinkedHashSet<>();
-        List<String> gaps = new ArrayList<>();
+        Interpretation in = Interpretation.collecting();
         for (String text : texts) {
             // "false alarm, it was my own laptop": nothing said so far was a fault of the system
             if (retractions.retracts(text)) {
-                readings.clear();
-                unrecognized.clear();
-                runbooks.clear();
-                gaps.clear();
+                in.readings().clear();
+                in.unrecognized().clear();
+                in.runbooks().clear();
+                in.gaps().clear();
                 continue;
             }
-            // once the request's budget is spent, the texts left are not read at all, not even into words
-            if (budget.spent()) {
-                unrecognized.add(text);
-                continue;
-            }
-            // what someone did ("I restarted the api pods") is not what they saw
-            List<Token> tokens = tokens(text, budget);
-            List<String> unread = new ArrayList<>();
-            List<Observation> r = matcher.read(text, tokens, budget, unread);
-            // a text that only guessed or asked ("is rethinkdb down?") read as nothing, and is no puzzle;
-            // nor is one that only names things ("the database", "db and s3"): it says nothing of them,
-            // nor one that only says how things are ("it's down"): it says nothing of what
-            if (r.isEmpty() && !hypotheses.any(tokens) && !names.only(tokens) && !Names.statesOnly(tokens)) unrecognized.add(text);
-            else gaps.addAll(unread);
-            readings.addAll(r);
-            Set<String> stems = new HashSet<>();
-            for (Token t : tokens) if (t.word()) stems.add(t.stem());
-            for (Map.Entry<String, List<Set<String>>> e : runbookKeywords.entrySet()) {
-                for (Set<String> k : e.getValue()) {
-                    if (stems.containsAll(k)) {
-                        runbooks.add(e.getKey());
-                        break;
-                    }
+            readInto(in, text, budget);
+        }
+        return in;
+    }
+
+    /** Reads {@code text}, which takes nothing back, into {@code in}'s lists, paid from {@code budget}; returns {@code in}. */
+    private Interpretation readInto(Interpretation in, String text, Budget budget) {
+        // once the request's budget is spent, the texts left are not read at all, not even into words
+        if (budget.spent()) {
+            in.unrecognized().add(text);
+            return in;
+        }
+        // what someone did ("I restarted the api pods") is not what they saw
+        List<Token> tokens = tokens(text, budget);
+        List<String> unread = new ArrayList<>();
+        List<Observation> r = matcher.read(text, tokens, budget, unread);
+        // a text that only guessed or asked ("is rethinkdb down?") read as nothing, and is no puzzle;
+        // nor is one that only names things ("the database", "db and s3"): it says nothing of them,
+        // nor one that only says how things are ("it's down"): it says nothing of what
+        if (r.isEmpty() && !hypotheses.any(tokens) && !names.only(tokens) && !Names.statesOnly(tokens)) in.unrecognized().add(text);
+        else in.gaps().addAll(unread);
+        in.readings().addAll(r);
+        Set<String> stems = new HashSet<>();
+        for (Token t : tokens) if (t.word()) stems.add(t.stem());
+        for (Map.Entry<String, List<Set<String>>> e : runbookKeywords.entrySet()) {
+            for (Set<String> k : e.getValue()) {
+                if (stems.containsAll(k)) {
+                    in.runbooks().add(e.getKey());
+                    break;
                 }
             }
         }
-        return new Interpretation(readings, unrecognized, runbooks, gaps);
+        return in;
     }
 
     public Interpretation read(String text) { return read(List.of(text)); }
@@ -172,8 +174,8 @@ public final class Interpreter {
 
         private Reading() {}
 
-        /** What {@code text} says, read on its own (as {@link Interpreter#read(String)}), from this request's budget. */
-        public Interpretation read(String text) { return Interpreter.this.read(List.of(text), budget); }
+        /** What {@code text} says read on its own, from this request's budget: a text {@link Interpreter#retracts} found takes nothing back. */
+        public Interpretation read(String text) { return readInto(Interpretation.collecting(), text, budget); }
 
         /** Whether the budget has run out: the text read last may have been read in part, and those after it not at all. */
         public boolean spent() { return budget.spent(); }

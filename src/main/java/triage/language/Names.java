@@ -55,19 +55,24 @@ public final class Names {
 
     /** The lexicon's subjects {@code text} names, as concepts ("the db is slow": the database). */
     public Set<String> subjects(String text) {
+        return subjects(analyzer.tokens(text));
+    }
+
+    private Set<String> subjects(List<Token> tokens) {
         Set<String> out = new HashSet<>();
-        for (Token t : analyzer.tokens(text)) if (t.word() && subjects.contains(t.stem())) out.add(t.stem());
+        for (Token t : tokens) if (t.word() && subjects.contains(t.stem())) out.add(t.stem());
         return out;
     }
 
     /**
-     * Whether {@code text} says nothing an example could read: names alone ("someone said redis", "we
-     * checked etcd"), a state of nothing named ("it's down") or capacity added ("we doubled the pods").
+     * The lexicon's subjects {@code text} names, or null when it says nothing an example could read: names
+     * alone ("someone said redis", "we checked etcd"), a state of nothing named ("it's down") or capacity
+     * added ("we doubled the pods"). Its words are read once for both.
      */
-    public boolean saysNothing(String text) {
-        if (Actions.scalingOnly(text)) return true;
+    public Set<String> subjectsUnlessNothing(String text) {
+        if (Actions.scalingOnly(text)) return null;
         List<Token> tokens = analyzer.tokens(text);
-        return only(tokens) || statesOnly(tokens);
+        return only(tokens) || statesOnly(tokens) ? null : subjects(tokens);
     }
 
     /** Words of hearsay: "someone said redis" names what was said, and says nothing of it. */

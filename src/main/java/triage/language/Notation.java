@@ -162,7 +162,7 @@ final class Notation {
         if (s.indexOf('[') >= 0) s = EMPTY_LIST.matcher(s).replaceAll(" empty ");
         if (s.contains(" ours")) s = NOT_OURS.matcher(s).replaceAll(" notours ");
         if (s.contains("running ")) s = RUNNING_SOMETHING.matcher(s).replaceAll("that runs");
-        if (s.indexOf('x') >= 0) s = factors(s);
+        if (s.indexOf('x') >= 0 && Tallies.numberBegins(s, '0', '9', ".")) s = factors(s);
         if (s.contains("0")) s = FROM_NONE.matcher(s).replaceAll("nil");
         return BREAK_IN_WORD.matcher(s).replaceAll(" ");
     }

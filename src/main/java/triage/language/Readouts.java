@@ -1,6 +1,8 @@
 package triage.language;
 
 import java.util.List;
+import java.util.function.IntPredicate;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -201,61 +203,40 @@ final class Readouts {
 
     /** Runs of series rows and of count rows, each read as a whole onto the line above it. */
     private static String runs(String s) {
-        String[] lines = s.split("\n", -1);
-        String[] note = new String[lines.length];
-        boolean any = false;
-        for (int i = 0; i < lines.length; ) {
-            int j = i;
-            double first = -1, prev = -1;
-            boolean rising = true;
-            while (j < lines.length) {
-                Matcher m = SERIES_ROW.matcher(lines[j]);
-                if (!m.matches()) break;
-                double v = value(m.group(1), m.group(2));
-                if (first < 0) first = v;
-                else if (v < prev) rising = false;
-                prev = v;
-                j++;
-            }
-            if (j - i >= MIN_ROWS && i > 0 && first > 0) {
-                String word = prev >= 10 * first ? " increased sharply" : rising && prev >= 2 * first ? " climbing steadily" : null;
-                if (word != null) {
-                    note[i - 1] = word;
-                    any = true;
-                }
-            }
-            if (j > i) {
-                i = j;
-                continue;
-            }
-            long total = 0, top = 0, second = 0, previous = Long.MAX_VALUE;
-            boolean sorted = true, paths = false;
-            while (j < lines.length) {
-                Matcher m = COUNT_ROW.matcher(lines[j]);
-                if (!m.matches()) break;
-                long v = Long.parseLong(m.group(1));
-                if (v > previous) sorted = false;
-                if (m.group(3) != null) paths = true;
-                if (j == i) top = v;
-                else if (j == i + 1) second = v;
-                total += v;
-                previous = v;
-                j++;
-            }
-            if (j - i >= MIN_ROWS && i > 0 && sorted && total > 0 && 2 * (top + second) > total && top + second >= 10 * (total - top - second) / Math.max(1, j - i - 2)) {
-                note[i - 1] = paths ? " most requests hit the same endpoint" : " most requests come from a few sources";
-                any = true;
-            }
-            i = Math.max(j, i + 1);
+        IntPredicate digit = c -> c >= '0' && c <= '9';
+        return new Rows(s).runs(SERIES_ROW, digit, 0, Readouts::series, null).runs(COUNT_ROW, digit, 0, Readouts::counts, null).text();
+    }
+
+    /** A series that climbs from row to row to twice where it started, or jumps to ten times that. */
+    private static String series(List<MatchResult> rows) {
+        if (rows.size() < MIN_ROWS) return null;
+        double first = value(rows.get(0).group(1), rows.get(0).group(2)), prev = first;
+        boolean rising = true;
+        for (int i = 1; i < rows.size(); i++) {
+            double v = value(rows.get(i).group(1), rows.get(i).group(2));
+            if (v < prev) rising = false;
+            prev = v;
         }
-        if (!any) return s;
-        StringBuilder sb = new StringBuilder(s.length() + 64);
-        for (int i = 0; i < lines.length; i++) {
-            if (i > 0) sb.append('\n');
-            sb.append(lines[i]);
-            if (note[i] != null) sb.append(note[i]);
+        if (first <= 0) return null;
+        return prev >= 10 * first ? " increased sharply" : rising && prev >= 2 * first ? " climbing steadily" : null;
+    }
+
+    /** Counts, the largest first, where the first two hold most and ten times or more each other row. */
+    private static String counts(List<MatchResult> rows) {
+        if (rows.size() < MIN_ROWS) return null;
+        long total = 0, previous = Long.MAX_VALUE;
+        boolean sorted = true, paths = false;
+        for (MatchResult m : rows) {
+            long v = Long.parseLong(m.group(1));
+            if (v > previous) sorted = false;
+            if (m.group(3) != null) paths = true;
+            total += v;
+            previous = v;
         }
-        return sb.toString();
+        long top = Long.parseLong(rows.get(0).group(1)), second = Long.parseLong(rows.get(1).group(1));
+        boolean few = sorted && total > 0 && 2 * (top + second) > total
+                && top + second >= 10 * (total - top - second) / Math.max(1, rows.size() - 2);
+        return !few ? null : paths ? " most requests hit the same endpoint" : " most requests come from a few sources";
     }
 
     private static double value(String number, String unit) {

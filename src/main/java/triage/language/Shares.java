@@ -1,5 +1,7 @@
 package triage.language;
 
+import java.util.List;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -78,55 +80,40 @@ final class Shares {
 
     /** Runs of address rows with counts, the largest first, whose first two hold most of the count: a few sources. */
     static String countedSources(String s) {
-        String[] lines = s.split("\n", -1);
-        boolean any = false;
-        for (int i = 1; i < lines.length; ) {
-            int j = i;
-            long total = 0, top2 = 0, previous = Long.MAX_VALUE;
-            boolean sorted = true;
-            while (j < lines.length) {
-                Matcher m = COUNT_ROW.matcher(lines[j]);
-                if (!m.matches()) break;
-                long v = Long.parseLong(m.group(1).replace(",", ""));
-                if (v > previous) sorted = false;
-                if (j < i + 2) top2 += v;
-                total += v;
-                previous = v;
-                j++;
-            }
-            int rest = j - i - 2;
-            if (rest >= 1 && sorted && 2 * top2 > total && top2 >= 10 * (total - top2) / rest) {
-                lines[i - 1] = lines[i - 1] + FEW;
-                any = true;
-            }
-            i = Math.max(j, i + 1);
-        }
-        return any ? String.join("\n", lines) : s;
+        return new Rows(s).runs(COUNT_ROW, Shares::opensAddress, 1, Shares::fewByCount, null).text();
     }
 
     /** Runs of address rows with shares whose first two hold most of the traffic: a few sources. */
     static String fewSources(String s) {
-        String[] lines = s.split("\n", -1);
-        String[] addresses = new String[lines.length];
-        boolean any = false;
-        for (int i = 1; i < lines.length; ) {
-            int j = i;
-            double top2 = 0;
-            while (j < lines.length) {
-                Matcher m = SHARE_ROW.matcher(lines[j]);
-                if (!m.matches()) break;
-                if (j < i + 2) top2 += Double.parseDouble(m.group(1));
-                addresses[j] = lines[j].substring(0, m.start(1)).stripTrailing();
-                j++;
-            }
-            if (j - i >= 2 && top2 > 50 && top2 <= 100) {
-                lines[i - 1] = lines[i - 1] + FEW;
-                // the rows are read as a whole: a share of the traffic is no level of anything ("11%" is no "low")
-                System.arraycopy(addresses, i, lines, i, j - i);
-                any = true;
-            }
-            i = Math.max(j, i + 1);
+        // the rows are read as a whole: a share of the traffic is no level of anything ("11%" is no "low")
+        return new Rows(s).runs(SHARE_ROW, Shares::opensAddress, 1, Shares::fewByShare,
+                row -> row.group().substring(0, row.start(1) - row.start()).stripTrailing()).text();
+    }
+
+    /** Whether a row of an address can start with {@code c}: an IPv4 address's digit, an IPv6 address's hex digit or colon. */
+    private static boolean opensAddress(int c) {
+        return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c == ':';
+    }
+
+    /** Three counts or more, the largest first, the first two holding most and ten times or more each other row. */
+    private static String fewByCount(List<MatchResult> rows) {
+        long total = 0, top2 = 0, previous = Long.MAX_VALUE;
+        boolean sorted = true;
+        for (int i = 0; i < rows.size(); i++) {
+            long v = Long.parseLong(rows.get(i).group(1).replace(",", ""));
+            if (v > previous) sorted = false;
+            if (i < 2) top2 += v;
+            total += v;
+            previous = v;
         }
-        return any ? String.join("\n", lines) : s;
+        int rest = rows.size() - 2;
+        return rest >= 1 && sorted && 2 * top2 > total && top2 >= 10 * (total - top2) / rest ? FEW : null;
+    }
+
+    /** Two shares or more, the first two holding more than half of the traffic. */
+    private static String fewByShare(List<MatchResult> rows) {
+        if (rows.size() < 2) return null;
+        double top2 = Double.parseDouble(rows.get(0).group(1)) + Double.parseDouble(rows.get(1).group(1));
+        return top2 > 50 && top2 <= 100 ? FEW : null;
     }
 }

@@ -18,11 +18,23 @@ final class Tallies {
             + "|people|customers?|visitors?)\\b)");
 
     static String counted(String s) {
+        // a scan only where a count can start: most texts have no digit from 1 to 5 that begins a number
+        return numberBegins(s, '1', '5', "./:=-") ? COUNTED.matcher(s).replaceAll("some") : s;
+    }
+
+    /**
+     * Whether {@code s} has a digit from {@code lo} to {@code hi} with neither a word character nor one of
+     * {@code notAfter} right before it: where a number read by a pattern opening on {@code (?<![\w...])[lo-hi]}
+     * can begin. Most texts have none, and need no regex run over them.
+     */
+    static boolean numberBegins(String s, char lo, char hi, String notAfter) {
         for (int i = 0, n = s.length(); i < n; i++) {
             char c = s.charAt(i);
-            // a scan only where a count can start: most texts have no digit from 1 to 5
-            if (c >= '1' && c <= '5') return COUNTED.matcher(s).replaceAll("some");
+            if (c < lo || c > hi) continue;
+            char b = i == 0 ? ' ' : s.charAt(i - 1);
+            boolean word = b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b == '_';
+            if (!word && notAfter.indexOf(b) < 0) return true;
         }
-        return s;
+        return false;
     }
 }

@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.IntPredicate;
-import java.util.function.Predicate;
 
 /**
  * One knowledge revision's examples, embedded once, and the nearest of them to a clause.
@@ -32,15 +31,18 @@ public final class SentenceMatcher {
         /** The components {@code text} names, as concepts; none unless the language layer says. */
         default Set<String> names(String text) { return Set.of(); }
 
-        /** Whether {@code text} says nothing to read ("someone said redis", "it's down"); no unless the language layer says. */
-        default boolean saysNothing(String text) { return false; }
+        /**
+         * The components {@code text} names, as {@link #names}, or null when it says nothing to read ("someone
+         * said redis", "it's down"); as {@link #names} unless the language layer says.
+         */
+        default Set<String> namesUnlessNothing(String text) { return names(text); }
 
-        /** Cues read by {@code about}, names by {@code names}, empty texts by {@code nothing}. */
-        static Polarity of(Polarity about, Function<String, Set<String>> names, Predicate<String> nothing) {
+        /** Cues read by {@code about}, names by {@code names}, names of a text that may say nothing by {@code namesUnlessNothing}. */
+        static Polarity of(Polarity about, Function<String, Set<String>> names, Function<String, Set<String>> namesUnlessNothing) {
             return new Polarity() {
                 @Override public Boolean about(String symptom, String text) { return about.about(symptom, text); }
                 @Override public Set<String> names(String text) { return names.apply(text); }
-                @Override public boolean saysNothing(String text) { return nothing.test(text); }
+                @Override public Set<String> namesUnlessNothing(String text) { return namesUnlessNothing.apply(text); }
             };
         }
     }
@@ -93,8 +95,8 @@ public final class SentenceMatcher {
      */
     public Optional<Nearest> nearest(String clause) {
         // names alone, or a state of nothing named: no example reads it ("someone said redis" is no Redis down)
-        if (polarity.saysNothing(clause)) return Optional.empty();
-        Set<String> names = polarity.names(clause);
+        Set<String> names = polarity.namesUnlessNothing(clause);
+        if (names == null) return Optional.empty();
         return nearest(encoder.embed(clause), clause, i -> names.containsAll(named.get(i)));
     }
 
