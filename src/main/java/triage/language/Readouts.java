@@ -207,18 +207,23 @@ final class Readouts {
         return new Rows(s).runs(SERIES_ROW, digit, 0, Readouts::series, null).runs(COUNT_ROW, digit, 0, Readouts::counts, null).text();
     }
 
-    /** A series that climbs from row to row to twice where it started, or jumps to ten times that. */
+    /**
+     * A series that climbs from row to row to twice where it started, or jumps to ten times that; a fall after the
+     * climb (a restart's) ends it without undoing it.
+     */
     private static String series(List<MatchResult> rows) {
         if (rows.size() < MIN_ROWS) return null;
-        double first = value(rows.get(0).group(1), rows.get(0).group(2)), prev = first;
-        boolean rising = true;
+        double first = value(rows.get(0).group(1), rows.get(0).group(2)), prev = first, last = first;
+        int climbing = 1;
         for (int i = 1; i < rows.size(); i++) {
             double v = value(rows.get(i).group(1), rows.get(i).group(2));
-            if (v < prev) rising = false;
+            if (climbing == i && v >= prev) climbing++;
             prev = v;
+            if (climbing == i + 1) last = v;
         }
         if (first <= 0) return null;
-        return prev >= 10 * first ? " increased sharply" : rising && prev >= 2 * first ? " climbing steadily" : null;
+        return prev >= 10 * first || last >= 10 * first && climbing >= MIN_ROWS ? " increased sharply"
+                : climbing >= MIN_ROWS && last >= 2 * first ? " climbing steadily" : null;
     }
 
     /** Counts, the largest first, where the first two hold most and ten times or more each other row. */

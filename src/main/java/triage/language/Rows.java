@@ -65,10 +65,13 @@ final class Rows {
     }
 
     private void read(int first, List<MatchResult> run, Reading reading, Function<MatchResult, String> rowAs) {
+        // the line that names what the rows measure: the one above them, past blank lines and a code fence
+        int header = first - 1;
+        while (header > 0 && (blank(header) || text.startsWith("```", firstChar(header)))) header--;
         String words = reading.of(run);
         if (words == null) return;
         if (added == null) added = new String[lines()];
-        added[first - 1] = words;
+        added[header] = words;
         if (rowAs == null) return;
         if (rewritten == null) rewritten = new String[lines()];
         for (int i = 0; i < run.size(); i++) rewritten[first + i] = rowAs.apply(run.get(i));
@@ -83,16 +86,36 @@ final class Rows {
         return false;
     }
 
-    /** The text with what the runs read: the same string when they read nothing. */
+    private int firstChar(int line) {
+        int i = starts[line];
+        while (i < end(line) && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) i++;
+        return i;
+    }
+
+    private boolean blank(int line) { return firstChar(line) == end(line); }
+
+    /**
+     * The text with what the runs read: the same string when they read nothing. A run's words go after the
+     * first clause of the line that names it ("container memory (MB), parts service:" reads "container memory
+     * climbing steadily (MB), parts service:"), so that they are said of what it names.
+     */
     String text() {
         if (added == null) return text;
         StringBuilder sb = new StringBuilder(text.length() + 64);
         for (int line = 0; line < lines(); line++) {
             if (line > 0) sb.append('\n');
-            if (rewritten != null && rewritten[line] != null) sb.append(rewritten[line]);
-            else sb.append(text, starts[line], end(line));
+            String l = rewritten != null && rewritten[line] != null ? rewritten[line] : text.substring(starts[line], end(line));
+            int cut = added[line] == null ? l.length() : firstClauseEnd(l);
+            sb.append(l, 0, cut);
             if (added[line] != null) sb.append(added[line]);
+            sb.append(l, cut, l.length());
         }
         return sb.toString();
+    }
+
+    /** Where a line's first clause ends: before its first comma, colon or opening parenthesis, else at its end. */
+    private static int firstClauseEnd(String line) {
+        for (int i = 0; i < line.length(); i++) if (line.charAt(i) == ',' || line.charAt(i) == ':' || line.charAt(i) == '(') return i;
+        return line.length();
     }
 }

@@ -12,12 +12,9 @@ import java.util.regex.Pattern;
  *     started read "climbing steadily", ten times "increased sharply": the words take the series' place, so that
  *     they are said of what the line names before it, or of the line above when the series stands alone;
  * <li>a value "and rising" ("1,840 and rising") is a level still on its way up: one clause, no "and" (nor a
- *     thousands comma) parting the trend from what it is of;
- * <li>a column of three rows or more, each a time and a value ("06:00  0.61 GB"), whose values climb to at least
- *     twice where they started (a fall after the peak, a restart's, ends the climb) is said of what the line
- *     above the column names: its words go after that line's first clause ("heap used (MB), api pods:" reads
- *     "heap used climbing steadily (MB), api pods:").
+ *     thousands comma) parting the trend from what it is of.
  * </ul>
+ * (A column of timed values, a row per line, is {@link Readouts}' to read.)
  */
 final class Trends {
     private Trends() {}
@@ -30,11 +27,7 @@ final class Trends {
             "(?:(\\d{1,2}(?::\\d{2})?)h?[ \\t]+)?(\\d{1,3}(?:,\\d{3})+|\\d{1,9}(?:\\.\\d{1,6})?)[ \\t]*([kmgt])?");
     private static final Pattern AND_RISING = Pattern.compile("(?<![\\w.])(\\d[\\d,.]*(?:[ \\t]*[a-z]{1,4})?)[ \\t]+and[ \\t]+(rising|climbing|growing|increasing)\\b");
 
-    /** A row of a column: a time ("06:00", "4h", "+8h"), then a value, then anything (a note: "<- restart"). */
-    private static final Pattern ROW = Pattern.compile("[ \\t]*\\+?\\d{1,2}(?::\\d{2}|h)[ \\t]+(" + "\\d{1,3}(?:,\\d{3})+|\\d{1,9}(?:\\.\\d{1,6})?)[ \\t]*([kmgt])?.*");
-
     static String rewrite(String s) {
-        if (s.indexOf('\n') >= 0) s = columns(s);
         if (s.contains(" and ")) s = AND_RISING.matcher(s).replaceAll(r -> r.group(1).replace(",", "") + " " + r.group(2));
         if (!s.contains("->") && !s.contains(", ") && s.indexOf('|') < 0 && s.indexOf('\u2192') < 0) return s;
         Matcher m = SERIES.matcher(s);
@@ -56,47 +49,6 @@ final class Trends {
             }
         }
         return sb == null ? s : sb.append(s, last, s.length()).toString();
-    }
-
-    /** Columns of timed values that climb, their trend said after the first clause of the line above them. */
-    private static String columns(String s) {
-        String[] lines = s.split("\n", -1);
-        boolean changed = false;
-        for (int i = 0; i < lines.length; ) {
-            int end = i;
-            double first = -1, prev = -1;
-            for (Matcher r; end < lines.length && startsWithDigit(lines[end]) && (r = ROW.matcher(lines[end])).matches(); end++) {
-                double x = Double.parseDouble(r.group(1).replace(",", "")) * scale(r.group(2));
-                if (first < 0) first = x;
-                else if (x < prev) break;
-                prev = x;
-            }
-            int header = i - 1;
-            while (header >= 0 && (lines[header].isBlank() || lines[header].strip().startsWith("```"))) header--;
-            String word = end - i < 3 || first <= 0 ? null : prev >= 10 * first ? "increased sharply" : prev >= 2 * first ? "climbing steadily" : null;
-            if (word != null && header >= 0) {
-                String h = lines[header];
-                int cut = firstClauseEnd(h);
-                lines[header] = h.substring(0, cut) + " " + word + h.substring(cut);
-                changed = true;
-            }
-            i = Math.max(end, i + 1);
-        }
-        return changed ? String.join("\n", lines) : s;
-    }
-
-    private static boolean startsWithDigit(String line) {
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (c != ' ' && c != '\t' && c != '+') return c >= '0' && c <= '9';
-        }
-        return false;
-    }
-
-    /** Where a header's first clause ends: before its first comma, colon or opening parenthesis, else at its end. */
-    private static int firstClauseEnd(String h) {
-        for (int i = 0; i < h.length(); i++) if (h.charAt(i) == ',' || h.charAt(i) == ':' || h.charAt(i) == '(') return i;
-        return h.length();
     }
 
     /** "climbing steadily" for values that never fall and end at twice their start or more, "increased sharply" at ten times. */
