@@ -71,6 +71,9 @@ class EchoesAndSourcesTest {
             "'not every page, only those that read from the bucket'  | object-storage-slow+",
             // and after health said in words of health, the same
             "the other pages are quick, only the ones that write to s3 | object-storage-slow+ some-views-slow+",
+            // a cloud machine's status fields are the machine's, no module's; "not-applicable" denies nothing
+            "'i-0f3  running  SystemStatus: impaired  InstanceStatus: impaired' | stack-component-down+",
+            "'InstanceState: stopped\nSystemStatus: not-applicable' | stack-component-down+",
             // a partner's API is someone else's; an organisation's own is ours
             "the carrier's tracking api takes 30s per call           | external-api-slow+",
             "the guild's booking api is down                       | most-api-works-",
