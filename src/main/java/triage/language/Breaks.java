@@ -64,6 +64,15 @@ final class Breaks {
         return (dash(s, i) || c == '(') && negated(s, i) ? ":" : null;
     }
 
+    /** A line that runs a tool whose output follows ("$ kubectl get nodes", "etcdctl endpoint health"). */
+    private static final Pattern COMMAND_LINE = Pattern.compile("(?m)^[ \\t]*(?:\\$[ \\t]*|[\\w@.:~/-]*[$#>][ \\t]+)?"
+            + "(?:kubectl|curl|dig|nslookup|etcdctl|docker|aws|redis-cli|psql|mysql|systemctl|journalctl|helm|gcloud|traceroute)[ \\t]");
+
+    /** Whether {@code text} pastes a tool's output: a code fence, or a command line with lines after it. */
+    static boolean pasted(String text) {
+        return text.contains("```") || text.indexOf('\n') >= 0 && COMMAND_LINE.matcher(text).find();
+    }
+
     /** Whether the line break at {@code i} joins the lines of one record. */
     private static boolean joined(String s, int i) {
         int start = s.lastIndexOf('\n', i - 1) + 1, end = s.indexOf('\n', i + 1);

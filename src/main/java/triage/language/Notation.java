@@ -30,9 +30,8 @@ import java.util.regex.Pattern;
  *     free ones ("0/20 idle") is full at none; a count of anything else ("2/3 ready") stays as written;
  * <li>an address with dots ("10.0.3.7") reads "ip", a number with dots ("5.000", "20.04") "num";
  * <li>a count of none out of several ("0/3 nodes are available", "deployment 0/3", "0/2 ready") reads "noneready", a
- *     word of failure: it agrees with a failure beside it ("0/1 CrashLoopBackOff") instead of
- *     turning it as a negation would;
- * <li>a bare host name ("app.example.com"; in a URL it is the URL's words) reads "hostname", so its dots
+ *     word of failure: it agrees with a failure beside it ("0/1 CrashLoopBackOff") instead of turning it;
+ * <li>a bare host name ("app.example.com"; in a URL it is the URL's words) reads "hostname" (a private one "node"), so its dots
  *     do not end sentences and its labels are not read as words ("app"); the host an HTTP client says it
  *     called ({@code HTTPSConnectionPool(host='api.x.example')}), a proxy's upstream or a call or request
  *     to it names ("upstream=rates.x.example", "calls to api.x.example") reads "external api", and a host one of
@@ -73,6 +72,7 @@ final class Notation {
     /** Words right before a host that make it the one our side called: an HTTP client's, a proxy's upstream, a call or request to it. */
     private static final Pattern CALLED = Pattern.compile("(?:called|upstream\\s*[=:]?|calls? to(?: the)?|calling|request to|\\bhttp:? ?(?:get|post|put|patch|delete))\\s*$");
     /** What a host name's labels may name instead of "hostname": a vendor, a store, a database or search service. */
+    private static final Pattern INTERNAL = Pattern.compile("\\.(?:internal|local|lan|corp)$");
     private static final java.util.Set<String> NAMED_BY_HOST = java.util.Set.of(
             "extapi", "s3", "database", "elasticsearch", "redis", "rethinkdb", "etcd");
     /** A resource whose share used is its level: its name right before the share (a few words at most) or right after it. */
@@ -185,9 +185,9 @@ final class Notation {
     }
 
     /**
-     * A bare host name reads "hostname", unless an HTTP client names it as the host it called
-     * ("external api") or one of its labels names a vendor, a store or a service ("api.stripe.com" is an
-     * external API, "minio.internal" object storage, "db1.abc.rds.amazonaws.com" the database).
+     * A bare host name reads "hostname" (a private one, "ip-10-0-2-87.ec2.internal", a machine: "node"), unless an HTTP
+     * client names it as the host it called ("external api") or one of its labels names a vendor, a store or a service
+     * ("api.stripe.com" is an external API, "minio.internal" object storage, "db1.abc.rds.amazonaws.com" the database).
      */
     private static String hosts(String s, java.util.function.Function<String, String> concept) {
         Matcher m = HOST.matcher(s);
@@ -203,7 +203,7 @@ final class Notation {
                     }
                 }
             }
-            m.appendReplacement(sb, named == null ? " hostname " : " " + named + " ");
+            m.appendReplacement(sb, named != null ? " " + named + " " : INTERNAL.matcher(m.group()).find() ? " node " : " hostname ");
         }
         m.appendTail(sb);
         return sb.toString();

@@ -69,6 +69,7 @@ final class Readouts {
     private static final String[] TIMED = {"|-", "|_", "\u251c", "\u2514", "`-", "+-", "p9", "p5", "latenc", "duration", "trace", "span",
             "took", "elapsed"};
     private static final Pattern BLANKS = Pattern.compile("[ \\t]+");
+    private static final Pattern SPAN_LABEL = Pattern.compile("^([ \\t]*[a-z][\\w.-]*):(?=[ \\t])");
     /** A line opening on a number or a time: a text that may hold a series or counts. */
     private static final Pattern ROW_START = Pattern.compile("\\n[ \\t]*\\d");
     private static final Pattern NUMBER = Pattern.compile("\\d{1,5}(?:\\.\\d{1,4})?");
@@ -92,6 +93,8 @@ final class Readouts {
                 || s.contains("client")) s = FEW_SOURCES.matcher(s).replaceAll("a handful of $1");
         if (s.indexOf('.') >= 0 && s.indexOf('s') >= 0) s = subSecond(s);
         if (s.contains("top")) s = Shares.topShare(s);
+        // kubectl's "<none>" is an empty column ("ROLES <none>"), no negation of the node's status beside it
+        if (s.contains("<none>")) s = s.replace("<none>", " ");
         s = Pods.rewrite(s);
         s = Trends.rewrite(s);
         if (s.indexOf('\n') < 0) return s;
@@ -161,7 +164,9 @@ final class Readouts {
             boolean mark = SPAN_MARK.matcher(line).lookingAt();
             boolean duration = LONG_SPAN.matcher(line).find() || line.contains("ms");
             if (mark || timed && duration) {
-                String read = NO_RESPONSE.matcher(OUTBOUND.matcher(line).replaceAll("external api call ")).replaceAll(" timed out ");
+                // a span's service label ("db: SELECT cart 3ms") names the span, no field of a record joined to the line above
+                String read = NO_RESPONSE.matcher(OUTBOUND.matcher(SPAN_LABEL.matcher(line).replaceFirst("$1 ")).replaceAll("external api call "))
+                        .replaceAll(" timed out ");
                 Matcher d = LONG_SPAN.matcher(read);
                 StringBuilder l = new StringBuilder(read.length());
                 while (d.find()) {

@@ -113,9 +113,12 @@ final class Rows {
         return sb.toString();
     }
 
-    /** Where a line's first clause ends: before its first comma, colon or opening parenthesis, else at its end. */
+    /** Where a line's first clause ends: before its first comma, colon or opening parenthesis when more follows, else at its end. */
     private static int firstClauseEnd(String line) {
-        for (int i = 0; i < line.length(); i++) if (line.charAt(i) == ',' || line.charAt(i) == ':' || line.charAt(i) == '(') return i;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if ((c == ',' || c == ':' || c == '(') && !line.substring(i + 1).isBlank()) return i;
+        }
         return line.length();
     }
 }

@@ -74,6 +74,14 @@ class EchoesAndSourcesTest {
             // a cloud machine's status fields are the machine's, no module's; "not-applicable" denies nothing
             "'i-0f3  running  SystemStatus: impaired  InstanceStatus: impaired' | stack-component-down+",
             "'InstanceState: stopped\nSystemStatus: not-applicable' | stack-component-down+",
+            // in pasted output a fault on any line is shown, whatever the last line says
+            "'$ kubectl get nodes\nip-10-4-1-2.ec2.internal  NotReady  <none>  9d\nip-10-4-1-3.ec2.internal  Ready  <none>  9d' | stack-component-down+",
+            "'```\nhttp://10.2.0.4:2379 is unhealthy: context deadline exceeded\nhttp://10.2.0.5:2379 is healthy: committed proposal\n```' | etcd-healthy-",
+            // a narrative keeps both, for its last word to win
+            "'redis was down this morning\nnow redis is healthy again' | redis-healthy+ redis-healthy-",
+            // a span's service label names the span: no field joined to the slow line above it
+            "'trace POST /pay 30.2s\n  db: SELECT basket   3ms\n  http: POST charge.payco.example/v1   30.1s' | database-blocking- external-api-slow+",
+            "a holding page shows where our shop should be           | dns-resolves-as-expected-",
             // a partner's API is someone else's; an organisation's own is ours
             "the carrier's tracking api takes 30s per call           | external-api-slow+",
             "the guild's booking api is down                       | most-api-works-",
