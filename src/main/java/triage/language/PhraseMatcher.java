@@ -60,7 +60,7 @@ final class PhraseMatcher {
         }
         // in pasted output a fault shown on any line is shown ("10.0.0.5:2379 is unhealthy" above a pod table whose
         // etcd-0 is Running, two nodes NotReady above a Ready one): what the paste says both ways is the fault
-        if (Breaks.pasted(text)) out.removeIf(o -> o.isPresent() == symptoms.get(o.getSymptom()).good()
+        if (out.size() > 1 && Breaks.pasted(text)) out.removeIf(o -> o.isPresent() == symptoms.get(o.getSymptom()).good()
                 && out.stream().anyMatch(p -> p.getSymptom().equals(o.getSymptom()) && p.isPresent() != o.isPresent()));
         return out;
     }

@@ -233,20 +233,8 @@ final class Readouts {
 
     /** Counts, the largest first, where the first two hold most and ten times or more each other row. */
     private static String counts(List<MatchResult> rows) {
-        if (rows.size() < MIN_ROWS) return null;
-        long total = 0, previous = Long.MAX_VALUE;
-        boolean sorted = true, paths = false;
-        for (MatchResult m : rows) {
-            long v = Long.parseLong(m.group(1));
-            if (v > previous) sorted = false;
-            if (m.group(3) != null) paths = true;
-            total += v;
-            previous = v;
-        }
-        long top = Long.parseLong(rows.get(0).group(1)), second = Long.parseLong(rows.get(1).group(1));
-        boolean few = sorted && total > 0 && 2 * (top + second) > total
-                && top + second >= 10 * (total - top - second) / Math.max(1, rows.size() - 2);
-        return !few ? null : paths ? " most requests hit the same endpoint" : " most requests come from a few sources";
+        if (rows.size() < MIN_ROWS || !Shares.twoHoldMost(rows.stream().mapToLong(m -> Long.parseLong(m.group(1))).toArray())) return null;
+        return rows.stream().anyMatch(m -> m.group(3) != null) ? " most requests hit the same endpoint" : " most requests come from a few sources";
     }
 
     private static double value(String number, String unit) {

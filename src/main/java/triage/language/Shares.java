@@ -97,17 +97,21 @@ final class Shares {
 
     /** Three counts or more, the largest first, the first two holding most and ten times or more each other row. */
     private static String fewByCount(List<MatchResult> rows) {
-        long total = 0, top2 = 0, previous = Long.MAX_VALUE;
-        boolean sorted = true;
-        for (int i = 0; i < rows.size(); i++) {
-            long v = Long.parseLong(rows.get(i).group(1).replace(",", ""));
-            if (v > previous) sorted = false;
-            if (i < 2) top2 += v;
-            total += v;
-            previous = v;
+        return twoHoldMost(rows.stream().mapToLong(r -> Long.parseLong(r.group(1).replace(",", ""))).toArray()) ? FEW : null;
+    }
+
+    /**
+     * Whether {@code counts} (three or more) come largest first and their first two hold most of the total, ten
+     * times or more what each other one holds: a few sources, or one endpoint, behind most of the traffic.
+     */
+    static boolean twoHoldMost(long[] counts) {
+        if (counts.length < 3) return false;
+        long total = 0, top2 = counts[0] + counts[1];
+        for (int i = 0; i < counts.length; i++) {
+            if (i > 0 && counts[i] > counts[i - 1]) return false;
+            total += counts[i];
         }
-        int rest = rows.size() - 2;
-        return rest >= 1 && sorted && 2 * top2 > total && top2 >= 10 * (total - top2) / rest ? FEW : null;
+        return 2 * top2 > total && top2 >= 10 * (total - top2) / (counts.length - 2);
     }
 
     /** Two shares or more, the first two holding more than half of the traffic. */
