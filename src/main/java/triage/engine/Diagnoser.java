@@ -6,6 +6,7 @@ import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.FactHandle;
 import triage.knowledge.Component;
 import triage.knowledge.Knowledge;
+import triage.knowledge.Symptom;
 import triage.model.Cause;
 import triage.model.Check;
 import triage.model.Diagnosis;
@@ -195,12 +196,21 @@ public final class Diagnoser {
                 Check more = Corroboration.needed(rb, session, tracker, scope, answered, asking, observations, handles, top);
                 if (more != null) confirm = new Confirmation(false, (checks = List.of(more)).get(0));
             }
+            // what only says that something is wrong names no component on its own: the checks are asked, no cause named
+            if (!observations.isEmpty() && observations.stream().allMatch(o -> vague(rb.knowledge(), o))) {
+                return new Outcome(List.of(), ruledOut, checks, inferred, firings, null);
+            }
             Remedy remedy = causes.isEmpty() || !(confirm.settles() || checks.isEmpty()) ? null
                     : remedy(rb.knowledge(), causes.get(0));
             return new Outcome(causes, ruledOut, checks, inferred, firings, remedy);
         } finally {
             session.dispose();
         }
+    }
+
+    private static boolean vague(Knowledge k, Observation o) {
+        Symptom s = k.symptoms().get(o.getSymptom());
+        return s != null && s.isVague();
     }
 
     private static Remedy remedy(Knowledge k, Cause top) {

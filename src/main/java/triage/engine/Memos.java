@@ -129,7 +129,7 @@ final class Memos {
      * What the sentence memo keeps for a text that takes back what came before ({@link
      * Interpreter#retracts}): known by identity, never read as observations.
      */
-    private static final Interpretation RETRACTS = new Interpretation(List.of(), List.of(), Set.of(), List.of());
+    private static final Interpretation RETRACTS = new Interpretation(List.of(), List.of(), Set.of(), List.of(), List.of());
 
     /**
      * What {@code texts} say, as {@link Interpreter#read(List)} reads them; each text is read once
@@ -143,7 +143,7 @@ final class Memos {
         List<Observation> readings = new ArrayList<>();
         List<String> unrecognized = new ArrayList<>();
         Set<String> runbooks = new LinkedHashSet<>();
-        List<String> gaps = new ArrayList<>();
+        List<String> gaps = new ArrayList<>(), elsewhere = new ArrayList<>();
         Set<String> seen = new java.util.HashSet<>();
         for (String text : texts) {
             Interpretation one = sentences.getIfPresent(text);
@@ -154,7 +154,8 @@ final class Memos {
                     if (reading == null) reading = interpreter.reading();
                     Interpretation r = reading.read(text);
                     one = new Interpretation(List.copyOf(r.readings()), List.copyOf(r.unrecognized()),
-                            Collections.unmodifiableSet(new LinkedHashSet<>(r.runbooks())), List.copyOf(r.gaps()));
+                            Collections.unmodifiableSet(new LinkedHashSet<>(r.runbooks())), List.copyOf(r.gaps()),
+                            List.copyOf(r.elsewhere()));
                 }
                 if (text.length() <= MAX_TEXT && (one == RETRACTS || !reading.spent())) sentences.put(text, one);
             }
@@ -164,13 +165,15 @@ final class Memos {
                 unrecognized.clear();
                 runbooks.clear();
                 gaps.clear();
+                elsewhere.clear();
                 continue;
             }
             readings.addAll(one.readings());
             unrecognized.addAll(one.unrecognized());
             runbooks.addAll(one.runbooks());
+            elsewhere.addAll(one.elsewhere());
             if (seen.add(text)) gaps.addAll(one.gaps());  // a text sent twice has its gaps once
         }
-        return new Interpretation(readings, unrecognized, runbooks, gaps);
+        return new Interpretation(readings, unrecognized, runbooks, gaps, elsewhere);
     }
 }

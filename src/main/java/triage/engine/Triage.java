@@ -190,7 +190,8 @@ public final class Triage {
         boolean unsure = said.openQuestion() != null && !said.texts().isEmpty()
                 && rb.interpreter().unsure(said.texts().get(0));
         if (unsure) notUnderstood.remove(said.texts().get(0));
-        Observation reply = said.texts().isEmpty() || unsure ? null
+        // a message about things no runbook covers ("yes, the hdmi one") answers no question of ours
+        Observation reply = said.texts().isEmpty() || unsure || in.elsewhere().contains(said.texts().get(0)) ? null
                 : rb.interpreter().answerTo(said.openQuestion(), said.texts().get(0), in.readings());
         if (reply != null) {
             heard.add(0, reply);  // what else the message says comes later, so it wins
@@ -214,6 +215,10 @@ public final class Triage {
             maybe = r.maybe();
         }
         if (probes != null) heard.addAll(counted(rb.knowledge(), probes));
+        // what is about things elsewhere was read by nothing; said alone, with nothing known before it, it asks nothing back
+        notUnderstood.addAll(in.elsewhere());
+        boolean away = !in.elsewhere().isEmpty() && heard.isEmpty() && notUnderstood.size() == in.elsewhere().size()
+                && said.remembered().isEmpty();
 
         List<Observation> kept = new ArrayList<>(said.remembered()), withdrawn = new ArrayList<>();
         for (Observation o : heard) (said.withdrawn().contains(o.getText()) ? withdrawn : kept).add(o);
@@ -254,11 +259,11 @@ public final class Triage {
         };
         Diagnosis d;
         try {
-            d = withdrawn.isEmpty() && said.nextChecks()
+            d = withdrawn.isEmpty() && said.nextChecks() && !away
                     ? diagnoser.remembered(rb, memos.outcomes(), observations, runbooks, on, setAside,
                             rechecked, said.openQuestion(), unread, guard)
                     : guard.call(() -> diagnoser.diagnose(rb, observations, withdrawn, runbooks, on, setAside,
-                            rechecked, said.openQuestion(), unread, said.nextChecks()));
+                            rechecked, said.openQuestion(), unread, said.nextChecks() && !away));
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {

@@ -22,10 +22,12 @@ import java.util.List;
  *                 symptom, as {@code kind} says; {@code negation}: only a negation does, since its
  *                 words of state tell what was seen, not whether it was ("the logs show an error for
  *                 each attempt" says the attempts arrive)
+ * @param vague    whether it only says that something is wrong ("the backend is down", "everything is
+ *                 broken"): alone, it names no component, and the answer asks what tells them apart
  */
 public record Symptom(String id, String kind, String question, String how, String effort, String present,
                       String absent, List<String> says, List<String> denies, List<String> examples,
-                      String turnedBy) implements Serializable {
+                      String turnedBy, Boolean vague) implements Serializable {
     /** The efforts, cheapest first. */
     public static final List<String> EFFORTS = List.of("probe", "glance", "logs", "command");
 
@@ -35,10 +37,14 @@ public record Symptom(String id, String kind, String question, String how, Strin
         examples = examples == null ? List.of() : List.copyOf(examples);
         effort = effort == null || effort.isBlank() ? "glance" : effort;
         turnedBy = turnedBy == null || turnedBy.isBlank() ? "state" : turnedBy;
+        vague = Boolean.TRUE.equals(vague);
     }
 
     /** Whether only a negation turns a phrase naming it ({@code turned_by: negation}). */
     public boolean turnedByNegationOnly() { return "negation".equals(turnedBy); }
+
+    /** Whether alone it names no component ({@code vague: true}). */
+    public boolean isVague() { return vague; }
 
     /** The effort's rank: 0 for a probe, 3 for a command. */
     public int effortRank() { return Math.max(0, EFFORTS.indexOf(effort)); }

@@ -9,7 +9,6 @@ import triage.model.Observation;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,7 +30,8 @@ import java.util.Set;
  *     the cues of its neighbour; after "except" a clause without cues takes the opposite of what
  *     came before ("everything works except login").
  * </ol>
- * Nothing is guessed: a text where no phrase matched is returned as unrecognized.
+ * Nothing is guessed: a text where no phrase matched is returned as unrecognized, or as elsewhere when
+ * it is about things no runbook covers ({@link Elsewhere}).
  *
  * <p>A reply to the question a conversation asked last ("yes", "nope, still broken", "works
  * now") is read here too, by {@link #answerTo}.
@@ -42,16 +42,14 @@ public final class Interpreter {
     /** For each concept, the phrases that need it: only those are tried on a text. */
     private final Map<String, List<Phrase>> byConcept = new HashMap<>();
     private final Map<String, Symptom> symptoms;
-    /** Per runbook, its keywords as sets of concepts: a keyword is named when all its words are ("staff api"). */
-    private final Map<String, List<Set<String>>> runbookKeywords = new LinkedHashMap<>();
-    private final Set<String> yes = new HashSet<>();
-    private final Set<String> no = new HashSet<>();
-    private final Set<String> unsure = new HashSet<>();
+    private final RunbookKeywords runbookKeywords;
+    private final Set<String> yes = new HashSet<>(), no = new HashSet<>(), unsure = new HashSet<>();
     private final PhraseMatcher matcher;
     private final Hypotheses hypotheses;
     private final Retractions retractions;
     private final Names names;
     private final Quantifiers quantifiers;
+    private final Elsewhere elsewhere;
 
     public Interpreter(Knowledge knowledge) {
         this.symptoms = knowledge.symptoms();
@@ -77,26 +75,21 @@ public final class Interpreter {
                 for (String c : t.concepts()) if (seen.add(c)) byConcept.computeIfAbsent(c, k -> new ArrayList<>()).add(p);
             }
         }
-        for (Runbook r : knowledge.runbooks().values()) {
-            List<Set<String>> kw = new ArrayList<>();
-            for (String k : r.keywords()) {
-                Set<String> words = new HashSet<>(analyzer.conceptsOf(k));
-                if (!words.isEmpty()) kw.add(words);
-            }
-            runbookKeywords.put(r.id(), kw);
-        }
+        this.runbookKeywords = new RunbookKeywords(knowledge, analyzer);
         for (String y : lx.yes()) yes.add(String.join(" ", analyzer.conceptsOf(y)));
         for (String n : lx.no()) no.add(String.join(" ", analyzer.conceptsOf(n)));
         for (String u : lx.unsure()) unsure.add(String.join(" ", analyzer.conceptsOf(u)));
         this.hypotheses = new Hypotheses(lx);
         this.retractions = new Retractions(lx.retractions());
         this.names = new Names(knowledge, analyzer);
-        Set<String> arrivals = new HashSet<>();
-        for (String a : lx.arrivals()) arrivals.addAll(analyzer.conceptsOf(a));
-        Set<String> levels = new HashSet<>();
-        for (String l : lx.levels()) levels.addAll(analyzer.conceptsOf(l));
-        this.matcher = new PhraseMatcher(byConcept, symptoms, hypotheses, arrivals, levels);
+        Set<String> levels = concepts(lx.levels());
+        this.matcher = new PhraseMatcher(byConcept, symptoms, hypotheses, concepts(lx.arrivals()), levels);
+        this.elsewhere = new Elsewhere(concepts(lx.subjects()));
         this.quantifiers = new Quantifiers(levels, analyzer.conceptsOf("every").get(0));
+    }
+
+    private Set<String> concepts(List<String> words) {
+        return words.stream().flatMap(w -> analyzer.conceptsOf(w).stream()).collect(java.util.stream.Collectors.toSet());
     }
 
     private void compile(Symptom s, List<String> texts, boolean affirms, List<String> problems) {
@@ -137,25 +130,18 @@ public final class Interpreter {
             return in;
         }
         // what someone did ("I restarted the api pods") is not what they saw
-        List<Token> tokens = tokens(text, budget);
+        List<Token> all = tokens(text, budget), tokens = elsewhere.strip(all);
         List<String> unread = new ArrayList<>();
         List<Observation> r = matcher.read(text, tokens, budget, unread);
-        // a text that only guessed or asked ("is rethinkdb down?") read as nothing, and is no puzzle;
+        // a text about things no runbook covers ("the office printer jams") says nothing of the systems;
+        // one that only guessed or asked ("is rethinkdb down?") read as nothing, and is no puzzle;
         // nor is one that only names things ("the database", "db and s3"): it says nothing of them,
         // nor one that only says how things are ("it's down"): it says nothing of what
-        if (r.isEmpty() && !hypotheses.any(tokens) && !names.only(tokens) && !Names.statesOnly(tokens)) in.unrecognized().add(text);
+        if (r.isEmpty() && tokens != all) in.elsewhere().add(text);
+        else if (r.isEmpty() && !hypotheses.any(tokens) && !names.only(tokens) && !Names.statesOnly(tokens)) in.unrecognized().add(text);
         else in.gaps().addAll(unread);
         in.readings().addAll(r);
-        Set<String> stems = new HashSet<>();
-        for (Token t : tokens) if (t.word()) stems.add(t.stem());
-        for (Map.Entry<String, List<Set<String>>> e : runbookKeywords.entrySet()) {
-            for (Set<String> k : e.getValue()) {
-                if (stems.containsAll(k)) {
-                    in.runbooks().add(e.getKey());
-                    break;
-                }
-            }
-        }
+        runbookKeywords.named(tokens, in.runbooks());
         return in;
     }
 
@@ -191,7 +177,7 @@ public final class Interpreter {
     public List<String> unreadClauses(String text) {
         List<String> gaps = new ArrayList<>();
         Budget budget = Budget.perRequest();
-        matcher.read(text, tokens(text, budget), budget, gaps);
+        matcher.read(text, elsewhere.strip(tokens(text, budget)), budget, gaps);
         return gaps;
     }
 
@@ -213,12 +199,7 @@ public final class Interpreter {
                 case STRONG_BREAK -> sb.append("||");
                 case WEAK_BREAK -> sb.append('|');
                 case EXCEPT -> sb.append("|except|");
-                case WORD -> {
-                    sb.append(t.stem());
-                    if (t.negation()) sb.append('!');
-                    if (t.failure()) sb.append('-');
-                    if (t.healthy()) sb.append('+');
-                }
+                case WORD -> sb.append(t.stem()).append(t.negation() ? "!" : "").append(t.failure() ? "-" : "").append(t.healthy() ? "+" : "");
             }
         }
         return sb.toString();

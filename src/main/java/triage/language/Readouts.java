@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
  * <li>a metric measured in seconds ({@code db_query_duration_seconds p99 0.041}) is a duration: its
  *     value is written with its unit ("db_query_duration p99 0.041s"), so that the rules on durations
  *     read it;
+ * <li>a metric measured in milliseconds ({@code pg_query_p99_ms 5}) is a duration in milliseconds ("pg_query p99 5ms");
  * <li>a metric measured as a share ({@code pg_cpu_percent 9}) is a share ("pg_cpu 9%");
  * <li>a count with its maximum in brackets after it ("25 (max 25)") on a line that names a pool of
  *     connections is a pool "full" at its maximum and "moderate" below it;
@@ -48,6 +49,9 @@ final class Readouts {
 
     private static final Pattern METRIC_SECONDS = Pattern.compile(
             "\\b([a-z][a-z0-9_]{0,80}?)_seconds\\b(?:\\{[^}\\n]{0,200}\\})?([ \\t]+p\\d{2,3})?[ \\t]+(\\d{1,6}(?:\\.\\d{1,9})?)(?![\\w.])");
+    /** A metric measured in milliseconds ({@code pg_query_p99_ms 5}), its percentile in its name or after it. */
+    private static final Pattern METRIC_MS = Pattern.compile(
+            "\\b([a-z][a-z0-9_]{0,80}?)(?:_(p\\d{2,3}))?_(?:ms|millis|milliseconds)\\b(?:\\{[^}\\n]{0,200}\\})?(?:[ \\t]+(p\\d{2,3}))?[ \\t]+(\\d{1,6}(?:\\.\\d{1,9})?)(?![\\w.])");
     /** A metric measured as a share ({@code pg_cpu_percent 9}): its value is a share. */
     private static final Pattern METRIC_PERCENT = Pattern.compile(
             "\\b([a-z][a-z0-9_]{0,80}?)_(?:percent|pct)\\b(?:\\{[^}\\n]{0,200}\\})?[ \\t]+(\\d{1,3}(?:\\.\\d{1,6})?)(?![\\w.%])");
@@ -86,6 +90,7 @@ final class Readouts {
     static String rewrite(String lower) {
         String s = SearchHealth.rewrite(lower);
         if (s.contains("_seconds")) s = metricSeconds(s);
+        if (s.contains("_m")) s = metricMillis(s);
         if (s.contains("_percent") || s.contains("_pct")) s = METRIC_PERCENT.matcher(s).replaceAll("$1 $2%");
         if (s.indexOf('(') >= 0) s = Shares.againstUsual(ofMax(s));
         if (s.contains("  ")) s = FIELD_GAP.matcher(s).replaceAll("$1,");
@@ -115,6 +120,18 @@ final class Readouts {
         Matcher m = METRIC_SECONDS.matcher(s);
         StringBuilder sb = new StringBuilder(s.length());
         while (m.find()) m.appendReplacement(sb, "$1" + (m.group(2) == null ? "" : "$2") + " $3s");
+        m.appendTail(sb);
+        return sb.toString();
+    }
+
+    /** "pg_query_p99_ms 5" is "pg_query p99 5ms": a duration whose percentile the rules on percentiles read. */
+    private static String metricMillis(String s) {
+        Matcher m = METRIC_MS.matcher(s);
+        StringBuilder sb = new StringBuilder(s.length());
+        while (m.find()) {
+            String percentile = m.group(2) != null ? m.group(2) : m.group(3);
+            m.appendReplacement(sb, "$1" + (percentile == null ? "" : " " + percentile) + " $4ms");
+        }
         m.appendTail(sb);
         return sb.toString();
     }

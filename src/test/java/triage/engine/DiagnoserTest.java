@@ -117,6 +117,27 @@ class DiagnoserTest {
     }
 
     @Test
+    void a_message_about_things_no_runbook_covers_asks_nothing_back() {
+        Answer a = triage.answer(Said.texts(List.of("the espresso machine on floor two is leaking again")));
+        assertTrue(a.diagnosis().causes().isEmpty());
+        assertTrue(a.diagnosis().nextChecks().isEmpty(), a.diagnosis().nextChecks()::toString);
+        assertEquals(List.of("the espresso machine on floor two is leaking again"), a.unrecognized());
+        // nor does a "yes" about it answer the question the conversation had open
+        Answer reply = triage.answer(Said.text("yes, the hdmi one").inConversation(List.of(), Set.of(), "login-works"));
+        assertTrue(reply.heard().isEmpty(), reply.heard()::toString);
+    }
+
+    @Test
+    void that_the_backend_is_down_alone_names_no_component_but_asks_what_tells_them_apart() {
+        Diagnosis d = triage.answer(Said.texts(List.of("the whole backend is down"))).diagnosis();
+        assertTrue(d.causes().isEmpty(), d.causes()::toString);
+        assertFalse(d.nextChecks().isEmpty());
+        // with anything more said, the causes are named
+        assertFalse(triage.answer(Said.texts(List.of("the whole backend is down", "a pod in the stack is crashlooping")))
+                .diagnosis().causes().isEmpty());
+    }
+
+    @Test
     void evidence_against_alone_implicates_nothing() {
         Diagnosis d = triage.answer(Said.texts(List.of("redis is healthy", "etcd is up"))).diagnosis();
         assertTrue(d.causes().isEmpty());

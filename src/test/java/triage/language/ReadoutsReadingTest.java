@@ -23,6 +23,9 @@ class ReadoutsReadingTest {
     @CsvSource(delimiter = '|', value = {
             // a metric in seconds is a duration: 12 ms of query is fast, whatever "p99" alone says
             "pg_query_duration_seconds p99 0.012                    | slow-queries-",
+            // so is one in milliseconds, its percentile in its name or after it; 4.2 s of one is slow
+            "pg_query_p99_ms 5                                      | slow-queries-",
+            "pg_query_duration_ms p99 4200                          | slow-queries+",
             // a sub-second duration in seconds is as fast as its milliseconds
             "db queries take 0.04s                                 | slow-queries-",
             // a metric that is a share is a share: 6% of the database's CPU is low
