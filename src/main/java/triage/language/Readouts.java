@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
  * (lower-cased text in, before {@link Notation}; each pass linear in the text's length and skipped
  * when the text holds none of its marks):
  * <ul>
+ * <li>a name lookup beside the address it should give is read by {@link Lookups};
  * <li>a metric measured in seconds ({@code db_query_duration_seconds p99 0.041}) is a duration: its
  *     value is written with its unit ("db_query_duration p99 0.041s"), so that the rules on durations
  *     read it;
@@ -88,7 +89,7 @@ final class Readouts {
     private static final int MIN_ROWS = 3;
 
     static String rewrite(String lower) {
-        String s = SearchHealth.rewrite(lower);
+        String s = Lookups.rewrite(SearchHealth.rewrite(lower));
         if (s.contains("_seconds")) s = metricSeconds(s);
         if (s.contains("_m")) s = metricMillis(s);
         if (s.contains("_percent") || s.contains("_pct")) s = METRIC_PERCENT.matcher(s).replaceAll("$1 $2%");

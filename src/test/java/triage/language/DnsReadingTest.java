@@ -30,6 +30,11 @@ class DnsReadingTest {
             "the site loads fine when I pass --resolve                            | backend-down- dns-resolves-as-expected-",
             "the portal loads by its ip directly                                   | dns-resolves-as-expected-",
             "the registrar let the domain lapse                                    | dns-resolves-as-expected-",
+            // a lookup's answer beside the address expected: different is a fault, the same is health; the resolver is no answer
+            "dig +short shop.example answers 192.0.2.99 but we expect 203.0.113.10 | dns-resolves-as-expected-",
+            "dig gives 198.51.100.23, our ingress is 203.0.113.15                   | dns-resolves-as-expected-",
+            "dig gives 203.0.113.15 and we expect 203.0.113.15                      | dns-resolves-as-expected+",
+            "dig @10.0.0.53 shop.example gives 203.0.113.15 as expected (203.0.113.15) | dns-resolves-as-expected+",
             // a bare address is no DNS reading at all
             "the right IP is fine                                                  | ''",
     })
