@@ -30,7 +30,8 @@ import java.util.regex.Pattern;
  *     external API;
  * <li>in a process table ({@code top}, {@code ps}: a header with "%cpu" and the command) a row that
  *     takes 80% of a CPU or more reads "COMMAND hogging the cpu as USER": what eats the host;
- * <li>a time series (three lines or more, each a time of day and one value, "09:10 1.71 GB") that
+ * <li>a time series (three lines or more, each a time of day, maybe after a label of it, and one value,
+ *     "09:10 1.71 GB", "Mon 12:00 1.70 GiB") that
  *     climbs from line to line to at least twice where it started reads "climbing steadily", and one
  *     that jumps to ten times where it started "increased sharply"; the words go on the line above
  *     the series, which names what was measured;
@@ -76,10 +77,10 @@ final class Readouts {
     private static final Pattern BLANKS = Pattern.compile("[ \\t]+");
     private static final Pattern SPAN_LABEL = Pattern.compile("^([ \\t]*[a-z][\\w.-]*):(?=[ \\t])");
     /** A line opening on a number or a time: a text that may hold a series or counts. */
-    private static final Pattern ROW_START = Pattern.compile("\\n[ \\t]*\\d");
+    private static final Pattern ROW_START = Pattern.compile("\\n[ \\t]*(?:[a-z]{1,12}[ \\t]+)?\\d");
     private static final Pattern NUMBER = Pattern.compile("\\d{1,5}(?:\\.\\d{1,4})?");
     private static final Pattern SERIES_ROW = Pattern.compile(
-            "[ \\t]*\\d{1,2}:\\d{2}(?::\\d{2})?[ \\t]+(\\d{1,3}(?:,\\d{3})+|\\d{1,9}(?:\\.\\d{1,6})?)[ \\t]*([kmgt]i?b|[kmg](?![a-z]))?(?![\\w.,/:]).*");
+            "[ \\t]*(?:([a-z]{1,12})[ \\t]+)?\\d{1,2}:\\d{2}(?::\\d{2})?[ \\t]+(\\d{1,3}(?:,\\d{3})+|\\d{1,9}(?:\\.\\d{1,6})?)[ \\t]*([kmgt]i?b|[kmg](?![a-z]))?(?![\\w.,/:]).*");
     /** A count before an address ("481223 185.220.101.34") or a path ("9120 /api/search"). */
     private static final Pattern COUNT_ROW = Pattern.compile(
             "[ \\t]*(\\d{1,12})[ \\t]+(?:(\\d{1,3}(?:\\.\\d{1,3}){3}|[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7})|(/[^\\s]{0,200}))[ \\t]*");
@@ -226,8 +227,9 @@ final class Readouts {
 
     /** Runs of series rows and of count rows, each read as a whole onto the line above it. */
     private static String runs(String s) {
-        IntPredicate digit = c -> c >= '0' && c <= '9';
-        return new Rows(s).runs(SERIES_ROW, digit, 0, Readouts::series, null).runs(COUNT_ROW, digit, 0, Readouts::counts, null).text();
+        IntPredicate digit = c -> c >= '0' && c <= '9', timed = c -> digit.test(c) || c >= 'a' && c <= 'z';
+        // a series row may open on a label of its time ("mon 00:00 0.61 gib", "mem 14:00 2.8g")
+        return new Rows(s).runs(SERIES_ROW, timed, 0, Readouts::series, null).runs(COUNT_ROW, digit, 0, Readouts::counts, null).text();
     }
 
     /**
@@ -236,17 +238,20 @@ final class Readouts {
      */
     private static String series(List<MatchResult> rows) {
         if (rows.size() < MIN_ROWS) return null;
-        double first = value(rows.get(0).group(1), rows.get(0).group(2)), prev = first, last = first;
+        double first = value(rows.get(0).group(2), rows.get(0).group(3)), prev = first, last = first;
         int climbing = 1;
         for (int i = 1; i < rows.size(); i++) {
-            double v = value(rows.get(i).group(1), rows.get(i).group(2));
+            double v = value(rows.get(i).group(2), rows.get(i).group(3));
             if (climbing == i && v >= prev) climbing++;
             prev = v;
             if (climbing == i + 1) last = v;
         }
         if (first <= 0) return null;
-        return prev >= 10 * first || last >= 10 * first && climbing >= MIN_ROWS ? " increased sharply"
+        String way = prev >= 10 * first || last >= 10 * first && climbing >= MIN_ROWS ? " increased sharply"
                 : climbing >= MIN_ROWS && last >= 2 * first ? " climbing steadily" : null;
+        // a label on the rows ("mem 10:00 1.2g") names what was measured, as the line above does
+        String label = rows.get(0).group(1);
+        return way == null || label == null || rows.stream().anyMatch(r -> !label.equals(r.group(1))) ? way : " " + label + way;
     }
 
     /** Counts, the largest first, where the first two hold most and ten times or more each other row. */

@@ -113,11 +113,22 @@ final class Rows {
         return sb.toString();
     }
 
-    /** Where a line's first clause ends: before its first comma, colon or opening parenthesis when more follows, else at its end. */
+    /**
+     * Where a line's first clause ends: before its first comma, colon, opening parenthesis or brace (a metric's labels)
+     * when more follows, else at its end. A colon after one word only ("Prometheus: container_memory_bytes") names the
+     * tool the rows came from, not what they measure: the clause goes on past it.
+     */
     private static int firstClauseEnd(String line) {
+        int from = 0;
         for (int i = 0; i < line.length(); i++) {
             char c = line.charAt(i);
-            if ((c == ',' || c == ':' || c == '(') && !line.substring(i + 1).isBlank()) return i;
+            if ((c == ',' || c == ':' || c == '(' || c == '{') && !line.substring(i + 1).isBlank()) {
+                if (c == ':' && from == 0 && line.substring(0, i).strip().indexOf(' ') < 0) {
+                    from = i + 1;
+                    continue;
+                }
+                return i;
+            }
         }
         return line.length();
     }

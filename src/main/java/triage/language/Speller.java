@@ -103,6 +103,9 @@ final class Speller {
             for (int k = 0; k < same.size(); k++) {
                 if (Math.max(Long.bitCount(mine & ~theirs[k]), Long.bitCount(theirs[k] & ~mine)) > limit) continue;
                 String cand = same.get(k);
+                // a known word with letters put before or after it is another word ("coworking", "workings"), no typo of
+                // it; one done again ("resending") is still the doing
+                if (word.length() - cand.length() >= 2 && (word.endsWith(cand) && !word.startsWith("re") || word.startsWith(cand))) continue;
                 double d = distance(word, cand, limit);
                 if (d > limit) continue;
                 if (d < bestDist) { bestDist = d; best = cand; tie = false; }

@@ -63,6 +63,10 @@ class ReadoutsReadingTest {
     void a_series_that_climbs_or_jumps() {
         assertTrue(read("heap_used\\n10:00 600 MB\\n11:00 900 MB\\n12:00 1.4 GB\\n13:00 2.1 GB").contains("memory-growing+"));
         assertTrue(read("requests per minute\\n10:00 300\\n10:05 310\\n10:10 9,800\\n10:15 10,400").contains("load-above-normal+"));
+        // rows that name their measure, or days before their times; a tool's name before a colon is not the measure
+        assertTrue(read("the ticket site\\nmem 10:00 1.2G\\nmem 14:00 2.8G\\nmem 18:00 3.9G (limit 4G)").contains("memory-growing+"));
+        assertTrue(read("Prometheus: container_memory_working_set_bytes{pod=\\"quote\\"}\\nMon 00:00 0.6 GiB\\n"
+                + "Mon 12:00 1.7 GiB\\nTue 00:00 2.8 GiB\\nTue 09:40 3.9 GiB").contains("memory-growing+"));
         // a series that stays put says nothing of growth
         assertFalse(read("heap_used\\n10:00 600 MB\\n11:00 610 MB\\n12:00 590 MB").contains("memory-growing+"));
     }

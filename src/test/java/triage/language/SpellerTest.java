@@ -32,6 +32,12 @@ class SpellerTest {
         assertNull(speller.correct("12345"));
         assertNull(speller.correct("catche"), "as close to cache as to catch: no guess");
         assertNull(speller.correct("printer"), "nothing near");
+        // a known word with letters put before or after it is another word, no slip of it
+        Speller s = speller(List.of("working", "balance"));
+        assertNull(s.correct("coworking"));
+        assertNull(s.correct("balancers"), "s added: a plural is the stemmer's, not a typo");
+        assertEquals("working", s.correct("wroking"));
+        assertEquals("working", s.correct("reworking"), "done again is still the doing");
     }
 
     @Test
