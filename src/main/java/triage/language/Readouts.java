@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
  *     read it;
  * <li>a metric measured in milliseconds ({@code pg_query_p99_ms 5}) is a duration in milliseconds ("pg_query p99 5ms");
  * <li>a metric measured as a share ({@code pg_cpu_percent 9}) is a share ("pg_cpu 9%");
+ * <li>a disk's queue depth under one is "low", ten or more "high" ("disk queue 0.3", "DiskQueueDepth 87");
  * <li>a count with its maximum in brackets after it ("25 (max 25)") on a line that names a pool of
  *     connections is a pool "full" at its maximum and "moderate" below it;
  * <li>a handful (two to five) of what sends requests ("3 session ids", "2 ips") reads "a handful of"
@@ -54,6 +55,8 @@ final class Readouts {
     /** A metric measured in milliseconds ({@code pg_query_p99_ms 5}), its percentile in its name or after it. */
     private static final Pattern METRIC_MS = Pattern.compile(
             "\\b([a-z][a-z0-9_]{0,80}?)(?:_(p\\d{2,3}))?_(?:ms|millis|milliseconds)\\b(?:\\{[^}\\n]{0,200}\\})?(?:[ \\t]+(p\\d{2,3}))?[ \\t]+(\\d{1,6}(?:\\.\\d{1,9})?)(?![\\w.])");
+    /** A disk's queue of writes by its depth ("disk queue 0.3", "DiskQueueDepth: 87"): under one is low, ten or more high. */
+    private static final Pattern DISK_QUEUE = Pattern.compile("\\bdisk ?queue(?: ?depth| ?length)?[ \\t]*[:=]?[ \\t]*(?:of[ \\t]+)?(\\d{1,5}(?:\\.\\d{1,4})?)(?![\\w.%])");
     /** A metric measured as a share ({@code pg_cpu_percent 9}): its value is a share. */
     private static final Pattern METRIC_PERCENT = Pattern.compile(
             "\\b([a-z][a-z0-9_]{0,80}?)_(?:percent|pct)\\b(?:\\{[^}\\n]{0,200}\\})?[ \\t]+(\\d{1,3}(?:\\.\\d{1,6})?)(?![\\w.%])");
@@ -93,6 +96,7 @@ final class Readouts {
         String s = Lookups.rewrite(SearchHealth.rewrite(lower));
         if (s.contains("_seconds")) s = metricSeconds(s);
         if (s.contains("_m")) s = metricMillis(s);
+        if (s.contains("queue")) s = diskQueue(s);
         if (s.contains("_percent") || s.contains("_pct")) s = METRIC_PERCENT.matcher(s).replaceAll("$1 $2%");
         if (s.indexOf('(') >= 0) s = Shares.againstUsual(ofMax(s));
         if (s.contains("  ")) s = FIELD_GAP.matcher(s).replaceAll("$1,");
@@ -134,6 +138,20 @@ final class Readouts {
             String percentile = m.group(2) != null ? m.group(2) : m.group(3);
             m.appendReplacement(sb, "$1" + (percentile == null ? "" : " " + percentile) + " $4ms");
         }
+        m.appendTail(sb);
+        return sb.toString();
+    }
+
+    private static String diskQueue(String s) {
+        Matcher m = DISK_QUEUE.matcher(s);
+        StringBuilder sb = null;
+        while (m.find()) {
+            double depth = Double.parseDouble(m.group(1));
+            if (depth >= 1 && depth < 10) continue;
+            if (sb == null) sb = new StringBuilder(s.length());
+            m.appendReplacement(sb, Matcher.quoteReplacement(m.group() + (depth < 1 ? " low" : " high")));
+        }
+        if (sb == null) return s;
         m.appendTail(sb);
         return sb.toString();
     }

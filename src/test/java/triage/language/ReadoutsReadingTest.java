@@ -28,6 +28,10 @@ class ReadoutsReadingTest {
             "pg_query_duration_ms p99 4200                          | slow-queries+",
             // a sub-second duration in seconds is as fast as its milliseconds
             "db queries take 0.04s                                 | slow-queries-",
+            // a disk's queue depth: under one is low, ten or more high; an empty one is no queue
+            "rds cpu 10%, disk queue 0.3                            | database-disk-queue-high-",
+            "CloudWatch DiskQueueDepth 87                           | database-disk-queue-high+",
+            "the database has an empty disk queue                   | database-disk-queue-high-",
             // a metric that is a share is a share: 6% of the database's CPU is low
             "rds_cpu_percent 6                                     | database-cpu-high-",
             // a pool's count against its maximum in brackets: full at it, with room below it
@@ -65,7 +69,7 @@ class ReadoutsReadingTest {
         assertTrue(read("requests per minute\\n10:00 300\\n10:05 310\\n10:10 9,800\\n10:15 10,400").contains("load-above-normal+"));
         // rows that name their measure, or days before their times; a tool's name before a colon is not the measure
         assertTrue(read("the ticket site\\nmem 10:00 1.2G\\nmem 14:00 2.8G\\nmem 18:00 3.9G (limit 4G)").contains("memory-growing+"));
-        assertTrue(read("Prometheus: container_memory_working_set_bytes{pod=\\"quote\\"}\\nMon 00:00 0.6 GiB\\n"
+        assertTrue(read("Prometheus: container_memory_working_set_bytes{pod=\"quote\"}\\nMon 00:00 0.6 GiB\\n"
                 + "Mon 12:00 1.7 GiB\\nTue 00:00 2.8 GiB\\nTue 09:40 3.9 GiB").contains("memory-growing+"));
         // a series that stays put says nothing of growth
         assertFalse(read("heap_used\\n10:00 600 MB\\n11:00 610 MB\\n12:00 590 MB").contains("memory-growing+"));
