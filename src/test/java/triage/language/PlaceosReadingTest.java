@@ -16,6 +16,8 @@ class PlaceosReadingTest {
 
     @ParameterizedTest(name = "\"{0}\" -> {1}")
     @CsvSource(delimiter = '|', value = {
+            // what is seen once logged in says nothing of a failing login: "after I log in" is a time
+            "backoffice is empty after I log in                          | backoffice-lists-systems-",
             // the refusal is the dial's: the colons before the error's tail part nothing
             "dial tcp 10.0.3.7:2379: connect: connection refused          | execute-error-etcd+",
             "core failed to register: dial tcp 10.0.3.7:2379: connect: connection refused | core-registered- execute-error-etcd+",
