@@ -123,6 +123,7 @@ class InterpreterTest {
             "the nightly batch job runs during peak hours   | background-jobs-at-peak+",
             "the lb keeps marking instances unhealthy       | servers-removed+",
             "access logs are empty, no requests at all      | requests-reach-services-",
+            "the websocket keeps reconnecting                | websockets-work-",
     })
     void synonyms_and_word_forms_reach_the_same_symptom(String text, String expected) {
         assertEquals(expected, read(text));
