@@ -16,6 +16,8 @@ class PlaceosReadingTest {
 
     @ParameterizedTest(name = "\"{0}\" -> {1}")
     @CsvSource(delimiter = '|', value = {
+            // only the executes to one module fail: one driver's
+            "only calls to the hoist module fail                        | single-driver-fails+",
             // what is seen once logged in says nothing of a failing login: "after I log in" is a time
             "backoffice is empty after I log in                          | backoffice-lists-systems-",
             // the refusal is the dial's: the colons before the error's tail part nothing
