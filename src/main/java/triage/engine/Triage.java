@@ -187,8 +187,7 @@ public final class Triage {
         List<Observation> heard = new ArrayList<>(in.readings());
         List<String> notUnderstood = new ArrayList<>(in.unrecognized());
         // "not sure", "no idea": the open question is set aside and nothing else moves
-        boolean unsure = said.openQuestion() != null && !said.texts().isEmpty()
-                && rb.interpreter().unsure(said.texts().get(0));
+        boolean unsure = said.openQuestion() != null && !said.texts().isEmpty() && rb.interpreter().unsure(said.texts().get(0));
         if (unsure) notUnderstood.remove(said.texts().get(0));
         // a message about things no runbook covers ("yes, the hdmi one") answers no question of ours
         Observation reply = said.texts().isEmpty() || unsure || in.elsewhere().contains(said.texts().get(0)) ? null
@@ -217,9 +216,8 @@ public final class Triage {
         if (probes != null) heard.addAll(counted(rb.knowledge(), probes));
         // what is about things elsewhere was read by nothing; said alone, with nothing known before it, it asks nothing back
         notUnderstood.addAll(in.elsewhere());
-        boolean away = !in.elsewhere().isEmpty() && heard.isEmpty() && notUnderstood.size() == in.elsewhere().size()
-                && said.remembered().isEmpty();
-
+        boolean asks = said.nextChecks() && (in.elsewhere().isEmpty() || !heard.isEmpty() || !said.remembered().isEmpty()
+                || notUnderstood.size() > in.elsewhere().size());
         List<Observation> kept = new ArrayList<>(said.remembered()), withdrawn = new ArrayList<>();
         for (Observation o : heard) (said.withdrawn().contains(o.getText()) ? withdrawn : kept).add(o);
         Set<String> rechecked = new LinkedHashSet<>(said.rechecked());
@@ -259,19 +257,18 @@ public final class Triage {
         };
         Diagnosis d;
         try {
-            d = withdrawn.isEmpty() && said.nextChecks() && !away
+            d = withdrawn.isEmpty() && asks
                     ? diagnoser.remembered(rb, memos.outcomes(), observations, runbooks, on, setAside,
                             rechecked, said.openQuestion(), unread, guard)
                     : guard.call(() -> diagnoser.diagnose(rb, observations, withdrawn, runbooks, on, setAside,
-                            rechecked, said.openQuestion(), unread, said.nextChecks() && !away));
+                            rechecked, said.openQuestion(), unread, asks));
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
         if (!maybe.isEmpty()) d = d.withMaybe(maybe);
-        boolean answered = said.openQuestion() != null
-                && heard.stream().anyMatch(o -> o.getSymptom().equals(said.openQuestion()));
+        boolean answered = said.openQuestion() != null && heard.stream().anyMatch(o -> o.getSymptom().equals(said.openQuestion()));
         return new Answer(d, heard, notUnderstood, probes, answered, observations, runbooks, rb.knowledge(),
                 unsure ? said.openQuestion() : null, setAside, on, rechecked, doubted);
     }
