@@ -4,6 +4,7 @@ import triage.knowledge.Knowledge;
 import triage.knowledge.Runbook;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,9 +34,11 @@ final class RunbookKeywords {
     void named(List<Token> tokens, Set<String> into) {
         List<String> stems = new ArrayList<>();
         for (Token t : tokens) if (t.word() && !t.stop()) stems.add(t.stem());
+        // a keyword whose words are not all in the text is not looked for side by side: the scan is for the few that are
+        Set<String> present = new HashSet<>(stems);
         for (Map.Entry<String, List<List<String>>> e : byRunbook.entrySet()) {
             for (List<String> k : e.getValue()) {
-                if (adjacent(stems, k)) {
+                if (present.containsAll(k) && (k.size() == 1 || adjacent(stems, k))) {
                     into.add(e.getKey());
                     break;
                 }
