@@ -24,6 +24,8 @@ final class Lookups {
     private static final int RESOLVER_LABEL = 40;
 
     static String rewrite(String s) {
+        // every text passes here: the regex only for one that holds a lookup's word at all
+        if (!s.contains("dig") && !s.contains("nslookup") && !s.contains("resolv") && !s.contains("point")) return s;
         Matcher lookup = LOOKUP.matcher(s);
         if (!lookup.find()) return s;
         Matcher a = ADDRESS.matcher(s);

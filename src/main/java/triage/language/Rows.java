@@ -119,12 +119,12 @@ final class Rows {
      * tool the rows came from, not what they measure: the clause goes on past it.
      */
     private static int firstClauseEnd(String line) {
-        int from = 0;
+        boolean toolPassed = false;
         for (int i = 0; i < line.length(); i++) {
             char c = line.charAt(i);
             if ((c == ',' || c == ':' || c == '(' || c == '{') && !line.substring(i + 1).isBlank()) {
-                if (c == ':' && from == 0 && line.substring(0, i).strip().indexOf(' ') < 0) {
-                    from = i + 1;
+                if (c == ':' && !toolPassed && line.substring(0, i).strip().indexOf(' ') < 0) {
+                    toolPassed = true;
                     continue;
                 }
                 return i;
