@@ -18,7 +18,8 @@ import java.util.Set;
  * <ul>
  * <li>a guess opens at one of {@code hypothetical} (as typed: "thinks" is a guess, "I think login
  *     fails" is not) and reaches to the segment's end, the next comma, or one of {@code
- *     hypothesis_ends} ("I figured rethinkdb died because login hangs": the hang is seen);
+ *     hypothesis_ends} ("I figured rethinkdb died because login hangs": the hang is seen); said in
+ *     the passive ("the db got blamed because ...") it opens at its clause's start;
  * <li>a yes/no question is hypothetical from the last clause one of {@code questions} opens to
  *     the "?" that ends it ("is rethinkdb down?"; "can't log in, is anyone else seeing this?"
  *     asks only its last clause).
@@ -31,6 +32,8 @@ final class Hypotheses {
     private final Map<String, List<String[]>> triggers = new HashMap<>();
     private final Set<String> ends = new HashSet<>();
     private final Set<String> questions = new HashSet<>();
+    /** The auxiliaries of a passive: "the lb was blamed" guesses at the lb. */
+    private static final Set<String> PASSIVE = Set.of("got", "gets", "get", "was", "were", "is", "are", "been", "being");
 
     Hypotheses(Lexicon lexicon) {
         for (String t : lexicon.hypothetical()) {
@@ -75,6 +78,10 @@ final class Hypotheses {
             int len = trigger(seg, i);
             if (len == 0) continue;
             if (in == null) in = new boolean[n];
+            // a guess said in the passive ("the db got blamed", "redis was suspected") is about the clause's own subject
+            if (i > 0 && PASSIVE.contains(seg.get(i - 1).surface())) {
+                for (int b = i - 1; b >= 0 && !(seg.get(b).kind() == Token.Kind.WEAK_BREAK && seg.get(b).stem().equals(",")); b--) in[b] = true;
+            }
             int j = i;
             for (; j < n; j++) {
                 Token t = seg.get(j);

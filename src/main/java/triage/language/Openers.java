@@ -7,7 +7,8 @@ import java.util.Set;
  * Clauses that state nothing themselves and say what the next one is about: an opening subordinate
  * clause ("when I open the systems tab, the list stays empty") and a look ("we checked etcd, it's healthy");
  * and a lone opening "no," that answers a question ("no, the login page loads but ...") and says
- * nothing of the clause after it.
+ * nothing of the clause after it; and a cleft's "it's" ("it's the list and the search that come back empty"),
+ * which says nothing beside the names it singles out.
  */
 final class Openers {
     private Openers() {}
@@ -30,6 +31,21 @@ final class Openers {
             if (t.word() && !t.stop()) return LOOKS.contains(t.stem());
         }
         return false;
+    }
+
+    /** The words that make a cleft: "it is ... that". */
+    private static final Set<String> CLEFT_OPENING = Set.of("it", "is", "s", "was"), CLEFT_CLOSING = Set.of("that", "which", "who");
+
+    /**
+     * How many tokens a cleft's opening takes at the start of {@code seg} ("it's the list and the search that
+     * fail": "it's"), 0 when the segment is no cleft: no "that" after the opening.
+     */
+    static int cleft(List<Token> seg) {
+        int i = 0;
+        while (i < seg.size() && seg.get(i).word() && CLEFT_OPENING.contains(seg.get(i).stem())) i++;
+        if (i < 2 || !seg.get(0).stem().equals("it")) return 0;
+        for (int j = i; j < seg.size(); j++) if (seg.get(j).word() && CLEFT_CLOSING.contains(seg.get(j).stem())) return i;
+        return 0;
     }
 
     /** Whether the text's first part ({@code part} numbers each token's) is one negation alone: an answer, "no,". */

@@ -135,6 +135,7 @@ final class PhraseMatcher {
             for (int j : m.consumed()) arriving[j] = true;
         }
         boolean[] stated = new boolean[parts];
+        int cleft = Openers.cleft(seg);
         for (int i = 0; i < n; i++) {
             Token t = seg.get(i);
             // a phrase that took a cue of its own ("no core instances") states its fact: no bare noun phrase
@@ -145,7 +146,7 @@ final class PhraseMatcher {
             if (!t.word() || used[i]) continue;
             clauseCues[clauseOf[i]].add(cued.get(i));
             // a name inside a phrase's window is the phrase's ("the system/zone lists"); a value there is not ("wait 30s")
-            if (!t.bare() && !t.cue() && (!inside[i] || Character.isDigit(t.stem().charAt(0))) && bare[part[i]] == 0) bare[part[i]] = 1;
+            if (!t.bare() && i >= cleft && !t.cue() && (!inside[i] || Character.isDigit(t.stem().charAt(0))) && bare[part[i]] == 0) bare[part[i]] = 1;
         }
         // an opening "when I open the systems tab," states nothing itself: the clause after it does
         boolean opened = Openers.opens(seg, first[0]);
