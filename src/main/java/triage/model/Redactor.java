@@ -134,13 +134,23 @@ public final class Redactor {
         int last = 0;
         while (m.find()) {
             String run = m.group();
-            if (!random(run) || GENERATED_NAME.matcher(run).matches()) continue;
+            if (!random(run) || GENERATED_NAME.matcher(run).matches() || path(t, m.start(), run)) continue;
             if (out == null) out = new StringBuilder(t.length());
             out.append(t, last, m.start()).append(SECRET);
             last = m.end();
         }
         if (out == null) return t;
         return out.append(t, last, t.length()).toString();
+    }
+
+    /**
+     * Whether {@code run}, found at {@code at} in {@code t}, is a URL's path ({@code /api/engine/v2/systems/sys-G7aQ/Display_1/power}):
+     * it opens on a slash or follows a host name's dot, and no piece between its slashes is a key by itself.
+     */
+    private static boolean path(String t, int at, String run) {
+        if (run.charAt(0) != '/' && !(at > 0 && t.charAt(at - 1) == '.' && run.indexOf('/') > 0)) return false;
+        for (String piece : run.split("/")) if (piece.length() >= 24 && random(piece)) return false;
+        return true;
     }
 
     /** Letters and digits mixed, and close to uniformly spread: a key or a hash, not a word or a name. */

@@ -44,6 +44,17 @@ class RedactorTest {
     }
 
     @Test
+    void a_urls_path_is_no_secret_unless_a_piece_of_it_is() {
+        String exec = "POST /api/engine/v2/systems/sys-G7aQ/Dome_Lights_1/dim";
+        assertEquals(exec, Redactor.redact(exec));
+        String url = "curl https://placeos.example/api/engine/v2/systems/sys-LD01/Display_1/power";
+        assertEquals(url, Redactor.redact(url));
+        // a path holding a key is masked whole, and a key with slashes of its own is no path
+        assertEquals("GET <secret>", Redactor.redact("GET /api/keys/Zx9Qw3Er7Ty1Ui5Op2As8Df4Gh6"));
+        assertEquals("aws_secret <secret>", Redactor.redact("aws_secret wJalrXUtnFEMI/K7MDENG/bPxRfiCY3XAMPLEKEY"));
+    }
+
+    @Test
     void ordinary_talk_comes_back_as_the_same_string() {
         String t = "nobody can log in to backoffice since the deploy";
         assertTrue(t == Redactor.redact(t), "no copy for a text with nothing to mask");
