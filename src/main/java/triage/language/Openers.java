@@ -8,7 +8,7 @@ import java.util.Set;
  * clause ("when I open the systems tab, the list stays empty") and a look ("we checked etcd, it's healthy");
  * and a lone opening "no," that answers a question ("no, the login page loads but ...") and says
  * nothing of the clause after it; and a cleft's "it's" ("it's the list and the search that come back empty"),
- * which says nothing beside the names it singles out.
+ * which says nothing beside the names it singles out; and a working thing named only as where a fault came from.
  */
 final class Openers {
     private Openers() {}
@@ -58,5 +58,15 @@ final class Openers {
             negation = seg.get(i).negation();
         }
         return words == 1 && negation;
+    }
+
+    /** Whether the words before {@code at} name it as where something came from: "from", then at most one word and articles. */
+    static boolean source(List<Token> seg, int at) {
+        for (int i = at - 1, words = 0; i >= 0 && seg.get(i).word(); i--) {
+            Token t = seg.get(i);
+            if (t.stem().equals("from")) return true;
+            if (t.says() && ++words > 1) return false;
+        }
+        return false;
     }
 }

@@ -250,9 +250,9 @@ final class PhraseMatcher {
         // "executing X, what comes back reads no core instances"
         boolean anyFault = false, anyCue = false;
         for (int c = 0; c < parts; c++) { anyFault |= fault[c]; anyCue |= effective[c].any(); }
-        // and a fault said before in the text: a working thing named after it only as where it came from says nothing
-        // of how it went ("```no core instances``` from an execute in backoffice")
-        boolean faultBefore = anyFault || out.stream().anyMatch(o -> o.getText() == text && o.isPresent() && !symptoms.get(o.getSymptom()).good());
+        // and a fault (or something working said not to) before in the text: a working thing named after it only as where
+        // it came from says nothing of how it went ("```no core instances``` from an execute in backoffice")
+        boolean faultBefore = anyFault || out.stream().anyMatch(o -> o.getText() == text && o.isPresent() != symptoms.get(o.getSymptom()).good());
         // one decision per fact in a segment: a phrase that only names a symptom, with no cue of its own, gives
         // way to one there that says which way it goes ("the resolver answers SERVFAIL" is one denial;
         // "backoffice can't find any zones or systems when I search": the search fails, the bare "search" adds nothing)
@@ -269,13 +269,14 @@ final class PhraseMatcher {
             // arriving"): it says nothing of how its symptom went
             if (m.phrase().affirms && !mine.any() && !present.containsKey(m) && stated[at] && !arriving[m.from()]
                     && java.util.Arrays.stream(m.consumed()).noneMatch(i -> arriving[i])) continue;
-            if (m.phrase().affirms && !mine.any() && s.good() && faultBefore && source(seg, m.from())) continue;
+            if (m.phrase().affirms && !mine.any() && s.good() && faultBefore && Openers.source(seg, m.from())) continue;
             boolean pr = present.containsKey(m) ? present.get(m)
                     : !mine.any() && !s.turnedByNegationOnly() && (fault[at] || anyFault && !anyCue || at + 1 < parts && fault[at + 1] && labels.get(at) && !stated[at]) ? false
                     : s.turnedByNegationOnly() && m.phrase().affirms ? !mine.negated()
                     : mine.say(m.phrase(), true);
             // one reading per symptom and polarity: a text saying it twice says it once
             if (said.add(s.id() + (pr ? "+" : "-"))) out.add(new Observation(s.id(), pr, text, Observation.TEXT));
+            faultBefore |= s.good() && !pr;
         }
         // a symptom the segment read last as absent says which way it went: a fault denied ("not every view is slow")
         // is health, though its only cue is a negation; one read present may be a fault said in words of health
@@ -286,15 +287,5 @@ final class PhraseMatcher {
         for (int c = parts - 1; c >= 0 && !last.any(); c--) last = effective[c];
         // a bare denial of something read as nothing ("not every view, only the ones that ...") rules it out: health
         return !last.any() || last.affirms(true) || o == null && last.negated() && !last.failure && !last.healthy;
-    }
-
-    /** Whether the words before {@code at} name it as where something came from: "from", then at most one word and articles. */
-    private static boolean source(List<Token> seg, int at) {
-        for (int i = at - 1, words = 0; i >= 0 && seg.get(i).word(); i--) {
-            Token t = seg.get(i);
-            if (t.stem().equals("from")) return true;
-            if (t.says() && ++words > 1) return false;
-        }
-        return false;
     }
 }

@@ -32,6 +32,8 @@ class EchoesAndSourcesTest {
     @CsvSource(delimiter = '|', value = {
             // after the error, the execute is where it came from: execute failing is the rules' to infer
             "'```\n{\"err\":\"no core instances\"}\n```\nfrom an execute in backoffice' | execute-error-no-core+",
+            // as after something working said not to: the balancer's error came from logging in
+            "'```\nupstream connect error or disconnect/reset before headers\n```\nfrom the ingress when logging in' | load-balancer-healthy-",
             // with no fault before it, a bare name still reads as it always has
             "'from an execute in backoffice'                         | execute-works+",
     })
