@@ -78,4 +78,20 @@ class OpsVocabularyReadingTest {
     void load_stores_and_names(String text, String expected) {
         assertEquals(expected, Shown.readings(in, text));
     }
+
+    @ParameterizedTest(name = "\"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            // a graph's shape: "steady" and "clean" are no words of health there
+            "heap graph a steady ramp                                          | memory-growing+",
+            "memory is a clean sawtooth                                        | memory-growing+",
+            "every request adds to the heap and nothing is ever freed          | memory-growing+",
+            // killed by the kernel, over and over: a leak's end
+            "pods get OOMKilled every 6h                                       | memory-growing+",
+            // killed once and never back: something down, no climb
+            "the daphne pods got OOMKilled and are not coming back             | stack-component-down+",
+            "the queue pod got oomkilled and won't reschedule                  | stack-component-down+",
+    })
+    void memory_by_the_shape_of_its_graph_and_what_a_kill_leaves(String text, String expected) {
+        assertEquals(expected, Shown.readings(in, text));
+    }
 }
