@@ -163,6 +163,7 @@ public final class Rulebook {
             if (stack != null) votes.merge(stack, 1, Integer::sum);
         }
         Set<String> on;
+        boolean outvoted = false;
         if (!configured.isEmpty()) {
             on = new LinkedHashSet<>(configured);
             on.retainAll(named);
@@ -184,9 +185,13 @@ public final class Rulebook {
                     other = null;  // two others tie: no clear winner
                 }
             }
-            if (!on.isEmpty() && other != null) on = new LinkedHashSet<>(Set.of(other));
+            if (!on.isEmpty() && other != null) {
+                on = new LinkedHashSet<>(Set.of(other));
+                outvoted = true;
+            }
         }
-        // a stack only voted for (not configured or named) may be a misreading: general knowledge stays in
+        // a stack only voted for (not configured or named, or outvoting the one a word named) may be a misreading:
+        // general knowledge stays in
         boolean voted = on.isEmpty();
         if (voted) {
             Set<String> all = new LinkedHashSet<>();
@@ -213,7 +218,7 @@ public final class Rulebook {
         if (on.isEmpty()) return knowledge.runbooks().keySet();
         Set<String> out = new LinkedHashSet<>();
         for (Runbook r : knowledge.runbooks().values()) {
-            if (r.holdsOn(on) || r.general() && (voted || mentioned.contains(r.id()))) out.add(r.id());
+            if (r.holdsOn(on) || r.general() && (voted || outvoted || mentioned.contains(r.id()))) out.add(r.id());
         }
         out.addAll(undescribed);
         return out;
