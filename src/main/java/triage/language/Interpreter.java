@@ -136,9 +136,11 @@ public final class Interpreter {
         // a text about things no runbook covers ("the office printer jams") says nothing of the systems;
         // one that only guessed or asked ("is rethinkdb down?") read as nothing, and is no puzzle;
         // nor is one that only names things ("the database", "db and s3"): it says nothing of them,
-        // nor one that only says how things are ("it's down"): it says nothing of what
+        // nor one that only says how things are ("it's down"): it says nothing of what; nor one pointing at what was
+        // pasted ("every slow trace looks like this"): what it says is in the paste
         if (r.isEmpty() && tokens != all) in.elsewhere().add(text);
-        else if (r.isEmpty() && !hypotheses.any(tokens) && !names.only(tokens) && !Names.statesOnly(tokens)) in.unrecognized().add(text);
+        else if (r.isEmpty() && !hypotheses.any(tokens) && !names.only(tokens) && !Names.statesOnly(tokens)
+                && !UnreadClauses.pointing(tokens)) in.unrecognized().add(text);
         else in.gaps().addAll(unread);
         in.readings().addAll(r);
         runbookKeywords.named(tokens, in.runbooks());

@@ -70,9 +70,12 @@ final class Readouts {
     private static final Pattern SPAN_MARK = Pattern.compile("(?m)^[ \\t]*(?:\\|[-_]+|[\u251c\u2514\u2502][\u2500-]*|`-+|\\+-+)");
     private static final Pattern NO_RESPONSE = Pattern.compile("\\(?\\bno (?:response|reply|answer)\\b\\)?");
     private static final Pattern LONG_SPAN = Pattern.compile("(?<![\\w.])\\d{1,5}(?:\\.\\d{1,6})?\\s?s(?![\\w.])");
-    /** An HTTP client's call to a public host ("http POST https://pay.vendor.example/charge", "http POST api.stripe.com/v1"). */
+    /**
+     * An HTTP client's call to a public host, with its path ("http POST https://pay.vendor.example/charge", "http: POST
+     * api.stripe.com/v1"): the call is what the span says, the host's name no name lookup.
+     */
     private static final Pattern OUTBOUND = Pattern.compile(
-            "\\bhttps?[ \\t]+(?:get|post|put|patch|delete)[ \\t]+(?:https?://)?(?=(?:[a-z0-9-]+\\.)+(?!local\\b|internal\\b|svc\\b|lan\\b|corp\\b|cluster\\b)[a-z]{2,}(?![\\w.-]))");
+            "\\bhttps?:?[ \\t]+(?:get|post|put|patch|delete)[ \\t]+(?:https?://)?(?:[a-z0-9-]+\\.)+(?!local\\b|internal\\b|svc\\b|lan\\b|corp\\b|cluster\\b)[a-z]{2,}(?![\\w.-])(?:/[^\\s]*)?");
     /** A line that names a latency measure: the rows under it that hold durations are timed. */
     private static final Pattern TIMING_HEAD = Pattern.compile("\\b(?:p\\d{2,3}|latency|latencies|duration|durations|trace|traces|span|spans|took|elapsed)\\b");
     private static final String[] TIMED = {"|-", "|_", "\u251c", "\u2514", "`-", "+-", "p9", "p5", "latenc", "duration", "trace", "span",
@@ -202,7 +205,7 @@ final class Readouts {
             boolean duration = LONG_SPAN.matcher(line).find() || line.contains("ms");
             if (mark || timed && duration) {
                 // a span's service label ("db: SELECT cart 3ms") names the span, no field of a record joined to the line above
-                String read = NO_RESPONSE.matcher(OUTBOUND.matcher(SPAN_LABEL.matcher(line).replaceFirst("$1 ")).replaceAll("external api call "))
+                String read = NO_RESPONSE.matcher(OUTBOUND.matcher(SPAN_LABEL.matcher(line).replaceFirst("$1 ")).replaceAll("external api call"))
                         .replaceAll(" timed out ");
                 Matcher d = LONG_SPAN.matcher(read);
                 StringBuilder l = new StringBuilder(read.length());

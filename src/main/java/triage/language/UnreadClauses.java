@@ -9,13 +9,16 @@ import java.util.Set;
  * The clauses of a segment no phrase read: what reading by example ({@code triage.language.similar}) may
  * still read. A clause that opens on a pronoun ("... and they never start") is read with the words the
  * segment opened on in its place ("the web pods never start"): alone, "they never start" is about
- * nothing an example could be near.
+ * nothing an example could be near. A clause that ends pointing at what was pasted ("every slow trace looks like
+ * this") has nothing of its own to compare.
  */
 final class UnreadClauses {
     private UnreadClauses() {}
 
     /** Pronouns that stand for what the sentence opens on. */
     private static final Set<String> PRONOUNS = Set.of("they", "it", "these", "those", "both");
+    /** What "like ..." ends on when it points at something shown, not said ("looks like this"). */
+    private static final Set<String> POINTERS = Set.of("this", "that", "these", "those", "above", "below");
 
     /**
      * The clauses of {@code seg} no accepted phrase touches, as their words, when two words or more say
@@ -28,10 +31,12 @@ final class UnreadClauses {
         String subject = subject(seg, clauseOf);
         StringBuilder sb = new StringBuilder();
         int saying = 0, content = 0, current = 0;
+        int from = 0;
         for (int i = 0; i <= seg.size(); i++) {
             int c = i < seg.size() ? clauseOf[i] : -1;
             if (c != current) {
-                if (!read[current] && saying >= 2 && content >= 1) into.add(sb.toString());
+                if (!read[current] && saying >= 2 && content >= 1 && !pointing(seg.subList(from, i))) into.add(sb.toString());
+                from = i;
                 sb.setLength(0);
                 saying = 0;
                 content = 0;
@@ -52,6 +57,20 @@ final class UnreadClauses {
             saying++;
             if (t.content()) content++;
         }
+    }
+
+    /** Whether {@code tokens} end pointing at what was pasted ("every slow trace looks like this"). */
+    static boolean pointing(List<Token> tokens) {
+        String last = null;
+        for (int i = tokens.size() - 1; i >= 0; i--) {
+            Token t = tokens.get(i);
+            if (!t.word()) continue;
+            // the lexicon folds "looks like this" into a last "like"
+            if (last == null && t.stem().equals("like")) return true;
+            if (last != null) return t.stem().equals("like") && POINTERS.contains(last);
+            last = t.surface();
+        }
+        return false;
     }
 
     /**

@@ -53,6 +53,17 @@ class ReadoutsReadingTest {
     }
 
     @Test
+    void a_vendor_hosts_name_in_a_span_is_no_name_lookup() {
+        // "http: POST host/path" as some tracers label it; the host's name is the call's, no DNS answer
+        List<String> r = read("trace 4bf9 POST /checkout 31.40s\\n  |- db: SELECT basket 3ms\\n"
+                + "  |- http: POST pay.gateway.example/v2/charge 31.2s");
+        assertTrue(r.contains("external-api-slow+"), r::toString);
+        assertTrue(r.stream().noneMatch(s -> s.startsWith("dns-")), r::toString);
+        List<String> dash = read("jaeger trace GET /booking 31.2s\\n  \u2514\u2500 http POST sms-gateway.example 31.1s (timeout)");
+        assertTrue(dash.contains("external-api-slow+") && dash.stream().noneMatch(s -> s.startsWith("dns-")), dash::toString);
+    }
+
+    @Test
     void rows_under_a_latency_heading_are_timed() {
         assertTrue(read("views by p95\\n/api/upload 33.0s (s3.put 32.8s)\\n/api/list 0.04s").contains("object-storage-slow+"));
     }

@@ -4,6 +4,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import triage.Fixtures;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What the phrases leave unread goes to reading by example with its subject: a pronoun is read as what the sentence opened on. */
@@ -20,5 +21,16 @@ class UnreadClausesTest {
     })
     void a_pronoun_stands_for_what_the_sentence_opened_on(String text, String gap) {
         assertTrue(in.unreadClauses(text).contains(gap), in.unreadClauses(text).toString());
+    }
+
+    @ParameterizedTest(name = "\"{0}\"")
+    @CsvSource(delimiter = '|', value = {
+            "every slow trace looks like this",
+            "the worker log is full of lines like these",
+            "all the failed requests look the same",
+    })
+    void a_clause_pointing_at_what_was_pasted_is_left_to_the_paste(String text) {
+        assertEquals(java.util.List.of(), in.unreadClauses(text));
+        assertEquals(java.util.List.of(), in.read(text).unrecognized(), "and no puzzle either");
     }
 }
