@@ -234,14 +234,22 @@ final class PhraseMatcher {
         // (or, lying inside a denial's window, the denial's word of state)
         java.util.function.Function<Match, Cues> cuesOf = m -> NearestCues.within(m, NearestCues.held(m,
                 own.getOrDefault(m, NearestCues.denial(m, effective[part[m.from()]], cued, used, part)), cued, used), accepted, seg);
+        // and where in each part something working fails by a cue of its own phrase: a bare name after it fails with it
+        // ("most api requests fail incl authentication")
         boolean[] fault = new boolean[parts];
+        int[] failing = new int[parts];
+        java.util.Arrays.fill(failing, Integer.MAX_VALUE);
         Map<Match, Boolean> present = new java.util.IdentityHashMap<>();
         Set<String> said = new java.util.HashSet<>();
         for (Observation o : out) if (o.getText() == text) said.add(o.getSymptom() + (o.isPresent() ? "+" : "-"));
         for (Match m : accepted) {
             Symptom s = symptoms.get(m.phrase().symptom);
-            if (s.good()) continue;
             Cues mine = cuesOf.apply(m);
+            if (s.good()) {
+                int at = part[m.from()];
+                if (!s.turnedByNegationOnly() && mine.any() && !mine.say(m.phrase(), true)) failing[at] = Math.min(failing[at], m.to());
+                continue;
+            }
             boolean pr = s.turnedByNegationOnly() && m.phrase().affirms ? !mine.negated() : mine.say(m.phrase(), false);
             present.put(m, pr);
             if (pr) fault[part[m.from()]] = true;
@@ -271,7 +279,8 @@ final class PhraseMatcher {
                     && java.util.Arrays.stream(m.consumed()).noneMatch(i -> arriving[i])) continue;
             if (m.phrase().affirms && !mine.any() && s.good() && faultBefore && Openers.source(seg, m.from())) continue;
             boolean pr = present.containsKey(m) ? present.get(m)
-                    : !mine.any() && !s.turnedByNegationOnly() && (fault[at] || anyFault && !anyCue || at + 1 < parts && fault[at + 1] && labels.get(at) && !stated[at]) ? false
+                    : !mine.any() && !s.turnedByNegationOnly() && (fault[at] || failing[at] < m.from() && m.phrase().affirms || anyFault && !anyCue
+                            || at + 1 < parts && fault[at + 1] && labels.get(at) && !stated[at]) ? false
                     : s.turnedByNegationOnly() && m.phrase().affirms ? !mine.negated()
                     : mine.say(m.phrase(), true);
             // one reading per symptom and polarity: a text saying it twice says it once

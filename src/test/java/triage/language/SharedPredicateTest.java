@@ -54,4 +54,16 @@ class SharedPredicateTest {
     void a_clause_of_level_keeps_its_own(String text, String expected) {
         assertEquals(expected, Shown.readings(in, text));
     }
+
+    @ParameterizedTest(name = "\"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            // a name after a failure its phrase took fails with it
+            "almost every api call fails including authentication | login-works- most-api-works-",
+            "most api requests fail incl authentication          | login-works- most-api-works-",
+            // a name before it is its subject, not failed with it: the new pod runs, it does not join
+            "the new core pod won't join the cluster             | core-joined- core-running+",
+    })
+    void a_name_appended_after_a_failure_shares_it(String text, String expected) {
+        assertEquals(expected, Shown.readings(in, text));
+    }
 }
