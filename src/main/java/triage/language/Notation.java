@@ -124,7 +124,7 @@ final class Notation {
     private static final Pattern NO_RESTARTS = Pattern.compile(
             "\\b(running|pending|completed|crashloopbackoff|error|terminating|containercreating|evicted|oomkilled"
             + "|imagepullbackoff|errimagepull|notready|ready|unknown)([ \\t]+)0(?=[ \\t]+\\d|[ \\t]*(?:\\n|$))");
-    private static final Pattern ORDINAL = Pattern.compile("(?<=[a-z])-\\d{1,3}(?![a-z0-9/%]|\\.\\d)");
+    private static final Pattern ORDINAL = Pattern.compile("(?<=[a-z])-\\d{1,3}(?![a-z0-9%]|/\\d|\\.\\d)");
     /** Column names of the tables ops tools print (kubectl, docker, pgbouncer): two or more make a header line. */
     private static final java.util.Set<String> COLUMNS = java.util.Set.of("NAME", "READY", "STATUS", "RESTARTS", "AGE",
             "NAMESPACE", "TYPE", "CLUSTER-IP", "EXTERNAL-IP", "PORT(S)", "PORTS", "ENDPOINTS", "HOSTS", "ADDRESS", "CLASS",

@@ -62,4 +62,18 @@ class ArrivalReadingTest {
     void reached_around_the_load_balancer(String text, String expected) {
         assertEquals(expected, Shown.readings(in, text));
     }
+
+    @ParameterizedTest(name = "\"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            // a proxy passing the requests on, and the requests named by their HTTP method
+            "the lb access log shows the POST to /auth forwarded to the api pods | requests-reach-services+",
+            "ingress shows the login POSTs landing on api-0/api-1                | requests-reach-services+",
+            // a pod's ordinal before a slash is its name, no count of none
+            "ingress shows the requests proxied to api-0/api-1                   | requests-reach-services+",
+            // thrown out and unable to get back
+            "everyone got logged out and can't get back in                       | login-works-",
+    })
+    void requests_passed_on_by_a_proxy_arrive(String text, String expected) {
+        assertEquals(expected, Shown.readings(in, text));
+    }
 }
