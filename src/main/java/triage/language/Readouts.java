@@ -225,7 +225,7 @@ final class Readouts {
 
     /**
      * A process table ({@code top}, {@code ps}: a header with "%cpu" and the command): a row whose share of
-     * CPU is 80 or more reads "COMMAND hogging the cpu as USER".
+     * CPU is 80 or more reads "COMMAND hogging the cpu as USER"; the header, its columns' names, reads nothing.
      */
     private static String processes(String s) {
         String[] lines = s.split("\n", -1);
@@ -234,6 +234,9 @@ final class Readouts {
             List<String> head = List.of(BLANKS.split(lines[i].strip()));
             int cpu = head.indexOf("%cpu"), cmd = Math.max(head.indexOf("command"), head.indexOf("cmd")), user = head.indexOf("user");
             if (cpu < 0 || cmd <= cpu || !head.contains("pid")) continue;
+            // the header's words are the table's columns ("command" is no execute)
+            lines[i] = "";
+            changed = true;
             for (int j = i + 1; j < lines.length; j++) {
                 String[] row = BLANKS.split(lines[j].strip());
                 if (row.length <= cmd || !Analyzer.isNumber(row[0]) || !NUMBER.matcher(row[cpu]).matches()) break;

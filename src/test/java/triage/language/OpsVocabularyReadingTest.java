@@ -62,6 +62,8 @@ class OpsVocabularyReadingTest {
 
     @ParameterizedTest(name = "\"{0}\" -> {1}")
     @CsvSource(delimiter = '|', value = {
+            // the same as another time: no denial of the traffic
+            "traffic at 09:00 no different from 11:00                                    | load-above-normal-",
             // a multiple of the usual rate is load above normal, not the health word "normal"
             "we see thirty times our normal request rate                                 | load-above-normal+",
             // a retry loop with no backoff is a flood; genuine users are its victims, no word on who sends it

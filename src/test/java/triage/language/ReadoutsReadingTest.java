@@ -72,6 +72,8 @@ class ReadoutsReadingTest {
     void a_process_taking_a_cpu_hogs_it() {
         List<String> r = read("PID USER %CPU %MEM COMMAND\\n 311 batch 97.0 4.0 python rebuild_index.py\\n 312 app 8.0 2.0 puma");
         assertTrue(r.contains("background-jobs-at-peak+"), r::toString);
+        // the header's COMMAND is a column's name, no execute failing or working
+        assertTrue(r.stream().noneMatch(s -> s.startsWith("execute-")), r::toString);
     }
 
     @Test
