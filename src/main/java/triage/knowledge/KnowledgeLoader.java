@@ -142,6 +142,14 @@ public final class KnowledgeLoader {
                 if (blank(e)) problems.add(sf + ": symptom '" + s.id() + "' has a blank example");
             }
         }
+        for (Symptom s : symptoms) {
+            if (s.failureOf() == null || s.id() == null) continue;
+            Symptom of = k.symptoms().get(s.failureOf());
+            if (s.good()) problems.add(sf + ": symptom '" + s.id() + "' is good: only a fault can be the failure of another symptom");
+            else if (of == null || !of.good()) {
+                problems.add(sf + ": symptom '" + s.id() + "' failure_of names '" + s.failureOf() + "', which is no good symptom");
+            }
+        }
         for (Runbook r : k.runbooks().values()) {
             for (String t : r.tree()) {
                 if (!k.symptoms().containsKey(t)) problems.add(rf + ": runbook '" + r.id() + "' tree names unknown symptom '" + t + "'");

@@ -24,10 +24,13 @@ import java.util.List;
  *                 each attempt" says the attempts arrive)
  * @param vague    whether it only says that something is wrong ("the backend is down", "everything is
  *                 broken"): alone, it names no component, and the answer asks what tells them apart
+ * @param failureOf the good symptom this one is an error of ("no core instances" is what an execute answers):
+ *                 read present, that one is read failing in the same text, whatever the text's layout
+ *                 left its name with
  */
 public record Symptom(String id, String kind, String question, String how, String effort, String present,
                       String absent, List<String> says, List<String> denies, List<String> examples,
-                      String turnedBy, Boolean vague) implements Serializable {
+                      String turnedBy, Boolean vague, String failureOf) implements Serializable {
     /** The efforts, cheapest first. */
     public static final List<String> EFFORTS = List.of("probe", "glance", "logs", "command");
 

@@ -142,9 +142,26 @@ public final class Interpreter {
         else if (r.isEmpty() && !hypotheses.any(tokens) && !names.only(tokens) && !Names.statesOnly(tokens)
                 && !UnreadClauses.pointing(tokens)) in.unrecognized().add(text);
         else in.gaps().addAll(unread);
-        in.readings().addAll(r);
+        in.readings().addAll(failures(r));
         runbookKeywords.named(tokens, in.runbooks());
         return in;
+    }
+
+    /**
+     * {@code r} with what each error read present is the error of ({@code failure_of}) read failing, in place of any
+     * reading of it working: "every exec: `no core instances`" says the executes fail, however the quote sits.
+     */
+    private List<Observation> failures(List<Observation> r) {
+        List<Observation> out = r;
+        for (Observation o : r) {
+            Symptom s = symptoms.get(o.getSymptom());
+            if (!o.isPresent() || s == null || s.failureOf() == null) continue;
+            if (out == r) out = new ArrayList<>(r);
+            String of = s.failureOf();
+            out.removeIf(x -> x.getSymptom().equals(of) && x.isPresent());
+            if (out.stream().noneMatch(x -> x.getSymptom().equals(of))) out.add(new Observation(of, false, o.getText(), Observation.TEXT));
+        }
+        return out;
     }
 
     public Interpretation read(String text) { return read(List.of(text)); }

@@ -30,8 +30,8 @@ class EchoesAndSourcesTest {
 
     @ParameterizedTest(name = "\"{0}\" -> {1}")
     @CsvSource(delimiter = '|', value = {
-            // after the error, the execute is where it came from: execute failing is the rules' to infer
-            "'```\n{\"err\":\"no core instances\"}\n```\nfrom an execute in backoffice' | execute-error-no-core+",
+            // after the error, the execute is where it came from: it fails, as its error says (failure_of)
+            "'```\n{\"err\":\"no core instances\"}\n```\nfrom an execute in backoffice' | execute-error-no-core+ execute-works-",
             // as after something working said not to: the balancer's error came from logging in
             "'```\nupstream connect error or disconnect/reset before headers\n```\nfrom the ingress when logging in' | load-balancer-healthy-",
             // with no fault before it, a bare name still reads as it always has
@@ -90,5 +90,15 @@ class EchoesAndSourcesTest {
     })
     void everyday_words(String text, String expected) {
         assertEquals(expected, Shown.readings(in, text));
+    }
+
+    @ParameterizedTest(name = "\"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            // an execute's error, quoted under a label or after it, fails the execute whatever the label read
+            "'every exec, every system:\n`503 Service Unavailable: no core instances available for module mod-F2`' | backend-down+ execute-error-no-core+ execute-works-",
+            "'every execute gives:\n{\"error\":\"no core instances\",\"module\":\"Blower_1\"}'             | execute-error-no-core+ execute-works-",
+    })
+    void an_execute_answered_with_its_error_fails(String text, String expected) {
+        assertEquals(expected, Shown.readings(in, text.replace("\\n", "\n")));
     }
 }

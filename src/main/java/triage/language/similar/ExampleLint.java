@@ -28,8 +28,10 @@ public final class ExampleLint {
         Set<String> pairs = new LinkedHashSet<>();
         for (int i = 0; i < examples.size(); i++) {
             SentenceMatcher.Example e = examples.get(i);
+            // an error's example also fails what it is the error of ("failure_of"): that reading is the error's own
+            String of = knowledge.symptoms().get(e.symptom()).failureOf();
             for (Observation r : interpreter.read(e.text()).readings()) {
-                if (!r.getSymptom().equals(e.symptom())) {
+                if (!r.getSymptom().equals(e.symptom()) && !(r.getSymptom().equals(of) && !r.isPresent())) {
                     out.add(new Finding(e.symptom(), e.text(), "example of '" + e.symptom() + "' reads as '" + r.getSymptom()
                             + "' (" + (r.isPresent() ? "present" : "absent") + ") by that symptom's phrases; reword it or fix the phrase"));
                 }

@@ -1,0 +1,37 @@
+package triage.knowledge;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code failure_of}: the good symptom a fault is the error of, read from symptoms.yaml and checked there. */
+class FailureOfTest {
+    @Test
+    void the_shipped_execute_errors_are_failures_of_the_execute() throws Exception {
+        Knowledge k = new KnowledgeLoader().load(Path.of("knowledge"));
+        assertEquals("execute-works", k.symptoms().get("execute-error-no-core").failureOf());
+        assertEquals("execute-works", k.symptoms().get("execute-error-etcd").failureOf());
+        assertNull(k.symptoms().get("memory-growing").failureOf(), "most faults are no symptom's error");
+    }
+
+    @Test
+    void it_must_name_a_good_symptom(@TempDir Path dir) throws Exception {
+        try (Stream<Path> files = Files.list(Path.of("knowledge"))) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) Files.copy(f, dir.resolve(f.getFileName()));
+        }
+        Path symptoms = dir.resolve("symptoms.yaml");
+        Files.writeString(symptoms, Files.readString(symptoms)
+                .replaceFirst("    failure_of: execute-works\n", "    failure_of: memory-growing\n"));
+        KnowledgeException e = assertThrows(KnowledgeException.class, () -> new KnowledgeLoader().load(dir));
+        assertTrue(e.getMessage().contains("'execute-error-no-core' failure_of names 'memory-growing', which is no good symptom"),
+                e.getMessage());
+    }
+}
