@@ -59,8 +59,16 @@ final class UnreadClauses {
         }
     }
 
-    /** Whether {@code tokens} end pointing at what was pasted ("every slow trace looks like this"). */
+    /**
+     * Whether {@code tokens} end pointing at what was pasted ("every slow trace looks like this"), or open on it
+     * ("same for every module": the error above, again).
+     */
     static boolean pointing(List<Token> tokens) {
+        for (Token t : tokens) {
+            if (!t.word()) continue;
+            if (t.stem().equals("same")) return true;
+            break;
+        }
         String last = null;
         for (int i = tokens.size() - 1; i >= 0; i--) {
             Token t = tokens.get(i);
