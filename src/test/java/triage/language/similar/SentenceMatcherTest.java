@@ -52,6 +52,9 @@ class SentenceMatcherTest {
         // a clause that names it ("postgres" is the database) may still come nearest such an example
         SentenceMatcher.Nearest named = matcher.nearest("every request hangs waiting on postgres").orElseThrow();
         assertEquals("database-blocking", named.example().symptom(), named.toString());
+        // nor does one that names core read a clause about other nodes ("no core instances" is core's)
+        SentenceMatcher.Nearest nodes = matcher.nearest("the other nodes get everything").orElseThrow();
+        assertTrue(!rb.interpreter().names().subjects(nodes.example().text()).contains("core"), nodes.toString());
     }
 
     @Test
