@@ -62,6 +62,10 @@ class OpsVocabularyReadingTest {
 
     @ParameterizedTest(name = "\"{0}\" -> {1}")
     @CsvSource(delimiter = '|', value = {
+            // a time, no few pods: "for a few minutes" is how long, "every few seconds" how often
+            "everything downstream times out for a few minutes after the pod restarts     | backend-down+ stack-component-down+",
+            "the locker driver has been crashing every few seconds                       | driver-compile-error+",
+            "we only run a few pods                                                      | more-workers-drain-queue+",
             // the same as another time: no denial of the traffic
             "traffic at 09:00 no different from 11:00                                    | load-above-normal-",
             // a multiple of the usual rate is load above normal, not the health word "normal"
