@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * (lower-cased text in, before {@link Notation}; each pass linear in the text's length and skipped
  * when the text holds none of its marks):
  * <ul>
- * <li>a name lookup beside the address it should give is read by {@link Lookups};
+ * <li>a name lookup beside the address it should give is read by {@link Lookups}, an access log's line by
+ *     {@link AccessLogs};
  * <li>a metric measured in seconds ({@code db_query_duration_seconds p99 0.041}) is a duration: its
  *     value is written with its unit ("db_query_duration p99 0.041s"), so that the rules on durations
  *     read it;
@@ -110,6 +111,7 @@ final class Readouts {
         // kubectl's "<none>" is an empty column ("ROLES <none>"), no negation of the node's status beside it
         if (s.contains("<none>")) s = s.replace("<none>", " ");
         s = Pods.rewrite(s);
+        s = AccessLogs.rewrite(s);
         s = Trends.rewrite(s);
         if (s.indexOf('\n') < 0) return s;
         if (s.indexOf('%') >= 0) s = Shares.fewSources(s);

@@ -53,6 +53,13 @@ class ReadoutsReadingTest {
     }
 
     @Test
+    void an_access_log_line_repeated_is_a_flood_its_200_no_health() {
+        List<String> r = read("access log is nothing but this line over and over:\\n"
+                + "`198.51.100.77 - - [01/Dec/2026:15:02:11 +0000] \"GET /api/plots/?page=1 HTTP/1.1\" 200 512 \"-\" \"python-requests/2.31\"`");
+        assertTrue(r.contains("request-flood+"), r::toString);
+    }
+
+    @Test
     void a_vendor_hosts_name_in_a_span_is_no_name_lookup() {
         // "http: POST host/path" as some tracers label it; the host's name is the call's, no DNS answer
         List<String> r = read("trace 4bf9 POST /checkout 31.40s\\n  |- db: SELECT basket 3ms\\n"
