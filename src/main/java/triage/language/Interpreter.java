@@ -290,9 +290,6 @@ public final class Interpreter {
     public Boolean polarityAbout(String symptomId, String text) {
         Symptom s = symptoms.get(symptomId);
         if (s == null) return null;
-        Cues c = new Cues();
-        for (Token t : StateNegation.apply(Eliminations.apply(analyzer.tokens(text)), null)) if (t.word()) c.add(t);
-        if (!c.any()) return null;
-        return c.affirms(s.good());
+        return Polarity.of(StateNegation.apply(Eliminations.apply(analyzer.tokens(text)), null), s.good());
     }
 }
