@@ -17,7 +17,9 @@ import java.util.regex.Pattern;
  * <li>an access log's record as JSON is its request and its answer ({@code {"path":"/auth/signin",
  *     "status":500}} reads "request /auth/signin answered 500");
  * <li>an HTTP status written as a record's field ({@code "status":500}, nginx's "upstream status 502") is
- *     an HTTP code ("http 500"), not the status of a room that PlaceOS reports.
+ *     an HTTP code ("http 500"), not the status of a room that PlaceOS reports;
+ * <li>an output template ({@code -o jsonpath='{.status.loadBalancer.ingress[0].ip}'}, {@code --template}) is
+ *     how the output is printed, nothing said: its "status" no room's, its "[0]" no count of none.
  * </ul>
  */
 final class Commands {
@@ -41,8 +43,13 @@ final class Commands {
     private static final Pattern RECORD_PATH = Pattern.compile("\"(?:path|uri|url|request|request_uri)\"\\s?:\\s?\"([^\"\\n]{1,200})\"");
     private static final Pattern RECORD_STATUS = Pattern.compile("\"" + STATUS_FIELD + "\"\\s?:\\s?\"?([1-5]\\d\\d)\\b");
 
+    /** An output template of kubectl (or oc, helm): jsonpath, go-template, custom-columns, quoted or not. */
+    private static final Pattern TEMPLATE = Pattern.compile(
+            "(?:-o|--output)[ =]?(?:jsonpath|go-template|custom-columns)=(?:'[^'\\n]{0,500}'|\"[^\"\\n]{0,500}\"|\\S{1,500})|--template[ =](?:'[^'\\n]{0,500}'|\"[^\"\\n]{0,500}\"|\\S{1,500})");
+
     static String rewrite(String lower) {
         String s = lower;
+        if (s.contains("jsonpath") || s.contains("template") || s.contains("custom-columns")) s = TEMPLATE.matcher(s).replaceAll(" ");
         if (s.contains("\"status") && s.contains("{")) s = records(s);
         if (s.contains("status")) s = HTTP_STATUS.matcher(s).replaceAll("http$1$2");
         if (endsWord(s, "exec")) s = EXEC.matcher(s).replaceAll("$1from inside the container");

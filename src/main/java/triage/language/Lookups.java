@@ -16,9 +16,13 @@ final class Lookups {
 
     private static final Pattern LOOKUP = Pattern.compile("\\b(?:dig|nslookup|resolves?|resolved|resolving|points? (?:at|to)|pointing (?:at|to))\\b");
     private static final Pattern ADDRESS = Pattern.compile("(?<![\\d.@])(\\d{1,3}(?:\\.\\d{1,3}){3})(?![\\d.]|#)");
-    /** What introduces the address the name should give, or says the one given is someone else's. */
+    /**
+     * What introduces the address the name should give, or says the one given is someone else's; or a Kubernetes
+     * service's own address printed after it ({@code kubectl get svc}: its EXTERNAL-IP, its load balancer's ingress ip).
+     */
     private static final Pattern EXPECTED = Pattern.compile(
-            "\\b(?:expected|expecting|expect|should be|should point|supposed to be|instead of|not|our|ours|real|correct)\\b");
+            "\\b(?:expected|expecting|expect|should be|should point|supposed to be|instead of|not|our|ours|real|correct"
+            + "|external-ip|loadbalancer|get svc|get service|get services)\\b");
     private static final Pattern NOT_OURS = Pattern.compile("\\b(?:not|isn't|isnt)\\b[^.\\n]{0,30}\\bours\\b");
     /** How far before an address a resolver's own label reaches (nslookup's "Server:  x\nAddress:  192.168.1.1"). */
     private static final int RESOLVER_LABEL = 40;

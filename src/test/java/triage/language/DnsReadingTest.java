@@ -1,5 +1,6 @@
 package triage.language;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import triage.Fixtures;
@@ -40,5 +41,16 @@ class DnsReadingTest {
     })
     void a_name_that_does_not_resolve_where_expected(String text, String expected) {
         assertEquals(expected, Shown.readings(in, text));
+    }
+
+    @Test
+    void a_lookup_beside_the_address_kubectl_prints_for_the_service() {
+        // its template is how kubectl prints, nothing said: no "status", no "[0]" read
+        assertEquals("dns-resolves-as-expected-", Shown.readings(in, "$ dig +short shop.example\n192.0.2.250\n"
+                + "$ kubectl get svc web-lb -o jsonpath='{.status.loadBalancer.ingress[0].ip}'\n203.0.113.61"));
+        assertEquals("dns-resolves-as-expected-", Shown.readings(in, "$ dig +short shop.example\n192.0.2.200\n"
+                + "$ kubectl get svc ingress-nginx -o wide\nNAME TYPE EXTERNAL-IP\ningress-nginx LoadBalancer 203.0.113.15"));
+        assertEquals("dns-resolves-as-expected+", Shown.readings(in, "$ dig +short shop.example\n203.0.113.15\n"
+                + "$ kubectl get svc ingress-nginx -o wide\nNAME TYPE EXTERNAL-IP\ningress-nginx LoadBalancer 203.0.113.15"));
     }
 }
