@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
  * {@link Readouts}, before {@link Notation}):
  * <ul>
  * <li>three values or more joined by arrows, commas or bars, each perhaps after its time ("120 -> 980 -> 2400",
- *     "96, 180, 311", "0h 1.1g | 1h 1.6g | 2h 2.2g") that climb from one to the next to at least twice where they
+ *     "96, 180, 311", "0h 1.1g | 1h 1.6g | 2h 2.2g"), or each after its time of day with column gaps between
+ *     ("00:00 0.6g  06:00 1.4g  12:00 2.2g"), that climb from one to the next to at least twice where they
  *     started read "climbing steadily", ten times "increased sharply": the words take the series' place, so that
  *     they are said of what the line names before it, or of the line above when the series stands alone;
  * <li>a value "and rising" ("1,840 and rising") is a level still on its way up: one clause, no "and" (nor a
@@ -23,14 +24,24 @@ final class Trends {
     private static final String VALUE = "(?:\\d{1,2}(?::\\d{2})?h?[ \\t]+)?(?:\\d{1,3}(?:,\\d{3})+|\\d{1,9}(?:\\.\\d{1,6})?)[ \\t]*(?:[kmgt]i?b?(?![a-z]))?";
     private static final String JOIN = "[ \\t]*(?:->|\u2192|,[ \\t]|\\|)[ \\t]*";
     private static final Pattern SERIES = Pattern.compile("(?<![\\w.,:])" + VALUE + "(?:" + JOIN + VALUE + "){2,}(?![\\w.])");
+    /** Timed values set apart by column gaps on one line ("00:00 0.6g  06:00 1.4g  12:00 2.2g"): each with its time. */
+    private static final String TIMED_VALUE = "\\d{1,2}:\\d{2}[ \\t]+(?:\\d{1,3}(?:,\\d{3})+|\\d{1,9}(?:\\.\\d{1,6})?)[ \\t]*(?:[kmgt]i?b?(?![a-z]))?";
+    private static final Pattern TIMED_SERIES = Pattern.compile(
+            "(?<![\\w.,:])" + TIMED_VALUE + "(?:[ \\t]{2,}" + TIMED_VALUE + "){2,}(?![\\w.])");
     private static final Pattern ONE = Pattern.compile(
             "(?:(\\d{1,2}(?::\\d{2})?)h?[ \\t]+)?(\\d{1,3}(?:,\\d{3})+|\\d{1,9}(?:\\.\\d{1,6})?)[ \\t]*([kmgt])?");
     private static final Pattern AND_RISING = Pattern.compile("(?<![\\w.])(\\d[\\d,.]*(?:[ \\t]*[a-z]{1,4})?)[ \\t]+and[ \\t]+(rising|climbing|growing|increasing)\\b");
 
     static String rewrite(String s) {
         if (s.contains(" and ")) s = AND_RISING.matcher(s).replaceAll(r -> r.group(1).replace(",", "") + " " + r.group(2));
-        if (!s.contains("->") && !s.contains(", ") && s.indexOf('|') < 0 && s.indexOf('\u2192') < 0) return s;
-        Matcher m = SERIES.matcher(s);
+        if (s.contains("->") || s.contains(", ") || s.indexOf('|') >= 0 || s.indexOf('\u2192') >= 0) s = read(s, SERIES);
+        if (s.contains("  ") && s.indexOf(':') >= 0) s = read(s, TIMED_SERIES);
+        return s;
+    }
+
+    /** {@code s} with each series {@code series} finds that climbs read as the way it went. */
+    private static String read(String s, Pattern series) {
+        Matcher m = series.matcher(s);
         StringBuilder sb = null;
         int last = 0;
         while (m.find()) {

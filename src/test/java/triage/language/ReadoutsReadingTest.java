@@ -84,6 +84,14 @@ class ReadoutsReadingTest {
     }
 
     @Test
+    void a_series_on_one_line_with_column_gaps_climbs() {
+        assertTrue(read("process_resident_memory_bytes  00:00 0.6G  06:00 1.4G  12:00 2.2G  18:00 3.0G  crash")
+                .contains("memory-growing+"));
+        // columns of different measures are no series: no time before each value
+        assertFalse(read("hits  120  980  2400").contains("load-above-normal+"));
+    }
+
+    @Test
     void a_series_that_climbs_or_jumps() {
         assertTrue(read("heap_used\\n10:00 600 MB\\n11:00 900 MB\\n12:00 1.4 GB\\n13:00 2.1 GB").contains("memory-growing+"));
         assertTrue(read("requests per minute\\n10:00 300\\n10:05 310\\n10:10 9,800\\n10:15 10,400").contains("load-above-normal+"));
