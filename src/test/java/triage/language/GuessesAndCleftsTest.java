@@ -42,6 +42,7 @@ class GuessesAndCleftsTest {
     @CsvSource(delimiter = '|', value = {
             "traffic stops before it gets to the services | requests-reach-services-",
             "the requests die before reaching the api     | requests-reach-services-",
+            "traffic dies before anything reaches the services | requests-reach-services-",
             "the requests get to the services             | requests-reach-services+",
     })
     void traffic_that_ends_before_it_gets_there_never_arrives(String text, String expected) {
