@@ -31,6 +31,8 @@ class GuessesAndCleftsTest {
             "it's the systems list and the search that come back empty | backoffice-lists-systems- search-works-",
             "it is the systems list and the search that fail           | backoffice-lists-systems- search-works-",
             "it's the login that fails                                 | login-works-",
+            // a page or a box of the UI is where the thing is shown, no word of its own
+            "it's just the systems list page and the search box that come back empty | backoffice-lists-systems- search-works-",
             // no "that": no cleft, and "it's" is a word of the clause as before
             "the systems list and the search fail                      | backoffice-lists-systems- search-works-",
     })
