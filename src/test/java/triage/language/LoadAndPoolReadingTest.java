@@ -83,6 +83,8 @@ class LoadAndPoolReadingTest {
             "the airline booking api takes 40s                                           | external-api-slow+",
             // a job named by what it does, at the time the trouble starts
             "slow whenever the hourly rollup runs                                        | background-jobs-at-peak+",
+            // the database's pool is the app's: waiting on it is no database holding requests up
+            "db_pool_wait_p99 29s                                                        | connection-pool-exhausted+",
     })
     void errors_and_jobs_by_their_wording(String text, String expected) {
         assertEquals(expected, Shown.readings(in, text));
