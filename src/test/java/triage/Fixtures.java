@@ -99,6 +99,23 @@ public final class Fixtures {
         return dir;
     }
 
+    /**
+     * Copies knowledge/ to {@code dir} with the first {@code from} in {@code file} written as {@code to}: one
+     * setting changed, to see what the loader says of it. Returns dir.
+     */
+    public static Path knowledgeEdited(Path dir, String file, String from, String to) {
+        copyTree(KNOWLEDGE, dir);
+        try {
+            Path f = dir.resolve(file);
+            String text = Files.readString(f);
+            if (!text.contains(from)) throw new IllegalArgumentException(file + " holds no '" + from + "'");
+            Files.writeString(f, text.replaceFirst(java.util.regex.Pattern.quote(from), java.util.regex.Matcher.quoteReplacement(to)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return dir;
+    }
+
     private static void copyTree(Path from, Path to) {
         try (Stream<Path> s = Files.walk(from)) {
             for (Path p : s.toList()) {

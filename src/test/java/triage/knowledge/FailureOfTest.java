@@ -2,10 +2,9 @@ package triage.knowledge;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import triage.Fixtures;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -24,12 +23,7 @@ class FailureOfTest {
 
     @Test
     void it_must_name_a_good_symptom(@TempDir Path dir) throws Exception {
-        try (Stream<Path> files = Files.list(Path.of("knowledge"))) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) Files.copy(f, dir.resolve(f.getFileName()));
-        }
-        Path symptoms = dir.resolve("symptoms.yaml");
-        Files.writeString(symptoms, Files.readString(symptoms)
-                .replaceFirst("    failure_of: execute-works\n", "    failure_of: memory-growing\n"));
+        Fixtures.knowledgeEdited(dir, "symptoms.yaml", "    failure_of: execute-works\n", "    failure_of: memory-growing\n");
         KnowledgeException e = assertThrows(KnowledgeException.class, () -> new KnowledgeLoader().load(dir));
         assertTrue(e.getMessage().contains("'execute-error-no-core' failure_of names 'memory-growing', which is no good symptom"),
                 e.getMessage());

@@ -2,10 +2,9 @@ package triage.knowledge;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import triage.Fixtures;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -24,13 +23,8 @@ class TurnedByTest {
 
     @Test
     void an_unknown_value_is_a_problem_naming_the_symptom(@TempDir Path dir) throws Exception {
-        try (Stream<Path> files = Files.list(Path.of("knowledge"))) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) Files.copy(f, dir.resolve(f.getFileName()));
-        }
-        Path symptoms = dir.resolve("symptoms.yaml");
         // the first symptom that sets it (requests-reach-services); any later ones stay as they are
-        String text = Files.readString(symptoms).replaceFirst("    turned_by: negation\n", "    turned_by: sideways\n");
-        Files.writeString(symptoms, text);
+        Fixtures.knowledgeEdited(dir, "symptoms.yaml", "    turned_by: negation\n", "    turned_by: sideways\n");
         KnowledgeException e = assertThrows(KnowledgeException.class, () -> new KnowledgeLoader().load(dir));
         assertTrue(e.getMessage().contains("'requests-reach-services' turned_by must be 'state' or 'negation', got 'sideways'"),
                 e.getMessage());
