@@ -237,14 +237,14 @@ final class PhraseMatcher {
         // and where in each part something working fails by a cue of its own phrase: a bare name after it fails with it
         // ("most api requests fail incl authentication")
         boolean[] fault = new boolean[parts];
-        int[] failing = new int[parts];
-        java.util.Arrays.fill(failing, Integer.MAX_VALUE);
+        int[] failing = java.util.stream.IntStream.generate(() -> Integer.MAX_VALUE).limit(parts).toArray();
         Map<Match, Boolean> present = new java.util.IdentityHashMap<>();
+        Map<Match, Cues> cuesFor = new java.util.IdentityHashMap<>();  // each match's cues, taken once
         Set<String> said = new java.util.HashSet<>();
         for (Observation o : out) if (o.getText() == text) said.add(o.getSymptom() + (o.isPresent() ? "+" : "-"));
         for (Match m : accepted) {
             Symptom s = symptoms.get(m.phrase().symptom);
-            Cues mine = cuesOf.apply(m);
+            Cues mine = cuesFor.computeIfAbsent(m, cuesOf);
             if (s.good()) {
                 int at = part[m.from()];
                 if (!s.turnedByNegationOnly() && mine.any() && !mine.say(m.phrase(), true)) failing[at] = Math.min(failing[at], m.to());
@@ -271,7 +271,7 @@ final class PhraseMatcher {
         for (Match m : accepted) {
             Symptom s = symptoms.get(m.phrase().symptom);
             int at = part[m.from()];
-            Cues mine = cuesOf.apply(m);
+            Cues mine = cuesFor.get(m);
             if (m.phrase().affirms && !mine.any() && !present.containsKey(m) && decided.contains(s.id())) continue;
             // a name beside an arrival, with no word of state, is what arrives ("the sign-in requests are
             // arriving"): it says nothing of how its symptom went
