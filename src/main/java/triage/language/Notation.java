@@ -26,8 +26,7 @@ import java.util.regex.Pattern;
  *     its baseline, so that "normal" after it is the baseline and no word of health;
  * <li>a zero a value moves from ("jobs 0 -> 250k") is a count of none ("nil"), no negation;
  * <li>a count of connections in use against its maximum ("20/20 connections", "pool 50/50 in use",
- *     "db conns: 18/20") reads "pool full" at its maximum and "pool moderate" below it; a count of
- *     free ones ("0/20 idle") is full at none; a count of anything else ("2/3 ready") stays as written;
+ *     "db conns: 18/20") reads "pool full" at its maximum and "pool moderate" below it ({@link PoolCounts});
  * <li>an address with dots ("10.0.3.7") reads "ip", a number with dots ("5.000", "20.04") "num";
  * <li>a count of none out of several ("0/3 nodes are available", "deployment 0/3", "0/2 ready") reads "noneready", a
  *     word of failure: it agrees with a failure beside it ("0/1 CrashLoopBackOff") instead of turning it;
@@ -48,6 +47,8 @@ import java.util.regex.Pattern;
  *     count after a pod's status in a kubectl row ("Running 0 3d" reads "running nil 3d");
  * <li>a partner's API ("the courier's label api", "the partner's points API") reads "external api"; an organisation's
  *     own ("the guild's booking api", "the library's web api") stays as written;
+ *     an API waited on by what it does ("waiting on the music licensing api") is someone else's; a processor or a
+ *     provider with a possessive ("the processor's status page") is a company, not a CPU;
  * <li>a table's header line in pasted output ("NAME READY STATUS RESTARTS", found before
  *     lower-casing by {@link #withoutHeaders}) says nothing: its column names are no states
  *     ("READY" is not "ready"). The lines around it stay one text: a command line names the
@@ -94,18 +95,6 @@ final class Notation {
     /** Right before a share, a word that makes it the size of a change ("up 40%", "rose by 30%"). */
     private static final Pattern CHANGE_BEFORE = Pattern.compile(
             "\\b(?:increased|up|down|by|rose|grew|jumped|dropped|fell)\\s*(?:~|about|around|roughly|nearly|almost|over)?\\s*$");
-    /** A count against its maximum ("20/20", "18 / 20"). */
-    private static final Pattern COUNT_OF = Pattern.compile("(?<![\\w./])(\\d{1,5})\\s?/\\s?(\\d{1,5})(?![\\w./%])");
-    /** Connections of a pool named right after a count ("20/20 connections", "50/50 in use", "0/20 idle"). */
-    private static final Pattern POOL_AFTER = Pattern.compile(
-            "\\s*(?:(?:db|database|pg|postgres|sql|pooled)\\s+)?(?:(?:free|idle|available)\\s+)?(?:connections?|conns?|slots?)\\b|\\s*(?:in use|checked out)\\b");
-    /** ... or right before it ("pool 50/50", "db conns: 18/20", "connections in use 20/20"). */
-    private static final Pattern POOL_BEFORE = Pattern.compile(
-            "\\b(?:pool|connections?|conns?|in use|checked out)(?:\\s+[a-z_]+){0,2}?\\s*(?:is|are|at|=|:)?\\s*$");
-    /** A count of machines or replicas ("node pool 3/3 ready"): no pool of connections. */
-    private static final Pattern NOT_POOL_AFTER = Pattern.compile("\\s*(?:nodes?|pods?|replicas?|instances?|members?|ready|running|healthy|up|available)\\b");
-    /** Free ones counted ("0/20 idle connections", "0/20 connections free"): none free is full. */
-    private static final Pattern FREE = Pattern.compile("\\s*(?:[a-z]+\\s+){0,2}?(?:free|idle|available)\\b");
     private static final Pattern DOTTED = Pattern.compile("(?<![\\w.])\\d+(?:\\.\\d+)+(?![\\w.])");
     private static final Pattern CHANGE = Pattern.compile(
             "\\s*(?:above|over|more|higher|up|increase|increased|rise|jump|jumped|below|under|less|lower|down|drop|dropped|fewer|slower|faster)\\b");
@@ -118,6 +107,12 @@ final class Notation {
     private static final Pattern CALLED_API = Pattern.compile("\\bcall(?:s|ing|ed)?(?:\\s+to)?\\s+(?:the|a|an)\\s+(?!(?:our|my|rest|staff|placeos|core|backend|"
             + "engine|auth|internal|public|main|web|same|whole)\\b)(?:[a-z-]+\\s+){1,3}apis?\\b|(?<!-x )\\b(?:post|get|put|patch|delete)\\s+https?://|\\bhttp:?\\s+(?:post|get|put|patch|delete)\\s+(?:https?://)?"
             + "(?:[a-z0-9-]+\\.)+(?!local\\b|internal\\b|svc\\b|lan\\b|corp\\b|cluster\\b)[a-z]{2,}(?:/[^\\s`'\"]*)?");
+    /** An API named by what it does, waited on ("waiting on the music licensing api", "blocked on a rates API"): someone else's. */
+    private static final Pattern WAITED_API = Pattern.compile("\\b((?:wait(?:s|ing|ed)?|block(?:s|ing|ed)?|stuck|hang(?:s|ing)?)\\s+(?:on|for))\\s+(?:the|a|an)\\s+"
+            + "(?!(?:our|my|rest|staff|placeos|core|backend|engine|auth|internal|public|main|web|same|whole|login|search|user|admin|django|daphne)\\b)"
+            + "(?:[a-z-]+\\s+){1,3}apis?\\b");
+    /** A payment processor or a provider as someone ("the processor's status page"): a company, no CPU. */
+    private static final Pattern THEIR_NAME = Pattern.compile("\\b(?:processor|provider)(?=['\u2019]s\\b)");
     /** A host named by its address or serial ("ip-10-0-3-17", "node-4-12"): a name, not numbers (a "0" there is no negation). */
     private static final Pattern NUMBERED_HOST = Pattern.compile("\\b[a-z][a-z0-9]*(?:-\\d+){2,}\\b");
     /** A kubectl row's restart count of zero, after the pod's status, before its age or the line's end. */
@@ -151,10 +146,11 @@ final class Notation {
         if (s.contains("ms")) s = quick(percentiles(s));
         if (s.indexOf('s') >= 0 || s.contains("min")) s = Waits.slow(s);
         s = Tallies.counted(s);
-        if (s.indexOf('/') >= 0) s = NONE_OF.matcher(counts(s)).replaceAll(" $1 noneready ");
+        if (s.indexOf('/') >= 0) s = NONE_OF.matcher(PoolCounts.read(s)).replaceAll(" $1 noneready ");
         if (s.indexOf('.') >= 0) s = dotted(s);
         if (s.indexOf('.') >= 0) s = hosts(s.contains("host") ? HOST_PARAM.matcher(s).replaceAll(" called ") : s, concept);
-        if (s.indexOf('\'') >= 0 || s.indexOf('\u2019') >= 0) s = THEIR_API.matcher(s).replaceAll(" external api ");
+        if (s.indexOf('\'') >= 0 || s.indexOf('\u2019') >= 0) s = THEIR_NAME.matcher(THEIR_API.matcher(s).replaceAll(" external api ")).replaceAll("vendor");
+        if (s.contains(" api")) s = WAITED_API.matcher(s).replaceAll("$1 external api");
         if (s.contains("their ")) s = THEIR_OWN_API.matcher(s).replaceAll(" external api ");
         if (s.contains("call") || s.contains("://") || s.contains("http ") || s.contains("http: ")) s = CALLED_API.matcher(s).replaceAll(" external api call ");
         if (s.indexOf('-') >= 0) s = ORDINAL.matcher(NUMBERED_HOST.matcher(s).replaceAll("host")).replaceAll("");
@@ -263,24 +259,6 @@ final class Notation {
         }
         m.appendTail(sb);
         return sb.toString();
-    }
-
-    /** "20/20 connections", "pool 50/50": a pool's connections in use against its maximum, full or with room. */
-    private static String counts(String s) {
-        Matcher m = COUNT_OF.matcher(s);
-        StringBuilder sb = null;
-        int last = 0;
-        while (m.find()) {
-            long used = Long.parseLong(m.group(1)), max = Long.parseLong(m.group(2));
-            boolean after = POOL_AFTER.matcher(s).region(m.end(), s.length()).lookingAt();
-            if (max == 0 || NOT_POOL_AFTER.matcher(s).region(m.end(), s.length()).lookingAt()
-                    || !after && !POOL_BEFORE.matcher(s).region(Math.max(0, m.start() - 40), m.start()).find()) continue;
-            boolean full = after && FREE.matcher(s).region(m.end(), s.length()).lookingAt() ? used == 0 : used >= max;
-            if (sb == null) sb = new StringBuilder(s.length());
-            sb.append(s, last, m.start()).append(full ? " pool full " : " pool moderate ");
-            last = m.end();
-        }
-        return sb == null ? s : sb.append(s, last, s.length()).toString();
     }
 
     private static String share(String s) {

@@ -140,8 +140,8 @@ final class PhraseMatcher {
             Token t = seg.get(i);
             // a phrase that took a cue of its own ("no core instances") states its fact: no bare noun phrase
             // as does one that says how much ("hpa at max", "memory climbs": no neighbour's "fine" for it)
-            // or one that denies its symptom ("core restarted overnight and never came back": one fault, not turned)
-            if (t.word() && used[i] && (t.cue() || arriving[i] || denied[i] || levels.contains(t.stem()))) bare[part[i]] = 2;
+            // or one that denies its symptom ("core restarted overnight and never came back": one fault, not turned), or counts ("only 2 pods")
+            if (t.word() && used[i] && (t.cue() || arriving[i] || denied[i] || levels.contains(t.stem()) || Analyzer.isNumber(t.stem()))) bare[part[i]] = 2;
             if (arriving[i]) stated[part[i]] = true;
             if (!t.word() || used[i]) continue;
             clauseCues[clauseOf[i]].add(cued.get(i));

@@ -21,6 +21,8 @@ class GuessesAndCleftsTest {
             "we blamed the database                                       | ''",
             // not a passive: a state said of the subject stays read
             "the database is down                                         | database-blocking+",
+            // someone's certainty is their guess: only what they give as the reason is seen
+            "the ops lead is sure it's an attack because traffic doubled | load-above-normal+",
     })
     void a_guess_in_the_passive_is_about_its_subject(String text, String expected) {
         assertEquals(expected, Shown.readings(in, text));

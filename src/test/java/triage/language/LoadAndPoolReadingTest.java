@@ -26,6 +26,11 @@ class LoadAndPoolReadingTest {
             "the hpa is already at maxReplicas                                           | more-workers-drain-queue+",
             "we run two web pods                                                         | more-workers-drain-queue+",
             "minReplicas too low                                                         | more-workers-drain-queue+",
+            // more distinct sources as the load grows: the usual mix; a widget polling: a flood of our own making
+            "distinct visitors up 4x                                                     | genuine-load+",
+            "a player widget polls the api in a tight loop                               | request-flood+",
+            // a count of pods states its own fact: no neighbour's "35%" for it
+            "db cpu 35%, only 2 pods                                                     | database-cpu-high- more-workers-drain-queue+",
     })
     void who_sends_the_load(String text, String expected) {
         assertEquals(expected, Shown.readings(in, text));
@@ -56,6 +61,9 @@ class LoadAndPoolReadingTest {
             "postgres is barely loaded                                                   | database-blocking-",
             // a safeguard named as missing is no external call that is absent
             "the sms vendor is slow, no circuit breaker                                  | external-api-slow+",
+            // a series of counts reads as its last: where the pool is now
+            "pool went 30/40 then 40/40                                                  | connection-pool-exhausted+",
+            "pool 40/40 now 12/40                                                        | connection-pool-exhausted-",
     })
     void pool_or_database(String text, String expected) {
         assertEquals(expected, Shown.readings(in, text));

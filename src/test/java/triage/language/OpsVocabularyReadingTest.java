@@ -55,6 +55,9 @@ class OpsVocabularyReadingTest {
             "the heap never stops climbing                                               | memory-growing+",
             "zero free pool slots                                                        | connection-pool-exhausted+",
             "the newsletter send starts at our busiest hour                              | background-jobs-at-peak+",
+            // an API waited on by what it does is someone else's; a processor with a possessive is a company
+            "requests are stuck on the music rights api                  | external-api-slow+",
+            "the processor's status page shows an incident               | external-api-slow+",
     })
     void dependencies_pools_jobs_and_leaks(String text, String expected) {
         assertEquals(expected, Shown.readings(in, text));
