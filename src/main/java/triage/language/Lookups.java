@@ -15,7 +15,8 @@ final class Lookups {
     private Lookups() {}
 
     private static final Pattern LOOKUP = Pattern.compile("\\b(?:dig|nslookup|resolves?|resolved|resolving|points? (?:at|to)|pointing (?:at|to))\\b");
-    private static final Pattern ADDRESS = Pattern.compile("(?<![\\d.@])(\\d{1,3}(?:\\.\\d{1,3}){3})(?![\\d.]|#)");
+    /** An address, perhaps at a sentence's end ("should be 203.0.113.12."), not a longer dotted number's start. */
+    private static final Pattern ADDRESS = Pattern.compile("(?<![\\d.@])(\\d{1,3}(?:\\.\\d{1,3}){3})(?!\\d|\\.\\d|#)");
     /**
      * What introduces the address the name should give, or says the one given is someone else's; or a Kubernetes
      * service's own address printed after it ({@code kubectl get svc}: its EXTERNAL-IP, its load balancer's ingress ip).

@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
  *     the share after it is the change's size, no level;
  * <li>a factor of two or more ("hits 15x normal", "rps 3.5x") reads "10x", the lexicon's word of a level far above
  *     its baseline, so that "normal" after it is the baseline and no word of health;
+ * <li>a job's run as its log gives it ("Task x succeeded in 1140.3s") is how long it took: "took 1140.3s", no word of health;
  * <li>a zero a value moves from ("jobs 0 -> 250k") is a count of none ("nil"), no negation;
  * <li>a count of connections in use against its maximum ("20/20 connections", "pool 50/50 in use",
  *     "db conns: 18/20") reads "pool full" at its maximum and "pool moderate" below it ({@link PoolCounts});
@@ -113,6 +114,8 @@ final class Notation {
             + "(?:[a-z-]+\\s+){1,3}apis?\\b");
     /** A payment processor or a provider as someone ("the processor's status page"): a company, no CPU. */
     private static final Pattern THEIR_NAME = Pattern.compile("\\b(?:processor|provider)(?=['\u2019]s\\b)");
+    /** A job's log of its run ("Task x succeeded in 1140.3s", as Celery writes it): how long it took, no word of health. */
+    private static final Pattern SUCCEEDED_IN = Pattern.compile("\\bsucceeded in (?=\\d)");
     /** A host named by its address or serial ("ip-10-0-3-17", "node-4-12"): a name, not numbers (a "0" there is no negation). */
     private static final Pattern NUMBERED_HOST = Pattern.compile("\\b[a-z][a-z0-9]*(?:-\\d+){2,}\\b");
     /** A kubectl row's restart count of zero, after the pod's status, before its age or the line's end. */
@@ -144,6 +147,7 @@ final class Notation {
         if (s.contains("up ")) s = UP_BY.matcher(s).replaceAll("increased");
         if (s.indexOf('%') >= 0 || s.contains("percent")) s = share(s);
         if (s.contains("ms")) s = quick(percentiles(s));
+        if (s.contains("succeeded in ")) s = SUCCEEDED_IN.matcher(s).replaceAll("took ");
         if (s.indexOf('s') >= 0 || s.contains("min")) s = Waits.slow(s);
         s = Tallies.counted(s);
         if (s.indexOf('/') >= 0) s = NONE_OF.matcher(PoolCounts.read(s)).replaceAll(" $1 noneready ");

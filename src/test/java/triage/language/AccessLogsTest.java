@@ -12,6 +12,8 @@ class AccessLogsTest {
             "'\"get /api/slots/?pool=3&d=2 http/1.1\" 200 812'   | '\"get /api/slots/ http/1.1\" 812'",
             "'\"post /auth/login http/1.1\" 500 12'              | '\"post /auth/login http/1.1\" 500 12'",
             "'1.2.3.4 - - \"get /api/x http/2\" 204 -'            | '1.2.3.4 - - \"get /api/x http/2\" -'",
+            // curl -v: the status it got back is the request's, past the headers it sent
+            "'> post /auth/login http/1.1\n> host: a.example\n> accept: */*\n< http/1.1 503 service unavailable' | 'post /auth/login http/1.1 http/1.1 503 service unavailable'",
             // no request line: the text as it was
             "'the api answers 200 to the health check'          | 'the api answers 200 to the health check'",
     })

@@ -37,6 +37,8 @@ class DnsReadingTest {
             "dig gives 203.0.113.15 and we expect 203.0.113.15                      | dns-resolves-as-expected+",
             "dig @10.0.0.53 shop.example gives 203.0.113.15 as expected (203.0.113.15) | dns-resolves-as-expected+",
             // a bare address is no DNS reading at all
+            // the address expected at a sentence's end, after the provider's name
+            "'dig +short tickets.example\n192.0.2.7\nshould be the cdn and 203.0.113.40.' | dns-resolves-as-expected-",
             "the right IP is fine                                                  | ''",
     })
     void a_name_that_does_not_resolve_where_expected(String text, String expected) {

@@ -89,6 +89,11 @@ class LoadAndPoolReadingTest {
             "memory climbs from each restart up to the 2GB limit                         | memory-growing+",
             "the coffee machine is leaking water everywhere                              | ''",
             "the airline booking api takes 40s                                           | external-api-slow+",
+            // a job's run as its log gives it says how long it took, no word of health
+            "celery: Task billing.rebuild[a1] succeeded in 900.5s                         | background-jobs-at-peak+",
+            // an intensifier before a level: "well above normal" is high, "up a lot" more
+            "hits are well above normal                                                  | load-above-normal+",
+            "traffic up a lot since the broadcast, lots of different visitors            | genuine-load+ load-above-normal+",
             // a job named by what it does, at the time the trouble starts
             "slow whenever the hourly rollup runs                                        | background-jobs-at-peak+",
             // the database's pool is the app's: waiting on it is no database holding requests up

@@ -67,6 +67,8 @@ class PlaceosReadingTest {
     @CsvSource(delimiter = '|', value = {
             "the service discovery keyspace is unreachable                | etcd-healthy-",
             "the camera modules keep crashing, everything else in the room works | driver-compile-error+ single-driver-fails+",
+            // "just" before a failure says how plainly it fails, not that only it does
+            "executing on the hall's blind module just fails               | execute-works-",
             "curling the api from inside the container works              | load-balancer-healthy-",
     })
     void placeos_phrases(String text, String expected) {
