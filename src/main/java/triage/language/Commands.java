@@ -18,6 +18,9 @@ import java.util.regex.Pattern;
  *     "status":500}} reads "request /auth/signin answered 500");
  * <li>an HTTP status written as a record's field ({@code "status":500}, nginx's "upstream status 502") is
  *     an HTTP code ("http 500"), not the status of a room that PlaceOS reports;
+ * <li>a crontab's line ({@code 0 12 * * * /opt/bin/rebuild_index.sh}) is a job and the hour it runs in: "cron job runs in
+ *     the 12:00 hour", its time read as any other (a working hour is the peak's); its command's words ("rebuild_search")
+ *     say nothing of the search;
  * <li>an output template ({@code -o jsonpath='{.status.loadBalancer.ingress[0].ip}'}, {@code --template}) is
  *     how the output is printed, nothing said: its "status" no room's, its "[0]" no count of none.
  * </ul>
@@ -47,6 +50,10 @@ final class Commands {
     private static final Pattern TEMPLATE = Pattern.compile(
             "(?:-o|--output)[ =]?(?:jsonpath|go-template|custom-columns)=(?:'[^'\\n]{0,500}'|\"[^\"\\n]{0,500}\"|\\S{1,500})|--template[ =](?:'[^'\\n]{0,500}'|\"[^\"\\n]{0,500}\"|\\S{1,500})");
 
+    /** A crontab's line: minute and hour as numbers, then day, month and weekday, then the command (up to a comment). */
+    private static final Pattern CRON = Pattern.compile(
+            "(?m)^[ \\t]*(\\d{1,2})[ \\t]+(\\d{1,2})[ \\t]+(?:[\\d*/,-]{1,20}[ \\t]+){3}\\S[^\\n#]{0,1000}");
+
     static String rewrite(String lower) {
         String s = lower;
         if (s.contains("jsonpath") || s.contains("template") || s.contains("custom-columns")) s = TEMPLATE.matcher(s).replaceAll(" ");
@@ -54,6 +61,7 @@ final class Commands {
         if (s.contains("status")) s = HTTP_STATUS.matcher(s).replaceAll("http$1$2");
         if (endsWord(s, "exec")) s = EXEC.matcher(s).replaceAll("$1from inside the container");
         if (s.contains("log") && s.indexOf('\n') >= 0) s = logCounts(s);
+        if (s.contains("* *")) s = CRON.matcher(s).replaceAll(r -> String.format("cron job runs in the %02d:00 hour ", Integer.parseInt(r.group(2))));
         return s;
     }
 

@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
  *     the share after it is the change's size, no level;
  * <li>a factor of two or more ("hits 15x normal", "rps 3.5x") reads "10x", the lexicon's word of a level far above
  *     its baseline, so that "normal" after it is the baseline and no word of health;
+ * <li>"just" before a failure ("the execute on the X module just fails") is how plainly it fails, not "only": it is dropped;
  * <li>a job's run as its log gives it ("Task x succeeded in 1140.3s") is how long it took: "took 1140.3s", no word of health;
  * <li>a zero a value moves from ("jobs 0 -> 250k") is a count of none ("nil"), no negation;
  * <li>a count of connections in use against its maximum ("20/20 connections", "pool 50/50 in use",
@@ -116,6 +117,8 @@ final class Notation {
     private static final Pattern THEIR_NAME = Pattern.compile("\\b(?:processor|provider)(?=['\u2019]s\\b)");
     /** A job's log of its run ("Task x succeeded in 1140.3s", as Celery writes it): how long it took, no word of health. */
     private static final Pattern SUCCEEDED_IN = Pattern.compile("\\bsucceeded in (?=\\d)");
+    /** "just" before a failure says how plainly it fails, not that only it does ("the execute just fails"). */
+    private static final Pattern JUST_FAILS = Pattern.compile("\\bjust (?=(?:fail|hang|hung|error|die|died|dies|crash|time[sd]? out|spin|stall|freez|froze)\\w*)");
     /** A host named by its address or serial ("ip-10-0-3-17", "node-4-12"): a name, not numbers (a "0" there is no negation). */
     private static final Pattern NUMBERED_HOST = Pattern.compile("\\b[a-z][a-z0-9]*(?:-\\d+){2,}\\b");
     /** A kubectl row's restart count of zero, after the pod's status, before its age or the line's end. */
@@ -147,6 +150,7 @@ final class Notation {
         if (s.contains("up ")) s = UP_BY.matcher(s).replaceAll("increased");
         if (s.indexOf('%') >= 0 || s.contains("percent")) s = share(s);
         if (s.contains("ms")) s = quick(percentiles(s));
+        if (s.contains("just ")) s = JUST_FAILS.matcher(s).replaceAll("");
         if (s.contains("succeeded in ")) s = SUCCEEDED_IN.matcher(s).replaceAll("took ");
         if (s.indexOf('s') >= 0 || s.contains("min")) s = Waits.slow(s);
         s = Tallies.counted(s);

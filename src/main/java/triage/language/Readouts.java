@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * when the text holds none of its marks):
  * <ul>
  * <li>a name lookup beside the address it should give is read by {@link Lookups}, an access log's line by
- *     {@link AccessLogs};
+ *     {@link AccessLogs}, a table of measures over time by {@link Columns};
  * <li>a metric measured in seconds ({@code db_query_duration_seconds p99 0.041}) is a duration: its
  *     value is written with its unit ("db_query_duration p99 0.041s"), so that the rules on durations
  *     read it;
@@ -97,7 +97,7 @@ final class Readouts {
     private static final int MIN_ROWS = 3;
 
     static String rewrite(String lower) {
-        String s = Lookups.rewrite(SearchHealth.rewrite(lower));
+        String s = Columns.rewrite(Lookups.rewrite(SearchHealth.rewrite(lower)));
         if (s.contains("_seconds")) s = metricSeconds(s);
         if (s.contains("_m")) s = metricMillis(s);
         if (s.contains("queue")) s = diskQueue(s);
