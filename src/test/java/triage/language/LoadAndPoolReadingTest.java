@@ -31,6 +31,11 @@ class LoadAndPoolReadingTest {
             "a player widget polls the api in a tight loop                               | request-flood+",
             // a count of pods states its own fact: no neighbour's "35%" for it
             "db cpu 35%, only 2 pods                                                     | database-cpu-high- more-workers-drain-queue+",
+            // people's clients, spread over thousands of addresses: genuine; thousands of addresses alone may be a botnet's
+            "the hits come from normal browsers                                          | genuine-load+",
+            "requests spread over thousands of addresses                                 | genuine-load+",
+            "thousands of ips hammering the login                                        | login-works- request-flood+",
+            "a botnet is behind the spike                                                | request-flood+",
     })
     void who_sends_the_load(String text, String expected) {
         assertEquals(expected, Shown.readings(in, text));
