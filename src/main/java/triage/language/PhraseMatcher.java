@@ -209,25 +209,8 @@ final class PhraseMatcher {
 
         accepted.sort(Comparator.comparingInt(Match::from));
         Map<Match, Cues> own = NearestCues.of(cued, accepted, clauseOf, used, ph -> !ph.affirms && symptoms.get(ph.symptom).good());
-        // "logins arrive at the api and fail": a clause that only says how something went, after
-        // one stating an arrival, is about that clause's subject (the phrase without the verb)
-        // ("sign-in requests arrive and fail with a database error": the clause opens on how it went)
-        boolean[] opensOnState = new boolean[parts];
-        for (int i = 0, last = -1; i < n; i++) {
-            Token t = seg.get(i);
-            if (!t.word() || t.stop() || t.bare() || part[i] == last) continue;
-            last = part[i];
-            opensOnState[last] = t.cue() && !used[i];
-        }
-        for (Match m : accepted) {
-            int at = part[m.from()];
-            if (!stated[at] || cues[at].any() || at + 1 >= parts || !cues[at + 1].any()) continue;
-            if (kinds[at + 1] != 0 && !opensOnState[at + 1]) continue;
-            boolean arrives = false;
-            for (int i : m.consumed()) arrives |= arriving[i];
-            Cues o = own.get(m);
-            if (!arrives && (o == null || !o.any())) own.put(m, cues[at + 1]);
-        }
+        // "logins arrive at the api and fail": the clause after an arrival is about its subject
+        Sequels.lend(seg, accepted, part, parts, used, stated, arriving, cues, kinds, own, arrivals);
         // a fault named in a clause without other cues means what it names there failed:
         // "execute gives no core instances" says execute fails
         // the cues that bear on a phrase: its own, else its part's (as a denial keeps them), else those its window holds

@@ -28,6 +28,10 @@ class ArrivalReadingTest {
             // a name beside the arriving, with no word of state, is what arrives: no word on how it went
             "the sign-in requests are definitely arriving there    | requests-reach-services+",
             "the login requests come in                            | requests-reach-services+",
+            // an arrival no phrase took still makes the clause after it its subject's
+            "the access log has each sign-in POST landing and failing with a config store error | login-works-",
+            // a screen left logged in is a session, no logging in now
+            "the lobby screen left logged in still refreshes fine | status-signals-work+",
     })
     void arriving_states_its_own_fact(String text, String expected) {
         assertEquals(expected, Shown.readings(in, text));
