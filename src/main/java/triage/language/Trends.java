@@ -12,6 +12,9 @@ import java.util.regex.Pattern;
  *     ("00:00 0.6g  06:00 1.4g  12:00 2.2g"), that climb from one to the next to at least twice where they
  *     started read "climbing steadily", ten times "increased sharply": the words take the series' place, so that
  *     they are said of what the line names before it, or of the line above when the series stands alone;
+ * <li>a memory's size given twice, a later one at least twice the first ("mem 200mb after deploy, 3gb next day", "heap
+ *     was 400MB, now 2.1GB"), reads "climbing steadily" (ten times: "increased sharply") where the first stood, the
+ *     second dropped and the words between kept without their commas: one clause of the memory;
  * <li>a value "and rising" ("1,840 and rising") is a level still on its way up: one clause, no "and" (nor a
  *     thousands comma) parting the trend from what it is of.
  * </ul>
@@ -32,10 +35,19 @@ final class Trends {
             "(?:(\\d{1,2}(?::\\d{2})?)h?[ \\t]+)?(\\d{1,3}(?:,\\d{3})+|\\d{1,9}(?:\\.\\d{1,6})?)[ \\t]*([kmgt])?");
     private static final Pattern AND_RISING = Pattern.compile("(?<![\\w.])(\\d[\\d,.]*(?:[ \\t]*[a-z]{1,4})?)[ \\t]+and[ \\t]+(rising|climbing|growing|increasing)\\b");
 
+    /** A memory named, its size, a few words without a number, and a later size. */
+    private static final Pattern TWO_SIZES = Pattern.compile(
+            "(\\b(?:mem|memory|heap|rss|ram|resident)\\b[^\\d\\n]{0,20}?)(\\d{1,6}(?:\\.\\d{1,3})?)[ \\t]?([kmgt])i?b?\\b([^\\d\\n]{1,40}?)(\\d{1,6}(?:\\.\\d{1,3})?)[ \\t]?([kmgt])i?b?\\b");
+
+    /** Words between two sizes that make the second the first's bound, not a later size ("2gb free of 16gb", "1gb, limit 4gb"). */
+    private static final Pattern BOUND = Pattern.compile(
+            "\\b(?:of|limit|limits|max|maximum|total|cap|capacity|available|free|allocated|request|requests|requested|quota|out)\\b|/");
+
     static String rewrite(String s) {
         if (s.contains(" and ")) s = AND_RISING.matcher(s).replaceAll(r -> r.group(1).replace(",", "") + " " + r.group(2));
         if (s.contains("->") || s.contains(", ") || s.indexOf('|') >= 0 || s.indexOf('\u2192') >= 0) s = read(s, SERIES);
         if (s.contains("  ") && s.indexOf(':') >= 0) s = read(s, TIMED_SERIES);
+        if (s.contains("mem") || s.contains("heap") || s.contains("rss") || s.contains("ram") || s.contains("resident")) s = twoSizes(s);
         return s;
     }
 
@@ -58,6 +70,22 @@ final class Trends {
                 sb.append(s, last, m.start()).append(word);
                 last = m.end();
             }
+        }
+        return sb == null ? s : sb.append(s, last, s.length()).toString();
+    }
+
+    /** A memory's size and a later one: the way it went, said once, where the first stood. */
+    private static String twoSizes(String s) {
+        Matcher m = TWO_SIZES.matcher(s);
+        StringBuilder sb = null;
+        int last = 0;
+        while (m.find()) {
+            double first = Double.parseDouble(m.group(2)) * scale(m.group(3)), then = Double.parseDouble(m.group(5)) * scale(m.group(6));
+            if (first <= 0 || then < 2 * first || BOUND.matcher(m.group(4)).find()) continue;
+            if (sb == null) sb = new StringBuilder(s.length() + 16);
+            sb.append(s, last, m.start()).append(m.group(1)).append(then >= 10 * first ? "increased sharply" : "climbing steadily")
+                    .append(m.group(4).replace(',', ' '));
+            last = m.end();
         }
         return sb == null ? s : sb.append(s, last, s.length()).toString();
     }

@@ -99,6 +99,10 @@ class OpsVocabularyReadingTest {
             // killed once and never back: something down, no climb
             "the daphne pods got OOMKilled and are not coming back             | stack-component-down+",
             "the queue pod got oomkilled and won't reschedule                  | stack-component-down+",
+            // a memory's size and a later one twice as large: growing; a size and its bound: nothing grows
+            "heap was 400MB after the deploy, now 2.1GB                  | memory-growing+",
+            "rss 500mb yesterday, 6gb this morning                       | memory-growing+",
+            "memory 1.2gb, limit 2gb                                     | ''",
     })
     void memory_by_the_shape_of_its_graph_and_what_a_kill_leaves(String text, String expected) {
         assertEquals(expected, Shown.readings(in, text));
