@@ -58,6 +58,8 @@ class OpsVocabularyReadingTest {
             // an API waited on by what it does is someone else's; a processor with a possessive is a company
             "requests are stuck on the music rights api                  | external-api-slow+",
             "the processor's status page shows an incident               | external-api-slow+",
+            // services someone else runs, named by what they look up
+            "every checkout waits on the address validation service      | external-api-slow+",
     })
     void dependencies_pools_jobs_and_leaks(String text, String expected) {
         assertEquals(expected, Shown.readings(in, text));
