@@ -69,6 +69,9 @@ class PlaceosReadingTest {
             "the camera modules keep crashing, everything else in the room works | driver-compile-error+ single-driver-fails+",
             // "just" before a failure says how plainly it fails, not that only it does
             "executing on the hall's blind module just fails               | execute-works-",
+            // a typo of an inflected form is one of its stem; a short stem stays as typed ("exacly" is no "exec")
+            "the trigers stopped firing at noon                           | triggers-work-",
+            "the new core pod wont join                                   | core-joined-",
             "curling the api from inside the container works              | load-balancer-healthy-",
     })
     void placeos_phrases(String text, String expected) {
