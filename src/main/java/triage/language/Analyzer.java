@@ -241,9 +241,7 @@ final class Analyzer {
     private Word word(String w, Budget budget) {
         String st = stems(w);
         if (!knownStems.contains(st) && !knownSurfaces.contains(w) && !EnglishWords.contains(w)) {
-            // a typo of an inflected form may be one of its stem ("trigers", "disconecting"); a short stem is too near too much
-            String fixed = budget.spent() ? null : speller.correct(w, budget);
-            if (fixed == null && st.length() >= 5 && !st.equals(w) && !budget.spent()) fixed = speller.correct(st, budget);
+            String fixed = budget.spent() ? null : speller.correct(w, st, budget);
             if (fixed != null && !(negations.contains(stem(fixed)) && Speller.distance(w, fixed, 1) > 1)) {  // "somthing" is no "nothing"
                 w = fixed;
                 st = stem(fixed);

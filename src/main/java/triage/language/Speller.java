@@ -89,6 +89,16 @@ final class Speller {
         return fixed;
     }
 
+    /**
+     * As {@link #correct(String, Budget)}, else the closest known word to its stem {@code stem}: a typo of an
+     * inflected form may be one of its stem ("trigers" of "trigger", "disconecting" of "disconnect"). A stem under
+     * five letters is too near too much ("exacly" stems to "exac", a slip from "exec").
+     */
+    String correct(String word, String stem, Budget budget) {
+        String fixed = correct(word, budget);
+        return fixed != null || stem.length() < 5 || stem.equals(word) || budget.spent() ? fixed : correct(stem, budget);
+    }
+
     private String closest(String word) {
         double limit = limit(word);
         String best = null;

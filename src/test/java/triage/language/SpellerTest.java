@@ -41,6 +41,14 @@ class SpellerTest {
     }
 
     @Test
+    void a_typo_of_an_inflected_form_is_corrected_by_its_stem_when_the_stem_is_long_enough() {
+        Speller s = speller(List.of("trigger", "exec"));
+        assertNull(s.correct("trigers"), "two slips from trigger as typed");
+        assertEquals("trigger", s.correct("trigers", Analyzer.stem("trigers"), Budget.perRequest()));
+        assertNull(s.correct("exacly", Analyzer.stem("exacly"), Budget.perRequest()), "a stem of four letters is near too much");
+    }
+
+    @Test
     void the_same_word_gets_the_same_answer_from_memory() {
         assertEquals(speller.correct("loggin"), speller.correct("loggin"));
         assertNull(speller.correct("catche"));
