@@ -23,6 +23,8 @@ class ListsAndDenialsTest {
             "Not working: executing anything, but login works fine          | execute-works- login-works+",
             // "included" appends an item to the clause before it
             "most API calls return 500, the login endpoint included         | login-works- most-api-works-",
+            // "just"/"only" right after a word of health opens what is not fine, as "except" does
+            "the rest is ok, just the search box                   | search-works-",
     })
     void a_label_and_an_appended_item_reach_every_item(String text, String expected) {
         assertEquals(expected, Shown.readings(in, text));
