@@ -60,6 +60,10 @@ class OpsVocabularyReadingTest {
             "the processor's status page shows an incident               | external-api-slow+",
             // services someone else runs, named by what they look up
             "every checkout waits on the address validation service      | external-api-slow+",
+            // none of a deployment's pods available, a machine left off, pods that never came back: down
+            "the web deployment has zero pods available                  | stack-component-down+",
+            "the vm that hosts the app is still off                      | backend-down+ stack-component-down+",
+            "the node rebooted and its pods never came back              | stack-component-down+",
     })
     void dependencies_pools_jobs_and_leaks(String text, String expected) {
         assertEquals(expected, Shown.readings(in, text));
