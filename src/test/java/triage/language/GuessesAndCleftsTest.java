@@ -23,6 +23,7 @@ class GuessesAndCleftsTest {
             "the database is down                                         | database-blocking+",
             // someone's certainty is their guess: only what they give as the reason is seen
             "the ops lead is sure it's an attack because traffic doubled | load-above-normal+",
+            "finance wants more replicas; the queue keeps growing         | request-queue-growing+",
     })
     void a_guess_in_the_passive_is_about_its_subject(String text, String expected) {
         assertEquals(expected, Shown.readings(in, text));
