@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
  * A name lookup set beside the address it should give (lower-cased text in, before {@link Notation}): "dig
  * +short shop.example" answering 192.0.2.99 over "expected 203.0.113.10", "dig gives 198.51.100.230, our
  * ingress is 203.0.113.15", "it resolves to 192.0.2.17, which isn't one of ours". An answer that differs from
- * the address expected (or is said not to be ours) reads "the name resolves to a different address"; one
+ * the address expected (or is said not to be ours, or not our proxy) reads "the name resolves to a different address"; one
  * that is the same, "the name resolves as expected". The resolver a tool names ("dig @10.0.0.53", nslookup's
  * "Server: ... Address: 192.168.1.1") is no answer. Linear in the text's length.
  */
@@ -24,7 +24,7 @@ final class Lookups {
     private static final Pattern EXPECTED = Pattern.compile(
             "\\b(?:expected|expecting|expect|should be|should point|supposed to be|instead of|not|our|ours|real|correct"
             + "|external-ip|loadbalancer|get svc|get service|get services)\\b");
-    private static final Pattern NOT_OURS = Pattern.compile("\\b(?:not|isn't|isnt)\\b[^.\\n]{0,30}\\bours\\b");
+    private static final Pattern NOT_OURS = Pattern.compile("\\b(?:not|isn't|isnt)\\b[^.\\n]{0,30}\\bours?\\b");
     /** How far before an address a resolver's own label reaches (nslookup's "Server:  x\nAddress:  192.168.1.1"). */
     private static final int RESOLVER_LABEL = 40;
 
@@ -43,11 +43,11 @@ final class Lookups {
             break;
         }
         if (answer == null) return s;
-        if (NOT_OURS.matcher(s).region(after, s.length()).find()) return s + "\nthe name resolves to a different address";
+        if (NOT_OURS.matcher(s).region(after, s.length()).find()) return s + ".\nthe name resolves to a different address";
         Matcher e = EXPECTED.matcher(s);
         if (!e.find(after)) return s;
         Matcher b = ADDRESS.matcher(s);
         if (!b.find(e.end())) return s;
-        return s + (b.group(1).equals(answer) ? "\nthe name resolves as expected" : "\nthe name resolves to a different address");
+        return s + (b.group(1).equals(answer) ? ".\nthe name resolves as expected" : ".\nthe name resolves to a different address");
     }
 }

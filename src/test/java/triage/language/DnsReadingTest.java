@@ -39,6 +39,10 @@ class DnsReadingTest {
             // a bare address is no DNS reading at all
             // the address expected at a sentence's end, after the provider's name
             "'dig +short tickets.example\n192.0.2.7\nshould be the cdn and 203.0.113.40.' | dns-resolves-as-expected-",
+            // a certificate for another name: the browser reached someone else's server
+            "the browser warns the certificate is for another site                  | dns-resolves-as-expected-",
+            // an answer said not to be our proxy, a sentence ending in a denial before the lookup's reading
+            "dig gives 192.0.2.4, not our proxy. no pods down                       | dns-resolves-as-expected- load-balancer-healthy+",
             "the right IP is fine                                                  | ''",
     })
     void a_name_that_does_not_resolve_where_expected(String text, String expected) {
