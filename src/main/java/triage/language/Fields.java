@@ -108,6 +108,8 @@ final class Fields {
         StringBuilder out = new StringBuilder(s.length() + 64);
         String[] header = null;
         for (String line : lines) {
+            // the rule under a header ("----------+------+----", psql's) parts nothing: the rows still have their names
+            if (header != null && !line.isBlank() && line.chars().allMatch(c -> c == '-' || c == '+' || c == '=' || c == '|' || c == ' ')) continue;
             String[] cells = line.split("\\|", -1);
             if (cells.length >= MIN_CELLS && header != null && cells.length == header.length) {
                 StringBuilder row = new StringBuilder();

@@ -75,6 +75,14 @@ class LoadAndPoolReadingTest {
     }
 
     @org.junit.jupiter.api.Test
+    void a_pool_table_keeps_its_names_past_the_rule_under_its_header() {
+        assertEquals("connection-pool-exhausted+",
+                Shown.readings(in, "SHOW POOLS;\n db | cl_active | cl_waiting\n----+-----------+-----------\n app | 15 | 90"));
+        // users who get connection refused receive an error: no pool of ours named
+        assertEquals("", Shown.readings(in, "customers get connection refused"));
+    }
+
+    @org.junit.jupiter.api.Test
     void a_pool_tables_waiters_do_not_take_the_next_lines_health() {
         assertEquals("connection-pool-exhausted+ database-cpu-high-",
                 Shown.readings(in, "SHOW POOLS\n db | cl_active | cl_waiting\n app | 20 | 412\npostgres cpu 10%"));
