@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
  *     the share after it is the change's size, no level;
  * <li>a factor of two or more ("hits 15x normal", "rps 3.5x") reads "10x", the lexicon's word of a level far above
  *     its baseline, so that "normal" after it is the baseline and no word of health;
+ * <li>a search's parameter in a request's path ("GET /systems?q=lobby") is a search: "/systems search lobby";
  * <li>"just" before a failure ("the execute on the X module just fails") is how plainly it fails, not "only": it is dropped;
  * <li>"just" or "only" right after a word of health and a comma ("all fine, just the listing and search") opens what is
  *     not fine, as "except" does;
@@ -123,6 +124,8 @@ final class Notation {
     private static final Pattern JUST_FAILS = Pattern.compile("\\bjust (?=(?:fail|hang|hung|error|die|died|dies|crash|time[sd]? out|spin|stall|freez|froze)\\w*)");
     /** "all fine, just the listing": after a word of health, "just" or "only" opens what is not fine, as "except" does. */
     private static final Pattern FINE_BUT_ONLY = Pattern.compile("\\b((?:fine|ok|okay|good|normal|healthy|works|working)[ \\t]*[,;-][ \\t]*)(?:just|only)\\b(?![ \\t]+(?:slow|a bit|slightly|some))");
+    /** A search's parameter in a request's path ("/systems?q=lobby", "&query=x"): the request searches. */
+    private static final Pattern SEARCH_PARAM = Pattern.compile("(?<=[a-z0-9/_-])[?&](?:q|query|search|term|keyword|keywords)=");
     /** A host named by its address or serial ("ip-10-0-3-17", "node-4-12"): a name, not numbers (a "0" there is no negation). */
     private static final Pattern NUMBERED_HOST = Pattern.compile("\\b[a-z][a-z0-9]*(?:-\\d+){2,}\\b");
     /** A kubectl row's restart count of zero, after the pod's status, before its age or the line's end. */
@@ -154,6 +157,7 @@ final class Notation {
         if (s.contains("up ")) s = UP_BY.matcher(s).replaceAll("increased");
         if (s.indexOf('%') >= 0 || s.contains("percent")) s = share(s);
         if (s.contains("ms")) s = quick(percentiles(s));
+        if (s.contains("=")) s = SEARCH_PARAM.matcher(s).replaceAll(" search ");
         if (s.contains("just ")) s = JUST_FAILS.matcher(s).replaceAll("");
         if (s.contains("just ") || s.contains("only ")) s = FINE_BUT_ONLY.matcher(s).replaceAll("$1except");
         if (s.contains("succeeded in ")) s = SUCCEEDED_IN.matcher(s).replaceAll("took ");

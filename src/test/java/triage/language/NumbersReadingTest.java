@@ -20,6 +20,8 @@ class NumbersReadingTest {
             // the bands themselves are as before
             "postgres cpu at 97%                          | database-cpu-high+",
             "postgres cpu at 7%                           | database-cpu-high-",
+            // a search's parameter in a request's path: the request searches
+            "GET /zones?query=atrium answers 502                 | search-works-",
     })
     void shares_of_a_resource(String text, String expected) {
         assertEquals(expected, Shown.readings(in, text));
