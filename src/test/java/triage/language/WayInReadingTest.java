@@ -27,6 +27,9 @@ class WayInReadingTest {
             "'{\"method\":\"POST\",\"path\":\"/auth/signin\",\"status\":502}' | login-works-",
             // a status field holding an HTTP code is no PlaceOS status
             "'{\"status\":500}'                                          | ''",
+            // "seen" is seeing, as "see" is; haproxy and nginx with no backend to send to fail the way in
+            "the api pods have not seen a single request since noon        | requests-reach-services-",
+            "haproxy says no server available for the api backend          | load-balancer-healthy-",
     })
     void whether_requests_arrive(String text, String expected) {
         assertEquals(expected, Shown.readings(in, text));
