@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
  *     the share after it is the change's size, no level;
  * <li>a factor of two or more ("hits 15x normal", "rps 3.5x") reads "10x", the lexicon's word of a level far above
  *     its baseline, so that "normal" after it is the baseline and no word of health;
+ * <li>a namespaced name ("Elasticsearch::Transport::Errors::ServiceUnavailable") is its words, no colons parting them;
  * <li>a search's parameter in a request's path ("GET /systems?q=lobby") is a search: "/systems search lobby";
  * <li>"just" before a failure ("the execute on the X module just fails") is how plainly it fails, not "only": it is dropped;
  * <li>"just" or "only" right after a word of health and a comma ("all fine, just the listing and search") opens what is
@@ -157,6 +158,8 @@ final class Notation {
         if (s.contains("up ")) s = UP_BY.matcher(s).replaceAll("increased");
         if (s.indexOf('%') >= 0 || s.contains("percent")) s = share(s);
         if (s.contains("ms")) s = quick(percentiles(s));
+        // a namespaced name ("Elasticsearch::Transport::Errors::ServiceUnavailable") is one name, no labels and colons
+        if (s.contains("::")) s = s.replace("::", " ");
         if (s.contains("=")) s = SEARCH_PARAM.matcher(s).replaceAll(" search ");
         if (s.contains("just ")) s = JUST_FAILS.matcher(s).replaceAll("");
         if (s.contains("just ") || s.contains("only ")) s = FINE_BUT_ONLY.matcher(s).replaceAll("$1except");

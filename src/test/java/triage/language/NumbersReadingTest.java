@@ -22,6 +22,8 @@ class NumbersReadingTest {
             "postgres cpu at 7%                           | database-cpu-high-",
             // a search's parameter in a request's path: the request searches
             "GET /zones?query=atrium answers 502                 | search-works-",
+            // a namespaced error names its component: no colons parting the name from its error
+            "the api logs Elasticsearch::Transport::Errors::BadGateway for every listing | elasticsearch-healthy-",
     })
     void shares_of_a_resource(String text, String expected) {
         assertEquals(expected, Shown.readings(in, text));
