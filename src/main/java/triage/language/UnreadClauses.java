@@ -61,7 +61,7 @@ final class UnreadClauses {
 
     /**
      * Whether {@code tokens} end pointing at what was pasted ("every slow trace looks like this"), or open on it
-     * ("same for every module": the error above, again).
+     * ("same for each room": the error above, again).
      */
     static boolean pointing(List<Token> tokens) {
         for (Token t : tokens) {

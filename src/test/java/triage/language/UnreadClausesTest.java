@@ -28,7 +28,7 @@ class UnreadClausesTest {
             "every slow trace looks like this",
             "the worker log is full of lines like these",
             "all the failed requests look the same",
-            "same for every module",
+            "same for each room",
             "same thing on the other floors",
     })
     void a_clause_pointing_at_what_was_pasted_is_left_to_the_paste(String text) {
