@@ -55,7 +55,11 @@
  *     "shop-web pod", a pod of the stack down; {@code Pods}), a StatefulSet's ("redis-0") is its component's;
  *     a value beside its usual level ("hits/s 520 (usual 90)") is that many times normal; a measured value
  *     and a column gap end a field ("rds cpu 22%  s3 p95 35ms"). A code fence ("```") stays a line of its
- *     own, no blank line: a table under it is read whole.
+ *     own, no blank line: a table under it is read whole. A table of measures over time (a header of metric
+ *     names, three rows or more opening on a time of day) reads column by column as the way each went:
+ *     climbing, flat, a pool full, or going up while a column of jobs rises and falls with it ({@code Columns});
+ *     a pool's counts ("48/50 then 50/50") read as the last of their series ({@code PoolCounts}); a memory's
+ *     size given twice, the later at least twice the first, is climbing ({@code Trends}).
  *     Elasticsearch's own readouts ({@code SearchHealth}, first): its cluster health document's
  *     {@code "status": "red"} is the cluster's ("elasticsearch cluster red", no room's status), and a
  *     {@code _cat/indices} row under its header its index's ("elasticsearch index zone red").
@@ -65,7 +69,9 @@
  *     count on the next line is empty at 0, and holds requests when a grep for a method or a path finds
  *     some; an access log's JSON record reads as its request and answer ("request /auth/signin answered
  *     500"), and an HTTP status written as a field is a code, not a room's status. curl's {@code < }
- *     header lines are one record with the status line above them.
+ *     header lines are one record with the status line above them, and curl -v's request line one with the
+ *     status it got back ({@code AccessLogs}). A crontab's line is a job and the hour it runs in, its
+ *     command's words unread ("rebuild_search" is no search failing).
  * <li><b>Fields</b> ({@code Fields}). A run of pasted fields ({@code InUse:20 Idle:0 WaitCount:912},
  *     {@code "pool_active":50,"pool_max":50}) is one clause per field, and a field's zero a count of none
  *     ("nil"), no negation of its neighbours; a pipe table's rows (pgbouncer's {@code SHOW POOLS}) are
@@ -82,7 +88,8 @@
  *     ({@link EnglishWords}: SCOWL via Debian's wamerican) nor the knowledge's own vocabulary, into
  *     the closest known word that carries meaning or state (a negation only from six letters
  *     on: "nothng" is "nothing"): "donw" is
- *     "down", "floor" stays "floor".
+ *     "down", "floor" stays "floor". A word ending as an inflection does with no correction of its own is
+ *     corrected by its stem, when the stem has five letters or more ("trigers" is "trigger").
  * <li><b>Scope</b> (after NegEx/ConText). A sentence is cut into segments at strong breaks
  *     ({@code . ;}, "but", "however", "except") and segments into clauses at commas, colons, line
  *     breaks, "and", "or" (a colon introduces what its left side says: "every exec: no core instances"
@@ -112,9 +119,10 @@
  *     executes" lends no "ok"; one whose phrase holds a verb of arriving ({@code arrivals} in the
  *     lexicon: "requests reach the api") states its own fact, and a clause after it that only says
  *     how things went is about its subject ("logins arrive at the api and fail": login fails, the
- *     requests did arrive), while a name beside the arriving with no word of state is only what
+ *     requests did arrive; {@code Sequels}: an arrival no phrase took counts too, "every login POST
+ *     arriving and failing"), while a name beside the arriving with no word of state is only what
  *     arrives ("the sign-in requests are arriving" says nothing of login); so does one whose phrase holds a word of level ({@code levels}: "grows", "high",
- *     "slow"): "db cpu fine, hpa at max" lends the autoscaler no "fine"; after "except" a clause
+ *     "slow") or a count: "db cpu fine, hpa at max" lends the autoscaler no "fine", "cpu 31%, only 2 web pods" the pods no "31%"; after "except" a clause
  *     without cues takes the opposite of what came before ("only the ones that" singles out such an exception;
  *     what came before is health when its last reading denied a fault, "not every view is slow", or it only
  *     denied something it read as nothing, "not every view,").
@@ -126,7 +134,8 @@
  *     broken requests arriving at the api") part after a state people put after a name ("fine", "ok", "broken",
  *     "dead", "down"...) that stands between two words that say something; one after a stopword or a
  *     number ("the broken login page", "2 down nodes") qualifies what follows and parts nothing, as
- *     do a record's fields ("pool full clients waiting").
+ *     do a record's fields ("pool full clients waiting") and a state said of a place or a way ("api pods fine
+ *     from inside the cluster").
  * <li><b>Quantifiers</b> ({@code Quantifiers}). "all" before the name of something picks out its
  *     members, as "every" and "each" do ("probes fail on all our api pods" is no whole backend down);
  *     before a state or standing alone ("all down", "it is all broken") it is everything, unless it floated
