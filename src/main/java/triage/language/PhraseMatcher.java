@@ -220,7 +220,8 @@ final class PhraseMatcher {
         // and where in each part something working fails by a cue of its own phrase: a bare name after it fails with it
         // ("most api requests fail incl authentication")
         boolean[] fault = new boolean[parts];
-        int[] failing = java.util.stream.IntStream.generate(() -> Integer.MAX_VALUE).limit(parts).toArray();
+        int[] failing = new int[parts];
+        java.util.Arrays.fill(failing, Integer.MAX_VALUE);
         Map<Match, Boolean> present = new java.util.IdentityHashMap<>();
         Map<Match, Cues> cuesFor = new java.util.IdentityHashMap<>();  // each match's cues, taken once
         Set<String> said = new java.util.HashSet<>();
