@@ -47,13 +47,13 @@ final class Columns {
             // a line of plain words is prose, not a header: a table's names are a time's or a metric's ("rss_mb", "req/s")
             if (!timeNamed && !h.group(1).contains("_") && !h.group(1).contains("/")) continue;
             int columns = timeNamed ? names.length - 1 : names.length;
-            List<double[]> rows = new ArrayList<>();
+            List<Row> rows = new ArrayList<>();
             List<String> notes = new ArrayList<>();
             int end = h.end(), at = h.end();
             while (at < s.length() && s.charAt(at) == '\n') {
                 int lineEnd = s.indexOf('\n', at + 1);
                 if (lineEnd < 0) lineEnd = s.length();
-                double[] row = row(s.substring(at + 1, lineEnd), columns, notes);
+                Row row = row(s.substring(at + 1, lineEnd), columns, notes);
                 if (row == null) break;
                 rows.add(row);
                 end = at = lineEnd;
@@ -68,8 +68,14 @@ final class Columns {
         return out == null ? s : out.append(s, last, s.length()).toString();
     }
 
-    /** One row's values, one per column (a count against its maximum as a share of it, negated), or null: no row. */
-    private static double[] row(String line, int columns, List<String> notes) {
+    /**
+     * One row's values, one per column (a duration in milliseconds; a count against its maximum as its share of it,
+     * {@code counts} saying which cells were such counts).
+     */
+    private record Row(double[] values, boolean[] counts) {}
+
+    /** The row {@code line} holds, or null: no row. */
+    private static Row row(String line, int columns, List<String> notes) {
         Matcher r = ROW.matcher(line);
         if (!r.matches()) return null;
         String cells = r.group(1);
@@ -85,12 +91,14 @@ final class Columns {
         String[] parts = plain.toString().trim().split("[ \\t]+");
         if (parts.length < columns) return null;
         double[] values = new double[columns];
+        boolean[] counts = new boolean[columns];
         for (int c = 0; c < columns; c++) {
             Matcher v = VALUE.matcher(parts[c]);
             if (!v.matches()) return null;
-            if (v.group(3) != null) {
+            counts[c] = v.group(3) != null;
+            if (counts[c]) {
                 double max = Double.parseDouble(v.group(4));
-                values[c] = max == 0 ? 0 : -Double.parseDouble(v.group(3)) / max;  // a share of the maximum, marked by its sign
+                values[c] = max == 0 ? 0 : Double.parseDouble(v.group(3)) / max;
             } else {
                 double x = Double.parseDouble(v.group(1));
                 values[c] = "s".equals(v.group(2)) ? x * 1000 : x;
@@ -98,11 +106,11 @@ final class Columns {
         }
         // what a row holds beyond its columns is a note on it
         if (parts.length > columns) notes.add(String.join(" ", java.util.Arrays.copyOfRange(parts, columns, parts.length)));
-        return values;
+        return new Row(values, counts);
     }
 
     /** The way each column went, as clauses said of its name. */
-    private static String read(String[] names, List<double[]> rows) {
+    private static String read(String[] names, List<Row> rows) {
         int jobs = -1;
         String[] ways = new String[names.length];
         for (int c = 0; c < names.length; c++) {
@@ -121,25 +129,23 @@ final class Columns {
         return sb.toString();
     }
 
-    private static String way(List<double[]> rows, int c) {
+    private static String way(List<Row> rows, int c) {
         int n = rows.size();
-        double first = rows.get(0)[c], lastValue = rows.get(n - 1)[c], min = first, max = first;
-        boolean share = first < 0;
-        for (double[] r : rows) { min = Math.min(min, r[c]); max = Math.max(max, r[c]); }
-        // a count against its maximum: its share of it, by the sign it was marked with
-        if (share) return -lastValue >= 1 ? "full" : -min <= 1.5 * -max ? "flat" : null;
-        if (lastValue >= 10 * first && first > 0 && rising(rows, c)) return "increased sharply";
-        if (lastValue >= 2 * first && first > 0 && rising(rows, c)) return "climbing steadily";
-        boolean peaked = max >= 2 * first && max > first && lastValue <= 1.5 * first
-                && rows.get(0)[c] != max && lastValue != max;
-        if (peaked) return "spikes";
+        double first = rows.get(0).values()[c], lastValue = rows.get(n - 1).values()[c], min = first, max = first;
+        for (Row r : rows) { min = Math.min(min, r.values()[c]); max = Math.max(max, r.values()[c]); }
+        // a count against its maximum: full at it in the last row, else flat while its share stays put
+        if (rows.get(0).counts()[c]) return lastValue >= 1 ? "full" : max <= 1.5 * min ? "flat" : null;
+        String climb = rising(rows, c) ? Trends.climb(first, lastValue) : null;
+        if (climb != null) return climb;
+        // up from where it started and back: the others may rise and fall with it
+        if (max > first && max >= 2 * first && lastValue <= 1.5 * first) return "spikes";
         if (max <= 1.5 * min && min > 0 || max == 0) return "flat";
         return null;
     }
 
     /** Whether a column's values climb from row to row, allowing a dip of a tenth. */
-    private static boolean rising(List<double[]> rows, int c) {
-        for (int i = 1; i < rows.size(); i++) if (rows.get(i)[c] < 0.9 * rows.get(i - 1)[c]) return false;
+    private static boolean rising(List<Row> rows, int c) {
+        for (int i = 1; i < rows.size(); i++) if (rows.get(i).values()[c] < 0.9 * rows.get(i - 1).values()[c]) return false;
         return true;
     }
 }

@@ -80,11 +80,10 @@ final class Trends {
         StringBuilder sb = null;
         int last = 0;
         while (m.find()) {
-            double first = Double.parseDouble(m.group(2)) * scale(m.group(3)), then = Double.parseDouble(m.group(5)) * scale(m.group(6));
-            if (first <= 0 || then < 2 * first || BOUND.matcher(m.group(4)).find()) continue;
+            String way = climb(Double.parseDouble(m.group(2)) * scale(m.group(3)), Double.parseDouble(m.group(5)) * scale(m.group(6)));
+            if (way == null || BOUND.matcher(m.group(4)).find()) continue;
             if (sb == null) sb = new StringBuilder(s.length() + 16);
-            sb.append(s, last, m.start()).append(m.group(1)).append(then >= 10 * first ? "increased sharply" : "climbing steadily")
-                    .append(m.group(4).replace(',', ' '));
+            sb.append(s, last, m.start()).append(m.group(1)).append(way).append(m.group(4).replace(',', ' '));
             last = m.end();
         }
         return sb == null ? s : sb.append(s, last, s.length()).toString();
@@ -103,8 +102,16 @@ final class Trends {
             prev = x;
             count++;
         }
-        if (count < 3 || first <= 0 || !rising) return null;
-        return prev >= 10 * first ? "increased sharply" : prev >= 2 * first ? "climbing steadily" : null;
+        return count < 3 || !rising ? null : climb(first, prev);
+    }
+
+    /**
+     * The words for a value that went from {@code first} to {@code last} on its way up: "climbing steadily" at twice
+     * its start or more, "increased sharply" at ten times; null below that, or from nothing.
+     */
+    static String climb(double first, double last) {
+        if (first <= 0) return null;
+        return last >= 10 * first ? "increased sharply" : last >= 2 * first ? "climbing steadily" : null;
     }
 
     private static double scale(String unit) {

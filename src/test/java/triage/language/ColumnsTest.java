@@ -27,6 +27,12 @@ class ColumnsTest {
     }
 
     @Test
+    void a_pool_counted_from_none_is_a_count_too() {
+        // its first share is nothing: still a count against the maximum, full at it in the last row
+        assertEquals("db pool full, rps flat\n", Columns.rewrite("time db_pool rps\n09:00 0/40 200\n09:10 25/40 210\n09:20 40/40 205\n"));
+    }
+
+    @Test
     void what_rises_and_falls_with_the_jobs_goes_up_while_they_run() {
         String table = "time   p95_ms  cpu   batch_jobs  rps\n"
                 + "13:55  150     30%   0           400\n"
