@@ -58,6 +58,11 @@ final class Phrase {
             if (m.group(1) != null) {
                 Set<String> alts = new LinkedHashSet<>();
                 for (String alt : m.group(1).split("\\|")) {
+                    // a class is a term of its own: in a choice it would read as the word ("@fail" as "fail")
+                    if (alt.strip().startsWith("@")) {
+                        throw new IllegalArgumentException("choice '" + alt.trim() + "' in phrase '" + text
+                                + "' is a class; write a phrase of its own for it");
+                    }
                     // a choice is the author's explicit word: even "some" or "over" counts here
                     List<String> c = analyzer.conceptsOf(alt);
                     if (c.size() != 1) {

@@ -32,6 +32,19 @@ class LexiconFileTest {
     }
 
     @Test
+    void a_class_inside_a_choice_is_refused_naming_the_phrase() throws Exception {
+        // "(red|@fail)" once read as the words "red" or "fail": a class in a choice is an authoring slip
+        Fixtures.copyRunbooks(dir);
+        Path symptoms = dir.resolve("knowledge/symptoms.yaml");
+        String text = Files.readString(symptoms);
+        assertTrue(text.contains("\"(kubernetes|k8s) dashboard (red|fail)\""), "the shipped symptoms no longer have the dashboard phrase");
+        Files.writeString(symptoms, text.replace("\"(kubernetes|k8s) dashboard (red|fail)\"", "\"(kubernetes|k8s) dashboard (red|@fail)\""));
+        RulebookException e = assertThrows(RulebookException.class,
+                () -> new RulebookCompiler(RulebookCache.off()).load(dir.resolve("rules"), dir.resolve("knowledge")));
+        assertTrue(e.getMessage().contains("choice '@fail' in phrase '(kubernetes|k8s) dashboard (red|@fail)' is a class"), e.getMessage());
+    }
+
+    @Test
     void concepts_keep_the_order_of_the_file() {
         java.util.Map<String, List<String>> in = new java.util.LinkedHashMap<>();
         for (int i = 0; i < 40; i++) in.put("concept" + (39 - i), List.of("way" + i));

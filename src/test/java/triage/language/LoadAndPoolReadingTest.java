@@ -51,6 +51,11 @@ class LoadAndPoolReadingTest {
             "every instance reports zero idle connections in its pool                    | connection-pool-exhausted+",
             "sessions sit idle in transaction                                            | connection-pool-exhausted+",
             "WaitCount:18234                                                             | connection-pool-exhausted+",
+            // a pool goes empty or refuses, it is not "down": a swimming pool's site down is the site's
+            "the pool empties within minutes                                            | connection-pool-exhausted+",
+            "the leisure pool booking site is down                                       | backend-down+",
+            "the pool has spare connections                                              | connection-pool-exhausted-",
+            "the pool is fine                                                            | connection-pool-exhausted-",
             // the database's own trouble
             "autovacuum stuck on the orders table                                        | database-blocking+",
             "gp2 burst balance 0%                                                        | database-disk-queue-high+",
