@@ -80,7 +80,8 @@ final class Analyzer {
             // letters on ("nothng" is "nothing"), where no ordinary word is one letter from one
             if (s.length() < 4 || isNumber(s) || (negations.contains(st) && s.length() < 6) || stopwords.contains(st) || exactNegations.contains(s)
                     || exactFailure.contains(s) || exactHealthy.contains(s)) continue;
-            typoTargets.put(s, st);
+            // two words of one state are one sense: "brokn" is "broke" or "broken", failing either way
+            typoTargets.put(s, failure.contains(st) ? "@fail" : healthy.contains(st) ? "@ok" : st);
         }
         speller = new Speller(typoTargets);
         building = null;

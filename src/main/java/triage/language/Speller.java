@@ -13,9 +13,9 @@ import java.util.Map;
  * is clearly closest. Immutable but for its bounded memory of words already corrected; thread-safe.
  */
 final class Speller {
-    /** The words a typo may be corrected into, sorted, with their stems (two targets of one stem are no tie). */
+    /** The words a typo may be corrected into, sorted, with their senses (two targets of one sense are no tie). */
     private final List<String> targets;
-    private final Map<String, String> stems = new HashMap<>();
+    private final Map<String, String> senses = new HashMap<>();
     /**
      * Words already corrected: the closest known word, or "" for none. The same typos come again
      * and again; bounded, so odd words cannot grow it for ever.
@@ -27,14 +27,14 @@ final class Speller {
     /** The {@link #letters} of each target, in the order of {@link #byLength}. */
     private final List<long[]> lettersByLength = new ArrayList<>();
 
-    /** @param targets the words a typo may be corrected into, each with its stem */
+    /** @param targets the words a typo may be corrected into, each with its sense: its stem, or its class for a word of state */
     Speller(Map<String, String> targets) {
         List<String> sorted = new ArrayList<>(targets.keySet());
         sorted.sort(null);
         this.targets = List.copyOf(sorted);
         int longest = 0;
         for (String t : this.targets) {
-            stems.put(t, targets.get(t));
+            senses.put(t, targets.get(t));
             longest = Math.max(longest, t.length());
         }
         for (int len = 0; len <= longest; len++) byLength.add(new ArrayList<>());
@@ -121,7 +121,7 @@ final class Speller {
                 double d = distance(word, cand, limit);
                 if (d > limit) continue;
                 if (d < bestDist) { bestDist = d; best = cand; tie = false; }
-                else if (d == bestDist && !stems.get(cand).equals(stems.get(best))) tie = true;
+                else if (d == bestDist && !senses.get(cand).equals(senses.get(best))) tie = true;
             }
         }
         return tie ? null : best;

@@ -52,6 +52,8 @@ class InterpreterTest {
             "executing anything fails             | execute-works-",
             "redis is donw                        | redis-healthy-",
             "noone can sign in                    | login-works-",
+            // as near "broke" as "broken": two words of one state are no tie
+            "auth brokn for everyone              | login-works-",
     })
     void typos_are_corrected_but_never_into_cue_words(String text, String expected) {
         assertEquals(expected, read(text));

@@ -49,6 +49,14 @@ class SpellerTest {
     }
 
     @Test
+    void two_targets_of_one_sense_are_no_tie() {
+        Map<String, String> senses = new LinkedHashMap<>(Map.of("broke", "@fail", "broken", "@fail", "brake", "brake"));
+        assertEquals("broke", new Speller(senses).correct("brokn"), "broke and broken both fail: the first of them");
+        senses.put("broken", "broken");
+        assertNull(new Speller(senses).correct("brokn"), "of two senses one slip away, neither");
+    }
+
+    @Test
     void the_same_word_gets_the_same_answer_from_memory() {
         assertEquals(speller.correct("loggin"), speller.correct("loggin"));
         assertNull(speller.correct("catche"));
