@@ -183,7 +183,7 @@ final class Analyzer {
             if (!isWordChar(c)) {
                 open = c == '(' ? open + 1 : c == ')' ? Math.max(0, open - 1) : open;
                 // "dial tcp 10.0.3.7:2379: connect: connection refused": the error is what befell the part before
-                if (c == ':' && Breaks.chained(s, i) || c == ',' && open > 0) { i++; continue; }
+                if (c == ':' && Breaks.chained(s, i) || c == ',' && open > 0 || c == '.' && Breaks.abbreviated(s, i)) { i++; continue; }
                 if (c == ',' || ".;:!?".indexOf(c) >= 0) {
                     stems.add(String.valueOf(c));
                     words.add(null);

@@ -55,6 +55,22 @@ final class Breaks {
         return !FAULT_BEFORE.matcher(s).region(Math.min(from, i), i).find();
     }
 
+    /**
+     * Words shortened with a full stop that no sentence ends on ("every call incl. the auth one"); not "etc."
+     * nor "max.", which often do ("pool at max. db fine").
+     */
+    private static final Set<String> ABBREVIATIONS = Set.of("incl", "excl", "approx", "vs", "esp", "eg", "ie", "aka");
+
+    /** Whether the full stop at {@code i} of the lower-cased {@code s} only shortens such a word, a word following it. */
+    static boolean abbreviated(String s, int i) {
+        int from = i;
+        while (from > 0 && Character.isLetter(s.charAt(from - 1))) from--;
+        if (from == i || !ABBREVIATIONS.contains(s.substring(from, i))) return false;
+        int next = i + 1;
+        while (next < s.length() && s.charAt(next) == ' ') next++;
+        return next > i + 1 && next < s.length() && Character.isLetterOrDigit(s.charAt(next));
+    }
+
     /** The break that the character at {@code i} of {@code s} makes, or null. */
     static String at(String s, int i) {
         char c = s.charAt(i);

@@ -38,6 +38,8 @@ class InterpreterTest {
             "redis is down                        | redis-healthy-",
             "redis is fine                        | redis-healthy+",
             "redis isn't responding               | redis-healthy-",
+            // a full stop that shortens a word ends no sentence: the failure is every call's
+            "every api call incl. login fails     | login-works- most-api-works-",
     })
     void negation_and_failure_words_set_the_polarity(String text, String expected) {
         assertEquals(expected, read(text));
