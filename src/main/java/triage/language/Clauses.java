@@ -42,6 +42,29 @@ final class Clauses {
 
     static Clauses of(List<Token> seg) { return new Clauses(seg); }
 
+    /**
+     * Whether {@code m}, reaching across "and" or "or", took a word of state that a phrase of the far clause
+     * took as its own while a phrase of its own clause states a fact already: "the web nodes go to 100% cpu
+     * and the api times out" times no node out. "redis and etcd are down" still shares its "down" (nothing
+     * else is said of redis), and a colon joins an error to its source ("etcdserver: request timed out").
+     */
+    boolean takesAnothersState(Match m, List<Match> accepted, List<Token> seg) {
+        if (!m.crossing()) return false;
+        boolean byWord = false;
+        for (int k = m.from(); k < m.to(); k++) {
+            Token t = seg.get(k);
+            if (t.kind() == Token.Kind.WEAK_BREAK && Character.isLetter(t.stem().charAt(0))) byWord = true;
+        }
+        if (!byWord) return false;
+        boolean ownFact = false, takenThere = false;
+        for (Match o : accepted) {
+            if (o.crossing()) continue;
+            if (of[o.from()] == of[m.from()]) ownFact = true;
+            for (int i : m.classed()) for (int j : o.classed()) if (i == j && of[i] != of[m.from()]) takenThere = true;
+        }
+        return ownFact && takenThere;
+    }
+
     /** Every phrase window in the segment, within the budget. */
     List<Match> find(PhraseFinder finder, List<Token> seg, int[] ids, PhraseFinder.Marks marks, Budget budget) {
         List<Match> found = new ArrayList<>();

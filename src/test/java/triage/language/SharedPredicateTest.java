@@ -26,6 +26,10 @@ class SharedPredicateTest {
             "organic traffic 3x, per-view p50 flat                  | genuine-load+ workers-blocked-",
             // busy is not blocked; views as fast as usual say nothing holds the workers up
             "all the daphne workers are busy, every view is quick     | workers-all-busy+ workers-blocked-",
+            // across "and" a word of state the far clause's own subject took is not shared when the near clause
+            // says its own fact; a list of subjects still shares it
+            "the web nodes go to 100% cpu and the api times out     | database-cpu-high+ most-api-works-",
+            "redis and etcd are down                                | etcd-healthy- redis-healthy-",
             // an opening clause still takes what the next one says
             "when I open the systems tab, the list never fills in   | backoffice-lists-systems-",
     })
