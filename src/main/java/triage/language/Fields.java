@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
  *     waiters above zero reads "clients stuck waiting" ({@code waiting=180}, {@code pending=412}), and
  *     active at its maximum ({@code pool_active=50 pool_max=50}) reads "pool full";
  * <li>a dashboard's gauge of something working at zero is that thing not working ({@link Gauges});
+ * <li>a list of items each with its state after a comma joins them ({@link ItemStates});
  * <li>a state written as a record holding its name (AWS's {@code InstanceState: {Name: stopped}},
  *     {@code "State": {"Code": 80, "Name": "stopped"}}) is that name: "InstanceState: stopped".
  * </ul>
@@ -41,7 +42,7 @@ final class Fields {
     private static final int MIN_CELLS = 3;
 
     static String rewrite(String lower) {
-        String s = Gauges.rewrite(lower.indexOf('|') >= 0 && lower.indexOf('\n') >= 0 ? tables(lower) : lower);
+        String s = ItemStates.rewrite(Gauges.rewrite(lower.indexOf('|') >= 0 && lower.indexOf('\n') >= 0 ? tables(lower) : lower));
         if (s.indexOf('{') >= 0 && s.contains("name")) s = NAMED_STATE.matcher(s).replaceAll(" $1 ");
         if (s.indexOf(':') < 0 && s.indexOf('=') < 0) return s;
         Matcher m = FIELD.matcher(s);

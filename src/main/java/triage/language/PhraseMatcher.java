@@ -40,7 +40,8 @@ final class PhraseMatcher {
      * clauses no phrase read that hold two words or more that say something: what reading by
      * example may still read.
      */
-    List<Observation> read(String text, List<Token> tokens, Budget budget, List<String> gaps) {
+    List<Observation> read(String text, List<Token> said, Budget budget, List<String> gaps) {
+        List<Token> tokens = Excepted.predicateFirst(said);
         List<Observation> out = new ArrayList<>();
         boolean previousGood = true;
         boolean afterExcept = false;

@@ -25,6 +25,9 @@ class ListsAndDenialsTest {
             "most API calls return 500, the login endpoint included         | login-works- most-api-works-",
             // "just"/"only" right after a word of health opens what is not fine, as "except" does
             "the rest is ok, just the search box                   | search-works-",
+            // items each with its state after a comma; an exception inside the subject leaves it the predicate
+            "not working: executes, not working; triggers, not firing | execute-works- triggers-work-",
+            "every api call apart from the live sockets fails       | most-api-works- websockets-work+",
     })
     void a_label_and_an_appended_item_reach_every_item(String text, String expected) {
         assertEquals(expected, Shown.readings(in, text));
