@@ -69,6 +69,9 @@ class WebStackReadingTest {
             "the nightly billing run now starts at eleven                 | background-jobs-at-peak+",
             "accounting asked for the reconciliation job to happen in the morning | background-jobs-at-peak+",
             "the thumbnail job is scheduled at 13:00                      | background-jobs-at-peak+",
+            // an index rebuilt however it is spelled; pausing the job quietens what it loaded
+            "the nightly catalogue re-index now runs at nine              | background-jobs-at-peak+",
+            "when we paused the sync job the db went quiet                | background-jobs-at-peak+ database-blocking-",
             // "since last night" is a time, no nightly run; "loyalty points" point nowhere
             "checkout has been slow since last night                      | ''",
             "loyalty points are missing from the members page             | ''",
