@@ -25,6 +25,7 @@ class LoadAndPoolReadingTest {
             // the autoscaler at its bound, too few pods: capacity
             "the hpa is already at maxReplicas                                           | more-workers-drain-queue+",
             "we run two web pods                                                         | more-workers-drain-queue+",
+            "doubling the web replicas brought the queue back down                       | more-workers-drain-queue+",
             "minReplicas too low                                                         | more-workers-drain-queue+",
             // more distinct sources as the load grows: the usual mix; a widget polling: a flood of our own making
             "distinct visitors up 4x                                                     | genuine-load+",
