@@ -76,6 +76,8 @@ class PlaceosReadingTest {
             "messages between drivers stopped                             | cross-driver-works-",
             "the list of modules is just a spinner                        | modules-load-",
             "redis is evicting session state                              | redis-healthy-",
+            // Redis named by its role in the seeds; killed for memory, it is down, no leak of the api's
+            "the runtime state store pod got oomkilled                    | redis-healthy-",
             "curling the api from inside the container works              | load-balancer-healthy-",
     })
     void placeos_phrases(String text, String expected) {
