@@ -30,6 +30,8 @@ class ArrivalReadingTest {
             "the login requests come in                            | requests-reach-services+",
             // an arrival no phrase took still makes the clause after it its subject's
             "the access log has each sign-in POST landing and failing with a config store error | login-works-",
+            // and so does what received it answering with a failure
+            "the access log has each sign-in POST landing and the api answering 500 | login-works- most-api-works-",
             // a screen left logged in is a session, no logging in now
             "the lobby screen left logged in still refreshes fine | status-signals-work+",
     })
