@@ -10,7 +10,8 @@ import java.util.Set;
  * "not" is read as a word of health, not as a negation of the fact: the thing works, the fault
  * is absent. A clause with a verb or a word of state after the "not" ("not loading", "not
  * working", "not logged in", "not enough workers") or a quality ("not real users") is left to the
- * ordinary rules of negation.
+ * ordinary rules of negation. What the suspect is ruled out as ("not a redis issue", "the problem is not
+ * etcd") says no fault of its own.
  * Linear in the number of tokens.
  */
 final class Eliminations {
@@ -27,6 +28,12 @@ final class Eliminations {
             "come", "go", "show", "run", "reach", "arrive", "appear", "update", "return", "send", "accept", "connect",
             // a quality, not a suspect: "not real users" denies that the users are genuine
             "real", "genuine", "legit", "legitimate", "actual", "organic", "human");
+    /**
+     * What a suspect is ruled out as, around its name: "not a redis issue", "not an etcd problem", "the
+     * problem is not etcd". The word says no fault of its own there: it is read without its state.
+     */
+    private static final Set<String> FAULT_NOUNS = Set.of("issue", "issues", "problem", "problems", "culprit", "cause",
+            "fault", "trouble", "bottleneck");
     private static final int MAX_NAME_WORDS = 4;
 
     private Eliminations() {}
@@ -41,6 +48,7 @@ final class Eliminations {
                 if (out == null) out = new ArrayList<>(tokens);
                 Token t = tokens.get(not);
                 out.set(not, new Token(t.kind(), t.surface(), t.stem(), false, false, true, t.stop(), t.bare()));
+                for (int k = start; k < i; k++) if (FAULT_NOUNS.contains(tokens.get(k).surface())) out.set(k, tokens.get(k).stateless());
             }
             start = i + 1;
         }
@@ -52,7 +60,7 @@ final class Eliminations {
         for (int i = from; i < to; i++) {
             Token t = tokens.get(i);
             if (t.surface().equals("not")) return i;
-            if (!OPENERS.contains(t.surface())) return -1;
+            if (!OPENERS.contains(t.surface()) && !FAULT_NOUNS.contains(t.surface()) && !t.surface().equals("the")) return -1;
         }
         return -1;
     }
@@ -62,6 +70,7 @@ final class Eliminations {
         for (int i = from; i < to; i++) {
             Token t = tokens.get(i);
             String w = t.surface();
+            if (FAULT_NOUNS.contains(w) && i == to - 1) continue;
             if (t.cue() || NOT_A_NAME.contains(w) || NOT_A_NAME.contains(t.stem())) return false;
             if (w.length() > 4 && (w.endsWith("ing") || w.endsWith("ed"))) return false;
             if (!t.stop() && !w.equals("either") && ++words > MAX_NAME_WORDS) return false;

@@ -21,6 +21,10 @@ class ReadingClassesTest {
             "not redis, not elasticsearch              | elasticsearch-healthy+ redis-healthy+",
             "it is not a traffic spike                 | load-above-normal-",
             "it's not the load balancer either         | load-balancer-healthy+",
+            // what it is ruled out as says no fault of its own
+            "not an etcd issue                         | etcd-healthy+",
+            "this is not a redis problem               | redis-healthy+",
+            "the problem is not etcd                   | etcd-healthy+",
             // a verb, an amount or a word of state after the "not": the ordinary negation
             "the modules are not loading               | modules-load-",
             "not everyone can log in                   | login-works-",
