@@ -121,7 +121,13 @@ final class Speller {
                 double d = distance(word, cand, limit);
                 if (d > limit) continue;
                 if (d < bestDist) { bestDist = d; best = cand; tie = false; }
-                else if (d == bestDist && !senses.get(cand).equals(senses.get(best))) tie = true;
+                else if (d == bestDist && !senses.get(cand).equals(senses.get(best))) {
+                    // one letter left out is the likelier slip than one put in: "groing" is "growing" before "going"
+                    // (not across longer slips: "resending" is no "responding")
+                    boolean dropped = d <= 1 && cand.length() > word.length(), bestDropped = d <= 1 && best.length() > word.length();
+                    if (dropped && !bestDropped) { best = cand; tie = false; }
+                    else if (dropped == bestDropped) tie = true;
+                }
             }
         }
         return tie ? null : best;

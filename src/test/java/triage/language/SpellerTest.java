@@ -52,8 +52,15 @@ class SpellerTest {
     void two_targets_of_one_sense_are_no_tie() {
         Map<String, String> senses = new LinkedHashMap<>(Map.of("broke", "@fail", "broken", "@fail", "brake", "brake"));
         assertEquals("broke", new Speller(senses).correct("brokn"), "broke and broken both fail: the first of them");
-        senses.put("broken", "broken");
-        assertNull(new Speller(senses).correct("brokn"), "of two senses one slip away, neither");
+        senses.put("broke", "broke");
+        assertNull(new Speller(senses).correct("brike"), "of two senses one slip away (broke, brake), neither");
+    }
+
+    @Test
+    void a_letter_left_out_wins_a_tie_with_a_letter_put_in() {
+        Speller s = speller(List.of("growing", "going", "sending", "responding"));
+        assertEquals("growing", s.correct("groing"), "one letter short of growing, one over going");
+        assertNull(s.correct("resending"), "two slips either way: still a tie");
     }
 
     @Test
