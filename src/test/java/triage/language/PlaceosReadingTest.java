@@ -72,6 +72,8 @@ class PlaceosReadingTest {
             // a typo of an inflected form is one of its stem; a short stem stays as typed ("exacly" is no "exec")
             "the trigers stopped firing at noon                           | triggers-work-",
             "the new core pod wont join                                   | core-joined-",
+            // drivers running on no node: no core launched any
+            "drivers not running on any node                              | core-joined-",
             // the signals drivers send each other are cross-driver calls; an endless spinner fails; a Redis evicting state fails
             "messages between drivers stopped                             | cross-driver-works-",
             "the list of modules is just a spinner                        | modules-load-",
