@@ -16,7 +16,7 @@ final class Waits {
 
     /** A duration of seconds or minutes ("12s", "30s+", "20 s", "2 minutes"). */
     private static final Pattern SECONDS = Pattern.compile(
-            "(?<![\\w.])(\\d{1,4})(?:\\.\\d+)?\\s?(?:s|secs?|seconds?|mins?|minutes?)(?![\\w.])\\+?");
+            "(?<![\\w.])(\\d{1,4})(?:\\.\\d+)?\\s?(?:s|secs?|seconds?|mins?|minutes?)(?!\\w|\\.\\w)\\+?");
     /** What a person waits on, named a few words before its duration ("p99", "queries take", "the page loads in"). */
     private static final Pattern WAITED_ON = Pattern.compile(
             "\\b(?:p\\d{2,3}|latency|latencies|response|responses|request|requests|reqs?|query|queries|span|spans|view|views"

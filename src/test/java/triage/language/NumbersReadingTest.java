@@ -57,6 +57,8 @@ class NumbersReadingTest {
             // a duration of seconds of something waited on is slow; a period is no duration of it
             "s3 spans 30s+                                | object-storage-slow+",
             "every db query takes 20 s                    | slow-queries+",
+            // a duration that ends its sentence is still one
+            "s3 calls taking 30s. that is all             | object-storage-slow+",
             "the uploads to s3 take 2 minutes             | object-storage-slow+",
             "the healthcheck polls every 30s              | ''",
             // a duration named before what it was spent in
