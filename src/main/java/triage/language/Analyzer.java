@@ -181,7 +181,7 @@ final class Analyzer {
         for (int i = 0, n = s.length(), open = 0; i < n; ) {
             char c = s.charAt(i);
             if (!isWordChar(c)) {
-                open = c == '(' ? open + 1 : c == ')' ? Math.max(0, open - 1) : open;
+                open = c == '(' && !Breaks.evidence(s, i) ? open + 1 : c == ')' ? Math.max(0, open - 1) : open;
                 // "dial tcp 10.0.3.7:2379: connect: connection refused": the error is what befell the part before
                 if (c == ':' && Breaks.chained(s, i) || c == ',' && open > 0 || c == '.' && Breaks.abbreviated(s, i)) { i++; continue; }
                 if (c == ',' || ".;:!?".indexOf(c) >= 0) {

@@ -107,6 +107,12 @@ final class Breaks {
                 || REFERS_BACK.matcher(after).matches();
     }
 
+    /**
+     * Whether the parenthesis at {@code i} opens the speaker's evidence after a negation ("db not busy (cpu 15%,
+     * no disk queue)"): its commas part its facts, where an aside's commas list items of one clause.
+     */
+    static boolean evidence(String s, int i) { return s.charAt(i) == '(' && negated(s, i); }
+
     /** Whether the clause before {@code i} holds a negation: a dash ends its reach ("connection refused - connect(2) ..." stays one). */
     private static boolean negated(String s, int i) {
         int from = i;

@@ -19,6 +19,8 @@ class AsidesAndSequelsTest {
     @CsvSource(delimiter = '|', value = {
             // the commas inside the parentheses list an aside: the clause's predicate is the list's
             "the module lists for every system (lighting, blinds, the lot) fail to load | modules-load-",
+            // after a negation the parenthesis is the speaker's evidence: its commas part its facts
+            "db not busy (cpu 15%, no disk queue)                       | database-cpu-high- database-disk-queue-high-",
     })
     void a_list_in_parentheses_is_an_aside(String text, String expected) {
         assertEquals(expected, Shown.readings(in, text));
