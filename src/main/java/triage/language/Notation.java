@@ -94,10 +94,6 @@ final class Notation {
     /** A percentile's duration ("p99 120ms", "p95: 250 ms"); a disk's "read latency 200ms" is no request's. */
     private static final Pattern PERCENTILE = Pattern.compile(
             "\\b(p\\d{2,3})(\\s*(?:is|of|at|=|:|~)?\\s*)(\\d{1,3})(?:\\.\\d+)?\\s?ms\\b");
-    /** "up" that says how much something rose: before a factor, a share, a size, a time, a count of times or a baseline. */
-    private static final Pattern UP_BY = Pattern.compile(
-            "\\bup(?=\\s+(?:by\\s+)?(?:~\\s?|about\\s|around\\s|roughly\\s|nearly\\s|almost\\s|over\\s|like\\s)?\\d+(?:\\.\\d+)?\\s?(?:x\\b|%|percent\\b|times\\b|-?fold\\b|[kmgt]i?b\\b|ms\\b)"
-            + "|\\s+from\\s+(?:\\d|last|yesterday|normal|usual|the usual|baseline|before)\\b)");
     /** Right before a share, a word that makes it the size of a change ("up 40%", "rose by 30%"). */
     private static final Pattern CHANGE_BEFORE = Pattern.compile(
             "\\b(?:increased|up|down|by|rose|grew|jumped|dropped|fell)\\s*(?:~|about|around|roughly|nearly|almost|over)?\\s*$");
@@ -155,7 +151,7 @@ final class Notation {
     /** As {@link #rewrite(String)}; {@code concept} gives a single word's concept, or null, to read host names by. */
     static String rewrite(String lower, java.util.function.Function<String, String> concept) {
         String s = lower;
-        if (s.contains("up ")) s = UP_BY.matcher(s).replaceAll("increased");
+        s = Rises.read(s);
         if (s.indexOf('%') >= 0 || s.contains("percent")) s = share(s);
         if (s.contains("ms")) s = quick(percentiles(s));
         // a namespaced name ("Elasticsearch::Transport::Errors::ServiceUnavailable") is one name, no labels and colons

@@ -74,6 +74,10 @@ class ListsAndDenialsTest {
             // "up" before a size or a time is a rise, no word of health
             "memory is up 200MB an hour since the deploy                    | memory-growing+",
             "hits/sec is up like 50x                                        | load-above-normal+",
+            // a measure that is up has risen; a service that is up runs
+            "every view's latency is up the same amount                     | all-views-slow+",
+            "traffic is up                                                  | load-above-normal+",
+            "the api is up                                                  | most-api-works+",
             // a label stating a fact of its own lends nothing to what it labels
             "no, not real users: a single account retries in a tight loop   | request-flood+",
     })
