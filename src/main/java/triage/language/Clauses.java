@@ -43,26 +43,31 @@ final class Clauses {
     static Clauses of(List<Token> seg) { return new Clauses(seg); }
 
     /**
-     * Whether {@code m}, reaching across "and" or "or", took a word of state that a phrase of the far clause
-     * took as its own while a phrase of its own clause states a fact already: "the web nodes go to 100% cpu
-     * and the api times out" times no node out. "redis and etcd are down" still shares its "down" (nothing
-     * else is said of redis), and a colon joins an error to its source ("etcdserver: request timed out").
+     * Drops from {@code accepted} each phrase that, reaching across "and" or "or", took a word of state a phrase of the
+     * far clause took as its own while a phrase of its own clause states a fact already: "the web nodes go to 100% cpu
+     * and the api times out" times no node out. "redis and etcd are down" still shares its "down" (nothing else is
+     * said of redis), and a colon joins an error to its source ("etcdserver: request timed out"). Linear.
      */
-    boolean takesAnothersState(Match m, List<Match> accepted, List<Token> seg) {
-        if (!m.crossing()) return false;
-        boolean byWord = false;
+    void dropBorrowedStates(List<Match> accepted, List<Token> seg) {
+        boolean[] stated = new boolean[last + 1], taken = new boolean[seg.size()];
+        boolean crossing = false;
+        for (Match o : accepted) {
+            crossing |= o.crossing();
+            if (o.crossing()) continue;
+            stated[of[o.from()]] = true;
+            for (int i : o.classed()) taken[i] = true;
+        }
+        if (crossing) accepted.removeIf(m -> m.crossing() && stated[of[m.from()]] && byWord(m, seg)
+                && Arrays.stream(m.classed()).anyMatch(i -> taken[i] && of[i] != of[m.from()]));
+    }
+
+    /** Whether the break {@code m} reaches across is a word ("and", "or"), not a colon. */
+    private static boolean byWord(Match m, List<Token> seg) {
         for (int k = m.from(); k < m.to(); k++) {
             Token t = seg.get(k);
-            if (t.kind() == Token.Kind.WEAK_BREAK && Character.isLetter(t.stem().charAt(0))) byWord = true;
+            if (t.kind() == Token.Kind.WEAK_BREAK && Character.isLetter(t.stem().charAt(0))) return true;
         }
-        if (!byWord) return false;
-        boolean ownFact = false, takenThere = false;
-        for (Match o : accepted) {
-            if (o.crossing()) continue;
-            if (of[o.from()] == of[m.from()]) ownFact = true;
-            for (int i : m.classed()) for (int j : o.classed()) if (i == j && of[i] != of[m.from()]) takenThere = true;
-        }
-        return ownFact && takenThere;
+        return false;
     }
 
     /** Every phrase window in the segment, within the budget. */

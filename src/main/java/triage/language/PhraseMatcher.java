@@ -90,7 +90,7 @@ final class PhraseMatcher {
             if (!m.phrase().affirms) for (int i : m.consumed()) denied[i] = true;
             accepted.add(m);
         }
-        accepted.removeIf(m -> clauses.takesAnothersState(m, accepted, seg));
+        clauses.dropBorrowedStates(accepted, seg);
         // what is guessed or asked ("we thought it was the database", "is redis dead?") is not seen
         boolean[] guessed = hypotheses.scope(seg, question);
         if (guessed != null) {
