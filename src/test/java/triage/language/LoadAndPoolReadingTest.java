@@ -37,6 +37,9 @@ class LoadAndPoolReadingTest {
             "requests spread over thousands of addresses                                 | genuine-load+",
             "thousands of ips hammering the login                                        | login-works- request-flood+",
             "a botnet is behind the spike                                                | request-flood+",
+            // done again and again by a client floods; a log line repeated is only lines
+            "a script sends the same call over and over                                  | request-flood+",
+            "connection is not available, over and over on the parts api                 | connection-pool-exhausted+",
     })
     void who_sends_the_load(String text, String expected) {
         assertEquals(expected, Shown.readings(in, text));
