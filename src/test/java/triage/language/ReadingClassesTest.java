@@ -25,6 +25,7 @@ class ReadingClassesTest {
             "not an etcd issue                         | etcd-healthy+",
             "this is not a redis problem               | redis-healthy+",
             "the problem is not etcd                   | etcd-healthy+",
+            "etcd says healthy and the error isn't about etcd | etcd-healthy+ execute-error-etcd-",
             // a verb, an amount or a word of state after the "not": the ordinary negation
             "the modules are not loading               | modules-load-",
             "not everyone can log in                   | login-works-",
