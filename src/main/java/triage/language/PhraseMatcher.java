@@ -91,12 +91,22 @@ final class PhraseMatcher {
             accepted.add(m);
         }
         clauses.dropBorrowedStates(accepted, seg);
-        // what is guessed or asked ("we thought it was the database", "is redis dead?") is not seen
+        // what is guessed or asked ("we thought it was the database", "is redis dead?") is not seen; the words a guess
+        // took from what is seen go to the phrases that read them there ("... because the queries are slow")
         boolean[] guessed = hypotheses.scope(seg, question);
-        if (guessed != null) {
-            accepted.removeIf(m -> guessed[m.from()] || guessed[m.to()]);
-            for (int i = 0; i < n; i++) used[i] |= guessed[i];
+        if (guessed != null && accepted.removeIf(m -> guessed[m.from()] || guessed[m.to()])) {
+            boolean[] held = new boolean[n];
+            for (Match m : accepted) for (int i : m.consumed()) held[i] = true;
+            again:
+            for (Match m : PhraseFinder.best(found)) {
+                if (guessed[m.from()] || guessed[m.to()]) continue;
+                for (int i : m.consumed()) if (held[i] || guessed[i]) continue again;  // (an accepted one holds its own)
+                for (int i : m.consumed()) held[i] = used[i] = true;
+                accepted.add(m);
+            }
+            accepted.sort(Comparator.comparingInt(Match::from));
         }
+        if (guessed != null) for (int i = 0; i < n; i++) used[i] |= guessed[i];
         if (gaps != null) UnreadClauses.of(seg, clauseOf, clause, accepted, used, gaps);
 
         // weak breaks inside an accepted window do not part clauses
