@@ -37,6 +37,9 @@ class LoadAndPoolReadingTest {
             "requests spread over thousands of addresses                                 | genuine-load+",
             "thousands of ips hammering the login                                        | login-works- request-flood+",
             "a botnet is behind the spike                                                | request-flood+",
+            // a single source of the traffic floods; an open source product or an external source is no source of it
+            "the traffic all comes from a single source                                  | request-flood+",
+            "should we stay on the open source one                                       | ''",
             // done again and again by a client floods; a log line repeated is only lines
             "a script sends the same call over and over                                  | request-flood+",
             "connection is not available, over and over on the parts api                 | connection-pool-exhausted+",
