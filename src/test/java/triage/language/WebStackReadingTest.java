@@ -85,6 +85,7 @@ class WebStackReadingTest {
             "the slowest span is the request to the geocoding service     | external-api-slow+",
             "every worker's stack ends in urlopen                         | external-api-slow+",
             "a weather service we call takes half a minute                | external-api-slow+",
+            "the request to https://api.vendor.example/v1 takes 60s       | external-api-slow+",
     })
     void a_call_to_someone_else_that_workers_wait_on(String text, String expected) {
         assertEquals(expected, read(text));
