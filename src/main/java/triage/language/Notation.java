@@ -107,7 +107,8 @@ final class Notation {
             "\\btheir(?:\\s+[a-z]+){0,2}\\s+apis?\\b(?!\\s*(?:tokens?|keys?|credentials|clients?|usage|calls?|requests?|logs?|pods?|servers?|gateway))");
     /** An API called by name ("calls the insurance eligibility API"), a client's call to a public URL or a trace's outbound span: outbound. */
     private static final Pattern CALLED_API = Pattern.compile("\\bcall(?:s|ing|ed)?(?:\\s+to)?\\s+(?:the|a|an)\\s+(?!(?:our|my|rest|staff|placeos|core|backend|"
-            + "engine|auth|internal|public|main|web|same|whole)\\b)(?:[a-z-]+\\s+){1,3}apis?\\b|(?<!-x )\\b(?:post|get|put|patch|delete|request to|requests to|calls? to)\\s+https?://|\\bhttp:?\\s+(?:post|get|put|patch|delete)\\s+(?:https?://)?"
+            + "engine|auth|internal|public|main|web|same|whole)\\b)(?:[a-z-]+\\s+){1,3}apis?\\b|(?<!-x )\\b(?:post|get|put|patch|delete)\\s+https?://"
+            + "|\\b(?:requests?|calls?) to\\s+https?://(?:[a-z0-9-]+\\.)+(?!local\\b|internal\\b|svc\\b|lan\\b|corp\\b|cluster\\b)[a-z]{2,}\\b|\\bhttp:?\\s+(?:post|get|put|patch|delete)\\s+(?:https?://)?"
             + "(?:[a-z0-9-]+\\.)+(?!local\\b|internal\\b|svc\\b|lan\\b|corp\\b|cluster\\b)[a-z]{2,}(?:/[^\\s`'\"]*)?");
     /** An API named by what it does, waited on ("waiting on the music licensing api", "blocked on a rates API"): someone else's. */
     private static final Pattern WAITED_API = Pattern.compile("\\b((?:wait(?:s|ing|ed)?|block(?:s|ing|ed)?|stuck|hang(?:s|ing)?)\\s+(?:on|for))\\s+(?:the|a|an)\\s+"
