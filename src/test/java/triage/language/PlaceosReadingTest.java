@@ -70,6 +70,7 @@ class PlaceosReadingTest {
             // the "not" of a build is its state's: not succeeding fails, not failing builds
             "its driver build is not succeeding                           | driver-compile-error+",
             "the driver build is not failing                              | driver-compile-error-",
+            "the valve driver errors since its dependency bump            | driver-changed+",
             // "just" before a failure says how plainly it fails, not that only it does
             "executing on the hall's blind module just fails               | execute-works-",
             // a typo of an inflected form is one of its stem; a short stem stays as typed ("exacly" is no "exec")
