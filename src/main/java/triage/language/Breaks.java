@@ -56,7 +56,7 @@ final class Breaks {
     }
 
     /**
-     * Words shortened with a full stop that no sentence ends on ("every call incl. the auth one"); not "etc."
+     * Words shortened with a full stop that no sentence ends on ("all endpoints incl. login fail"); not "etc."
      * nor "max.", which often do ("pool at max. db fine").
      */
     private static final Set<String> ABBREVIATIONS = Set.of("incl", "excl", "approx", "vs", "esp", "eg", "ie", "aka");

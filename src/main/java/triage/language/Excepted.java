@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * An exception inside a subject ("every API call apart from the live sockets fails"): the state at the
+ * An exception inside a subject ("every REST call save the panels' sockets errors"): the state at the
  * sentence's end is the subject's, and what is excepted is in the other state. The tokens are put in the
- * order the reader already knows ("every API call fails apart from the live sockets"): only when the words
+ * order the reader already knows ("every REST call errors save the panels' sockets"): only when the words
  * before the exception state nothing (no word of state or negation) and those after it end on a
  * predicate (words of state, with stopwords among them) that follows something named. Linear.
  */

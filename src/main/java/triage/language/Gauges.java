@@ -4,7 +4,7 @@ import java.util.regex.Pattern;
 
 /**
  * A dashboard's gauge of something working that reads zero ("rethinkdb up: 0", "auth success: 0",
- * "execute success rate: 0%", "api requests received: 0/s (was 30/s)", "driver processes running: 0")
+ * "execute success rate: 0%", "requests received: 0/min (was 40/min)", "driver processes running: 0")
  * says that thing is not working: "rethinkdb not up", "auth not success". Only a line that is the gauge
  * alone, its name from the line's start, reads so: prose that mentions a zero keeps its words. One of
  * {@link Fields}' rewrites, on lower-cased text, linear in its length.

@@ -12,7 +12,7 @@ import java.util.Set;
  * that clause's subject, the phrase without the verb ("sign-in requests arrive and fail with a database error": the
  * clause opens on how it went). The arrival may be one no phrase took ("every login POST arriving and failing":
  * no phrase reads a POST arriving, and the login is still what fails), and so may the clause after it open on what
- * received it answering with a failure ("each login POST arriving and the API answering 500").
+ * received it answering with a failure ("every sign-in POST landing and the API returning a 500").
  */
 final class Sequels {
     private Sequels() {}
@@ -44,7 +44,7 @@ final class Sequels {
         for (Match m : accepted) {
             int at = part[m.from()];
             if (!arrival[at] || cues[at].any() || at + 1 >= parts || !cues[at + 1].any()) continue;
-            // "each login POST arriving and the API answering 500": the answer fails what arrived
+            // "every sign-in POST landing and the API returning a 500": the answer fails what arrived
             if (kinds[at + 1] != 0 && !opensOnState[at + 1] && !(opensOnReceiver[at + 1] && cues[at + 1].failureOnly())) continue;
             boolean arrives = false;
             for (int i : m.consumed()) arrives |= arriving[i];
