@@ -30,7 +30,7 @@ final class Eliminations {
             "real", "genuine", "legit", "legitimate", "actual", "organic", "human");
     /**
      * What a suspect is ruled out as, around its name: "not a redis issue", "not an etcd problem", "the
-     * problem is not etcd", "the error names no redis". The word says no fault of its own there: it is read
+     * problem is not etcd", "the trouble is not redis". The word says no fault of its own there: it is read
      * without its state.
      */
     private static final Set<String> FAULT_NOUNS = Set.of("issue", "issues", "problem", "problems", "culprit", "cause",

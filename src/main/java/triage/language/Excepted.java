@@ -28,7 +28,7 @@ final class Excepted {
             List<Token> reordered = new ArrayList<>(out.subList(predicate, end));
             reordered.add(out.get(i));
             reordered.addAll(out.subList(i + 1, predicate));
-            for (int k2 = 0; k2 < reordered.size(); k2++) out.set(i + k2, reordered.get(k2));
+            for (int j = 0; j < reordered.size(); j++) out.set(i + j, reordered.get(j));
             start = end;
             i = end - 1;
         }

@@ -100,7 +100,8 @@ final class PhraseMatcher {
             again:
             for (Match m : PhraseFinder.best(found)) {
                 if (guessed[m.from()] || guessed[m.to()]) continue;
-                for (int i : m.consumed()) if (held[i] || guessed[i]) continue again;  // (an accepted one holds its own)
+                // (a phrase already accepted fails here: its own words are held)
+                for (int i : m.consumed()) if (held[i] || guessed[i]) continue again;
                 for (int i : m.consumed()) held[i] = used[i] = true;
                 accepted.add(m);
             }
